@@ -1,0 +1,19 @@
+package io.tlsscan.model;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The report's {@code target} section: what was asked for and what was actually scanned.
+ *
+ * @param input the host-list line as given (trimmed), or the command-line argument
+ * @param line 1-based line number in the host list (argument position for positional targets)
+ * @param host host name or IP literal, or {@code null} when the line could not be parsed
+ * @param port TCP port, or {@code null} when the line could not be parsed
+ * @param ip the IP address connected to, or {@code null} when none was reached
+ * @param sni the server name sent, or {@code null} (IP literals send none)
+ */
+public record TargetInfo(String input, long line, String host, Integer port, String ip, String sni) {
+  public TargetInfo {
+    requireNonNull(input, "input");
+  }
+}
