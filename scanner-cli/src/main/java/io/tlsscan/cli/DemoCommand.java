@@ -1,0 +1,135 @@
+package io.tlsscan.cli;
+
+import io.tlsscan.cert.TrustAnchors;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.TrustError;
+import io.tlsscan.report.ReportWriter;
+import io.tlsscan.samples.fleet.DemoEndpoint;
+import io.tlsscan.samples.fleet.DemoFleet;
+import io.tlsscan.samples.fleet.Expectation;
+import io.tlsscan.scan.Scanner;
+import io.tlsscan.target.HostListReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code tlsscan demo}: starts the bundled demo fleet (local TLS servers with known flaws on
+ * 127.0.77.x), scans it with the fleet's CA as trust anchor, writes the records like {@code scan}
+ * does, and checks each record against what the endpoint is known to be.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the bundled demo fleet of local TLS servers with known flaws and scan it (offline).",
+      "Exits 0 when every endpoint was reported as expected, 1 otherwise."
+    })
+final class DemoCommand implements Callable<Integer> {
+  @Mixin ScanTuning tuning;
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream messages = System.err;
+    var options = tuning.options();
+    var format = output.reportFormat();
+    try (DemoFleet fleet = DemoFleet.start()) {
+      Path hostList = Files.createTempFile("tlsscan-demo-", ".txt");
+      try {
+        fleet.writeHostList(hostList);
+        messages.println(
+            "tlsscan demo: started "
+                + fleet.endpoints().size()
+                + " local servers; host list "
+                + hostList
+                + ", CA "
+                + fleet.caFile());
+        List<HostReport> reports = new ArrayList<>();
+        try (OutputStream out = output.open();
+            ReportWriter writer = new CollectingWriter(format.open(out, output.colours()), reports);
+            Scanner scanner =
+                Scanner.builder()
+                    .options(options)
+                    .trustAnchors(TrustAnchors.fromPemFile(fleet.caFile()))
+                    .build()) {
+          new ScanRun(scanner, writer, messages, output.quiet)
+              .run(new HostListReader().read(hostList));
+        }
+        return check(fleet.endpoints(), reports, messages);
+      } finally {
+        Files.deleteIfExists(hostList);
+      }
+    }
+  }
+
+  private static int check(List<DemoEndpoint> endpoints, List<HostReport> reports, PrintStream messages) {
+    Map<String, HostReport> byInput =
+        reports.stream()
+            .collect(Collectors.toMap(r -> r.target().input(), Function.identity(), (a, b) -> a));
+    List<String> mismatches = new ArrayList<>();
+    for (DemoEndpoint endpoint : endpoints) {
+      HostReport report = byInput.get(endpoint.hostLine());
+      String problem = report == null ? "no record" : mismatch(endpoint.expected(), report);
+      if (problem != null) {
+        mismatches.add(endpoint.name() + ": " + problem);
+      }
+    }
+    int matched = endpoints.size() - mismatches.size();
+    messages.println(
+        "tlsscan demo: " + matched + "/" + endpoints.size() + " endpoints reported as expected");
+    mismatches.forEach(m -> messages.println("  unexpected: " + m));
+    return mismatches.isEmpty() ? ExitCodes.OK : 1;
+  }
+
+  /** What differs between the record and the expectation, or {@code null} when they agree. */
+  private static String mismatch(Expectation expected, HostReport report) {
+    if (expected.ok() != report.ok()) {
+      return "expected status " + expected.status() + ", got " + (report.ok() ? "ok" : "error: " + report.error().message());
+    }
+    if (!expected.ok()) {
+      String kind = report.error().kind().wireName();
+      return kind.equals(expected.errorKind())
+          ? null
+          : "expected error " + expected.errorKind() + ", got " + kind + " (" + report.error().message() + ")";
+    }
+    var certificate = report.certificate().resultOrNull();
+    if (certificate == null) {
+      return "no certificate section";
+    }
+    var trustErrors =
+        certificate.trustErrors().stream().map(TrustError::wireName).collect(Collectors.toSet());
+    if (!trustErrors.equals(expected.trustErrors())) {
+      return "expected trust errors " + expected.trustErrors() + ", got " + trustErrors;
+    }
+    boolean match = certificate.hostnameMatch() == io.tlsscan.model.HostnameMatch.MATCH;
+    return match == expected.hostnameMatch()
+        ? null
+        : "expected hostname_match " + expected.hostnameMatch() + ", got " + match;
+  }
+
+  /** Passes records on to the real writer and keeps them for the check. */
+  private record CollectingWriter(ReportWriter delegate, List<HostReport> collected)
+      implements ReportWriter {
+    @Override
+    public void write(HostReport report) throws IOException {
+      delegate.write(report);
+      collected.add(report);
+    }
+
+    @Override
+    public void close() throws IOException {
+      delegate.close();
+    }
+  }
+}

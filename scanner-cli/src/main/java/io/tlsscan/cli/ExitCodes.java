@@ -1,0 +1,15 @@
+package io.tlsscan.cli;
+
+/** The process exit codes of {@code tlsscan}, documented in the README. */
+final class ExitCodes {
+  /** Every target was scanned (a TLS handshake completed with each). */
+  static final int OK = 0;
+  /** Usage error, or the host list / CA file / output file could not be used. */
+  static final int USAGE = 2;
+  /** Some targets could not be scanned (their records carry the error). */
+  static final int SOME_TARGETS_FAILED = 3;
+  /** The scan was interrupted before every target had its record. */
+  static final int INTERRUPTED = 130;
+
+  private ExitCodes() {}
+}

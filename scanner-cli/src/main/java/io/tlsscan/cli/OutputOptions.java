@@ -1,0 +1,74 @@
+package io.tlsscan.cli;
+
+import io.tlsscan.report.ReportFormat;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Where records go and in which format, shared by {@code scan} and {@code demo}. */
+final class OutputOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write records to FILE instead of stdout.")
+  Path output;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description =
+          "text, jsonl, json or csv (default: text when stdout is a terminal and no -o is given,"
+              + " jsonl otherwise).")
+  String format;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No summary line on stderr.")
+  boolean quiet;
+
+  ReportFormat reportFormat() {
+    if (format == null) {
+      return output == null && Terminal.stdoutIsTerminal() ? ReportFormat.TEXT : ReportFormat.JSONL;
+    }
+    try {
+      return ReportFormat.fromName(format);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+    }
+  }
+
+  /** Colours only for the text view on a terminal. */
+  boolean colours() {
+    return output == null && Terminal.stdoutIsTerminal();
+  }
+
+  /**
+   * Opens the destination: the -o file (created or truncated) or stdout.
+   *
+   * @throws IOException naming the file when it cannot be opened
+   */
+  OutputStream open() throws IOException {
+    if (output == null) {
+      return new FileOutputStream(FileDescriptor.out);
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new IOException("cannot write " + output + ": directory " + parent + " does not exist");
+    }
+    try {
+      return Files.newOutputStream(output);
+    } catch (IOException e) {
+      throw new IOException("cannot write " + output + ": " + ErrorText.of(e), e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.tlsscan.cli;
+
+import io.tlsscan.model.HostReport;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Counts the records of a scan for the one-line summary on stderr: targets, ok, errors by kind,
+ * elapsed time and rate. Used from the single writer thread.
+ */
+final class ScanSummary {
+  private final long startNanos = System.nanoTime();
+  private long targets;
+  private long ok;
+  private final Map<String, Long> errorsByKind = new TreeMap<>();
+
+  void add(HostReport report) {
+    targets++;
+    if (report.ok()) {
+      ok++;
+    } else {
+      errorsByKind.merge(report.error().kind().wireName(), 1L, Long::sum);
+    }
+  }
+
+  long targets() {
+    return targets;
+  }
+
+  long errors() {
+    return targets - ok;
+  }
+
+  /** E.g. {@code 24 targets, 10 ok, 14 errors (3 timeout, 2 not_tls), 3.2s, 7.5 targets/s}. */
+  String line() {
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+    StringBuilder text = new StringBuilder();
+    text.append(targets).append(targets == 1 ? " target, " : " targets, ").append(ok).append(" ok, ");
+    text.append(errors()).append(errors() == 1 ? " error" : " errors");
+    if (!errorsByKind.isEmpty()) {
+      text.append(" (")
+          .append(
+              errorsByKind.entrySet().stream()
+                  .map(e -> e.getValue() + " " + e.getKey())
+                  .collect(Collectors.joining(", ")))
+          .append(')');
+    }
+    text.append(String.format(Locale.ROOT, ", %.1fs, %.1f targets/s", seconds, targets / seconds));
+    return text.toString();
+  }
+}

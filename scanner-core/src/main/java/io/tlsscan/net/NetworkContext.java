@@ -1,0 +1,108 @@
+package io.tlsscan.net;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one shared Netty event loop group of a scan and the channel types that go with it: epoll
+ * when it works on this machine (checked by a real loopback connect, not only by {@code
+ * Epoll.isAvailable()}), NIO otherwise.
+ *
+ * <p>Threads default to the number of cores. Closing it shuts the event loops down.
+ */
+public final class NetworkContext implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final Class<? extends SocketChannel> socketChannelType;
+  private final Class<? extends DatagramChannel> datagramChannelType;
+  private final String transportName;
+
+  private NetworkContext(
+      EventLoopGroup group,
+      Class<? extends SocketChannel> socketChannelType,
+      Class<? extends DatagramChannel> datagramChannelType,
+      String transportName) {
+    this.group = group;
+    this.socketChannelType = socketChannelType;
+    this.datagramChannelType = datagramChannelType;
+    this.transportName = transportName;
+  }
+
+  /** A context with one event-loop thread per core. */
+  public static NetworkContext create() {
+    return create(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A context with the given number of event-loop threads. */
+  public static NetworkContext create(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (Epoll.isAvailable()) {
+      NetworkContext epoll =
+          build(
+              threads,
+              EpollIoHandler.newFactory(),
+              EpollSocketChannel.class,
+              EpollDatagramChannel.class,
+              "epoll");
+      if (TransportSelfTest.connects(epoll)) {
+        return epoll;
+      }
+      epoll.close();
+    }
+    return build(
+        threads,
+        NioIoHandler.newFactory(),
+        NioSocketChannel.class,
+        NioDatagramChannel.class,
+        "nio");
+  }
+
+  private static NetworkContext build(
+      int threads,
+      IoHandlerFactory factory,
+      Class<? extends SocketChannel> socketType,
+      Class<? extends DatagramChannel> datagramType,
+      String name) {
+    var group =
+        new MultiThreadIoEventLoopGroup(
+            threads, new DefaultThreadFactory("tlsscan-io", true), factory);
+    return new NetworkContext(group, socketType, datagramType, name);
+  }
+
+  public EventLoopGroup group() {
+    return group;
+  }
+
+  public Class<? extends SocketChannel> socketChannelType() {
+    return socketChannelType;
+  }
+
+  public Class<? extends DatagramChannel> datagramChannelType() {
+    return datagramChannelType;
+  }
+
+  /** {@code epoll} or {@code nio}. */
+  public String transportName() {
+    return transportName;
+  }
+
+  /** Shuts the event loops down and waits up to a few seconds for them to end. */
+  @Override
+  public void close() {
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(Duration.ofSeconds(5).toMillis());
+  }
+}

@@ -1,0 +1,60 @@
+package io.tlsscan.policy;
+
+import io.tlsscan.model.CertificateIssue;
+import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.Finding;
+import io.tlsscan.model.Handshake;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default judgement of a target, without a policy file: every certificate problem the
+ * analysis found, and deprecated protocol versions (RFC 8996) in the negotiated handshake.
+ */
+public final class BaselinePolicy {
+  /** The name findings of this policy carry. */
+  public static final String NAME = "baseline";
+
+  private static final Map<String, String> DEPRECATED_PROTOCOLS =
+      Map.of(
+          "SSLv2", "SSLv2 is broken (RFC 6176)",
+          "SSLv3", "SSLv3 is broken (RFC 7568)",
+          "TLSv1.0", "TLSv1.0 is deprecated (RFC 8996)",
+          "TLSv1.1", "TLSv1.1 is deprecated (RFC 8996)");
+
+  /** The findings for {@code report}, most severe first. */
+  public List<Finding> evaluate(HostReport report) {
+    List<Finding> findings = new ArrayList<>();
+    CertificateReport certificate = report.certificate().resultOrNull();
+    if (certificate != null) {
+      for (CertificateIssue issue : certificate.issues()) {
+        findings.add(new Finding(issue.id(), issue.severity(), issue.message(), NAME));
+      }
+    }
+    Handshake handshake = report.handshake().resultOrNull();
+    if (handshake != null) {
+      String why = DEPRECATED_PROTOCOLS.get(handshake.protocol());
+      if (why != null) {
+        findings.add(
+            new Finding(
+                "protocol.deprecated",
+                Severity.HIGH,
+                "negotiated " + handshake.protocol() + ": " + why,
+                NAME));
+      }
+      if (handshake.clientCertificateRequested()) {
+        findings.add(
+            new Finding(
+                "handshake.client_certificate_requested",
+                Severity.INFO,
+                "server asks for a client certificate",
+                NAME));
+      }
+    }
+    findings.sort((a, b) -> b.severity().compareTo(a.severity()));
+    return findings;
+  }
+}

@@ -1,0 +1,71 @@
+package io.tlsscan.probe.handshake;
+
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one client TLS context of a scan (BoringSSL through netty-tcnative), shared by every
+ * handshake: TLS 1.0 to 1.3 and every cipher suite BoringSSL can offer, so legacy servers still
+ * hand over their certificate; ALPN {@code h2, http/1.1}; OCSP stapling requested; key shares
+ * limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any chain and
+ * reports what the engine saw through {@link HandshakeObservation}s registered per engine.
+ */
+final class HandshakeClientContext {
+  private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
+  private static final String[] GROUPS = {"X25519", "P-256", "P-384", "P-521"};
+
+  private final Map<SSLEngine, HandshakeObservation> observations = new ConcurrentHashMap<>();
+  private final SslContext context;
+
+  HandshakeClientContext(int maxCertificateListBytes) {
+    OpenSsl.ensureAvailability();
+    try {
+      this.context =
+          SslContextBuilder.forClient()
+              .sslProvider(SslProvider.OPENSSL)
+              .trustManager(new ObservingTrustManager(observations))
+              .keyManager(new ObservingKeyManager(observations))
+              .endpointIdentificationAlgorithm(null)
+              .protocols(PROTOCOLS)
+              .ciphers(OpenSsl.availableJavaCipherSuites(), SupportedCipherSuiteFilter.INSTANCE)
+              .applicationProtocolConfig(
+                  new ApplicationProtocolConfig(
+                      ApplicationProtocolConfig.Protocol.ALPN,
+                      ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                      ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                      ApplicationProtocolNames.HTTP_2,
+                      ApplicationProtocolNames.HTTP_1_1))
+              .enableOcsp(true)
+              .option(OpenSslContextOption.GROUPS, GROUPS)
+              .option(OpenSslContextOption.MAX_CERTIFICATE_LIST_BYTES, maxCertificateListBytes)
+              .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot build the TLS client context: " + e.getMessage(), e);
+    }
+  }
+
+  SslContext context() {
+    return context;
+  }
+
+  /** Starts collecting what the engine's callbacks see for {@code engine}. */
+  HandshakeObservation observe(SSLEngine engine) {
+    HandshakeObservation observation = new HandshakeObservation();
+    observations.put(engine, observation);
+    return observation;
+  }
+
+  void forget(SSLEngine engine) {
+    observations.remove(engine);
+  }
+}

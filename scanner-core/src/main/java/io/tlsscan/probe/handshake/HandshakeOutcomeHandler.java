@@ -1,0 +1,135 @@
+package io.tlsscan.probe.handshake;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.internal.tcnative.SSL;
+import io.netty.util.ReferenceCountUtil;
+import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.Handshake;
+import io.tlsscan.net.Failure;
+import io.tlsscan.net.FailureClassifier;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * Last handler of a handshake pipeline: turns the handshake's end (success, alert, error, close)
+ * into exactly one {@link HandshakeResult}. When the server asked for a client certificate and
+ * TLS 1.3 completed on our side, it waits a short grace period for the server's verdict, which in
+ * TLS 1.3 arrives only after our Finished. One instance per channel; runs on its event loop.
+ */
+final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
+  private static final long CLIENT_AUTH_GRACE_MS = 300;
+
+  private final MonoSink<HandshakeResult> sink;
+  private final SslHandler ssl;
+  private final HandshakeObservation observation;
+  private boolean done;
+  private Handshake pendingHandshake;
+
+  HandshakeOutcomeHandler(
+      MonoSink<HandshakeResult> sink, SslHandler ssl, HandshakeObservation observation) {
+    this.sink = sink;
+    this.ssl = ssl;
+    this.observation = observation;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isActive()) {
+      fail(new Failure(ErrorKind.RESET, "server closed the connection before the handshake began"));
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof SslHandshakeCompletionEvent completion) {
+      if (completion.isSuccess()) {
+        succeeded(ctx);
+      } else {
+        fail(FailureClassifier.classify(completion.cause()));
+      }
+    }
+    ReferenceCountUtil.release(event);
+  }
+
+  private void succeeded(ChannelHandlerContext ctx) {
+    Handshake handshake = describe(ssl.engine());
+    if (observation.wasClientCertificateRequested() && handshake.protocol().equals("TLSv1.3")) {
+      pendingHandshake = handshake;
+      ctx.executor().schedule(this::finishPending, CLIENT_AUTH_GRACE_MS, TimeUnit.MILLISECONDS);
+      return;
+    }
+    finish(new HandshakeResult.Completed(handshake, observation.chain()));
+  }
+
+  private void finishPending() {
+    finish(new HandshakeResult.Completed(pendingHandshake, observation.chain()));
+  }
+
+  private Handshake describe(SSLEngine engine) {
+    SSLSession session = engine.getSession();
+    String group = null;
+    boolean stapled = false;
+    if (engine instanceof ReferenceCountedOpenSslEngine openSsl) {
+      stapled = openSsl.getOcspResponse() != null && openSsl.getOcspResponse().length > 0;
+      try {
+        group = NegotiatedNames.group(SSL.getGroupName(openSsl.sslPointer()));
+      } catch (Exception e) {
+        group = null;
+      }
+    }
+    return new Handshake(
+        NegotiatedNames.protocol(session.getProtocol()),
+        NegotiatedNames.cipher(session.getCipherSuite()),
+        group,
+        ssl.applicationProtocol(),
+        stapled,
+        observation.wasClientCertificateRequested());
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ReferenceCountUtil.release(msg);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    fail(FailureClassifier.classify(cause));
+    ctx.close();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    fail(new Failure(ErrorKind.RESET, "server closed the connection before the handshake ended"));
+    ctx.fireChannelInactive();
+  }
+
+  private void fail(Failure failure) {
+    if (pendingHandshake != null && failure.kind() == ErrorKind.RESET) {
+      finishPending();
+      return;
+    }
+    Failure reported = failure;
+    if (observation.wasClientCertificateRequested() && failure.kind() == ErrorKind.TLS_ALERT) {
+      reported =
+          new Failure(
+              ErrorKind.TLS_ALERT,
+              "server requires a client certificate (" + failure.message() + ")");
+    }
+    finish(
+        new HandshakeResult.Failed(
+            reported, "handshake", observation.chain(), observation.wasClientCertificateRequested()));
+  }
+
+  private void finish(HandshakeResult result) {
+    if (!done) {
+      done = true;
+      sink.success(result);
+    }
+  }
+}

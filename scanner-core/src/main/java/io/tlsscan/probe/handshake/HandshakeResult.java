@@ -1,0 +1,40 @@
+package io.tlsscan.probe.handshake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsscan.model.Handshake;
+import io.tlsscan.net.Failure;
+import java.util.List;
+
+/**
+ * What a full TLS handshake with the target gave. Either way the certificate chain is kept when the
+ * server sent one, so a server that demands a client certificate still has its own reported.
+ */
+public sealed interface HandshakeResult {
+
+  /** The DER certificates the server sent, in order; empty when none arrived. */
+  List<byte[]> chain();
+
+  /** The handshake completed. */
+  record Completed(Handshake handshake, List<byte[]> chain) implements HandshakeResult {
+    public Completed {
+      requireNonNull(handshake, "handshake");
+      chain = List.copyOf(chain);
+    }
+  }
+
+  /**
+   * The handshake did not complete.
+   *
+   * @param phase {@code connect} or {@code handshake}
+   */
+  record Failed(
+      Failure failure, String phase, List<byte[]> chain, boolean clientCertificateRequested)
+      implements HandshakeResult {
+    public Failed {
+      requireNonNull(failure, "failure");
+      requireNonNull(phase, "phase");
+      chain = List.copyOf(chain);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.tlsscan.scan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsscan.cert.CertificateAnalyzer;
+import io.tlsscan.cert.TrustAnchors;
+import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.model.ScanError;
+import io.tlsscan.model.TargetInfo;
+import io.tlsscan.net.Connector;
+import io.tlsscan.net.HostResolver;
+import io.tlsscan.net.NetworkContext;
+import io.tlsscan.probe.handshake.HandshakeProbe;
+import io.tlsscan.target.HostListEntry;
+import io.tlsscan.target.InvalidTarget;
+import io.tlsscan.target.Target;
+import java.time.Clock;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The public entry point: scans a stream of targets and streams one {@link HostReport} per target,
+ * in completion order, with at most {@link ScanOptions#concurrency()} targets in flight. Memory is
+ * bounded by the concurrency, not by the number of targets. Usable as a library:
+ *
+ * <pre>{@code
+ * try (Scanner scanner = Scanner.builder().options(ScanOptions.defaults()).build()) {
+ *   scanner.scan(Flux.just(target)).doOnNext(System.out::println).blockLast();
+ * }
+ * }</pre>
+ *
+ * <p>Cancelling the returned Flux stops taking targets and closes the connections in flight.
+ * Closing the scanner releases its event loop (when it created it).
+ */
+public final class Scanner implements AutoCloseable {
+  private final NetworkContext network;
+  private final boolean ownsNetwork;
+  private final HostResolver resolver;
+  private final HostScanner hostScanner;
+  private final ScanOptions options;
+  private final Clock clock;
+
+  private Scanner(Builder builder) {
+    this.options = builder.options;
+    this.clock = builder.clock;
+    this.ownsNetwork = builder.network == null;
+    this.network = ownsNetwork ? NetworkContext.create() : builder.network;
+    this.resolver = new HostResolver(network, options.connectTimeout());
+    Connector connector =
+        new Connector(network, options.connectTimeout(), options.maxBytesPerConnection());
+    HandshakeProbe handshake = new HandshakeProbe(connector, options.maxBytesPerConnection());
+    TrustAnchors anchors =
+        builder.trustAnchors != null ? builder.trustAnchors : TrustAnchors.systemDefault();
+    this.hostScanner =
+        new HostScanner(options, resolver, handshake, new CertificateAnalyzer(anchors), clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Scans valid targets. */
+  public Flux<HostReport> scan(Flux<Target> targets) {
+    return scanEntries(targets);
+  }
+
+  /**
+   * Scans host-list entries: valid targets are scanned, invalid ones become {@code
+   * invalid_target} records at once. Exactly one report comes out per entry.
+   */
+  public Flux<HostReport> scanEntries(Flux<? extends HostListEntry> entries) {
+    return entries.flatMap(this::scanEntry, options.concurrency(), 1);
+  }
+
+  private Mono<HostReport> scanEntry(HostListEntry entry) {
+    if (entry instanceof Target target) {
+      return hostScanner.scan(target);
+    }
+    InvalidTarget invalid = (InvalidTarget) entry;
+    return Mono.fromSupplier(
+        () ->
+            new HostReport(
+                new TargetInfo(invalid.input(), invalid.line(), null, null, null, null),
+                new ScanError(ErrorKind.INVALID_TARGET, "parse", invalid.reason()),
+                clock.instant(),
+                0,
+                0,
+                ProbeOutcome.notRun(),
+                ProbeOutcome.notRun(),
+                List.of()));
+  }
+
+  public ScanOptions options() {
+    return options;
+  }
+
+  /** {@code epoll} or {@code nio}. */
+  public String transportName() {
+    return network.transportName();
+  }
+
+  @Override
+  public void close() {
+    resolver.close();
+    if (ownsNetwork) {
+      network.close();
+    }
+  }
+
+  /** Builds a {@link Scanner}; every setting has the default of {@link ScanOptions#defaults()}. */
+  public static final class Builder {
+    private ScanOptions options = ScanOptions.defaults();
+    private TrustAnchors trustAnchors;
+    private NetworkContext network;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder options(ScanOptions value) {
+      this.options = requireNonNull(value, "options");
+      return this;
+    }
+
+    /** Trust anchors for chain validation; default: the system's CA bundle. */
+    public Builder trustAnchors(TrustAnchors value) {
+      this.trustAnchors = requireNonNull(value, "trustAnchors");
+      return this;
+    }
+
+    /** Shares an existing event loop; default: the scanner creates and closes its own. */
+    public Builder network(NetworkContext value) {
+      this.network = requireNonNull(value, "network");
+      return this;
+    }
+
+    /** Clock for timestamps and certificate validity; default: system UTC. */
+    public Builder clock(Clock value) {
+      this.clock = requireNonNull(value, "clock");
+      return this;
+    }
+
+    public Scanner build() {
+      return new Scanner(this);
+    }
+  }
+}
