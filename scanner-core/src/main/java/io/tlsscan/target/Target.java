@@ -1,0 +1,35 @@
+package io.tlsscan.target;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetAddress;
+
+/**
+ * One endpoint to scan, as read from a host list.
+ *
+ * <p>Examples: {@code example.com} gives host {@code example.com}, port 443, no connect address
+ * (resolve the name), SNI {@code example.com}; {@code [2001:db8::1]:8443} gives host {@code
+ * 2001:db8::1}, connect address 2001:db8::1 and no SNI; {@code example.com 10.0.0.5} connects to
+ * 10.0.0.5, sends SNI {@code example.com} and checks the certificate against that name.
+ *
+ * @param input the line as given, without its comment and surrounding white space
+ * @param line 1-based line number in the host list, or argument position on the command line
+ * @param host lower-case ASCII DNS name (IDN converted to A-labels, no trailing dot) or IP literal
+ *     text (IPv6 in RFC 5952 compressed form, without brackets)
+ * @param port TCP port, 1-65535
+ * @param connectAddress the address to connect to, or {@code null} when {@code host} is a DNS name
+ *     that must be resolved; set both for an IP-literal host and for an explicit connect address
+ * @param sni the server name to send and to check the certificate against, or {@code null} when
+ *     {@code host} is an IP literal
+ */
+public record Target(
+    String input, long line, String host, int port, InetAddress connectAddress, String sni)
+    implements HostListEntry {
+  public Target {
+    requireNonNull(input, "input");
+    requireNonNull(host, "host");
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port " + port + " out of range 1-65535");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.tlsscan.report;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.tlsscan.model.HostReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes CSV (RFC 4180 quoting, {@code \n} line ends, UTF-8): a header, then one row per target,
+ * flushed per row. The columns are:
+ *
+ * <pre>
+ * host, port, ip, sni, status, error_kind, protocol, cipher, subject, issuer, not_after,
+ * days_left, trusted, trust_errors, hostname_match, key, signature_algorithm, findings
+ * </pre>
+ *
+ * <p>Lists ({@code trust_errors}, {@code findings} as ids) are joined with {@code ;}; {@code key}
+ * reads like {@code EC 256 secp256r1} or {@code RSA 2048}; certificate columns describe the leaf;
+ * a cell is empty when its value is unknown or its section absent. Cells holding commas, quotes
+ * or line breaks are quoted.
+ *
+ * <p><b>Formula injection.</b> A text cell that starts with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a carriage return is prefixed with a single quote ({@code '}) so that
+ * spreadsheets show it as text instead of evaluating it. The rule applies to every cell whose
+ * value is text (including host names and certificate fields from the server); cells that are
+ * numbers by type ({@code port}, {@code days_left}) or booleans are written as they are, so
+ * {@code days_left} stays {@code -3}, a number a spreadsheet can sort.
+ */
+public final class CsvReportWriter implements ReportWriter {
+  private static final CsvMapper CSV =
+      CsvMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  private static final CsvSchema SCHEMA = schema();
+
+  private final OutputStream out;
+  private SequenceWriter rows;
+  private boolean closed;
+
+  /** A writer on {@code out}; the stream stays open after {@link #close()}. */
+  public CsvReportWriter(OutputStream out) {
+    this.out = requireNonNull(out, "out");
+  }
+
+  @Override
+  public void write(HostReport report) throws IOException {
+    requireNonNull(report, "report");
+    if (closed) {
+      throw new IllegalStateException("CSV writer is closed");
+    }
+    rows().write(Arrays.stream(CsvColumn.values()).map(c -> cell(c.value(report))).toList());
+    rows.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      rows().close();
+    }
+  }
+
+  /**
+   * A cell made safe: text has its lone surrogates replaced and is neutralised against formula
+   * injection; numbers, booleans and {@code null} pass unchanged.
+   */
+  static Object cell(Object value) {
+    if (!(value instanceof String text)) {
+      return value;
+    }
+    String wellFormed = SafeText.wellFormed(text);
+    return startsLikeFormula(wellFormed) ? "'" + wellFormed : wellFormed;
+  }
+
+  private static boolean startsLikeFormula(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+  }
+
+  /** The row writer, created with the header row on first use so even no targets give a header. */
+  private SequenceWriter rows() throws IOException {
+    if (rows == null) {
+      rows = CSV.writer(SCHEMA).writeValues(out);
+      rows.write(Arrays.stream(CsvColumn.values()).map(CsvColumn::header).toList());
+      rows.flush();
+    }
+    return rows;
+  }
+
+  private static CsvSchema schema() {
+    CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(false);
+    List.of(CsvColumn.values()).forEach(c -> builder.addColumn(c.header()));
+    return builder.build();
+  }
+}

@@ -1,0 +1,213 @@
+package io.tlsscan.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tlsscan.model.CertificateInfo;
+import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.Finding;
+import io.tlsscan.model.Handshake;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.KeyInfo;
+import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.model.ScanError;
+import io.tlsscan.model.TargetInfo;
+import io.tlsscan.model.TrustError;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps a {@link HostReport} to the JSON record of the report contract ({@code DESIGN.md}), keys in
+ * the contract's order:
+ *
+ * <pre>
+ * target, status, error, started_at, duration_ms, connections,
+ * handshake, certificate,            (probe sections: present only when the probe completed)
+ * probe_errors, findings
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code status} is {@code ok} when a handshake completed, else {@code error}, and {@code
+ *       error} is then {@code {kind, phase, message}} (it is {@code null} when {@code ok}).
+ *   <li>A probe section is absent when its probe did not run, and also absent when it failed; a
+ *       failure is listed in {@code probe_errors.<section>} as {@code {kind, message}}. {@code
+ *       probe_errors} is always present, {@code {}} when nothing failed.
+ *   <li>{@code null} inside a section means "ran but could not tell" (e.g. {@code
+ *       hostname_match} when there was no name to check, {@code handshake.group}).
+ *   <li>Timestamps are RFC 3339 UTC with millisecond precision, e.g. {@code
+ *       2026-11-26T10:00:00.123Z}.
+ *   <li>Every string passes through {@link SafeText#wellFormed}, so the record always encodes to
+ *       valid UTF-8; control characters are escaped by the JSON encoder.
+ *   <li>{@link CertificateReport#issues()} is not serialized: issues reach the record as findings.
+ * </ul>
+ *
+ * <p>Adding a probe section is one entry in {@link #SECTIONS} plus its mapping method (and its
+ * property in {@code record.schema.json}, which a test keeps in step).
+ */
+public final class RecordJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Serializes records compactly; never closes the streams it writes to. */
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  /** The probe sections, in record order. */
+  private static final List<RecordSection<?>> SECTIONS =
+      List.of(
+          new RecordSection<>("handshake", HostReport::handshake, RecordJson::handshake),
+          new RecordSection<>("certificate", HostReport::certificate, RecordJson::certificate));
+
+  private RecordJson() {}
+
+  /** The record as a JSON tree, keys in contract order. */
+  public static ObjectNode toTree(HostReport report) {
+    ObjectNode record = NODES.objectNode();
+    record.set("target", target(report.target()));
+    record.put("status", report.ok() ? "ok" : "error");
+    record.set("error", error(report.error()));
+    record.put("started_at", Timestamps.format(report.startedAt()));
+    record.put("duration_ms", report.durationMs());
+    record.put("connections", report.connections());
+    for (RecordSection<?> section : SECTIONS) {
+      JsonNode json = section.completedJson(report);
+      if (json != null) {
+        record.set(section.name(), json);
+      }
+    }
+    ObjectNode probeErrors = NODES.objectNode();
+    probeErrors(report)
+        .forEach(
+            (name, failure) -> {
+              ObjectNode error = probeErrors.putObject(name);
+              error.put("kind", failure.kind().wireName());
+              error.put("message", text(failure.message()));
+            });
+    record.set("probe_errors", probeErrors);
+    ArrayNode findings = record.putArray("findings");
+    report.findings().forEach(f -> findings.add(finding(f)));
+    return record;
+  }
+
+  /** The record as compact UTF-8 JSON on one line, without a line terminator. */
+  public static byte[] toBytes(HostReport report) {
+    try {
+      return MAPPER.writeValueAsBytes(toTree(report));
+    } catch (JsonProcessingException e) {
+      // A tree of well-formed strings and numbers always serializes.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The names of the probe sections, in record order; also the possible keys of probe_errors. */
+  public static List<String> sectionNames() {
+    return SECTIONS.stream().map(RecordSection::name).toList();
+  }
+
+  /** The failed probes of a report by section name, in record order. */
+  public static Map<String, ProbeOutcome.Failed<?>> probeErrors(HostReport report) {
+    Map<String, ProbeOutcome.Failed<?>> failures = new LinkedHashMap<>();
+    for (RecordSection<?> section : SECTIONS) {
+      ProbeOutcome.Failed<?> failure = section.failure(report);
+      if (failure != null) {
+        failures.put(section.name(), failure);
+      }
+    }
+    return failures;
+  }
+
+  private static ObjectNode target(TargetInfo target) {
+    ObjectNode json = NODES.objectNode();
+    json.put("input", text(target.input()));
+    json.put("line", target.line());
+    json.put("host", text(target.host()));
+    json.put("port", target.port());
+    json.put("ip", text(target.ip()));
+    json.put("sni", text(target.sni()));
+    json.putNull("starttls");
+    return json;
+  }
+
+  private static JsonNode error(ScanError error) {
+    if (error == null) {
+      return NODES.nullNode();
+    }
+    ObjectNode json = NODES.objectNode();
+    json.put("kind", error.kind().wireName());
+    json.put("phase", text(error.phase()));
+    json.put("message", text(error.message()));
+    return json;
+  }
+
+  private static JsonNode handshake(Handshake handshake) {
+    ObjectNode json = NODES.objectNode();
+    json.put("protocol", text(handshake.protocol()));
+    json.put("cipher", text(handshake.cipher()));
+    json.put("group", text(handshake.group()));
+    json.put("alpn", text(handshake.alpn()));
+    json.put("ocsp_stapled", handshake.ocspStapled());
+    json.put("client_certificate_requested", handshake.clientCertificateRequested());
+    return json;
+  }
+
+  private static JsonNode certificate(CertificateReport certificate) {
+    ObjectNode json = NODES.objectNode();
+    json.put("trusted", certificate.trusted());
+    ArrayNode trustErrors = json.putArray("trust_errors");
+    certificate.trustErrors().stream().map(TrustError::wireName).forEach(trustErrors::add);
+    switch (certificate.hostnameMatch()) {
+      case MATCH -> json.put("hostname_match", true);
+      case MISMATCH -> json.put("hostname_match", false);
+      case UNKNOWN -> json.putNull("hostname_match");
+    }
+    ArrayNode chain = json.putArray("chain");
+    certificate.chain().forEach(c -> chain.add(certificateInfo(c)));
+    return json;
+  }
+
+  private static ObjectNode certificateInfo(CertificateInfo cert) {
+    ObjectNode json = NODES.objectNode();
+    json.put("subject", text(cert.subject()));
+    json.put("issuer", text(cert.issuer()));
+    json.put("serial", text(cert.serial()));
+    json.put("not_before", Timestamps.format(cert.notBefore()));
+    json.put("not_after", Timestamps.format(cert.notAfter()));
+    json.put("days_left", cert.daysLeft());
+    json.set("key", key(cert.key()));
+    json.put("signature_algorithm", text(cert.signatureAlgorithm()));
+    ArrayNode san = json.putArray("san");
+    cert.san().forEach(name -> san.add(text(name)));
+    json.put("san_truncated", cert.sanTruncated());
+    json.put("sha256", text(cert.sha256()));
+    json.put("self_signed", cert.selfSigned());
+    json.put("ca", cert.ca());
+    return json;
+  }
+
+  private static ObjectNode key(KeyInfo key) {
+    ObjectNode json = NODES.objectNode();
+    json.put("type", text(key.type()));
+    json.put("bits", key.bits());
+    json.put("curve", text(key.curve()));
+    return json;
+  }
+
+  private static ObjectNode finding(Finding finding) {
+    ObjectNode json = NODES.objectNode();
+    json.put("id", text(finding.id()));
+    json.put("severity", finding.severity().wireName());
+    json.put("message", text(finding.message()));
+    json.put("policy", text(finding.policy()));
+    return json;
+  }
+
+  private static String text(String value) {
+    return SafeText.wellFormed(value);
+  }
+}
