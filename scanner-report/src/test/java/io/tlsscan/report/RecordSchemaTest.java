@@ -132,8 +132,8 @@ class RecordSchemaTest {
       node.forEach(element -> collectRecordPaths(element, prefix + "[]", paths));
     } else if (node.isObject()) {
       boolean map = prefix.equals("probe_errors");
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               field -> {
                 String path = join(prefix, map ? "*" : field.getKey());
                 paths.add(path);
@@ -146,8 +146,8 @@ class RecordSchemaTest {
   private static void collectSchemaPaths(JsonNode schema, String prefix, Set<String> paths) {
     schema
         .path("properties")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             field -> {
               String path = join(prefix, field.getKey());
               paths.add(path);
