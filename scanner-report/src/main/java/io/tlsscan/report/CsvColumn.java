@@ -8,6 +8,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.KeyInfo;
 import io.tlsscan.model.TrustError;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,7 +54,7 @@ enum CsvColumn {
 
   /** The header name, e.g. {@code error_kind}. */
   String header() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** This column's raw cell for a report, before neutralisation. */

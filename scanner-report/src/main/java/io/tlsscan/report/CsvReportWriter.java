@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.tlsscan.model.HostReport;
@@ -23,8 +24,8 @@ import java.util.List;
  *
  * <p>Lists ({@code trust_errors}, {@code findings} as ids) are joined with {@code ;}; {@code key}
  * reads like {@code EC 256 secp256r1} or {@code RSA 2048}; certificate columns describe the leaf;
- * a cell is empty when its value is unknown or its section absent. Cells holding commas, quotes
- * or line breaks are quoted.
+ * a cell is empty when its value is unknown or its section absent. Only cells that need it are
+ * quoted (those holding commas, quotes or line breaks).
  *
  * <p><b>Formula injection.</b> A text cell that starts with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return is prefixed with a single quote ({@code '}) so that
@@ -35,7 +36,10 @@ import java.util.List;
  */
 public final class CsvReportWriter implements ReportWriter {
   private static final CsvMapper CSV =
-      CsvMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+      CsvMapper.builder()
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+          .build();
   private static final CsvSchema SCHEMA = schema();
 
   private final OutputStream out;

@@ -54,8 +54,7 @@ import java.util.Map;
 public final class RecordJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Serializes records compactly; never closes the streams it writes to. */
-  static final ObjectMapper MAPPER =
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   /** The probe sections, in record order. */

@@ -42,8 +42,8 @@ final class TextView {
     out.append(verdict(Verdict.of(report))).append(' ').append(where(report.target())).append('\n');
     ScanError error = report.error();
     if (error != null) {
-      line(out, "error", error.kind().wireName() + " during " + safe(error.phase()) + ": "
-          + safe(error.message()));
+      String cause = error.kind().wireName() + " during " + safe(error.phase());
+      line(out, "error", cause + ": " + safe(error.message()));
     }
     Handshake handshake = report.handshake().resultOrNull();
     if (handshake != null) {
@@ -55,12 +55,13 @@ final class TextView {
     }
     RecordJson.probeErrors(report)
         .forEach(
-            (probe, failure) ->
-                line(out, "probe", probe + " failed: " + failure.kind().wireName() + ": "
-                    + safe(failure.message())));
+            (probe, failure) -> {
+              String cause = probe + " failed: " + failure.kind().wireName();
+              line(out, "probe", cause + ": " + safe(failure.message()));
+            });
     for (Finding finding : report.findings()) {
-      line(out, "finding", finding.severity().wireName() + " " + safe(finding.id()) + ": "
-          + safe(finding.message()));
+      String what = finding.severity().wireName() + " " + safe(finding.id());
+      line(out, "finding", what + ": " + safe(finding.message()));
     }
     return out.toString();
   }
@@ -83,11 +84,13 @@ final class TextView {
                 + certificate.trustErrors().stream()
                     .map(TrustError::wireName)
                     .collect(Collectors.joining(", ")));
-    line(out, "hostname", switch (certificate.hostnameMatch()) {
-      case MATCH -> "match";
-      case MISMATCH -> "mismatch";
-      case UNKNOWN -> "unknown";
-    });
+    String hostname =
+        switch (certificate.hostnameMatch()) {
+          case MATCH -> "match";
+          case MISMATCH -> "mismatch";
+          case UNKNOWN -> "unknown";
+        };
+    line(out, "hostname", hostname);
   }
 
   private static String daysLeft(CertificateInfo leaf) {

@@ -1,0 +1,210 @@
+package io.tlsscan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.model.ProbeOutcome;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RecordJsonTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The contract's example record, one line; broken here only between tokens. */
+  private static final String EXPIRED_GOLDEN =
+      """
+      {"target":{"input":"expired.example:443 10.0.0.5","line":12,"host":"expired.example",\
+      "port":443,"ip":"10.0.0.5","sni":"expired.example","starttls":null},\
+      "status":"ok","error":null,"started_at":"2026-11-26T10:00:00.123Z","duration_ms":412,\
+      "connections":1,\
+      "handshake":{"protocol":"TLSv1.3","cipher":"TLS_AES_128_GCM_SHA256","group":"x25519",\
+      "alpn":"h2","ocsp_stapled":false,"client_certificate_requested":false},\
+      "certificate":{"trusted":false,"trust_errors":["expired"],"hostname_match":true,"chain":[\
+      {"subject":"CN=expired.example","issuer":"CN=Test Intermediate","serial":"1a2b",\
+      "not_before":"2026-08-25T10:00:00.000Z","not_after":"2026-11-23T10:00:00.000Z",\
+      "days_left":-3,"key":{"type":"EC","bits":256,"curve":"secp256r1"},\
+      "signature_algorithm":"SHA256withECDSA","san":["expired.example"],"san_truncated":false,\
+      "sha256":"0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a",\
+      "self_signed":false,"ca":false},\
+      {"subject":"CN=Test Intermediate","issuer":"CN=Test Root","serial":"02",\
+      "not_before":"2026-01-01T00:00:00.000Z","not_after":"2031-01-01T00:00:00.000Z",\
+      "days_left":1496,"key":{"type":"RSA","bits":2048,"curve":null},\
+      "signature_algorithm":"SHA256withRSA","san":[],"san_truncated":false,\
+      "sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b",\
+      "self_signed":false,"ca":true}]},\
+      "probe_errors":{},\
+      "findings":[{"id":"cert.expired","severity":"critical",\
+      "message":"certificate expired 3 days ago","policy":"mozilla-intermediate"}]}""";
+
+  @Test
+  void fullRecordIsExactlyTheContractShape() {
+    // Given the contract's example target, with sub-millisecond start time and a certificate issue
+    // When it is written as a record
+    String json = new String(RecordJson.toBytes(SampleReports.expired()), StandardCharsets.UTF_8);
+    // Then every key, value and the key order match, issues are not serialized, and the time is
+    // cut to milliseconds
+    assertThat(json).isEqualTo(EXPIRED_GOLDEN);
+  }
+
+  @Test
+  void topLevelKeysFollowTheContractOrder() {
+    assertThat(fieldNames(RecordJson.toTree(SampleReports.expired())))
+        .containsExactly(
+            "target", "status", "error", "started_at", "duration_ms", "connections", "handshake",
+            "certificate", "probe_errors", "findings");
+  }
+
+  @Test
+  void unscannedTargetHasAnErrorAndNoProbeSections() {
+    // Given a target whose connection was refused, so no probe ran
+    JsonNode record = RecordJson.toTree(SampleReports.failed(ErrorKind.REFUSED));
+    // Then the record says why, and carries no handshake or certificate, not even as null
+    assertThat(record.get("status").asText()).isEqualTo("error");
+    assertThat(record.get("error").get("kind").asText()).isEqualTo("refused");
+    assertThat(record.get("error").get("phase").asText()).isEqualTo("connect");
+    assertThat(record.get("error").get("message").asText()).contains("10.0.0.6:8443");
+    assertThat(record.has("handshake")).isFalse();
+    assertThat(record.has("certificate")).isFalse();
+    assertThat(record.get("probe_errors").isEmpty()).as("nothing started, nothing failed").isTrue();
+    assertThat(fieldNames(record))
+        .containsExactly(
+            "target", "status", "error", "started_at", "duration_ms", "connections",
+            "probe_errors", "findings");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ErrorKind.class)
+  void errorKindsAreLowerCaseWireNames(ErrorKind kind) {
+    JsonNode error = RecordJson.toTree(SampleReports.failed(kind)).get("error");
+    assertThat(error.get("kind").asText())
+        .isEqualTo(kind.name().toLowerCase(Locale.ROOT))
+        .matches("[a-z_]+");
+  }
+
+  @Test
+  void failedProbeLeavesItsSectionOutAndSaysWhyInProbeErrors() {
+    // Given a handshake that completed and a certificate probe that timed out half way
+    JsonNode record = RecordJson.toTree(SampleReports.certificateProbeFailed());
+    // Then the partial certificate is not shown, the failure is, and the target is still ok
+    assertThat(record.get("status").asText()).isEqualTo("ok");
+    assertThat(record.get("error").isNull()).isTrue();
+    assertThat(record.has("handshake")).isTrue();
+    assertThat(record.has("certificate")).isFalse();
+    JsonNode failure = record.get("probe_errors").get("certificate");
+    assertThat(failure.get("kind").asText()).isEqualTo("timeout");
+    assertThat(failure.get("message").asText()).isEqualTo("deadline reached while reading the chain");
+    assertThat(fieldNames(record.get("probe_errors"))).containsExactly("certificate");
+    assertThat(fieldNames(failure)).containsExactly("kind", "message");
+  }
+
+  @Test
+  void probeThatDidNotRunLeavesNoTrace() {
+    JsonNode record = RecordJson.toTree(SampleReports.certificateNotRun());
+    assertThat(record.has("certificate")).isFalse();
+    assertThat(record.get("probe_errors").isEmpty()).isTrue();
+  }
+
+  @Test
+  void nullMeansTheProbeRanButCouldNotTell() {
+    // Given a completed scan where group, ALPN and the hostname match are unknown
+    JsonNode record = RecordJson.toTree(SampleReports.hostile("CN=plain"));
+    // Then those keys are present with null, never left out
+    assertThat(record.get("handshake").get("group").isNull()).isTrue();
+    assertThat(record.get("handshake").get("alpn").isNull()).isTrue();
+    assertThat(record.get("certificate").get("hostname_match").isNull()).isTrue();
+    assertThat(record.get("certificate").get("chain").get(0).get("key").get("curve").isNull())
+        .isTrue();
+    assertThat(record.get("target").get("sni").isNull()).isTrue();
+  }
+
+  @Test
+  void hostnameMismatchIsFalse() {
+    HostReport report = SampleReports.expired();
+    CertificateReport certificate = report.certificate().resultOrNull();
+    HostReport mismatch =
+        new HostReport(
+            report.target(),
+            null,
+            report.startedAt(),
+            report.durationMs(),
+            report.connections(),
+            report.handshake(),
+            ProbeOutcome.completed(
+                new CertificateReport(
+                    certificate.trustErrors(),
+                    HostnameMatch.MISMATCH,
+                    certificate.chain(),
+                    certificate.issues())),
+            report.findings());
+    assertThat(RecordJson.toTree(mismatch).get("certificate").get("hostname_match").asBoolean(true))
+        .isFalse();
+  }
+
+  @Test
+  void invalidTargetKeepsTheInputAndLineWithNullAddress() {
+    JsonNode record = RecordJson.toTree(SampleReports.invalidTarget());
+    JsonNode target = record.get("target");
+    assertThat(target.get("input").asText()).isEqualTo("bad host:99999");
+    assertThat(target.get("line").asLong()).isEqualTo(7);
+    for (String key : List.of("host", "port", "ip", "sni", "starttls")) {
+      assertThat(target.get(key)).as(key).isNotNull();
+      assertThat(target.get(key).isNull()).as(key).isTrue();
+    }
+    assertThat(record.get("error").get("kind").asText()).isEqualTo("invalid_target");
+    assertThat(record.get("error").get("phase").asText()).isEqualTo("parse");
+  }
+
+  @Test
+  void hostileCertificateTextStillGivesOneLineOfValidUtf8Json() throws Exception {
+    // Given a subject with lone surrogates, NUL, ESC, a line break, DEL, U+2028, quotes and
+    // backslashes, next to a proper emoji surrogate pair
+    String subject = "CN=\uD800x\uDC00\u0000\u001b[2J\n\r\u007f\u2028\"\\ \uD83D\uDE00\uDBFF";
+    // When it is written as a record
+    byte[] bytes = RecordJson.toBytes(SampleReports.hostile(subject));
+    // Then the bytes are valid UTF-8 on a single line without raw control characters
+    String line = strictUtf8(bytes);
+    assertThat(line).doesNotContain("\n", "\r", "\u0000", "\u001b");
+    assertThat(line.chars().filter(c -> c < 0x20)).isEmpty();
+    // And parsing it back gives the subject with each lone surrogate replaced by U+FFFD
+    JsonNode leaf = JSON.readTree(line).get("certificate").get("chain").get(0);
+    String expected = "CN=\uFFFDx\uFFFD\u0000\u001b[2J\n\r\u007f\u2028\"\\ \uD83D\uDE00\uFFFD";
+    assertThat(leaf.get("subject").asText()).isEqualTo(expected);
+    assertThat(leaf.get("issuer").asText()).isEqualTo(expected);
+    assertThat(leaf.get("san").get(0).asText()).isEqualTo(expected);
+    assertThat(JSON.readTree(line).get("findings").get(0).get("message").asText())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void sectionNamesAreTheProbeSectionsInRecordOrder() {
+    assertThat(RecordJson.sectionNames()).containsExactly("handshake", "certificate");
+  }
+
+  private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

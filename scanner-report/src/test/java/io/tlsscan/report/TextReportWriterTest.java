@@ -1,0 +1,107 @@
+package io.tlsscan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.HostReport;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextReportWriterTest {
+
+  @Test
+  void completedScanShowsTheFactsAPersonChecksFirst() throws IOException {
+    // When the contract's expired target is shown as text
+    String text = write(false, SampleReports.expired());
+    // Then the block has the verdict, address, negotiated suite, leaf, trust and findings
+    assertThat(text.lines().findFirst()).hasValue("FAIL expired.example:443 (10.0.0.5)");
+    assertThat(text)
+        .contains("TLSv1.3 TLS_AES_128_GCM_SHA256")
+        .contains("subject   CN=expired.example")
+        .contains("issuer    CN=Test Intermediate")
+        .contains("expires   2026-11-23T10:00:00.000Z (expired 3 days ago)")
+        .contains("trust     untrusted: expired")
+        .contains("hostname  match")
+        .contains("finding   critical cert.expired: certificate expired 3 days ago");
+  }
+
+  @Test
+  void trustedTargetIsOkWithDaysLeft() throws IOException {
+    String text = write(false, SampleReports.trusted());
+    assertThat(text)
+        .startsWith("OK   good.example:443 (10.0.0.7)\n")
+        .contains("(40 days left)")
+        .contains("trust     trusted")
+        .doesNotContain("finding");
+  }
+
+  @Test
+  void unscannedTargetShowsItsError() throws IOException {
+    String text = write(false, SampleReports.failed(ErrorKind.REFUSED));
+    assertThat(text)
+        .startsWith("FAIL down.example:8443 (10.0.0.6)\n")
+        .contains("error     refused during connect: refused while connecting to 10.0.0.6:8443")
+        .doesNotContain("subject");
+  }
+
+  @Test
+  void invalidTargetShowsTheInputLine() throws IOException {
+    assertThat(write(false, SampleReports.invalidTarget()))
+        .startsWith("FAIL bad host:99999 (line 7)\n")
+        .contains("invalid_target during parse: port out of range: 99999");
+  }
+
+  @Test
+  void failedProbeIsAWarningNamingTheProbe() throws IOException {
+    assertThat(write(false, SampleReports.certificateProbeFailed()))
+        .startsWith("WARN ")
+        .contains("probe     certificate failed: timeout: deadline reached while reading the chain");
+  }
+
+  @Test
+  void ipv6HostIsBracketed() throws IOException {
+    assertThat(write(false, SampleReports.hostile("CN=x"))).startsWith("FAIL [::1]:4433 (::1)\n");
+  }
+
+  @Test
+  void blocksAreSeparatedByABlankLine() throws IOException {
+    String text = write(false, SampleReports.trusted(), SampleReports.failed(ErrorKind.DNS));
+    assertThat(text).contains("hostname  match\n\nFAIL down.example:8443");
+  }
+
+  @Test
+  void serverTextCannotReachTheTerminalAsEscapes() throws IOException {
+    // Given a subject that tries to clear the screen and reverse the text that follows
+    String text = write(false, SampleReports.hostile("CN=\u001b[2J\u202Eevil\nfake line\uD800"));
+    // Then no control character is written, only its visible escape
+    assertThat(text).contains("subject   CN=\\u001B[2J\\u202Eevil\\u000Afake line\uFFFD");
+    assertThat(text.chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();
+    assertThat(text).doesNotContain("\u202E");
+  }
+
+  @Test
+  void coloursOnlyWhenAskedFor() throws IOException {
+    List<HostReport> reports =
+        List.of(SampleReports.trusted(), SampleReports.certificateProbeFailed(),
+            SampleReports.expired());
+    assertThat(write(false, reports.toArray(HostReport[]::new))).doesNotContain("\u001b");
+    String coloured = write(true, reports.toArray(HostReport[]::new));
+    assertThat(coloured)
+        .contains("\u001b[32mOK  \u001b[0m good.example")
+        .contains("\u001b[33mWARN\u001b[0m expired.example")
+        .contains("\u001b[31mFAIL\u001b[0m expired.example");
+  }
+
+  private static String write(boolean colours, HostReport... reports) throws IOException {
+    RecordingOutputStream out = new RecordingOutputStream();
+    try (ReportWriter writer = new TextReportWriter(out, colours)) {
+      for (HostReport report : reports) {
+        writer.write(report);
+        assertThat(out.flushes).as("flushed per target").isPositive();
+      }
+    }
+    assertThat(out.closed).isFalse();
+    return out.text();
+  }
+}
