@@ -37,9 +37,6 @@ record HostField(HostSet hosts, List<Integer> ports) {
 
   private static HostField parseAuthority(String text, String token, int defaultPort)
       throws InvalidLineException {
-    if (text.isEmpty() || text.startsWith(":")) {
-      throw new InvalidLineException("missing host in " + InputText.quote(token));
-    }
     if (text.startsWith("[")) {
       return parseBracketed(text, token, defaultPort);
     }
@@ -47,6 +44,9 @@ record HostField(HostSet hosts, List<Integer> ports) {
       return new HostField(addresses(text, token, true), List.of(defaultPort));
     }
     int colon = text.indexOf(':');
+    if (text.isEmpty() || colon == 0) {
+      throw new InvalidLineException("missing host in " + InputText.quote(token));
+    }
     String host = colon < 0 ? text : text.substring(0, colon);
     List<Integer> ports = colon < 0 ? List.of(defaultPort) : Ports.parse(text.substring(colon + 1));
     return new HostField(hostOrRange(host, token), ports);

@@ -7,7 +7,7 @@ package io.tlsscan.target;
  */
 public sealed interface HostListEntry permits Target, InvalidTarget {
 
-  /** The line as given, without its comment and surrounding white space. */
+  /** The line as given (comment included) without surrounding spaces and tabs. */
   String input();
 
   /** 1-based physical line number in the host list, or argument position on the command line. */

@@ -20,12 +20,10 @@ final class HostName {
     if (name.length() > MAX_LENGTH * 4) {
       throw invalid(name, "longer than " + MAX_LENGTH + " characters");
     }
-    String ascii;
-    try {
-      ascii = IDN.toASCII(name).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      throw invalid(name, "not a valid internationalized name (" + e.getMessage() + ")");
+    if (name.startsWith(".") || name.contains("..")) {
+      throw invalid(name, "empty label");
     }
+    String ascii = toAscii(name).toLowerCase(Locale.ROOT);
     if (ascii.endsWith(".") && ascii.length() > 1) {
       ascii = ascii.substring(0, ascii.length() - 1);
     }
@@ -36,6 +34,18 @@ final class HostName {
       checkLabel(name, label);
     }
     return ascii;
+  }
+
+  /** A-labels for an IDN; ASCII names are left to the stricter checks below. */
+  private static String toAscii(String name) throws InvalidLineException {
+    if (name.chars().allMatch(c -> c < 0x80)) {
+      return name;
+    }
+    try {
+      return IDN.toASCII(name);
+    } catch (IllegalArgumentException e) {
+      throw invalid(name, "not a valid internationalized name (" + e.getMessage() + ")");
+    }
   }
 
   private static void checkLabel(String name, String label) throws InvalidLineException {

@@ -14,12 +14,12 @@ final class InputText {
 
   /** The text cut to {@link #MAX_INPUT_CHARS} with control characters escaped. */
   static String bounded(String text) {
-    return printable(shorten(text, MAX_INPUT_CHARS));
+    return shorten(printable(shorten(text, MAX_INPUT_CHARS)), MAX_INPUT_CHARS);
   }
 
   /** The token in double quotes, cut to {@link #MAX_QUOTED_CHARS}, control characters escaped. */
   static String quote(String token) {
-    return '"' + printable(shorten(token, MAX_QUOTED_CHARS)) + '"';
+    return '"' + shorten(printable(shorten(token, MAX_QUOTED_CHARS)), MAX_QUOTED_CHARS) + '"';
   }
 
   private static String shorten(String text, int max) {

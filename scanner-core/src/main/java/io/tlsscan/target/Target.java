@@ -12,7 +12,7 @@ import java.net.InetAddress;
  * 2001:db8::1}, connect address 2001:db8::1 and no SNI; {@code example.com 10.0.0.5} connects to
  * 10.0.0.5, sends SNI {@code example.com} and checks the certificate against that name.
  *
- * @param input the line as given, without its comment and surrounding white space
+ * @param input the line as given (comment included) without surrounding spaces and tabs
  * @param line 1-based line number in the host list, or argument position on the command line
  * @param host lower-case ASCII DNS name (IDN converted to A-labels, no trailing dot) or IP literal
  *     text (IPv6 in RFC 5952 compressed form, without brackets)

@@ -1,0 +1,40 @@
+package io.tlsscan.samples.fleet;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the demo fleet from the command line, prints its host list and CA file, and serves until
+ * Ctrl-C. The host list goes to standard output, so it can be saved and scanned:
+ *
+ * <pre>{@code
+ * java -cp ... io.tlsscan.samples.fleet.DemoFleetMain > demo-hosts.txt
+ * tlsscan scan -i demo-hosts.txt --ca-file /tmp/tlsscan-demo-.../demo-ca.pem
+ * curl --cacert /tmp/tlsscan-demo-.../demo-ca.pem --resolve good.demo.test:PORT:127.0.77.1 \
+ *     https://good.demo.test:PORT/
+ * }</pre>
+ */
+public final class DemoFleetMain {
+  private DemoFleetMain() {}
+
+  /** Starts the fleet; takes no arguments. */
+  public static void main(String[] args) throws InterruptedException {
+    DemoFleet fleet = DemoFleet.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  fleet.close();
+                  stopped.countDown();
+                },
+                "tlsscan-demo-stop"));
+    PrintStream out = System.out;
+    fleet.hostList().forEach(out::println);
+    out.flush();
+    System.err.println("demo CA file: " + fleet.caFile());
+    System.err.println(
+        "serving " + fleet.endpoints().size() + " demo endpoints; press Ctrl-C to stop");
+    stopped.await();
+  }
+}

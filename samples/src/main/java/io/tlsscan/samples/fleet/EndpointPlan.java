@@ -1,0 +1,39 @@
+package io.tlsscan.samples.fleet;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetAddress;
+
+/**
+ * A demo endpoint before it is bound: everything but its port.
+ *
+ * @param name short name, e.g. {@code expired}
+ * @param host the name (or IP literal) it is scanned as
+ * @param address the loopback address it listens on
+ * @param description one line saying what is wrong with it
+ * @param expected what a correct scan reports
+ * @param behaviour what the server does
+ */
+record EndpointPlan(
+    String name,
+    String host,
+    InetAddress address,
+    String description,
+    Expectation expected,
+    ServerBehaviour behaviour) {
+  EndpointPlan {
+    requireNonNull(name, "name");
+    requireNonNull(host, "host");
+    requireNonNull(address, "address");
+    requireNonNull(description, "description");
+    requireNonNull(expected, "expected");
+    requireNonNull(behaviour, "behaviour");
+  }
+
+  /** The endpoint as scanned once it listens on {@code port}. */
+  DemoEndpoint bound(int port) {
+    String ip = address.getHostAddress();
+    String hostLine = host.equals(ip) ? ip + ":" + port : host + ":" + port + " " + ip;
+    return new DemoEndpoint(name, hostLine, host, ip, port, expected, description);
+  }
+}

@@ -1,0 +1,171 @@
+package io.tlsscan.cert;
+
+import io.tlsscan.model.KeyInfo;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+
+/**
+ * One certificate, parsed once, with everything chain building and reporting ask of it.
+ *
+ * <p>Identity is the SHA-256 fingerprint of the DER encoding.
+ */
+final class ParsedCertificate {
+  private static final int KEY_CERT_SIGN = 5;
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final X509Certificate certificate;
+  private final String sha256;
+  private final X500Principal subject;
+  private final X500Principal issuer;
+  private final String subjectName;
+  private final byte[] publicKey;
+  private final KeyInfo key;
+  private final SubjectAltNames subjectAltNames;
+  private final byte[] subjectKeyId;
+  private final byte[] authorityKeyId;
+
+  private ParsedCertificate(X509Certificate certificate, byte[] der) {
+    this.certificate = certificate;
+    this.sha256 = HEX.formatHex(sha256(der));
+    this.subject = certificate.getSubjectX500Principal();
+    this.issuer = certificate.getIssuerX500Principal();
+    this.subjectName = subject.getName(X500Principal.RFC2253);
+    this.publicKey = certificate.getPublicKey().getEncoded();
+    this.key = KeyInfos.describe(publicKey, certificate.getPublicKey().getAlgorithm());
+    this.subjectAltNames = SubjectAltNames.of(certificate);
+    this.subjectKeyId = subjectKeyId(certificate);
+    this.authorityKeyId = authorityKeyId(certificate);
+  }
+
+  /**
+   * Parses one DER-encoded certificate.
+   *
+   * @throws CertificateException when the bytes are not exactly one X.509 certificate
+   */
+  static ParsedCertificate parse(byte[] der) throws CertificateException {
+    if (der == null || der.length == 0) {
+      throw new CertificateException("empty");
+    }
+    try {
+      X509Certificate certificate =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(der));
+      if (!Arrays.equals(certificate.getEncoded(), der)) {
+        throw new CertificateException("not a single DER certificate");
+      }
+      return new ParsedCertificate(certificate, der);
+    } catch (RuntimeException e) {
+      throw new CertificateException(e.getMessage(), e);
+    }
+  }
+
+  /** Wraps a certificate that is already parsed, such as one from a key store. */
+  static ParsedCertificate of(X509Certificate certificate) throws CertificateException {
+    return parse(certificate.getEncoded());
+  }
+
+  X509Certificate certificate() {
+    return certificate;
+  }
+
+  String sha256() {
+    return sha256;
+  }
+
+  X500Principal subject() {
+    return subject;
+  }
+
+  X500Principal issuer() {
+    return issuer;
+  }
+
+  /** The subject in RFC 2253 form. */
+  String subjectName() {
+    return subjectName;
+  }
+
+  /** The issuer in RFC 2253 form. */
+  String issuerName() {
+    return issuer.getName(X500Principal.RFC2253);
+  }
+
+  KeyInfo key() {
+    return key;
+  }
+
+  SubjectAltNames subjectAltNames() {
+    return subjectAltNames;
+  }
+
+  /** Subject and issuer are the same name; the signature may still be someone else's. */
+  boolean selfIssued() {
+    return subject.equals(issuer);
+  }
+
+  /** The basicConstraints CA flag. */
+  boolean ca() {
+    return certificate.getBasicConstraints() >= 0;
+  }
+
+  /** The basicConstraints pathLenConstraint, {@link Integer#MAX_VALUE} when unlimited. */
+  int pathLengthLimit() {
+    return certificate.getBasicConstraints();
+  }
+
+  /** False only when a keyUsage extension is present and lacks keyCertSign. */
+  boolean keyUsageAllowsCertificateSigning() {
+    boolean[] usage = certificate.getKeyUsage();
+    return usage == null || (usage.length > KEY_CERT_SIGN && usage[KEY_CERT_SIGN]);
+  }
+
+  /** Same subject name and same public key: the same CA, whoever signed this copy. */
+  boolean sameCaAs(ParsedCertificate other) {
+    return subject.equals(other.subject) && Arrays.equals(publicKey, other.publicKey);
+  }
+
+  /** Whether this certificate's authority key id names {@code issuer}'s subject key id. */
+  boolean authorityKeyIdMatches(ParsedCertificate candidate) {
+    return authorityKeyId != null
+        && candidate.subjectKeyId != null
+        && Arrays.equals(authorityKeyId, candidate.subjectKeyId);
+  }
+
+  private static byte[] sha256(byte[] der) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(der);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static byte[] subjectKeyId(X509Certificate certificate) {
+    try {
+      ASN1Primitive value = Asn1.extension(certificate, Extension.subjectKeyIdentifier.getId());
+      return value == null ? null : SubjectKeyIdentifier.getInstance(value).getKeyIdentifier();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static byte[] authorityKeyId(X509Certificate certificate) {
+    try {
+      ASN1Primitive value = Asn1.extension(certificate, Extension.authorityKeyIdentifier.getId());
+      return value == null ? null : AuthorityKeyIdentifier.getInstance(value).getKeyIdentifier();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

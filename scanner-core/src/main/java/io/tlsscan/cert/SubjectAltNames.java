@@ -1,0 +1,68 @@
+package io.tlsscan.cert;
+
+import io.netty.util.NetUtil;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+
+/**
+ * The dNSName and iPAddress entries of a certificate's subjectAltName extension.
+ *
+ * @param present whether the certificate has a subjectAltName extension at all
+ * @param dnsNames dNSName entries as written in the certificate
+ * @param ipAddresses iPAddress entries, 4 or 16 bytes each
+ * @param displayed both kinds in certificate order, IP addresses in text form (RFC 5952 for IPv6)
+ */
+record SubjectAltNames(
+    boolean present, List<String> dnsNames, List<byte[]> ipAddresses, List<String> displayed) {
+  static final SubjectAltNames ABSENT = new SubjectAltNames(false, List.of(), List.of(), List.of());
+
+  SubjectAltNames {
+    dnsNames = List.copyOf(dnsNames);
+    ipAddresses = List.copyOf(ipAddresses);
+    displayed = List.copyOf(displayed);
+  }
+
+  /**
+   * Reads the names; a malformed extension counts as present with no usable names, so it neither
+   * matches a host nor is reported as missing.
+   */
+  static SubjectAltNames of(X509Certificate certificate) {
+    ASN1Primitive value;
+    try {
+      value = Asn1.extension(certificate, Extension.subjectAlternativeName.getId());
+    } catch (IllegalArgumentException e) {
+      return new SubjectAltNames(true, List.of(), List.of(), List.of());
+    }
+    if (value == null) {
+      return ABSENT;
+    }
+    List<String> dns = new ArrayList<>();
+    List<byte[]> ips = new ArrayList<>();
+    List<String> displayed = new ArrayList<>();
+    try {
+      for (GeneralName name : GeneralNames.getInstance(value).getNames()) {
+        if (name.getTagNo() == GeneralName.dNSName) {
+          String dnsName = ASN1IA5String.getInstance(name.getName()).getString();
+          dns.add(dnsName);
+          displayed.add(dnsName);
+        } else if (name.getTagNo() == GeneralName.iPAddress) {
+          byte[] address = ASN1OctetString.getInstance(name.getName()).getOctets();
+          if (address.length == 4 || address.length == 16) {
+            ips.add(address);
+            displayed.add(NetUtil.bytesToIpAddress(address));
+          }
+        }
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return new SubjectAltNames(true, List.of(), List.of(), List.of());
+    }
+    return new SubjectAltNames(true, dns, ips, displayed);
+  }
+}

@@ -1,0 +1,232 @@
+package io.tlsscan.cert;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * An immutable set of trusted root certificates, indexed by subject name so that finding the
+ * issuer of a certificate is a map look-up.
+ *
+ * <pre>{@code
+ * TrustAnchors system = TrustAnchors.systemDefault();              // OS bundle, else JDK cacerts
+ * TrustAnchors corporate = TrustAnchors.fromPemFile(Path.of("corp.pem"));  // --ca-file
+ * }</pre>
+ *
+ * <p>Loading parses every certificate, so build one instance and share it; it is thread-safe.
+ */
+public final class TrustAnchors {
+  /** Where Linux distributions keep their PEM bundle, in the order they are tried. */
+  static final List<Path> SYSTEM_BUNDLES =
+      List.of(
+          Path.of("/etc/ssl/certs/ca-certificates.crt"),
+          Path.of("/etc/pki/tls/certs/ca-bundle.crt"),
+          Path.of("/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem"),
+          Path.of("/etc/ssl/ca-bundle.pem"),
+          Path.of("/etc/pki/tls/cacert.pem"),
+          Path.of("/etc/ssl/cert.pem"));
+
+  /** Largest CA file read; distribution bundles are about 200 KiB. */
+  static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+  private final String source;
+  private final List<ParsedCertificate> anchors;
+  private final Map<X500Principal, List<ParsedCertificate>> bySubject;
+
+  private TrustAnchors(String source, Collection<ParsedCertificate> certificates) {
+    this.source = source;
+    Map<String, ParsedCertificate> unique = new LinkedHashMap<>();
+    for (ParsedCertificate certificate : certificates) {
+      unique.putIfAbsent(certificate.sha256(), certificate);
+    }
+    this.anchors = List.copyOf(unique.values());
+    Map<X500Principal, List<ParsedCertificate>> index = new HashMap<>();
+    for (ParsedCertificate anchor : anchors) {
+      index.computeIfAbsent(anchor.subject(), subject -> new ArrayList<>()).add(anchor);
+    }
+    index.replaceAll((subject, list) -> List.copyOf(list));
+    this.bySubject = Map.copyOf(index);
+  }
+
+  /**
+   * The operating system's CA bundle (the first readable one of {@code
+   * /etc/ssl/certs/ca-certificates.crt}, {@code /etc/pki/tls/certs/ca-bundle.crt}, ...), else the
+   * JDK's default trust store ({@code cacerts}, or {@code javax.net.ssl.trustStore} when set).
+   *
+   * @throws TrustAnchorsException when neither yields a certificate
+   */
+  public static TrustAnchors systemDefault() throws TrustAnchorsException {
+    return systemDefault(SYSTEM_BUNDLES);
+  }
+
+  static TrustAnchors systemDefault(List<Path> bundles) throws TrustAnchorsException {
+    for (Path bundle : bundles) {
+      if (Files.isRegularFile(bundle) && Files.isReadable(bundle)) {
+        try {
+          return fromPemFile(bundle);
+        } catch (TrustAnchorsException unusable) {
+          // an unusable bundle is skipped like a missing one; the next candidate decides
+        }
+      }
+    }
+    List<ParsedCertificate> jdk = jdkDefault();
+    if (jdk.isEmpty()) {
+      throw new TrustAnchorsException(
+          "no trust anchors found: no CA bundle in " + bundles + " and the JDK trust store is empty");
+    }
+    return new TrustAnchors("JDK trust store", jdk);
+  }
+
+  /**
+   * Exactly the certificates of one PEM file (for {@code --ca-file}).
+   *
+   * @throws TrustAnchorsException naming the file when it is missing, unreadable, larger than 16
+   *     MiB, has no certificate or has one that cannot be parsed
+   */
+  public static TrustAnchors fromPemFile(Path file) throws TrustAnchorsException {
+    requireNonNull(file, "file");
+    String text = readText(file);
+    List<byte[]> blocks;
+    try {
+      blocks = PemCertificates.decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new TrustAnchorsException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (blocks.isEmpty()) {
+      throw new TrustAnchorsException("no certificates found in " + file);
+    }
+    List<ParsedCertificate> certificates = new ArrayList<>(blocks.size());
+    for (int i = 0; i < blocks.size(); i++) {
+      try {
+        certificates.add(ParsedCertificate.parse(blocks.get(i)));
+      } catch (CertificateException e) {
+        throw new TrustAnchorsException(
+            "cannot read " + file + ": certificate " + (i + 1) + " cannot be parsed: "
+                + e.getMessage(),
+            e);
+      }
+    }
+    return new TrustAnchors(file.toString(), certificates);
+  }
+
+  /**
+   * Exactly the given certificates.
+   *
+   * @throws IllegalArgumentException when one of them cannot be encoded
+   */
+  public static TrustAnchors of(Collection<X509Certificate> certificates) {
+    List<ParsedCertificate> parsed = new ArrayList<>(certificates.size());
+    for (X509Certificate certificate : certificates) {
+      try {
+        parsed.add(ParsedCertificate.of(requireNonNull(certificate, "certificate")));
+      } catch (CertificateException e) {
+        throw new IllegalArgumentException(
+            "cannot use " + certificate.getSubjectX500Principal() + " as a trust anchor", e);
+      }
+    }
+    return new TrustAnchors("given certificates", parsed);
+  }
+
+  /** Number of distinct anchors. */
+  public int size() {
+    return anchors.size();
+  }
+
+  /** Where the anchors came from: a file path, {@code JDK trust store} or {@code given certificates}. */
+  public String source() {
+    return source;
+  }
+
+  /** The anchors, in load order. */
+  public List<X509Certificate> certificates() {
+    return anchors.stream().map(ParsedCertificate::certificate).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "TrustAnchors[" + anchors.size() + " from " + source + "]";
+  }
+
+  /**
+   * Anchors whose subject is {@code subject}, those whose key id {@code child} names first.
+   */
+  List<ParsedCertificate> possibleIssuersOf(ParsedCertificate child) {
+    List<ParsedCertificate> named = bySubject.getOrDefault(child.issuer(), List.of());
+    if (named.size() < 2) {
+      return named;
+    }
+    List<ParsedCertificate> ordered = new ArrayList<>(named);
+    ordered.sort(Comparator.comparing(anchor -> !child.authorityKeyIdMatches(anchor)));
+    return ordered;
+  }
+
+  /** The anchor that is the same CA (subject and key) as {@code certificate}, if any. */
+  Optional<ParsedCertificate> anchorFor(ParsedCertificate certificate) {
+    for (ParsedCertificate anchor : bySubject.getOrDefault(certificate.subject(), List.of())) {
+      if (anchor.sameCaAs(certificate)) {
+        return Optional.of(anchor);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String readText(Path file) throws TrustAnchorsException {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new TrustAnchorsException("CA file " + file + " is a directory");
+      }
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new TrustAnchorsException(
+            "CA file " + file + " is too large (" + size + " bytes, limit " + MAX_FILE_BYTES + ")");
+      }
+      return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    } catch (NoSuchFileException e) {
+      throw new TrustAnchorsException("CA file " + file + " does not exist", e);
+    } catch (AccessDeniedException e) {
+      throw new TrustAnchorsException("cannot read CA file " + file + ": permission denied", e);
+    } catch (IOException e) {
+      throw new TrustAnchorsException("cannot read CA file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<ParsedCertificate> jdkDefault() throws TrustAnchorsException {
+    try {
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init((KeyStore) null);
+      List<ParsedCertificate> anchors = new ArrayList<>();
+      for (TrustManager manager : factory.getTrustManagers()) {
+        if (manager instanceof X509TrustManager x509) {
+          for (X509Certificate certificate : x509.getAcceptedIssuers()) {
+            anchors.add(ParsedCertificate.of(certificate));
+          }
+        }
+      }
+      return anchors;
+    } catch (GeneralSecurityException e) {
+      throw new TrustAnchorsException("cannot load the JDK trust store: " + e.getMessage(), e);
+    }
+  }
+}
