@@ -1,6 +1,7 @@
 package io.tlsscan.cli;
 
 import io.tlsscan.cert.TrustAnchors;
+import io.tlsscan.cert.TrustAnchorsException;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.TrustError;
 import io.tlsscan.report.ReportWriter;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tlsscan demo}: starts the bundled demo fleet (local TLS servers with known flaws on
@@ -33,16 +37,24 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Start the bundled demo fleet of local TLS servers with known flaws and scan it (offline).",
-      "Exits 0 when every endpoint was reported as expected, 1 otherwise."
+      "Exits 0 when every endpoint was reported as expected, 1 otherwise.",
+      "The deadline per target is 3s unless --timeout is given."
     })
 final class DemoCommand implements Callable<Integer> {
+  /** The fleet is local: a short deadline keeps the silent servers from holding the demo up. */
+  private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(3);
+
+  @Spec CommandSpec spec;
   @Mixin ScanTuning tuning;
   @Mixin OutputOptions output;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, TrustAnchorsException {
     PrintStream messages = System.err;
     var options = tuning.options();
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
+      options = options.withTimeout(DEMO_TIMEOUT);
+    }
     var format = output.reportFormat();
     try (DemoFleet fleet = DemoFleet.start()) {
       Path hostList = Files.createTempFile("tlsscan-demo-", ".txt");

@@ -1,6 +1,7 @@
 package io.tlsscan.cli;
 
 import io.tlsscan.cert.TrustAnchors;
+import io.tlsscan.cert.TrustAnchorsException;
 import io.tlsscan.report.ReportWriter;
 import io.tlsscan.scan.Scanner;
 import io.tlsscan.target.HostListEntry;
@@ -59,7 +60,7 @@ final class ScanCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, TrustAnchorsException {
     if (targets.isEmpty() && input == null) {
       throw new ParameterException(
           spec.commandLine(), "no targets: give TARGET arguments, or -i FILE (- for stdin)");

@@ -15,6 +15,7 @@ import io.tlsscan.policy.BaselinePolicy;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.target.Target;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ final class HostScanner {
           Instant startedAt = clock.instant();
           long startNanos = System.nanoTime();
           TargetProgress progress = new TargetProgress();
-          return probe(target, progress, startNanos)
+          return probe(target, progress)
               .map(result -> report(target, progress, startedAt, startNanos, result))
               .timeout(
                   options.timeout(),
@@ -73,26 +74,19 @@ final class HostScanner {
         });
   }
 
-  private Mono<HandshakeResult> probe(Target target, TargetProgress progress, long startNanos) {
-    String connectHost = target.connectAddress() != null ? target.connectAddress() : target.host();
-    return resolver
-        .resolve(connectHost)
-        .flatMap(
+  private Mono<HandshakeResult> probe(Target target, TargetProgress progress) {
+    Mono<InetAddress> resolved =
+        target.connectAddress() != null
+            ? Mono.just(target.connectAddress())
+            : resolver.resolve(target.host());
+    return resolved.flatMap(
             address -> {
               progress.resolved(address);
-              progress.enter("connect");
               return handshakeProbe.run(
                   new InetSocketAddress(address, target.port()),
                   target.sni(),
-                  remaining(startNanos),
-                  progress.connections);
-            })
-        .doOnSubscribe(subscription -> progress.enter("dns"));
-  }
-
-  private Duration remaining(long startNanos) {
-    Duration left = options.timeout().minusNanos(System.nanoTime() - startNanos);
-    return left.isNegative() ? Duration.ofMillis(1) : left;
+                  progress);
+            });
   }
 
   private HostReport report(
@@ -117,7 +111,7 @@ final class HostScanner {
           null,
           startedAt,
           elapsedMs(startNanos),
-          progress.connections.get(),
+          progress.connections(),
           handshake,
           certificate,
           List.of());
@@ -128,7 +122,7 @@ final class HostScanner {
         new ScanError(failed.failure().kind(), failed.phase(), failed.failure().message()),
         startedAt,
         elapsedMs(startNanos),
-        progress.connections.get(),
+        progress.connections(),
         ProbeOutcome.notRun(),
         certificate,
         List.of());
@@ -160,7 +154,7 @@ final class HostScanner {
         new ScanError(failure.kind(), phase, failure.message()),
         startedAt,
         elapsedMs(startNanos),
-        progress.connections.get(),
+        progress.connections(),
         ProbeOutcome.notRun(),
         ProbeOutcome.notRun(),
         List.of());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.cert.CertificateAnalyzer;
 import io.tlsscan.cert.TrustAnchors;
+import io.tlsscan.cert.TrustAnchorsException;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
@@ -53,9 +54,17 @@ public final class Scanner implements AutoCloseable {
         new Connector(network, options.connectTimeout(), options.maxBytesPerConnection());
     HandshakeProbe handshake = new HandshakeProbe(connector, options.maxBytesPerConnection());
     TrustAnchors anchors =
-        builder.trustAnchors != null ? builder.trustAnchors : TrustAnchors.systemDefault();
+        builder.trustAnchors != null ? builder.trustAnchors : systemTrustAnchors();
     this.hostScanner =
         new HostScanner(options, resolver, handshake, new CertificateAnalyzer(anchors), clock);
+  }
+
+  private static TrustAnchors systemTrustAnchors() {
+    try {
+      return TrustAnchors.systemDefault();
+    } catch (TrustAnchorsException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   public static Builder builder() {

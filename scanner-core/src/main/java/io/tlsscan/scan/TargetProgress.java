@@ -1,5 +1,7 @@
 package io.tlsscan.scan;
 
+import io.tlsscan.probe.ConnectionTracker;
+import io.tlsscan.target.IpAddresses;
 import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,13 +10,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * which phase it was and which address it had reached. Shared between the event loop and the
  * timer thread, hence volatile.
  */
-final class TargetProgress {
-  final AtomicInteger connections = new AtomicInteger();
+final class TargetProgress implements ConnectionTracker {
+  private final AtomicInteger connections = new AtomicInteger();
   private volatile String phase = "dns";
   private volatile InetAddress address;
 
-  void enter(String newPhase) {
-    phase = newPhase;
+  @Override
+  public void connecting() {
+    connections.incrementAndGet();
+    phase = "connect";
+  }
+
+  @Override
+  public void connected() {
+    phase = "handshake";
+  }
+
+  int connections() {
+    return connections.get();
   }
 
   void resolved(InetAddress resolved) {
@@ -28,6 +41,6 @@ final class TargetProgress {
   /** The address connected to, or {@code null} before DNS answered. */
   String ip() {
     InetAddress current = address;
-    return current == null ? null : current.getHostAddress();
+    return current == null ? null : IpAddresses.format(current);
   }
 }

@@ -8,8 +8,8 @@ import io.tlsscan.net.Connector;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.NotTlsGuard;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import io.tlsscan.probe.ConnectionTracker;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
  * fails: every failure is a {@link HandshakeResult.Failed}. A server that answers with something
  * other than TLS fails at once as {@code not_tls}.
  *
- * <p>Thread-safe; one instance serves a whole scan.
+ * <p>It has no timeout of its own beyond the connect timeout: the caller's per-target deadline
+ * bounds it, and cancelling the Mono closes the connection. Thread-safe; one instance serves a
+ * whole scan.
  */
 public final class HandshakeProbe {
   private final Connector connector;
@@ -37,33 +39,37 @@ public final class HandshakeProbe {
    * Handshakes with {@code address}.
    *
    * @param sni the server name to send, or {@code null} for none
-   * @param handshakeTimeout time allowed for the TLS handshake after the connect
-   * @param connections counts the connection this probe makes
+   * @param tracker told about the connection this probe makes
    */
   public Mono<HandshakeResult> run(
-      InetSocketAddress address, String sni, Duration handshakeTimeout, AtomicInteger connections) {
+      InetSocketAddress address, String sni, ConnectionTracker tracker) {
     return Mono.defer(
         () -> {
-          connections.incrementAndGet();
+          tracker.connecting();
           return connector
-              .withConnection(address, channel -> {}, channel -> handshake(channel, address, sni, handshakeTimeout))
+              .withConnection(
+                  address,
+                  channel -> {},
+                  channel -> {
+                    tracker.connected();
+                    return handshake(channel, address, sni);
+                  })
               .onErrorResume(
                   error ->
                       Mono.just(
                           new HandshakeResult.Failed(
-                              FailureClassifier.classify(error), "connect", java.util.List.of(), false)));
+                              FailureClassifier.classify(error), "connect", List.of(), false)));
         });
   }
 
-  private Mono<HandshakeResult> handshake(
-      Channel channel, InetSocketAddress address, String sni, Duration timeout) {
+  private Mono<HandshakeResult> handshake(Channel channel, InetSocketAddress address, String sni) {
     return Mono.create(
         sink -> {
           SslHandler ssl =
               sni == null
                   ? client.context().newHandler(channel.alloc())
                   : client.context().newHandler(channel.alloc(), sni, address.getPort());
-          ssl.setHandshakeTimeoutMillis(Math.max(1, timeout.toMillis()));
+          ssl.setHandshakeTimeoutMillis(0);
           HandshakeObservation observation = client.observe(ssl.engine());
           sink.onDispose(() -> client.forget(ssl.engine()));
           channel
