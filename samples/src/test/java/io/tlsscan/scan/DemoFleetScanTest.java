@@ -114,7 +114,7 @@ class DemoFleetScanTest {
 
   @Test
   void clientAuthServerStillHasItsCertificateReported() {
-    HostReport report = byInput.get(fleet.endpoint("client-auth-required").hostLine());
+    HostReport report = byInput.get(fleet.endpoint("client-auth").hostLine());
     assertThat(report.ok()).isFalse();
     assertThat(report.error().message()).contains("client certificate");
     CertificateReport certificate = report.certificate().resultOrNull();
