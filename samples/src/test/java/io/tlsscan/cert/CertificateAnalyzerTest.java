@@ -204,6 +204,22 @@ class CertificateAnalyzerTest {
   }
 
   @Test
+  void anchorsSharingANameAreToldApartByKey() {
+    // Given two trusted roots with the same name (a key rollover)
+    Issued oldTwin = TestPki.certificate("CN=Twin Root").ca().selfSigned();
+    Issued newTwin = TestPki.certificate("CN=Twin Root").ca().selfSigned();
+    CertificateAnalyzer both =
+        new CertificateAnalyzer(
+            TrustAnchors.of(List.of(oldTwin.certificate(), newTwin.certificate())));
+
+    // Then leaves from either one are trusted
+    for (Issued root : List.of(oldTwin, newTwin)) {
+      Issued leaf = TestPki.certificate("CN=twin.test").dns("twin.test").issuedBy(root);
+      assertThat(both.analyze(ders(leaf), "twin.test", NOW).trustErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void notYetValidLeaf() {
     Instant start = NOW.plus(days(2));
     Issued future =
