@@ -88,7 +88,9 @@ class CertificateAnalyzerTest {
     assertThat(report.chain())
         .extracting(CertificateInfo::subject)
         .containsExactly("CN=good.test", "CN=Test Root", "CN=Test Intermediate");
-    assertThat(report.issues()).extracting(CertificateIssue::id).containsExactly("cert.chain_misordered");
+    assertThat(report.issues())
+        .extracting(CertificateIssue::id)
+        .containsExactly("cert.chain_misordered");
     assertThat(report.issues().get(0).severity()).isEqualTo(Severity.LOW);
   }
 
@@ -150,7 +152,8 @@ class CertificateAnalyzerTest {
   void selfSignedLeafThatIsAnAnchorIsTrusted() {
     // Given the user passed the server's own certificate with --ca-file
     Issued self = TestPki.certificate("CN=self.test").dns("self.test").selfSigned();
-    CertificateAnalyzer pinned = new CertificateAnalyzer(TrustAnchors.of(List.of(self.certificate())));
+    CertificateAnalyzer pinned =
+        new CertificateAnalyzer(TrustAnchors.of(List.of(self.certificate())));
 
     CertificateReport report = pinned.analyze(ders(self), "self.test", NOW);
 
@@ -255,31 +258,42 @@ class CertificateAnalyzerTest {
   @Test
   void rsa1024LeafIsAWeakKey() {
     Issued weak =
-        TestPki.certificate("CN=weak.test").dns("weak.test").key(KeyType.RSA_1024).issuedBy(INTERMEDIATE);
+        TestPki.certificate("CN=weak.test")
+            .dns("weak.test")
+            .key(KeyType.RSA_1024)
+            .issuedBy(INTERMEDIATE);
 
     CertificateReport report = analyze("weak.test", weak, INTERMEDIATE);
 
     assertThat(report.trustErrors()).containsExactly(TrustError.WEAK_KEY);
     assertThat(report.chain().get(0).key()).isEqualTo(new KeyInfo("RSA", 1024, null));
-    assertThat(issue(report, "cert.weak_key").message()).isEqualTo("RSA 1024-bit key on CN=weak.test");
+    assertThat(issue(report, "cert.weak_key").message())
+        .isEqualTo("RSA 1024-bit key on CN=weak.test");
   }
 
   @Test
   void ecP192LeafIsAWeakKey() {
     Issued weak =
-        TestPki.certificate("CN=p192.test").dns("p192.test").key(KeyType.EC_P192).issuedBy(INTERMEDIATE);
+        TestPki.certificate("CN=p192.test")
+            .dns("p192.test")
+            .key(KeyType.EC_P192)
+            .issuedBy(INTERMEDIATE);
 
     CertificateReport report = analyze("p192.test", weak, INTERMEDIATE);
 
     assertThat(report.trustErrors()).containsExactly(TrustError.WEAK_KEY);
     assertThat(report.chain().get(0).key()).isEqualTo(new KeyInfo("EC", 192, "secp192r1"));
-    assertThat(issue(report, "cert.weak_key").message()).isEqualTo("EC 192-bit key on CN=p192.test");
+    assertThat(issue(report, "cert.weak_key").message())
+        .isEqualTo("EC 192-bit key on CN=p192.test");
   }
 
   @Test
   void p384KeysAreNamedAndNotWeak() {
     Issued leaf =
-        TestPki.certificate("CN=p384.test").dns("p384.test").key(KeyType.EC_P384).issuedBy(INTERMEDIATE);
+        TestPki.certificate("CN=p384.test")
+            .dns("p384.test")
+            .key(KeyType.EC_P384)
+            .issuedBy(INTERMEDIATE);
 
     CertificateReport report = analyze("p384.test", leaf, INTERMEDIATE);
 
@@ -290,7 +304,10 @@ class CertificateAnalyzerTest {
   @Test
   void sha1SignedLeafIsAWeakSignature() {
     Issued sha1 =
-        TestPki.certificate("CN=sha1.test").dns("sha1.test").signatureHash("SHA1").issuedBy(INTERMEDIATE);
+        TestPki.certificate("CN=sha1.test")
+            .dns("sha1.test")
+            .signatureHash("SHA1")
+            .issuedBy(INTERMEDIATE);
 
     CertificateReport report = analyze("sha1.test", sha1, INTERMEDIATE);
 
@@ -406,11 +423,16 @@ class CertificateAnalyzerTest {
   @Test
   void ipAddressHostsMatchIpAddressSans() {
     Issued ips =
-        TestPki.certificate("CN=127.0.0.1").dns("127.0.0.2").ip("127.0.0.1", "::1").issuedBy(INTERMEDIATE);
+        TestPki.certificate("CN=127.0.0.1")
+            .dns("127.0.0.2")
+            .ip("127.0.0.1", "::1")
+            .issuedBy(INTERMEDIATE);
 
-    assertThat(analyze("127.0.0.1", ips, INTERMEDIATE).hostnameMatch()).isEqualTo(HostnameMatch.MATCH);
+    assertThat(analyze("127.0.0.1", ips, INTERMEDIATE).hostnameMatch())
+        .isEqualTo(HostnameMatch.MATCH);
     assertThat(analyze("::1", ips, INTERMEDIATE).hostnameMatch()).isEqualTo(HostnameMatch.MATCH);
-    assertThat(analyze("[0:0:0::1]", ips, INTERMEDIATE).hostnameMatch()).isEqualTo(HostnameMatch.MATCH);
+    assertThat(analyze("[0:0:0::1]", ips, INTERMEDIATE).hostnameMatch())
+        .isEqualTo(HostnameMatch.MATCH);
     assertThat(analyze("127.0.0.2", ips, INTERMEDIATE).hostnameMatch())
         .as("a dNSName holding an IP literal does not count")
         .isEqualTo(HostnameMatch.MISMATCH);
@@ -430,12 +452,14 @@ class CertificateAnalyzerTest {
         .isEqualTo(
             "certificate has no subjectAltName; the CN is not used for name checks (RFC 6125)");
     assertThat(issue(report, "cert.hostname_mismatch").message())
-        .isEqualTo("certificate does not match host legacy.test; it names no DNS names or IP addresses");
+        .isEqualTo(
+            "certificate does not match host legacy.test; it names no DNS names or IP addresses");
   }
 
   @Test
   void sanListIsCappedAt1000ButAllNamesAreChecked() {
-    String[] names = IntStream.range(0, 1001).mapToObj(i -> "host" + i + ".test").toArray(String[]::new);
+    String[] names =
+        IntStream.range(0, 1001).mapToObj(i -> "host" + i + ".test").toArray(String[]::new);
     Issued many = TestPki.certificate("CN=many").dns(names).issuedBy(INTERMEDIATE);
 
     CertificateReport report = analyze("host1000.test", many, INTERMEDIATE);
@@ -458,7 +482,8 @@ class CertificateAnalyzerTest {
     assertThat(report.trustErrors()).containsExactly(TrustError.INVALID_CHAIN);
     assertThat(issue(report, "cert.invalid_chain").message())
         .startsWith("certificate 2 of 3 as sent cannot be parsed");
-    assertThat(report.chain()).extracting(CertificateInfo::subject)
+    assertThat(report.chain())
+        .extracting(CertificateInfo::subject)
         .containsExactly("CN=good.test", "CN=Test Intermediate");
     assertThat(report.hostnameMatch()).isEqualTo(HostnameMatch.MATCH);
   }
@@ -505,8 +530,10 @@ class CertificateAnalyzerTest {
         new CertificateAnalyzer(TrustAnchors.of(List.of(ROOT.certificate())), verifier);
 
     for (int i = 0; i < 5; i++) {
-      Issued leaf = TestPki.certificate("CN=n" + i + ".test").dns("n" + i + ".test").issuedBy(INTERMEDIATE);
-      assertThat(cached.analyze(ders(leaf, INTERMEDIATE), "n" + i + ".test", NOW).trusted()).isTrue();
+      Issued leaf =
+          TestPki.certificate("CN=n" + i + ".test").dns("n" + i + ".test").issuedBy(INTERMEDIATE);
+      assertThat(cached.analyze(ders(leaf, INTERMEDIATE), "n" + i + ".test", NOW).trusted())
+          .isTrue();
     }
 
     assertThat(verifier.size()).isEqualTo(3);

@@ -25,7 +25,10 @@ class TrustAnchorsPemTest {
     Path file =
         Files.writeString(
             dir.resolve("corp.pem"),
-            "subject=CN = Corp Root\n" + TestPki.pem(CORP_ROOT) + "\n# second\n" + TestPki.pem(OTHER_ROOT));
+            "subject=CN = Corp Root\n"
+                + TestPki.pem(CORP_ROOT)
+                + "\n# second\n"
+                + TestPki.pem(OTHER_ROOT));
 
     // When it is loaded
     TrustAnchors anchors = TrustAnchors.fromPemFile(file);
@@ -48,7 +51,10 @@ class TrustAnchorsPemTest {
     Issued leaf = TestPki.certificate("CN=intranet.corp").dns("intranet.corp").issuedBy(CORP_ROOT);
     CertificateAnalyzer system = new CertificateAnalyzer(TrustAnchors.systemDefault());
 
-    assertThat(system.analyze(List.of(leaf.der(), CORP_ROOT.der()), "intranet.corp", Instant.now()).trustErrors())
+    assertThat(
+            system
+                .analyze(List.of(leaf.der(), CORP_ROOT.der()), "intranet.corp", Instant.now())
+                .trustErrors())
         .containsExactly(TrustError.UNTRUSTED_ROOT);
   }
 

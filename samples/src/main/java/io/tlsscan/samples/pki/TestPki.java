@@ -72,7 +72,8 @@ public final class TestPki {
       try {
         return certificate.getEncoded();
       } catch (CertificateEncodingException e) {
-        throw new IllegalStateException("cannot encode " + certificate.getSubjectX500Principal(), e);
+        throw new IllegalStateException(
+            "cannot encode " + certificate.getSubjectX500Principal(), e);
       }
     }
   }
@@ -254,5 +255,4 @@ public final class TestPki {
       }
     }
   }
-
 }
