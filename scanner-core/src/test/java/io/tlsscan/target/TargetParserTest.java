@@ -107,6 +107,8 @@ class TargetParserTest {
         .contains("is not a valid host name: label longer than 63 characters");
     String tooLong = String.join(".", "a".repeat(63), "a".repeat(63), "a".repeat(63), "a".repeat(62));
     assertThat(reason(tooLong)).contains("is not a valid host name: longer than 253 characters");
+    assertThat(reason("\uff11.\uff12.\uff13.\uff14"))
+        .endsWith("is not a valid host name: the last label \"4\" is all digits");
     assertThat(reason("exa\u00a0mple.com")).contains("\"exa\u00a0mple.com\" is not a valid host name");
   }
 
