@@ -36,8 +36,8 @@ final class HostName {
       checkLabel(name, label);
     }
     if (labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw invalid(name, "the last label " + InputText.quote(labels[labels.length - 1])
-          + " is all digits");
+      throw invalid(
+          name, "the last label " + InputText.quote(labels[labels.length - 1]) + " is all digits");
     }
     return ascii;
   }
@@ -66,8 +66,7 @@ final class HostName {
     }
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
-      boolean allowed =
-          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
       if (!allowed) {
         throw invalid(name, "character " + InputText.quote(String.valueOf(c)) + " not allowed");
       }

@@ -11,10 +11,49 @@ import org.junit.jupiter.api.Test;
 /** Hostile and random input never throws and always yields well-formed entries. */
 class HostListFuzzTest {
   private static final String[] PIECES = {
-    "a", "Z", "0", "9", "255", "256", "65535", "65536", ".", ":", "::", "[", "]", "/", "/16", "/30",
-    "/112", "/127", ",", "#", " ", "\t", "-", "_", "%", "@", "https://", "http://", "?", "x--",
-    "\u0000", "\r", "\u001b", "\u00fc", "\u3002", "\ufeff", "\ud83d\ude00", "\ud800", "ffff",
-    "10.0.0.0", "2001:db8::", "example.com", "\u00a0"
+    "a",
+    "Z",
+    "0",
+    "9",
+    "255",
+    "256",
+    "65535",
+    "65536",
+    ".",
+    ":",
+    "::",
+    "[",
+    "]",
+    "/",
+    "/16",
+    "/30",
+    "/112",
+    "/127",
+    ",",
+    "#",
+    " ",
+    "\t",
+    "-",
+    "_",
+    "%",
+    "@",
+    "https://",
+    "http://",
+    "?",
+    "x--",
+    "\u0000",
+    "\r",
+    "\u001b",
+    "\u00fc",
+    "\u3002",
+    "\ufeff",
+    "\ud83d\ude00",
+    "\ud800",
+    "ffff",
+    "10.0.0.0",
+    "2001:db8::",
+    "example.com",
+    "\u00a0"
   };
 
   private final TargetParser parser = new TargetParser();
@@ -32,8 +71,8 @@ class HostListFuzzTest {
       }
 
       // When it is parsed (ranges capped, so the test stays small)
-      List<HostListEntry> entries = parser.parse(line.toString(), i + 1).limit(300)
-          .collect(Collectors.toList());
+      List<HostListEntry> entries =
+          parser.parse(line.toString(), i + 1).limit(300).collect(Collectors.toList());
 
       // Then each entry is a sane target or invalid entry with a reason
       for (HostListEntry entry : entries) {
@@ -85,8 +124,7 @@ class HostListFuzzTest {
 
     // When it is read as a host list
     List<HostListEntry> entries =
-        new HostListReader().read(new ByteArrayInputStream(bytes), "garbage").collectList()
-            .block();
+        new HostListReader().read(new ByteArrayInputStream(bytes), "garbage").collectList().block();
 
     // Then it completes with bounded, ordered entries
     assertThat(entries).isNotEmpty();
@@ -96,7 +134,8 @@ class HostListFuzzTest {
       assertThat(entry.input()).hasSizeLessThanOrEqualTo(TargetParser.MAX_LINE_CHARS);
       previous = entry.line();
     }
-    assertThat(entries).filteredOn(e -> e instanceof InvalidTarget)
+    assertThat(entries)
+        .filteredOn(e -> e instanceof InvalidTarget)
         .extracting(e -> ((InvalidTarget) e).reason())
         .contains("line longer than 4096 bytes", "line is not valid UTF-8");
   }

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
@@ -258,8 +257,10 @@ class HostListReaderTest {
 
   @Test
   void argumentsUseTheConfiguredDefaultPort() {
-    assertThat(new HostListReader(new TargetParser(8443)).fromArguments(List.of("a.example"))
-            .blockFirst())
+    assertThat(
+            new HostListReader(new TargetParser(8443))
+                .fromArguments(List.of("a.example"))
+                .blockFirst())
         .extracting(HostListReaderTest::describe)
         .isEqualTo("1 a.example:8443");
   }
