@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Analyzes the certificate chain a server sent: facts about every certificate, the path to a
- * trust anchor, trust errors, and whether the leaf names the host.
+ * Analyzes the certificate chain a server sent: facts about every certificate, the path to a trust
+ * anchor, trust errors, and whether the leaf names the host.
  *
  * <pre>{@code
  * CertificateAnalyzer analyzer = new CertificateAnalyzer(TrustAnchors.systemDefault());
@@ -94,7 +94,10 @@ public final class CertificateAnalyzer {
       verdict.note(
           "cert.chain_too_long",
           Severity.MEDIUM,
-          "server sent " + total + " certificates; only the first " + MAX_CERTIFICATES
+          "server sent "
+              + total
+              + " certificates; only the first "
+              + MAX_CERTIFICATES
               + " were analyzed");
     }
     List<ParsedCertificate> parsed = new ArrayList<>();
@@ -107,7 +110,11 @@ public final class CertificateAnalyzer {
         verdict.fail(
             TrustError.INVALID_CHAIN,
             Severity.HIGH,
-            "certificate " + (i + 1) + " of " + total + " as sent cannot be parsed: "
+            "certificate "
+                + (i + 1)
+                + " of "
+                + total
+                + " as sent cannot be parsed: "
                 + Names.shorten(Objects.toString(e.getMessage(), e.getClass().getSimpleName())));
       }
     }
@@ -129,7 +136,9 @@ public final class CertificateAnalyzer {
     verdict.note(
         "cert.hostname_mismatch",
         Severity.HIGH,
-        "certificate does not match host " + Names.shorten(host) + "; it names "
+        "certificate does not match host "
+            + Names.shorten(host)
+            + "; it names "
             + describeNames(names.displayed()));
     return HostnameMatch.MISMATCH;
   }
@@ -181,7 +190,9 @@ public final class CertificateAnalyzer {
       verdict.note(
           "cert.chain_extra",
           Severity.INFO,
-          "server sent " + extra.size() + " certificate(s) not part of the path: "
+          "server sent "
+              + extra.size()
+              + " certificate(s) not part of the path: "
               + describeNames(extra));
     }
   }

@@ -18,8 +18,8 @@ record CertificatePath(List<ParsedCertificate> certificates, End end) {
   sealed interface End {}
 
   /**
-   * The last certificate is a trust anchor (sent by the server, or taken from the store when
-   * {@code fromStore}).
+   * The last certificate is a trust anchor (sent by the server, or taken from the store when {@code
+   * fromStore}).
    */
   record Anchored(boolean fromStore) implements End {}
 

@@ -12,9 +12,9 @@ import java.util.Set;
  * certificates the server sent (in any order, extra ones ignored), then among the trust anchors,
  * matching by name and accepting only a candidate whose key verifies the signature.
  *
- * <p>Stops at a trust anchor (a certificate with an anchor's subject and key counts as that
- * anchor, whoever signed it), at a self-signed certificate, at a missing issuer, or when the path
- * loops or grows beyond {@value #MAX_PATH_LENGTH} certificates. Thread-safe.
+ * <p>Stops at a trust anchor (a certificate with an anchor's subject and key counts as that anchor,
+ * whoever signed it), at a self-signed certificate, at a missing issuer, or when the path loops or
+ * grows beyond {@value #MAX_PATH_LENGTH} certificates. Thread-safe.
  */
 final class ChainBuilder {
   /** Most certificates a path takes from the server; a trust anchor from the store comes on top. */
@@ -86,18 +86,24 @@ final class ChainBuilder {
         sent.stream().filter(c -> c.subject().equals(child.issuer())).toList();
     if (named.stream().anyMatch(c -> visited.contains(c.sha256()) && c != child)) {
       return new CertificatePath.Broken(
-          "chain loops: " + Names.shorten(child.subjectName()) + " is issued by a certificate"
+          "chain loops: "
+              + Names.shorten(child.subjectName())
+              + " is issued by a certificate"
               + " already in the path");
     }
     if (child.selfIssued()) {
       return new CertificatePath.Broken(
-          "signature of " + Names.shorten(child.subjectName())
+          "signature of "
+              + Names.shorten(child.subjectName())
               + " does not verify with its own key although it names itself as issuer");
     }
     if (!named.isEmpty() || !anchors.possibleIssuersOf(child).isEmpty()) {
       return new CertificatePath.Broken(
-          "signature of " + Names.shorten(child.subjectName()) + " does not verify with the key of"
-              + " its issuer " + Names.shorten(child.issuerName()));
+          "signature of "
+              + Names.shorten(child.subjectName())
+              + " does not verify with the key of"
+              + " its issuer "
+              + Names.shorten(child.issuerName()));
     }
     return new CertificatePath.MissingIssuer(child.issuer());
   }

@@ -11,7 +11,9 @@ final class Days {
 
   private Days() {}
 
-  /** Whole days from {@code from} to {@code to}, rounded down, negative when {@code to} is earlier. */
+  /**
+   * Whole days from {@code from} to {@code to}, rounded down, negative when {@code to} is earlier.
+   */
   static long between(Instant from, Instant to) {
     return Math.floorDiv(Duration.between(from, to).getSeconds(), SECONDS_PER_DAY);
   }

@@ -69,7 +69,9 @@ public final class HostnameMatcher {
     return asciiHost != null && matchesNormalized(asciiHost, presented);
   }
 
-  /** The address bytes of an IP literal host (IPv6 may be in brackets or carry a zone), else null. */
+  /**
+   * The address bytes of an IP literal host (IPv6 may be in brackets or carry a zone), else null.
+   */
   static byte[] ipLiteral(String host) {
     if (host == null || host.isEmpty() || host.length() > MAX_HOST_LENGTH) {
       return null;

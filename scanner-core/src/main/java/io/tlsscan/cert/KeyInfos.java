@@ -63,7 +63,8 @@ final class KeyInfos {
     if (parameters == null) {
       return new KeyInfo("EC", 0, null);
     }
-    return new KeyInfo("EC", X9ECParameters.getInstance(parameters).getCurve().getFieldSize(), null);
+    return new KeyInfo(
+        "EC", X9ECParameters.getInstance(parameters).getCurve().getFieldSize(), null);
   }
 
   private static String curveName(ASN1ObjectIdentifier curve) {

@@ -163,7 +163,9 @@ final class ParsedCertificate {
   private static byte[] authorityKeyId(X509Certificate certificate) {
     try {
       ASN1Primitive value = Asn1.extension(certificate, Extension.authorityKeyIdentifier.getId());
-      return value == null ? null : AuthorityKeyIdentifier.getInstance(value).getKeyIdentifier();
+      return value == null
+          ? null
+          : AuthorityKeyIdentifier.getInstance(value).getKeyIdentifierOctets();
     } catch (RuntimeException e) {
       return null;
     }

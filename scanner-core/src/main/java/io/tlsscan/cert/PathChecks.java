@@ -18,8 +18,10 @@ import javax.security.auth.x500.X500Principal;
 final class PathChecks {
   /** A certificate with fewer whole days left than this is reported as expiring soon. */
   static final int EXPIRING_SOON_DAYS = 30;
+
   /** Smallest RSA or DSA key that is not weak. */
   static final int MIN_RSA_DSA_BITS = 2048;
+
   /** Smallest EC key that is not weak. */
   static final int MIN_EC_BITS = 224;
 
@@ -59,14 +61,22 @@ final class PathChecks {
       verdict.fail(
           TrustError.EXPIRED,
           Severity.CRITICAL,
-          what + " expired " + Days.ago(Days.between(notAfter, now))
-              + " (" + Days.date(notAfter) + ")");
+          what
+              + " expired "
+              + Days.ago(Days.between(notAfter, now))
+              + " ("
+              + Days.date(notAfter)
+              + ")");
     } else if (now.isBefore(notBefore)) {
       verdict.fail(
           TrustError.NOT_YET_VALID,
           Severity.CRITICAL,
-          what + " is not valid until " + Days.date(notBefore)
-              + " (" + Days.in(Days.between(now, notBefore)) + ")");
+          what
+              + " is not valid until "
+              + Days.date(notBefore)
+              + " ("
+              + Days.in(Days.between(now, notBefore))
+              + ")");
     } else {
       long daysLeft = Days.between(now, notAfter);
       if (daysLeft < EXPIRING_SOON_DAYS) {
@@ -90,7 +100,10 @@ final class PathChecks {
       verdict.fail(
           TrustError.WEAK_KEY,
           Severity.HIGH,
-          key.type() + " " + key.bits() + "-bit key on "
+          key.type()
+              + " "
+              + key.bits()
+              + "-bit key on "
               + Names.shorten(certificate.subjectName()));
     }
   }
@@ -102,8 +115,12 @@ final class PathChecks {
             verdict.fail(
                 TrustError.WEAK_SIGNATURE,
                 Severity.HIGH,
-                Names.shorten(certificate.subjectName()) + " is signed with "
-                    + certificate.certificate().getSigAlgName() + " (" + hash + ")"));
+                Names.shorten(certificate.subjectName())
+                    + " is signed with "
+                    + certificate.certificate().getSigAlgName()
+                    + " ("
+                    + hash
+                    + ")"));
   }
 
   /** RFC 5280 section 4.2.1.9 (basicConstraints) and 4.2.1.3 (keyUsage) for an issuer. */
@@ -113,9 +130,7 @@ final class PathChecks {
         Names.shorten(issuer.subjectName()) + " issued " + Names.shorten(issued.subjectName());
     if (!issuer.ca()) {
       verdict.fail(
-          TrustError.INVALID_CHAIN,
-          Severity.HIGH,
-          prefix + " but is not a CA (basicConstraints)");
+          TrustError.INVALID_CHAIN, Severity.HIGH, prefix + " but is not a CA (basicConstraints)");
       return;
     }
     if (!issuer.keyUsageAllowsCertificateSigning()) {
@@ -128,7 +143,9 @@ final class PathChecks {
       verdict.fail(
           TrustError.INVALID_CHAIN,
           Severity.HIGH,
-          prefix + " but allows only " + issuer.pathLengthLimit()
+          prefix
+              + " but allows only "
+              + issuer.pathLengthLimit()
               + " intermediate(s) below it (pathLenConstraint), the path has "
               + intermediatesBelow);
     }
@@ -141,21 +158,25 @@ final class PathChecks {
         verdict.fail(
             TrustError.SELF_SIGNED,
             Severity.HIGH,
-            "certificate " + Names.shorten(path.leaf().subjectName())
+            "certificate "
+                + Names.shorten(path.leaf().subjectName())
                 + " is self-signed and not a trusted root");
       } else {
         verdict.fail(
             TrustError.UNTRUSTED_ROOT,
             Severity.HIGH,
-            "chain ends at " + Names.shorten(path.last().subjectName())
+            "chain ends at "
+                + Names.shorten(path.last().subjectName())
                 + ", which is not a trusted root");
       }
     } else if (end instanceof CertificatePath.MissingIssuer missing) {
       verdict.fail(
           TrustError.INCOMPLETE_CHAIN,
           Severity.HIGH,
-          "chain is incomplete: the issuer of " + Names.shorten(path.last().subjectName())
-              + ", " + Names.shorten(missing.issuer().getName(X500Principal.RFC2253))
+          "chain is incomplete: the issuer of "
+              + Names.shorten(path.last().subjectName())
+              + ", "
+              + Names.shorten(missing.issuer().getName(X500Principal.RFC2253))
               + ", was not sent and is not a trusted root");
     } else if (end instanceof CertificatePath.Broken broken) {
       verdict.fail(TrustError.INVALID_CHAIN, Severity.HIGH, broken.reason());

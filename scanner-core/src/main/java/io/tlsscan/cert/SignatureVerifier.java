@@ -63,9 +63,7 @@ final class SignatureVerifier {
 
   private static boolean verify(ParsedCertificate subject, ParsedCertificate issuer) {
     try {
-      subject
-          .certificate()
-          .verify(issuer.certificate().getPublicKey(), BouncyCastle.PROVIDER);
+      subject.certificate().verify(issuer.certificate().getPublicKey(), BouncyCastle.PROVIDER);
       return true;
     } catch (GeneralSecurityException | RuntimeException e) {
       return false;

@@ -26,8 +26,8 @@ import javax.net.ssl.X509TrustManager;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * An immutable set of trusted root certificates, indexed by subject name so that finding the
- * issuer of a certificate is a map look-up.
+ * An immutable set of trusted root certificates, indexed by subject name so that finding the issuer
+ * of a certificate is a map look-up.
  *
  * <pre>{@code
  * TrustAnchors system = TrustAnchors.systemDefault();              // OS bundle, else JDK cacerts
@@ -93,7 +93,9 @@ public final class TrustAnchors {
     List<ParsedCertificate> jdk = jdkDefault();
     if (jdk.isEmpty()) {
       throw new TrustAnchorsException(
-          "no trust anchors found: no CA bundle in " + bundles + " and the JDK trust store is empty");
+          "no trust anchors found: no CA bundle in "
+              + bundles
+              + " and the JDK trust store is empty");
     }
     return new TrustAnchors("JDK trust store", jdk);
   }
@@ -122,7 +124,11 @@ public final class TrustAnchors {
         certificates.add(ParsedCertificate.parse(blocks.get(i)));
       } catch (CertificateException e) {
         throw new TrustAnchorsException(
-            "cannot read " + file + ": certificate " + (i + 1) + " cannot be parsed: "
+            "cannot read "
+                + file
+                + ": certificate "
+                + (i + 1)
+                + " cannot be parsed: "
                 + e.getMessage(),
             e);
       }
@@ -153,7 +159,10 @@ public final class TrustAnchors {
     return anchors.size();
   }
 
-  /** Where the anchors came from: a file path, {@code JDK trust store} or {@code given certificates}. */
+  /**
+   * Where the anchors came from: a file path, {@code JDK trust store} or {@code given
+   * certificates}.
+   */
   public String source() {
     return source;
   }
@@ -168,9 +177,7 @@ public final class TrustAnchors {
     return "TrustAnchors[" + anchors.size() + " from " + source + "]";
   }
 
-  /**
-   * Anchors whose subject is {@code subject}, those whose key id {@code child} names first.
-   */
+  /** Anchors whose subject is {@code subject}, those whose key id {@code child} names first. */
   List<ParsedCertificate> possibleIssuersOf(ParsedCertificate child) {
     List<ParsedCertificate> named = bySubject.getOrDefault(child.issuer(), List.of());
     if (named.size() < 2) {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Collects the trust errors and issues of one analysis. Trust errors come out once each, in
- * {@link TrustError} declaration order; issues in the order they were found. Not thread-safe: one
- * instance per analysis.
+ * Collects the trust errors and issues of one analysis. Trust errors come out once each, in {@link
+ * TrustError} declaration order; issues in the order they were found. Not thread-safe: one instance
+ * per analysis.
  */
 final class Verdict {
   private final Set<TrustError> errors = EnumSet.noneOf(TrustError.class);

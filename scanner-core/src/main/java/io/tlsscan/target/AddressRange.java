@@ -74,8 +74,10 @@ final class AddressRange implements HostSet {
 
   private static int prefixLength(String prefix, int bits, String token)
       throws InvalidLineException {
-    boolean digits = !prefix.isEmpty() && prefix.length() <= 3 && prefix.chars().allMatch(
-        c -> c >= '0' && c <= '9');
+    boolean digits =
+        !prefix.isEmpty()
+            && prefix.length() <= 3
+            && prefix.chars().allMatch(c -> c >= '0' && c <= '9');
     int value = digits ? Integer.parseInt(prefix) : -1;
     if (value < 0 || value > bits) {
       throw new InvalidLineException(

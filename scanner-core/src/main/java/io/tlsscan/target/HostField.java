@@ -6,8 +6,8 @@ import java.util.List;
  * The first field of a host-list line, {@code HOST[:PORT[,PORT...]]}, split into hosts and ports.
  *
  * <p>Accepted forms: {@code example.com}, {@code example.com:8443}, {@code example.com:443,8443},
- * {@code 192.0.2.1:443}, {@code [2001:db8::1]:443}, a bare {@code 2001:db8::1} (no port can
- * follow: every colon belongs to the address), CIDR ranges {@code 10.1.2.0/30:443} and {@code
+ * {@code 192.0.2.1:443}, {@code [2001:db8::1]:443}, a bare {@code 2001:db8::1} (no port can follow:
+ * every colon belongs to the address), CIDR ranges {@code 10.1.2.0/30:443} and {@code
  * [2001:db8::]/126:443}, and {@code https://host[:port][/path]} URLs (path ignored).
  *
  * @param hosts one host or a range of addresses
@@ -96,8 +96,7 @@ record HostField(HostSet hosts, List<Integer> ports) {
       return AddressRange.parse(text.substring(0, slash), text.substring(slash + 1), token, ipv6);
     }
     if (text.indexOf('%') >= 0) {
-      throw new InvalidLineException(
-          "IPv6 zone IDs are not supported: " + InputText.quote(text));
+      throw new InvalidLineException("IPv6 zone IDs are not supported: " + InputText.quote(text));
     }
     byte[] bytes = IpAddresses.parseIpv6(text);
     if (bytes == null) {

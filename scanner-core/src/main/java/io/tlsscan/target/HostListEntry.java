@@ -2,8 +2,8 @@ package io.tlsscan.target;
 
 /**
  * What one host-list line (or command-line argument) turns into: a {@link Target} to scan or an
- * {@link InvalidTarget} to report. One line can give several entries (port lists, CIDR ranges),
- * all with the same line number.
+ * {@link InvalidTarget} to report. One line can give several entries (port lists, CIDR ranges), all
+ * with the same line number.
  */
 public sealed interface HostListEntry permits Target, InvalidTarget {
 

@@ -66,8 +66,8 @@ public final class HostListReader {
   /**
    * The entries of a host list read from a stream, such as standard input. Reading blocks, so it
    * runs on {@link Schedulers#boundedElastic()}; entries are emitted on that scheduler. The stream
-   * is closed when the Flux completes, fails or is cancelled. Subscribe once. A read error ends
-   * the Flux with a {@link HostListException} naming {@code sourceName}.
+   * is closed when the Flux completes, fails or is cancelled. Subscribe once. A read error ends the
+   * Flux with a {@link HostListException} naming {@code sourceName}.
    *
    * @param sourceName how to name the source in error messages, e.g. a path or {@code stdin}
    */

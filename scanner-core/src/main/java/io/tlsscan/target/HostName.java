@@ -7,7 +7,8 @@ import java.util.Locale;
  * DNS host-name validation and normalisation: IDN to A-labels (RFC 3490 ToASCII), lower case, one
  * trailing dot dropped; labels of 1-63 letters, digits, hyphens or underscores that neither start
  * nor end with a hyphen; at most 253 characters in all. Underscores are allowed because real
- * service names use them ({@code _acme-challenge.example.com}).
+ * service names use them ({@code _acme-challenge.example.com}). The last label must not be all
+ * digits, since that is an IP address in disguise (for example full-width digits).
  */
 final class HostName {
   static final int MAX_LENGTH = 253;
@@ -30,8 +31,13 @@ final class HostName {
     if (ascii.length() > MAX_LENGTH) {
       throw invalid(name, "longer than " + MAX_LENGTH + " characters");
     }
-    for (String label : ascii.split("\\.", -1)) {
+    String[] labels = ascii.split("\\.", -1);
+    for (String label : labels) {
       checkLabel(name, label);
+    }
+    if (labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw invalid(
+          name, "the last label " + InputText.quote(labels[labels.length - 1]) + " is all digits");
     }
     return ascii;
   }
@@ -60,8 +66,7 @@ final class HostName {
     }
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
-      boolean allowed =
-          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
       if (!allowed) {
         throw invalid(name, "character " + InputText.quote(String.valueOf(c)) + " not allowed");
       }

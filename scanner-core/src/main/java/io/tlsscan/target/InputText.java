@@ -12,7 +12,10 @@ final class InputText {
 
   private InputText() {}
 
-  /** The text cut to {@link #MAX_INPUT_CHARS} with control characters escaped. */
+  /**
+   * The text cut to {@link #MAX_INPUT_CHARS} with control characters escaped. Cut before escaping
+   * so huge input costs little, and again after, since escapes lengthen it.
+   */
   static String bounded(String text) {
     return shorten(printable(shorten(text, MAX_INPUT_CHARS)), MAX_INPUT_CHARS);
   }

@@ -9,11 +9,11 @@ import java.util.Optional;
 /**
  * Strict IP-literal parsing and canonical text, without ever touching DNS.
  *
- * <p>IPv4 is accepted only as a dotted quad of decimal numbers 0-255 without leading zeros
- * ({@code 010.0.0.1} is refused rather than guessed as octal). IPv6 follows RFC 4291 section 2.2,
- * including a trailing dotted quad; zone IDs ({@code %eth0}) are refused. Text output follows RFC
- * 5952: lower case, no leading zeros, the longest run of two or more zero groups as {@code ::},
- * and {@code ::ffff:a.b.c.d} for IPv4-mapped addresses.
+ * <p>IPv4 is accepted only as a dotted quad of decimal numbers 0-255 without leading zeros ({@code
+ * 010.0.0.1} is refused rather than guessed as octal). IPv6 follows RFC 4291 section 2.2, including
+ * a trailing dotted quad; zone IDs ({@code %eth0}) are refused. Text output follows RFC 5952: lower
+ * case, no leading zeros, the longest run of two or more zero groups as {@code ::}, and {@code
+ * ::ffff:a.b.c.d} for IPv4-mapped addresses.
  */
 public final class IpAddresses {
   private static final int IPV6_GROUPS = 8;
@@ -173,8 +173,8 @@ public final class IpAddresses {
     }
     if (isIpv4Mapped(groups)) {
       return String.format(
-          "::ffff:%d.%d.%d.%d", bytes[12] & 0xff, bytes[13] & 0xff, bytes[14] & 0xff,
-          bytes[15] & 0xff);
+          "::ffff:%d.%d.%d.%d",
+          bytes[12] & 0xff, bytes[13] & 0xff, bytes[14] & 0xff, bytes[15] & 0xff);
     }
     int bestStart = -1;
     int bestLength = 1;

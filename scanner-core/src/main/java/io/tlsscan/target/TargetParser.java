@@ -101,7 +101,9 @@ public final class TargetParser {
     InetAddress connectAddress = fields.length == 2 ? connectAddress(fields[1]) : null;
     if (connectAddress != null && hostField.hosts() instanceof AddressRange) {
       throw new InvalidLineException(
-          "connect address " + InputText.quote(fields[1]) + " cannot be used with the range "
+          "connect address "
+              + InputText.quote(fields[1])
+              + " cannot be used with the range "
               + InputText.quote(fields[0]));
     }
     return expand(input, line, hostField, connectAddress);

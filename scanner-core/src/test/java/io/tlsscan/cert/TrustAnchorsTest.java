@@ -96,7 +96,8 @@ class TrustAnchorsTest {
     Path garbled =
         Files.writeString(
             dir.resolve("corp.pem"),
-            good + "\n-----BEGIN CERTIFICATE-----\nTm90IGEgY2VydGlmaWNhdGU=\n"
+            good
+                + "\n-----BEGIN CERTIFICATE-----\nTm90IGEgY2VydGlmaWNhdGU=\n"
                 + "-----END CERTIFICATE-----\n");
 
     assertThatThrownBy(() -> TrustAnchors.fromPemFile(garbled))

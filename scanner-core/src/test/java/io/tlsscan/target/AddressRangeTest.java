@@ -28,14 +28,16 @@ class AddressRangeTest {
     assertThat(entries)
         .extracting(entry -> ((Target) entry).host())
         .containsExactly("10.1.2.0", "10.1.2.1", "10.1.2.2", "10.1.2.3");
-    assertThat(entries).allSatisfy(entry -> {
-      Target target = (Target) entry;
-      assertThat(target.line()).isEqualTo(3);
-      assertThat(target.input()).isEqualTo("10.1.2.0/30");
-      assertThat(target.port()).isEqualTo(443);
-      assertThat(target.sni()).isNull();
-      assertThat(IpAddresses.format(target.connectAddress())).isEqualTo(target.host());
-    });
+    assertThat(entries)
+        .allSatisfy(
+            entry -> {
+              Target target = (Target) entry;
+              assertThat(target.line()).isEqualTo(3);
+              assertThat(target.input()).isEqualTo("10.1.2.0/30");
+              assertThat(target.port()).isEqualTo(443);
+              assertThat(target.sni()).isNull();
+              assertThat(IpAddresses.format(target.connectAddress())).isEqualTo(target.host());
+            });
   }
 
   @Test
@@ -63,7 +65,9 @@ class AddressRangeTest {
 
   @Test
   void singleAddressRanges() {
-    assertThat(parse("192.0.2.7/32")).extracting(e -> ((Target) e).host()).containsExactly("192.0.2.7");
+    assertThat(parse("192.0.2.7/32"))
+        .extracting(e -> ((Target) e).host())
+        .containsExactly("192.0.2.7");
     assertThat(parse("::1/128")).extracting(e -> ((Target) e).host()).containsExactly("::1");
   }
 
@@ -81,7 +85,9 @@ class AddressRangeTest {
   void expansionIsLazy() {
     // Given a /16 on 800 ports: 52 million targets, several gigabytes if materialised
     String ports =
-        Stream.iterate(1, p -> p + 1).limit(800).map(String::valueOf)
+        Stream.iterate(1, p -> p + 1)
+            .limit(800)
+            .map(String::valueOf)
             .collect(Collectors.joining(","));
 
     // When the first three are taken through an iterator (as the reader does)

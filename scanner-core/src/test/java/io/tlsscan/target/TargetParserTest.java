@@ -50,8 +50,7 @@ class TargetParserTest {
         .extracting(entry -> ((Target) entry).port())
         .isEqualTo(993);
     assertThatThrownBy(() -> new TargetParser(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TargetParser(65536))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TargetParser(65536)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -103,11 +102,15 @@ class TargetParserTest {
     assertThat(reason("bad-.example")).contains("label \"bad-\" starts or ends with a hyphen");
     assertThat(reason("a..b")).isEqualTo("\"a..b\" is not a valid host name: empty label");
     assertThat(reason(".example.com")).contains("empty label");
-    assertThat(reason("a" .repeat(64) + ".example"))
+    assertThat(reason("a".repeat(64) + ".example"))
         .contains("is not a valid host name: label longer than 63 characters");
-    String tooLong = String.join(".", "a".repeat(63), "a".repeat(63), "a".repeat(63), "a".repeat(62));
+    String tooLong =
+        String.join(".", "a".repeat(63), "a".repeat(63), "a".repeat(63), "a".repeat(62));
     assertThat(reason(tooLong)).contains("is not a valid host name: longer than 253 characters");
-    assertThat(reason("exa\u00a0mple.com")).contains("\"exa\u00a0mple.com\" is not a valid host name");
+    assertThat(reason("\uff11.\uff12.\uff13.\uff14"))
+        .endsWith("is not a valid host name: the last label \"4\" is all digits");
+    assertThat(reason("exa\u00a0mple.com"))
+        .contains("\"exa\u00a0mple.com\" is not a valid host name");
   }
 
   @ParameterizedTest
@@ -128,7 +131,8 @@ class TargetParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.2.3.256", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.04", "256", "1..2.3"})
+  @ValueSource(
+      strings = {"1.2.3.256", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.04", "256", "1..2.3"})
   void badIpv4LiteralsAreInvalid(String given) {
     assertThat(reason(given)).isEqualTo("\"" + given + "\" is not a valid IPv4 address");
   }
@@ -155,13 +159,16 @@ class TargetParserTest {
 
   @Test
   void badIpv6LiteralsAreInvalid() {
-    assertThat(reason("[2001:db8::g]:443")).isEqualTo("\"2001:db8::g\" is not a valid IPv6 address");
+    assertThat(reason("[2001:db8::g]:443"))
+        .isEqualTo("\"2001:db8::g\" is not a valid IPv6 address");
     assertThat(reason("2001:db8:::1")).isEqualTo("\"2001:db8:::1\" is not a valid IPv6 address");
     assertThat(reason("1:2:3:4:5:6:7:8:9")).contains("is not a valid IPv6 address");
     assertThat(reason("[1.2.3.4]:443")).isEqualTo("\"1.2.3.4\" is not a valid IPv6 address");
     assertThat(reason("[2001:db8::1")).isEqualTo("missing \"]\" in \"[2001:db8::1\"");
-    assertThat(reason("[2001:db8::1]x")).isEqualTo("unexpected \"x\" after \"]\" in \"[2001:db8::1]x\"");
-    assertThat(reason("fe80::1%eth0")).isEqualTo("IPv6 zone IDs are not supported: \"fe80::1%eth0\"");
+    assertThat(reason("[2001:db8::1]x"))
+        .isEqualTo("unexpected \"x\" after \"]\" in \"[2001:db8::1]x\"");
+    assertThat(reason("fe80::1%eth0"))
+        .isEqualTo("IPv6 zone IDs are not supported: \"fe80::1%eth0\"");
   }
 
   @Test
@@ -253,7 +260,8 @@ class TargetParserTest {
         .isEqualTo("connect address \"10.0.0.5:443\" is not an IP address");
     assertThat(reason("example.com 10.0.0.256"))
         .isEqualTo("connect address \"10.0.0.256\" is not an IP address");
-    assertThat(reason("exa mple.com")).isEqualTo("connect address \"mple.com\" is not an IP address");
+    assertThat(reason("exa mple.com"))
+        .isEqualTo("connect address \"mple.com\" is not an IP address");
   }
 
   @Test
@@ -306,7 +314,10 @@ class TargetParserTest {
 
     // Then the echoed input is short, ends in an ellipsis and holds no control character
     assertThat(invalid.reason()).isEqualTo("line longer than 4096 characters");
-    assertThat(invalid.input()).hasSizeLessThanOrEqualTo(200).startsWith("\\x1B[2Jxxx").endsWith("\u2026");
+    assertThat(invalid.input())
+        .hasSizeLessThanOrEqualTo(200)
+        .startsWith("\\x1B[2Jxxx")
+        .endsWith("\u2026");
     assertThat(invalid.input().chars()).noneMatch(Character::isISOControl);
   }
 
@@ -314,7 +325,10 @@ class TargetParserTest {
   void quotedTokensInReasonsAreBounded() {
     String reason = reason("example.com:" + "9".repeat(3000));
 
-    assertThat(reason).hasSizeLessThan(150).startsWith("port \"999").endsWith("\u2026\" out of range 1-65535");
+    assertThat(reason)
+        .hasSizeLessThan(150)
+        .startsWith("port \"999")
+        .endsWith("\u2026\" out of range 1-65535");
   }
 
   @Test

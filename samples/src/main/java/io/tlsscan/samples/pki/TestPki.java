@@ -3,16 +3,19 @@ package io.tlsscan.samples.pki;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,6 +66,28 @@ public final class TestPki {
       requireNonNull(certificate, "certificate");
       requireNonNull(key, "key");
     }
+
+    /** The DER encoding of the certificate, as a server sends it. */
+    public byte[] der() {
+      try {
+        return certificate.getEncoded();
+      } catch (CertificateEncodingException e) {
+        throw new IllegalStateException(
+            "cannot encode " + certificate.getSubjectX500Principal(), e);
+      }
+    }
+  }
+
+  /** The certificates as PEM text, one {@code CERTIFICATE} block each (RFC 7468). */
+  public static String pem(Issued... certificates) {
+    StringBuilder pem = new StringBuilder();
+    Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    for (Issued issued : certificates) {
+      pem.append("-----BEGIN CERTIFICATE-----\n")
+          .append(base64.encodeToString(issued.der()))
+          .append("\n-----END CERTIFICATE-----\n");
+    }
+    return pem.toString();
   }
 
   /** Kinds of key a test certificate can carry. */
@@ -105,6 +130,7 @@ public final class TestPki {
     private Instant notBefore = Instant.now().minus(Duration.ofDays(1));
     private Instant notAfter = Instant.now().plus(Duration.ofDays(90));
     private boolean ca;
+    private int pathLength = -1;
     private String signatureHash = "SHA256";
     private final List<GeneralName> sans = new ArrayList<>();
 
@@ -115,6 +141,16 @@ public final class TestPki {
     /** Marks it as a CA (basicConstraints CA=true, keyCertSign). */
     public Builder ca() {
       this.ca = true;
+      return this;
+    }
+
+    /** Marks it as a CA allowing at most {@code pathLength} intermediates below it. */
+    public Builder ca(int pathLength) {
+      if (pathLength < 0) {
+        throw new IllegalArgumentException("pathLength must not be negative: " + pathLength);
+      }
+      this.ca = true;
+      this.pathLength = pathLength;
       return this;
     }
 
@@ -187,7 +223,10 @@ public final class TestPki {
             Extension.subjectKeyIdentifier,
             false,
             extensions.createSubjectKeyIdentifier(pair.getPublic()));
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+        builder.addExtension(
+            Extension.basicConstraints,
+            true,
+            pathLength >= 0 ? new BasicConstraints(pathLength) : new BasicConstraints(ca));
         builder.addExtension(
             Extension.keyUsage,
             true,
@@ -216,5 +255,4 @@ public final class TestPki {
       }
     }
   }
-
 }
