@@ -7,11 +7,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.tlsscan.samples.fleet.ServerBehaviour.Listening;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +66,7 @@ public final class DemoFleet implements AutoCloseable {
   private final Path caFile;
   private final EventLoopGroup group;
   private final List<Channel> servers;
+  private final ChannelGroup connections;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DemoFleet(
@@ -69,12 +74,14 @@ public final class DemoFleet implements AutoCloseable {
       X509Certificate caCertificate,
       Path caFile,
       EventLoopGroup group,
-      List<Channel> servers) {
+      List<Channel> servers,
+      ChannelGroup connections) {
     this.endpoints = List.copyOf(endpoints);
     this.caCertificate = caCertificate;
     this.caFile = caFile;
     this.group = group;
     this.servers = List.copyOf(servers);
+    this.connections = connections;
   }
 
   /** Starts the fleet on {@code 127.0.77.1} and the addresses after it. */
@@ -115,13 +122,15 @@ public final class DemoFleet implements AutoCloseable {
             new DefaultThreadFactory("tlsscan-demo", true),
             NioIoHandler.newFactory());
     List<Channel> servers = new ArrayList<>();
+    ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
     Path caFile = null;
     try {
-      List<DemoEndpoint> endpoints = bindAll(plans, group, servers);
+      List<DemoEndpoint> endpoints = bindAll(plans, group, servers, connections);
       caFile = writeCaFile(pki.root().certificate());
-      return new DemoFleet(endpoints, pki.root().certificate(), caFile, group, servers);
+      return new DemoFleet(
+          endpoints, pki.root().certificate(), caFile, group, servers, connections);
     } catch (RuntimeException e) {
-      stop(servers, group);
+      stop(servers, connections, group);
       deleteQuietly(caFile);
       throw e;
     }
@@ -188,18 +197,21 @@ public final class DemoFleet implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      stop(servers, group);
+      stop(servers, connections, group);
       deleteQuietly(caFile);
     }
   }
 
   /** Binds every listening endpoint at once, then waits for each port. */
   private static List<DemoEndpoint> bindAll(
-      List<EndpointPlan> plans, EventLoopGroup group, List<Channel> servers) {
+      List<EndpointPlan> plans,
+      EventLoopGroup group,
+      List<Channel> servers,
+      ChannelGroup connections) {
     List<IntSupplier> ports = new ArrayList<>();
     for (EndpointPlan plan : plans) {
       if (plan.behaviour() instanceof Listening listening) {
-        ChannelFuture bind = server(group, listening).bind(plan.address(), 0);
+        ChannelFuture bind = server(group, listening, connections).bind(plan.address(), 0);
         servers.add(bind.channel());
         ports.add(() -> boundPort(plan, bind));
       } else {
@@ -213,7 +225,8 @@ public final class DemoFleet implements AutoCloseable {
     return endpoints;
   }
 
-  private static ServerBootstrap server(EventLoopGroup group, Listening listening) {
+  private static ServerBootstrap server(
+      EventLoopGroup group, Listening listening, ChannelGroup connections) {
     return new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
@@ -221,6 +234,7 @@ public final class DemoFleet implements AutoCloseable {
             new ChannelInitializer<Channel>() {
               @Override
               protected void initChannel(Channel channel) {
+                connections.add(channel);
                 channel.pipeline().addLast(new ConnectionLifetimeHandler(listening.lifetime()));
                 listening.setup().accept(channel);
                 channel.pipeline().addLast(CloseOnErrorHandler.INSTANCE);
@@ -259,10 +273,22 @@ public final class DemoFleet implements AutoCloseable {
     }
   }
 
-  private static void stop(List<Channel> servers, EventLoopGroup group) {
+  /**
+   * Closes the listening sockets, then every accepted connection, then the event loop. Shutting
+   * the loop down does not reliably close the connections registered with it, so they are
+   * tracked and closed here. A connection accepted just before its server closed is registered
+   * (and tracked) by a task still queued on its loop: running one more task on each loop first
+   * makes sure those registrations are done.
+   */
+  private static void stop(
+      List<Channel> servers, ChannelGroup connections, EventLoopGroup group) {
     for (Channel server : servers) {
       server.close().awaitUninterruptibly();
     }
+    for (EventExecutor loop : group) {
+      loop.submit(() -> {}).awaitUninterruptibly();
+    }
+    connections.close().awaitUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
   }
 

@@ -2,6 +2,7 @@ package io.tlsscan.samples.fleet;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -64,6 +65,8 @@ final class TestTlsClient implements AutoCloseable {
   Outcome handshake(DemoEndpoint endpoint, String... protocols) throws Exception {
     SslContext context = context(protocols.length == 0 ? allProtocols() : protocols);
     ReplyCollector reply = new ReplyCollector();
+    SslHandler tls =
+        context.newHandler(ByteBufAllocator.DEFAULT, endpoint.host(), endpoint.port());
     ChannelFuture connect =
         new Bootstrap()
             .group(group)
@@ -73,24 +76,20 @@ final class TestTlsClient implements AutoCloseable {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel channel) {
-                    channel
-                        .pipeline()
-                        .addLast(
-                            context.newHandler(channel.alloc(), endpoint.host(), endpoint.port()),
-                            reply);
+                    channel.pipeline().addLast(tls, reply);
                   }
                 })
             .connect(new InetSocketAddress(endpoint.address(), endpoint.port()));
     Channel channel = connect.sync().channel();
     try {
-      Future<Channel> handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
+      Future<Channel> handshake = tls.handshakeFuture();
       if (!handshake.await(TIMEOUT_MS)) {
         return new Outcome.Failed(new TimeoutException("no handshake within " + TIMEOUT_MS + " ms"));
       }
       if (!handshake.isSuccess()) {
         return new Outcome.Failed(handshake.cause());
       }
-      SSLSession session = channel.pipeline().get(SslHandler.class).engine().getSession();
+      SSLSession session = tls.engine().getSession();
       List<X509Certificate> chain = reparse(session.getPeerCertificates());
       channel.writeAndFlush(
           Unpooled.copiedBuffer(
