@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,6 +59,16 @@ final class OutputOptions {
    * @throws IOException naming the file when it cannot be opened
    */
   OutputStream open() throws IOException {
+    return open(false);
+  }
+
+  /**
+   * Opens the destination; with {@code append} the -o file keeps what it has and records are
+   * added at its end.
+   *
+   * @throws IOException naming the file when it cannot be opened
+   */
+  OutputStream open(boolean append) throws IOException {
     if (output == null) {
       return new FileOutputStream(FileDescriptor.out);
     }
@@ -66,7 +77,9 @@ final class OutputOptions {
       throw new IOException("cannot write " + output + ": directory " + parent + " does not exist");
     }
     try {
-      return Files.newOutputStream(output);
+      return append
+          ? Files.newOutputStream(output, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+          : Files.newOutputStream(output);
     } catch (IOException e) {
       throw new IOException("cannot write " + output + ": " + ErrorText.of(e), e);
     }

@@ -2,10 +2,13 @@ package io.tlsscan.cli;
 
 import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.cert.TrustAnchorsException;
+import io.tlsscan.report.ReportFormat;
 import io.tlsscan.report.ReportWriter;
+import io.tlsscan.report.ResumeFile;
 import io.tlsscan.scan.Scanner;
 import io.tlsscan.target.HostListEntry;
 import io.tlsscan.target.HostListReader;
+import io.tlsscan.target.Shard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -56,6 +59,21 @@ final class ScanCommand implements Callable<Integer> {
       description = "Trust only the CA certificates in this PEM file (default: the system's CAs).")
   Path caFile;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Scan only shard I of N (I from 0 to N-1): N machines given the same list and"
+              + " --shard 0/N .. N-1/N scan every target exactly once between them.")
+  String shard;
+
+  @Option(
+      names = "--resume",
+      description =
+          "With -o FILE (JSON Lines): skip the targets FILE already has a record for, append the"
+              + " rest, after cutting off a partial last line left by a crash.")
+  boolean resume;
+
   @Mixin ScanTuning tuning;
   @Mixin OutputOptions output;
 
@@ -71,13 +89,38 @@ final class ScanCommand implements Callable<Integer> {
     }
     var options = tuning.options();
     var format = output.reportFormat();
-    TrustAnchors anchors = caFile == null ? TrustAnchors.systemDefault() : TrustAnchors.fromPemFile(caFile);
+    Shard selected = shard();
+    if (resume && (output.output == null || format != ReportFormat.JSONL)) {
+      throw new ParameterException(
+          spec.commandLine(), "--resume needs -o FILE and the jsonl format");
+    }
+    TrustAnchors anchors =
+        caFile == null ? TrustAnchors.systemDefault() : TrustAnchors.fromPemFile(caFile);
     Flux<HostListEntry> entries = entries();
-    try (OutputStream out = output.open();
+    if (selected != null) {
+      entries = entries.filter(selected::contains);
+    }
+    if (resume) {
+      ResumeFile.State state = ResumeFile.load(output.output);
+      System.err.println(ResumeMessage.of(output.output, state));
+      entries = entries.filter(entry -> !state.done().contains(entry));
+    }
+    try (OutputStream out = output.open(resume);
         ReportWriter writer = format.open(out, output.colours());
         Scanner scanner =
             Scanner.builder().options(options).trustAnchors(anchors).build()) {
       return new ScanRun(scanner, writer, System.err, output.quiet).run(entries);
+    }
+  }
+
+  private Shard shard() {
+    if (shard == null) {
+      return null;
+    }
+    try {
+      return Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
     }
   }
 

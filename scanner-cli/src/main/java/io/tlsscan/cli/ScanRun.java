@@ -33,7 +33,11 @@ final class ScanRun {
   /** Scans every entry and returns the exit code. */
   int run(Flux<HostListEntry> entries) {
     ScanSummary summary = new ScanSummary();
-    try (Stream<HostReport> reports = scanner.scanEntries(entries).toStream(BUFFERED_RECORDS)) {
+    try (StopSignals signals = new StopSignals(messages);
+        Stream<HostReport> reports =
+            scanner
+                .scanEntries(entries.takeUntilOther(signals.stopIntake()), signals.cancelInFlight())
+                .toStream(BUFFERED_RECORDS)) {
       Iterator<HostReport> iterator = reports.iterator();
       while (iterator.hasNext()) {
         HostReport report = iterator.next();
@@ -41,6 +45,10 @@ final class ScanRun {
         summary.add(report);
       }
       writer.close();
+      if (signals.stopped()) {
+        messages.println("tlsscan: " + summary.line() + "; stopped early: the scan is incomplete");
+        return ExitCodes.INTERRUPTED;
+      }
     } catch (IOException e) {
       messages.println("tlsscan: cannot write the report: " + e.getMessage());
       return ExitCodes.USAGE;

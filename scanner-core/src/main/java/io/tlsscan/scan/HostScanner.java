@@ -49,7 +49,8 @@ final class HostScanner {
     this.clock = clock;
   }
 
-  Mono<HostReport> scan(Target target) {
+  /** Scans {@code target}; when {@code cancel} completes first, it ends as {@code cancelled}. */
+  Mono<HostReport> scan(Target target, Mono<Void> cancel) {
     return Mono.defer(
         () -> {
           Instant startedAt = clock.instant();
@@ -60,6 +61,7 @@ final class HostScanner {
               .timeout(
                   options.timeout(),
                   Mono.fromSupplier(() -> timedOut(target, progress, startedAt, startNanos)))
+              .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress, startedAt, startNanos))))
               .onErrorResume(
                   error ->
                       Mono.just(
@@ -139,6 +141,14 @@ final class HostScanner {
                 + " deadline (during "
                 + phase
                 + ")");
+    return failedReport(target, progress, startedAt, startNanos, phase, failure);
+  }
+
+  private HostReport cancelled(
+      Target target, TargetProgress progress, Instant startedAt, long startNanos) {
+    String phase = progress.phase();
+    Failure failure =
+        new Failure(ErrorKind.CANCELLED, "scan stopped before this target finished (during " + phase + ")");
     return failedReport(target, progress, startedAt, startNanos, phase, failure);
   }
 

@@ -81,12 +81,23 @@ public final class Scanner implements AutoCloseable {
    * invalid_target} records at once. Exactly one report comes out per entry.
    */
   public Flux<HostReport> scanEntries(Flux<? extends HostListEntry> entries) {
-    return entries.flatMap(this::scanEntry, options.concurrency(), 1);
+    return scanEntries(entries, Mono.never());
   }
 
-  private Mono<HostReport> scanEntry(HostListEntry entry) {
+  /**
+   * Like {@link #scanEntries(Flux)}, and when {@code cancelInFlight} signals, every target still in
+   * flight ends at once with a {@code cancelled} record (its connections are closed). Stopping
+   * the intake of new targets is the caller's part: end {@code entries}.
+   */
+  public Flux<HostReport> scanEntries(
+      Flux<? extends HostListEntry> entries, Mono<?> cancelInFlight) {
+    Mono<Void> cancel = cancelInFlight.then().cache();
+    return entries.flatMap(entry -> scanEntry(entry, cancel), options.concurrency(), 1);
+  }
+
+  private Mono<HostReport> scanEntry(HostListEntry entry, Mono<Void> cancel) {
     if (entry instanceof Target target) {
-      return hostScanner.scan(target);
+      return hostScanner.scan(target, cancel);
     }
     InvalidTarget invalid = (InvalidTarget) entry;
     return Mono.fromSupplier(
