@@ -20,10 +20,8 @@ import java.util.Optional;
  * peer closes before that, {@link #nonTlsDescription} judges whatever arrived.
  *
  * <pre>{@code
- * switch (TlsRecordSniffer.sniff(in)) {
- *   case TlsRecordSniffer.Verdict.MaybeTls t -> ...;
- *   case TlsRecordSniffer.Verdict.NeedMoreBytes n -> ...;
- *   case TlsRecordSniffer.Verdict.NotTls n -> fail("server sent " + n.description());
+ * if (TlsRecordSniffer.sniff(in) instanceof TlsRecordSniffer.Verdict.NotTls notTls) {
+ *   fail("the server answered with " + notTls.description());
  * }
  * }</pre>
  */
