@@ -132,6 +132,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
     TlsRecordSniffer.Verdict verdict = TlsRecordSniffer.sniff(in);
     if (verdict instanceof TlsRecordSniffer.Verdict.NotTls notTls) {
       finish(out, new ServerResponse.NotTls(notTls.description()));
+      in.skipBytes(in.readableBytes());
       return false;
     }
     if (verdict instanceof TlsRecordSniffer.Verdict.NeedMoreBytes) {
