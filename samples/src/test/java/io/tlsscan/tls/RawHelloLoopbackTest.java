@@ -26,8 +26,7 @@ class RawHelloLoopbackTest {
   @BeforeAll
   static void issueCertificates() {
     root = TestPki.certificate("CN=Raw Test Root").ca().selfSigned();
-    intermediate =
-        TestPki.certificate("CN=Raw Test Intermediate").ca().issuedBy(root);
+    intermediate = TestPki.certificate("CN=Raw Test Intermediate").ca().issuedBy(root);
     leaf =
         TestPki.certificate("CN=raw.test")
             .key(TestPki.KeyType.RSA_2048)
@@ -36,8 +35,8 @@ class RawHelloLoopbackTest {
   }
 
   /** Writes the hello on a plain socket and decodes what comes back, within 5 seconds. */
-  private static ServerResponse exchange(
-      InetSocketAddress address, ClientHello hello, Scope scope) throws IOException {
+  private static ServerResponse exchange(InetSocketAddress address, ClientHello hello, Scope scope)
+      throws IOException {
     EmbeddedChannel channel = new EmbeddedChannel(new ServerResponseDecoder(scope));
     try (Socket socket = new Socket()) {
       socket.connect(address, 5_000);
@@ -73,7 +72,9 @@ class RawHelloLoopbackTest {
   }
 
   private static ClientHelloBuilder hello(ProtocolVersion version, CipherSuite... suites) {
-    return ClientHelloBuilder.forVersion(version).cipherSuites(List.of(suites)).serverName("raw.test");
+    return ClientHelloBuilder.forVersion(version)
+        .cipherSuites(List.of(suites))
+        .serverName("raw.test");
   }
 
   @Test
@@ -102,7 +103,8 @@ class RawHelloLoopbackTest {
       ServerFlight flight = serverHello.flight().orElseThrow();
       assertThat(flight.complete()).isTrue();
       assertThat(flight.certificates())
-          .containsExactly(leaf.certificate().getEncoded(), intermediate.certificate().getEncoded());
+          .containsExactly(
+              leaf.certificate().getEncoded(), intermediate.certificate().getEncoded());
       assertThat(flight.keyExchange())
           .contains(new KeyExchangeParameters.NamedCurve(NamedGroup.X25519.code()));
     } catch (java.security.cert.CertificateEncodingException e) {
@@ -171,13 +173,19 @@ class RawHelloLoopbackTest {
 
       // When we send only an x25519 share, it asks for secp256r1
       ServerResponse retry =
-          exchange(server.address(), builder.keyShares(List.of(NamedGroup.X25519)).build(), Scope.SERVER_HELLO);
+          exchange(
+              server.address(),
+              builder.keyShares(List.of(NamedGroup.X25519)).build(),
+              Scope.SERVER_HELLO);
       assertThat(retry).as(server.output()).isInstanceOf(ServerResponse.HelloRetryRequest.class);
       assertThat(((ServerResponse.HelloRetryRequest) retry).group()).contains(NamedGroup.SECP256R1);
 
       // And a real secp256r1 share is accepted
       ServerResponse accepted =
-          exchange(server.address(), builder.keyShares(List.of(NamedGroup.SECP256R1)).build(), Scope.SERVER_HELLO);
+          exchange(
+              server.address(),
+              builder.keyShares(List.of(NamedGroup.SECP256R1)).build(),
+              Scope.SERVER_HELLO);
       assertThat(accepted).as(server.output()).isInstanceOf(ServerResponse.ServerHello.class);
       assertThat(((ServerResponse.ServerHello) accepted).group()).contains(NamedGroup.SECP256R1);
     }
@@ -191,12 +199,14 @@ class RawHelloLoopbackTest {
             .only(ProtocolVersion.TLSv1_2)
             .cipher("DHE-RSA-AES128-GCM-SHA256")
             .securityLevel(0)
-            .dhParameters(DHStandardGroups.rfc2409_1024.getP(), DHStandardGroups.rfc2409_1024.getG())
+            .dhParameters(
+                DHStandardGroups.rfc2409_1024.getP(), DHStandardGroups.rfc2409_1024.getG())
             .start()) {
       ServerResponse response =
           exchange(
               server.address(),
-              hello(ProtocolVersion.TLSv1_2, CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).build(),
+              hello(ProtocolVersion.TLSv1_2, CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256)
+                  .build(),
               Scope.SERVER_FLIGHT);
 
       assertThat(response).as(server.output()).isInstanceOf(ServerResponse.ServerHello.class);

@@ -53,7 +53,10 @@ public enum BulkCipher {
     return blockBits;
   }
 
-  /** Whether the cipher is broken or obsolete on its own: NULL, RC4, RC2, DES, 3DES, IDEA, GOST 28147 without re-keying. */
+  /**
+   * Whether the cipher is broken or obsolete on its own: NULL, RC4, RC2, DES, 3DES, IDEA, GOST
+   * 28147 without re-keying.
+   */
   public boolean obsolete() {
     return switch (this) {
       case NULL, RC4, RC2_CBC, DES_CBC, TRIPLE_DES_EDE_CBC, IDEA_CBC, GOST28147_CNT -> true;

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How much a cipher suite can be trusted, as reported in {@code ciphers[].strength}. */
 public enum CipherStrength {
-  /** Broken or without protection: NULL, anonymous, EXPORT, RC4, DES, 3DES and other 64-bit block ciphers, MD5. */
+  /**
+   * Broken or without protection: NULL, anonymous, EXPORT, RC4, DES, 3DES and other 64-bit block
+   * ciphers, MD5.
+   */
   INSECURE,
   /** Usable but dated: CBC with SHA-1, no forward secrecy, or finite-field DHE. */
   WEAK,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Builds raw ClientHello records for probing, independent of any local TLS library. Immutable:
@@ -36,9 +37,9 @@ import java.util.Random;
  *       supported_groups, ec_point_formats, signature_algorithms (1.2 only),
  *       extended_master_secret, session_ticket, renegotiation_info.
  *   <li>TLS 1.3: legacy version 0x0303, a random 32-byte session id, extensions server_name,
- *       supported_groups, ec_point_formats, signature_algorithms, supported_versions (only
- *       0x0304), psk_key_exchange_modes (psk_dhe_ke), key_share (default: a share for the first
- *       group; an empty list provokes a HelloRetryRequest).
+ *       supported_groups, ec_point_formats, signature_algorithms, supported_versions (only 0x0304),
+ *       psk_key_exchange_modes (psk_dhe_ke), key_share (default: a share for the first group; an
+ *       empty list provokes a HelloRetryRequest).
  * </ul>
  *
  * <p>Defaults: no suites (set them), no SNI, {@link #defaultGroups} for the version, {@link
@@ -78,65 +79,56 @@ public final class ClientHelloBuilder {
   private static final Random SECURE_RANDOM = new SecureRandom();
 
   private final ProtocolVersion version;
-  private final List<CipherSuite> cipherSuites;
-  private final List<Sslv2CipherSpec> sslv2CipherSpecs;
-  private final Optional<String> serverName;
-  private final List<NamedGroup> groups;
-  private final Optional<List<NamedGroup>> keyShares;
-  private final List<SignatureScheme> signatureSchemes;
-  private final boolean offerDeflate;
-  private final boolean heartbeat;
-  private final boolean padding;
-  private final Random random;
+  private List<CipherSuite> cipherSuites = List.of();
+  private List<Sslv2CipherSpec> sslv2CipherSpecs = List.of(Sslv2CipherSpec.values());
+  private Optional<String> serverName = Optional.empty();
+  private List<NamedGroup> groups;
+  private Optional<List<NamedGroup>> keyShares = Optional.empty();
+  private List<SignatureScheme> signatureSchemes;
+  private boolean offerDeflate;
+  private boolean heartbeat;
+  private boolean padding = true;
+  private Random random = SECURE_RANDOM;
 
-  private ClientHelloBuilder(
-      ProtocolVersion version,
-      List<CipherSuite> cipherSuites,
-      List<Sslv2CipherSpec> sslv2CipherSpecs,
-      Optional<String> serverName,
-      List<NamedGroup> groups,
-      Optional<List<NamedGroup>> keyShares,
-      List<SignatureScheme> signatureSchemes,
-      boolean offerDeflate,
-      boolean heartbeat,
-      boolean padding,
-      Random random) {
+  private ClientHelloBuilder(ProtocolVersion version) {
     this.version = version;
-    this.cipherSuites = cipherSuites;
-    this.sslv2CipherSpecs = sslv2CipherSpecs;
-    this.serverName = serverName;
-    this.groups = groups;
-    this.keyShares = keyShares;
-    this.signatureSchemes = signatureSchemes;
-    this.offerDeflate = offerDeflate;
-    this.heartbeat = heartbeat;
-    this.padding = padding;
-    this.random = random;
+    this.groups = defaultGroups(version);
+    this.signatureSchemes =
+        version == ProtocolVersion.TLSv1_3
+            ? SignatureScheme.tls13Default()
+            : SignatureScheme.broadDefault();
+  }
+
+  private ClientHelloBuilder(ClientHelloBuilder other) {
+    this.version = other.version;
+    this.cipherSuites = other.cipherSuites;
+    this.sslv2CipherSpecs = other.sslv2CipherSpecs;
+    this.serverName = other.serverName;
+    this.groups = other.groups;
+    this.keyShares = other.keyShares;
+    this.signatureSchemes = other.signatureSchemes;
+    this.offerDeflate = other.offerDeflate;
+    this.heartbeat = other.heartbeat;
+    this.padding = other.padding;
+    this.random = other.random;
+  }
+
+  /** A copy with one change; the copy is changed before anyone else can see it. */
+  private ClientHelloBuilder with(Consumer<ClientHelloBuilder> change) {
+    ClientHelloBuilder copy = new ClientHelloBuilder(this);
+    change.accept(copy);
+    return copy;
   }
 
   /** A builder for a hello offering {@code version} (SSLv2 to TLS 1.3). */
   public static ClientHelloBuilder forVersion(ProtocolVersion version) {
-    requireNonNull(version, "version");
-    return new ClientHelloBuilder(
-        version,
-        List.of(),
-        List.of(Sslv2CipherSpec.values()),
-        Optional.empty(),
-        defaultGroups(version),
-        Optional.empty(),
-        version == ProtocolVersion.TLSv1_3
-            ? SignatureScheme.tls13Default()
-            : SignatureScheme.broadDefault(),
-        false,
-        false,
-        true,
-        SECURE_RANDOM);
+    return new ClientHelloBuilder(requireNonNull(version, "version"));
   }
 
   /**
    * The supported_groups sent unless told otherwise. TLS 1.3: the common ECDHE and FFDHE groups.
-   * Older versions: every named curve, modern ones first, but no FFDHE group, because a server
-   * that follows RFC 7919 would then refuse DHE suites whose group is not listed.
+   * Older versions: every named curve, modern ones first, but no FFDHE group, because a server that
+   * follows RFC 7919 would then refuse DHE suites whose group is not listed.
    */
   public static List<NamedGroup> defaultGroups(ProtocolVersion version) {
     requireNonNull(version, "version");
@@ -186,45 +178,38 @@ public final class ClientHelloBuilder {
       throw new IllegalArgumentException(
           copy.size() + " cipher suites; at most " + MAX_CIPHER_SUITES + " fit in one hello");
     }
-    return new ClientHelloBuilder(
-        version, copy, sslv2CipherSpecs, serverName, groups, keyShares, signatureSchemes,
-        offerDeflate, heartbeat, padding, random);
+    return with(builder -> builder.cipherSuites = copy);
   }
 
   /** The cipher specs of an SSLv2 hello. */
   public ClientHelloBuilder sslv2CipherSpecs(List<Sslv2CipherSpec> specs) {
-    return new ClientHelloBuilder(
-        version, cipherSuites, List.copyOf(specs), serverName, groups, keyShares,
-        signatureSchemes, offerDeflate, heartbeat, padding, random);
+    List<Sslv2CipherSpec> copy = List.copyOf(specs);
+    return with(builder -> builder.sslv2CipherSpecs = copy);
   }
 
   /**
-   * The server_name to send. An IP literal is not sent (RFC 6066 §3 allows only host names), nor
-   * is {@code null}.
+   * The server_name to send. An IP literal is not sent (RFC 6066 §3 allows only host names), nor is
+   * {@code null}.
    *
    * @throws IllegalArgumentException for a name that is not ASCII or longer than 255 bytes
    */
   public ClientHelloBuilder serverName(String name) {
-    Optional<String> sni = Optional.empty();
-    if (name != null && !NetUtil.isValidIpV4Address(name) && !NetUtil.isValidIpV6Address(name)) {
-      String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-      if (host.isEmpty()
-          || host.length() > 255
-          || !StandardCharsets.US_ASCII.newEncoder().canEncode(host)) {
-        throw new IllegalArgumentException("not a usable server name: " + name);
-      }
-      sni = Optional.of(host);
+    if (name == null || NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name)) {
+      return with(builder -> builder.serverName = Optional.empty());
     }
-    return new ClientHelloBuilder(
-        version, cipherSuites, sslv2CipherSpecs, sni, groups, keyShares, signatureSchemes,
-        offerDeflate, heartbeat, padding, random);
+    String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    if (host.isEmpty()
+        || host.length() > 255
+        || !StandardCharsets.US_ASCII.newEncoder().canEncode(host)) {
+      throw new IllegalArgumentException("not a usable server name: " + name);
+    }
+    return with(builder -> builder.serverName = Optional.of(host));
   }
 
   /** The supported_groups extension, in order of preference. */
   public ClientHelloBuilder groups(List<NamedGroup> groups) {
-    return new ClientHelloBuilder(
-        version, cipherSuites, sslv2CipherSpecs, serverName, List.copyOf(groups), keyShares,
-        signatureSchemes, offerDeflate, heartbeat, padding, random);
+    List<NamedGroup> copy = List.copyOf(groups);
+    return with(builder -> builder.groups = copy);
   }
 
   /**
@@ -240,44 +225,34 @@ public final class ClientHelloBuilder {
         throw new IllegalArgumentException(group + " has no TLS 1.3 key share");
       }
     }
-    return new ClientHelloBuilder(
-        version, cipherSuites, sslv2CipherSpecs, serverName, groups, Optional.of(copy),
-        signatureSchemes, offerDeflate, heartbeat, padding, random);
+    return with(builder -> builder.keyShares = Optional.of(copy));
   }
 
   /** The signature_algorithms extension (TLS 1.2 and 1.3). */
   public ClientHelloBuilder signatureSchemes(List<SignatureScheme> schemes) {
-    return new ClientHelloBuilder(
-        version, cipherSuites, sslv2CipherSpecs, serverName, groups, keyShares,
-        List.copyOf(schemes), offerDeflate, heartbeat, padding, random);
+    List<SignatureScheme> copy = List.copyOf(schemes);
+    return with(builder -> builder.signatureSchemes = copy);
   }
 
   /** Offers DEFLATE compression before null (to detect CRIME-prone servers). */
   public ClientHelloBuilder offerDeflate(boolean offer) {
-    return new ClientHelloBuilder(
-        version, cipherSuites, sslv2CipherSpecs, serverName, groups, keyShares,
-        signatureSchemes, offer, heartbeat, padding, random);
+    return with(builder -> builder.offerDeflate = offer);
   }
 
   /** Sends the heartbeat extension (RFC 6520, peer_allowed_to_send) in TLS 1.0-1.2 hellos. */
   public ClientHelloBuilder heartbeat(boolean send) {
-    return new ClientHelloBuilder(
-        version, cipherSuites, sslv2CipherSpecs, serverName, groups, keyShares,
-        signatureSchemes, offerDeflate, send, padding, random);
+    return with(builder -> builder.heartbeat = send);
   }
 
   /** Whether to pad hellos out of the 256-511 byte range (default on). */
   public ClientHelloBuilder padding(boolean pad) {
-    return new ClientHelloBuilder(
-        version, cipherSuites, sslv2CipherSpecs, serverName, groups, keyShares,
-        signatureSchemes, offerDeflate, heartbeat, pad, random);
+    return with(builder -> builder.padding = pad);
   }
 
   /** The source of the client random, session id and key shares (default: a SecureRandom). */
   public ClientHelloBuilder random(Random source) {
-    return new ClientHelloBuilder(
-        version, cipherSuites, sslv2CipherSpecs, serverName, groups, keyShares,
-        signatureSchemes, offerDeflate, heartbeat, padding, requireNonNull(source, "source"));
+    requireNonNull(source, "source");
+    return with(builder -> builder.random = source);
   }
 
   /**
@@ -297,7 +272,9 @@ public final class ClientHelloBuilder {
     ByteBuf body = Unpooled.buffer(512);
     try {
       body.writeShort(
-          version == ProtocolVersion.TLSv1_3 ? ProtocolVersion.TLSv1_2.wireCode() : version.wireCode());
+          version == ProtocolVersion.TLSv1_3
+              ? ProtocolVersion.TLSv1_2.wireCode()
+              : version.wireCode());
       body.writeBytes(randomBytes(32));
       if (version == ProtocolVersion.TLSv1_3) {
         body.writeByte(32);
@@ -330,7 +307,9 @@ public final class ClientHelloBuilder {
       ByteBuf record = Unpooled.buffer(5 + messageLength);
       record.writeByte(CONTENT_TYPE_HANDSHAKE);
       record.writeShort(
-          version == ProtocolVersion.SSLv3 ? version.wireCode() : ProtocolVersion.TLSv1_0.wireCode());
+          version == ProtocolVersion.SSLv3
+              ? version.wireCode()
+              : ProtocolVersion.TLSv1_0.wireCode());
       record.writeShort(messageLength);
       record.writeByte(HANDSHAKE_CLIENT_HELLO);
       record.writeMedium(body.readableBytes());

@@ -2,8 +2,8 @@ package io.tlsscan.tls;
 
 /**
  * How a cipher suite agrees on keys (the part before the authentication in its IANA name). Static
- * {@code DH}/{@code ECDH} use the certificate's key; anonymous DH and ECDH suites are ephemeral
- * and listed as {@link #DHE}/{@link #ECDHE}.
+ * {@code DH}/{@code ECDH} use the certificate's key; anonymous DH and ECDH suites are ephemeral and
+ * listed as {@link #DHE}/{@link #ECDHE}.
  */
 public enum KeyExchange {
   NULL(false),

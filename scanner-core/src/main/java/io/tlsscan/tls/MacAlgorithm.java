@@ -1,8 +1,8 @@
 package io.tlsscan.tls;
 
 /**
- * The record integrity algorithm of a cipher suite: an HMAC hash, or {@link #AEAD} when the
- * cipher authenticates (the hash in an AEAD suite's name is only its PRF hash).
+ * The record integrity algorithm of a cipher suite: an HMAC hash, or {@link #AEAD} when the cipher
+ * authenticates (the hash in an AEAD suite's name is only its PRF hash).
  */
 public enum MacAlgorithm {
   NULL,

@@ -68,8 +68,10 @@ public enum NamedGroup {
   SECP384R1_MLKEM1024(0x11ED, "SecP384r1MLKEM1024", Kind.HYBRID, 97 + 1568, false),
   /** The pre-standard Kyber hybrid some servers still accept. */
   X25519_KYBER768_DRAFT00(0x6399, "X25519Kyber768Draft00", Kind.HYBRID, 32 + 1184, true),
-  ARBITRARY_EXPLICIT_PRIME_CURVES(0xFF01, "arbitrary_explicit_prime_curves", Kind.EXPLICIT, 0, true),
-  ARBITRARY_EXPLICIT_CHAR2_CURVES(0xFF02, "arbitrary_explicit_char2_curves", Kind.EXPLICIT, 0, true);
+  ARBITRARY_EXPLICIT_PRIME_CURVES(
+      0xFF01, "arbitrary_explicit_prime_curves", Kind.EXPLICIT, 0, true),
+  ARBITRARY_EXPLICIT_CHAR2_CURVES(
+      0xFF02, "arbitrary_explicit_char2_curves", Kind.EXPLICIT, 0, true);
 
   /** The mathematics behind a group. */
   public enum Kind {
@@ -144,8 +146,8 @@ public enum NamedGroup {
   }
 
   /**
-   * The group with this IANA name in any letter case, or with an OpenSSL/NIST alias ({@code
-   * P-256}, {@code prime256v1}, {@code X25519}).
+   * The group with this IANA name in any letter case, or with an OpenSSL/NIST alias ({@code P-256},
+   * {@code prime256v1}, {@code X25519}).
    */
   public static Optional<NamedGroup> byName(String name) {
     requireNonNull(name, "name");

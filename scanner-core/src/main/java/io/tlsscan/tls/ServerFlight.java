@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param certificates DER certificates as sent, leaf first (at most {@link
  *     ServerResponseDecoder#MAX_CERTIFICATES})
  * @param keyExchange the ServerKeyExchange parameters, when one was sent and understood
- * @param incompleteReason empty when ServerHelloDone was read; else why reading stopped early
- *     (what was read until then is still given)
+ * @param incompleteReason empty when ServerHelloDone was read; else why reading stopped early (what
+ *     was read until then is still given)
  */
 public record ServerFlight(
     List<byte[]> certificates,

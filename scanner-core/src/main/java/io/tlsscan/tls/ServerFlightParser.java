@@ -15,7 +15,9 @@ final class ServerFlightParser {
 
   private ServerFlightParser() {}
 
-  /** Adds up to {@code maxCertificates} DER certificates of a Certificate message to {@code out}. */
+  /**
+   * Adds up to {@code maxCertificates} DER certificates of a Certificate message to {@code out}.
+   */
   static void certificates(ByteBuf body, int maxCertificates, List<byte[]> out)
       throws MalformedMessageException {
     require(body, 3, "certificate list length");

@@ -30,8 +30,8 @@ public sealed interface ServerResponse {
    * @param keyShareGroup the group of the server's TLS 1.3 key share, if any
    * @param extensions the extension types in the ServerHello, in order
    * @param secureRenegotiation whether the server sent renegotiation_info (RFC 5746)
-   * @param flight the certificate and key exchange that followed, when they were asked for
-   *     ({@link ServerResponseDecoder.Scope#SERVER_FLIGHT}) and the version is below TLS 1.3
+   * @param flight the certificate and key exchange that followed, when they were asked for ({@link
+   *     ServerResponseDecoder.Scope#SERVER_FLIGHT}) and the version is below TLS 1.3
    */
   record ServerHello(
       ProtocolVersion version,
@@ -63,7 +63,9 @@ public sealed interface ServerResponse {
 
     /** The key-share group, unless absent or unknown. */
     public Optional<NamedGroup> group() {
-      return keyShareGroup.isPresent() ? NamedGroup.byCode(keyShareGroup.getAsInt()) : Optional.empty();
+      return keyShareGroup.isPresent()
+          ? NamedGroup.byCode(keyShareGroup.getAsInt())
+          : Optional.empty();
     }
 
     /** Whether the ServerHello carried an extension of this type. */
@@ -73,8 +75,14 @@ public sealed interface ServerResponse {
 
     ServerHello withFlight(ServerFlight serverFlight) {
       return new ServerHello(
-          version, cipherSuite, compressionMethod, sessionId, keyShareGroup, extensions,
-          secureRenegotiation, Optional.of(serverFlight));
+          version,
+          cipherSuite,
+          compressionMethod,
+          sessionId,
+          keyShareGroup,
+          extensions,
+          secureRenegotiation,
+          Optional.of(serverFlight));
     }
   }
 
@@ -91,7 +99,9 @@ public sealed interface ServerResponse {
     }
 
     public Optional<NamedGroup> group() {
-      return selectedGroup.isPresent() ? NamedGroup.byCode(selectedGroup.getAsInt()) : Optional.empty();
+      return selectedGroup.isPresent()
+          ? NamedGroup.byCode(selectedGroup.getAsInt())
+          : Optional.empty();
     }
 
     public Optional<CipherSuite> suite() {

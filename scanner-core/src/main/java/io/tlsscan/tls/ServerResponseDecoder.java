@@ -30,9 +30,9 @@ import java.util.Optional;
  * // probeHandler.channelRead receives the ServerResponse, then closes the channel
  * }</pre>
  *
- * <p>Limits: records larger than 2^14 + 2048 bytes, more than {@link #MAX_RECORDS} records, or
- * more than {@link Scope#maxBytes()} bytes in total end the read. The decoder never consumes a
- * partial record, never throws for any input, and buffers at most {@code maxBytes} bytes. When the
+ * <p>Limits: records larger than 2^14 + 2048 bytes, more than {@link #MAX_RECORDS} records, or more
+ * than {@link Scope#maxBytes()} bytes in total end the read. The decoder never consumes a partial
+ * record, never throws for any input, and buffers at most {@code maxBytes} bytes. When the
  * connection closes first it emits {@link ServerResponse.Closed} (nothing was sent) or {@link
  * ServerResponse.Truncated}. Warning alerts other than close_notify before the ServerHello are
  * skipped. Not sharable: use one instance per channel.
@@ -72,8 +72,8 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
     /** Stop at the ServerHello, HelloRetryRequest or alert: enough for version and suite probes. */
     SERVER_HELLO(64 * 1024),
     /**
-     * For TLS 1.2 and older also read Certificate and ServerKeyExchange up to ServerHelloDone
-     * (TLS 1.3 encrypts them, so there it stops at the ServerHello).
+     * For TLS 1.2 and older also read Certificate and ServerKeyExchange up to ServerHelloDone (TLS
+     * 1.3 encrypts them, so there it stops at the ServerHello).
      */
     SERVER_FLIGHT(64 * 1024 + MAX_HANDSHAKE_MESSAGE);
 
@@ -352,7 +352,9 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   }
 
   private void finishFlight(List<Object> out, Optional<String> incompleteReason) {
-    finish(out, pendingHello.withFlight(new ServerFlight(certificates, keyExchange, incompleteReason)));
+    finish(
+        out,
+        pendingHello.withFlight(new ServerFlight(certificates, keyExchange, incompleteReason)));
   }
 
   private void finish(List<Object> out, ServerResponse response) {

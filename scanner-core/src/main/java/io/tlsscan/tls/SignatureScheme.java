@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Signature algorithms of the IANA "TLS SignatureScheme" registry (RFC 8446 §4.2.3), including
- * the TLS 1.2 hash/signature pairs still seen in the wild (SHA-1, SHA-224, DSA).
+ * Signature algorithms of the IANA "TLS SignatureScheme" registry (RFC 8446 §4.2.3), including the
+ * TLS 1.2 hash/signature pairs still seen in the wild (SHA-1, SHA-224, DSA).
  */
 public enum SignatureScheme {
   RSA_PKCS1_SHA1(0x0201, "rsa_pkcs1_sha1"),

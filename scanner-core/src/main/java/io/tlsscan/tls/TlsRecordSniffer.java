@@ -11,13 +11,13 @@ import java.util.Optional;
  * not, describes what they look like for an error message ("the server answered with HTTP").
  *
  * <p>Accepted as TLS: a record header whose content type is 20..24 (change_cipher_spec, alert,
- * handshake, application_data, heartbeat) and whose version major byte is 3 (RFC 8446 §5.1), or
- * an SSLv2 record with a two-byte header carrying SERVER-HELLO or ERROR (SSLv2 draft, §2.1).
+ * handshake, application_data, heartbeat) and whose version major byte is 3 (RFC 8446 §5.1), or an
+ * SSLv2 record with a two-byte header carrying SERVER-HELLO or ERROR (SSLv2 draft, §2.1).
  *
  * <p>The buffer is only peeked at: its reader index never moves. With fewer than {@link
  * #minimumBytes()} bytes {@link #sniff} may answer {@link Verdict.NeedMoreBytes} (also for bytes
- * that are already known not to be TLS, so that the description can name the banner); when the
- * peer closes before that, {@link #nonTlsDescription} judges whatever arrived.
+ * that are already known not to be TLS, so that the description can name the banner); when the peer
+ * closes before that, {@link #nonTlsDescription} judges whatever arrived.
  *
  * <pre>{@code
  * if (TlsRecordSniffer.sniff(in) instanceof TlsRecordSniffer.Verdict.NotTls notTls) {
@@ -58,8 +58,8 @@ public final class TlsRecordSniffer {
     /**
      * The bytes cannot be TLS.
      *
-     * @param description what they look like, e.g. {@code HTTP}, {@code an SSH banner}, {@code
-     *     text "hello"}, {@code bytes 00 01 ff}
+     * @param description what they look like, e.g. {@code HTTP}, {@code an SSH banner}, {@code text
+     *     "hello"}, {@code bytes 00 01 ff}
      */
     record NotTls(String description) implements Verdict {
       public NotTls {

@@ -21,7 +21,8 @@ class CipherSuiteTest {
 
   @Test
   void knowsWellKnownCodePoints() {
-    assertThat(CipherSuite.byCode(0xC02F)).contains(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+    assertThat(CipherSuite.byCode(0xC02F))
+        .contains(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
     assertThat(CipherSuite.byCode(0x1301)).contains(CipherSuite.TLS_AES_128_GCM_SHA256);
     assertThat(CipherSuite.byCode(0x000A)).contains(CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA);
     assertThat(CipherSuite.byCode(0xCCA8))
@@ -47,7 +48,8 @@ class CipherSuiteTest {
     assertThat(suite.cipher()).isEqualTo(BulkCipher.AES_CBC);
     assertThat(suite.bits()).isEqualTo(256);
     assertThat(suite.mac()).isEqualTo(MacAlgorithm.SHA384);
-    assertThat(CipherSuite.TLS_DH_anon_WITH_AES_128_CBC_SHA.keyExchange()).isEqualTo(KeyExchange.DHE);
+    assertThat(CipherSuite.TLS_DH_anon_WITH_AES_128_CBC_SHA.keyExchange())
+        .isEqualTo(KeyExchange.DHE);
     assertThat(CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA.bits()).isEqualTo(112);
     assertThat(CipherSuite.TLS_RSA_EXPORT_WITH_RC4_40_MD5.export()).isTrue();
     assertThat(CipherSuite.TLS_RSA_EXPORT_WITH_RC4_40_MD5.bits()).isEqualTo(40);
@@ -55,14 +57,18 @@ class CipherSuiteTest {
 
   @Test
   void versionsFollowTheSuiteKind() {
-    assertThat(CipherSuite.TLS_AES_256_GCM_SHA384.versions()).containsExactly(ProtocolVersion.TLSv1_3);
+    assertThat(CipherSuite.TLS_AES_256_GCM_SHA384.versions())
+        .containsExactly(ProtocolVersion.TLSv1_3);
     assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256.versions())
         .containsExactly(ProtocolVersion.TLSv1_2);
     assertThat(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256.versions())
         .containsExactly(ProtocolVersion.TLSv1_2);
     assertThat(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA.versions())
         .containsExactly(
-            ProtocolVersion.SSLv3, ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2);
+            ProtocolVersion.SSLv3,
+            ProtocolVersion.TLSv1_0,
+            ProtocolVersion.TLSv1_1,
+            ProtocolVersion.TLSv1_2);
     assertThat(CipherSuite.forVersion(ProtocolVersion.TLSv1_3))
         .contains(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_CHACHA20_POLY1305_SHA256)
         .allMatch(s -> s.keyExchange() == KeyExchange.ANY);
@@ -73,16 +79,25 @@ class CipherSuiteTest {
   @Test
   void strengthFollowsTheBrief() {
     assertThat(CipherSuite.TLS_RSA_WITH_NULL_SHA256.strength()).isEqualTo(CipherStrength.INSECURE);
-    assertThat(CipherSuite.TLS_DH_anon_WITH_AES_256_GCM_SHA384.strength()).isEqualTo(CipherStrength.INSECURE);
-    assertThat(CipherSuite.TLS_RSA_EXPORT_WITH_DES40_CBC_SHA.strength()).isEqualTo(CipherStrength.INSECURE);
-    assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_RC4_128_SHA.strength()).isEqualTo(CipherStrength.INSECURE);
-    assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA.strength()).isEqualTo(CipherStrength.INSECURE);
+    assertThat(CipherSuite.TLS_DH_anon_WITH_AES_256_GCM_SHA384.strength())
+        .isEqualTo(CipherStrength.INSECURE);
+    assertThat(CipherSuite.TLS_RSA_EXPORT_WITH_DES40_CBC_SHA.strength())
+        .isEqualTo(CipherStrength.INSECURE);
+    assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_RC4_128_SHA.strength())
+        .isEqualTo(CipherStrength.INSECURE);
+    assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA.strength())
+        .isEqualTo(CipherStrength.INSECURE);
     assertThat(CipherSuite.TLS_RSA_WITH_IDEA_CBC_SHA.strength()).isEqualTo(CipherStrength.INSECURE);
-    assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA.strength()).isEqualTo(CipherStrength.WEAK);
-    assertThat(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256.strength()).isEqualTo(CipherStrength.WEAK);
-    assertThat(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256.strength()).isEqualTo(CipherStrength.WEAK);
-    assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256.strength()).isEqualTo(CipherStrength.STRONG);
-    assertThat(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256.strength()).isEqualTo(CipherStrength.STRONG);
+    assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA.strength())
+        .isEqualTo(CipherStrength.WEAK);
+    assertThat(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256.strength())
+        .isEqualTo(CipherStrength.WEAK);
+    assertThat(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256.strength())
+        .isEqualTo(CipherStrength.WEAK);
+    assertThat(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256.strength())
+        .isEqualTo(CipherStrength.STRONG);
+    assertThat(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256.strength())
+        .isEqualTo(CipherStrength.STRONG);
     assertThat(CipherSuite.TLS_AES_128_GCM_SHA256.strength()).isEqualTo(CipherStrength.STRONG);
     assertThat(CipherSuite.TLS_SHA256_SHA256.strength()).isEqualTo(CipherStrength.INSECURE);
     assertThat(CipherStrength.STRONG.wireName()).isEqualTo("strong");
@@ -99,7 +114,8 @@ class CipherSuiteTest {
 
   @Test
   void sslv2SpecsHaveThreeByteCodes() {
-    assertThat(Sslv2CipherSpec.byCode(0x0700C0)).contains(Sslv2CipherSpec.SSL_CK_DES_192_EDE3_CBC_WITH_MD5);
+    assertThat(Sslv2CipherSpec.byCode(0x0700C0))
+        .contains(Sslv2CipherSpec.SSL_CK_DES_192_EDE3_CBC_WITH_MD5);
     assertThat(Sslv2CipherSpec.values()).allMatch(s -> s.strength() == CipherStrength.INSECURE);
   }
 }

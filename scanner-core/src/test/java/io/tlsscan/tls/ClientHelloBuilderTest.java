@@ -92,7 +92,8 @@ class ClientHelloBuilderTest {
     assertThat(parsed.suites()).containsExactly(0xC02F, 0x002F);
     assertThat(parsed.compression()).containsExactly(0);
     assertThat(parsed.extensions().keySet()).containsExactly(0, 10, 11, 13, 23, 35, 0xff01);
-    assertThat(hex(parsed.extensions().get(0))).isEqualTo("000e00000b" + hex("example.com".getBytes()));
+    assertThat(hex(parsed.extensions().get(0)))
+        .isEqualTo("000e00000b" + hex("example.com".getBytes()));
     assertThat(hex(parsed.extensions().get(10))).isEqualTo("0004001d0017");
     assertThat(hex(parsed.extensions().get(11))).isEqualTo("0100");
     assertThat(hex(parsed.extensions().get(13))).isEqualTo("00020804");
@@ -103,7 +104,10 @@ class ClientHelloBuilderTest {
   @Test
   void tls10HelloHasNoSignatureAlgorithms() {
     Parsed parsed =
-        parse(ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_0).cipherSuites(TWO_SUITES).build());
+        parse(
+            ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_0)
+                .cipherSuites(TWO_SUITES)
+                .build());
 
     assertThat(parsed.clientVersion()).isEqualTo(0x0301);
     assertThat(parsed.extensions()).doesNotContainKey(13);

@@ -76,7 +76,8 @@ class ServerResponseDecoderTest {
             0x1302,
             extension(43, hex("0304")),
             extension(51, concat(hex("001d 0020"), new byte[32])));
-    byte[] bytes = concat(record(HANDSHAKE, hello), record(20, hex("01")), record(23, new byte[40]));
+    byte[] bytes =
+        concat(record(HANDSHAKE, hello), record(20, hex("01")), record(23, new byte[40]));
 
     ServerResponse.ServerHello response =
         (ServerResponse.ServerHello) single(Scope.SERVER_FLIGHT, bytes);
@@ -150,11 +151,7 @@ class ServerResponseDecoderTest {
     byte[] leaf = hex("3082000101");
     byte[] ca = hex("3082000202");
     byte[] flight =
-        concat(
-            TLS12_HELLO,
-            certificate(leaf, ca),
-            ecdheKeyExchange(0x0017),
-            serverHelloDone());
+        concat(TLS12_HELLO, certificate(leaf, ca), ecdheKeyExchange(0x0017), serverHelloDone());
 
     ServerResponse.ServerHello hello =
         (ServerResponse.ServerHello) single(Scope.SERVER_FLIGHT, record(HANDSHAKE, flight));
@@ -174,7 +171,9 @@ class ServerResponseDecoderTest {
         concat(
             record(HANDSHAKE, hello),
             record(HANDSHAKE, java.util.Arrays.copyOfRange(cert, 0, 1000)),
-            record(HANDSHAKE, concat(java.util.Arrays.copyOfRange(cert, 1000, cert.length), dheKeyExchange(256))),
+            record(
+                HANDSHAKE,
+                concat(java.util.Arrays.copyOfRange(cert, 1000, cert.length), dheKeyExchange(256))),
             record(HANDSHAKE, serverHelloDone()));
 
     ServerResponse.ServerHello response =
@@ -195,7 +194,8 @@ class ServerResponseDecoderTest {
 
     ServerFlight serverFlight = response.flight().orElseThrow();
     assertThat(serverFlight.complete()).isFalse();
-    assertThat(serverFlight.incompleteReason()).contains("connection closed before ServerHelloDone");
+    assertThat(serverFlight.incompleteReason())
+        .contains("connection closed before ServerHelloDone");
     assertThat(serverFlight.certificates()).hasSize(1);
   }
 
@@ -290,7 +290,8 @@ class ServerResponseDecoderTest {
 
     assertThat(hello.knownCipherSpecs())
         .containsExactly(
-            Sslv2CipherSpec.SSL_CK_RC4_128_WITH_MD5, Sslv2CipherSpec.SSL_CK_DES_192_EDE3_CBC_WITH_MD5);
+            Sslv2CipherSpec.SSL_CK_RC4_128_WITH_MD5,
+            Sslv2CipherSpec.SSL_CK_DES_192_EDE3_CBC_WITH_MD5);
     assertThat(hello.certificate()).isEqualTo(certificate);
   }
 
@@ -320,7 +321,8 @@ class ServerResponseDecoderTest {
     byte[] valid =
         record(
             HANDSHAKE,
-            concat(TLS12_HELLO, certificate(new byte[40]), ecdheKeyExchange(29), serverHelloDone()));
+            concat(
+                TLS12_HELLO, certificate(new byte[40]), ecdheKeyExchange(29), serverHelloDone()));
     for (int iteration = 0; iteration < 3000; iteration++) {
       byte[] input = fuzzInput(random, valid);
       Scope scope = random.nextBoolean() ? Scope.SERVER_HELLO : Scope.SERVER_FLIGHT;
@@ -354,7 +356,9 @@ class ServerResponseDecoderTest {
         for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
           bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
         }
-        return random.nextBoolean() ? bytes : java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+        return random.nextBoolean()
+            ? bytes
+            : java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
       }
     }
   }

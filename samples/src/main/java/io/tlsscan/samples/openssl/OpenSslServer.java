@@ -40,8 +40,8 @@ import org.bouncycastle.util.io.pem.PemObject;
  *
  * <p>The server runs with an empty OpenSSL configuration (no system-wide minimum protocol or
  * security level), on 127.0.0.1 and a free port unless told otherwise. {@link #start()} returns
- * once the server accepts connections; {@link #close()} kills it and deletes its files. OpenSSL
- * 3.0 refuses TLS 1.0 and 1.1 above security level 0, so tests of those add {@link
+ * once the server accepts connections; {@link #close()} kills it and deletes its files. OpenSSL 3.0
+ * refuses TLS 1.0 and 1.1 above security level 0, so tests of those add {@link
  * Builder#securityLevel(int) securityLevel(0)}.
  */
 public final class OpenSslServer implements AutoCloseable {
@@ -162,7 +162,10 @@ public final class OpenSslServer implements AutoCloseable {
       return this;
     }
 
-    /** Speaks only {@code version} ({@code -tls1}, {@code -tls1_1}, {@code -tls1_2}, {@code -tls1_3}). */
+    /**
+     * Speaks only {@code version} ({@code -tls1}, {@code -tls1_1}, {@code -tls1_2}, {@code
+     * -tls1_3}).
+     */
     public Builder only(ProtocolVersion version) {
       protocolFlags.add("-" + flagName(version));
       return this;
