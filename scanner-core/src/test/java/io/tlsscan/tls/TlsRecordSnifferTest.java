@@ -29,7 +29,8 @@ class TlsRecordSnifferTest {
     ByteBuf handshake = bytes(0x16, 0x03, 0x03, 0x00, 0x4a);
     ByteBuf alert = bytes(0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x28);
 
-    assertThat(TlsRecordSniffer.sniff(handshake)).isInstanceOf(TlsRecordSniffer.Verdict.MaybeTls.class);
+    assertThat(TlsRecordSniffer.sniff(handshake))
+        .isInstanceOf(TlsRecordSniffer.Verdict.MaybeTls.class);
     assertThat(TlsRecordSniffer.sniff(alert)).isInstanceOf(TlsRecordSniffer.Verdict.MaybeTls.class);
     assertThat(TlsRecordSniffer.nonTlsDescription(alert)).isEmpty();
     assertThat(handshake.readerIndex()).as("sniffing never consumes").isZero();
@@ -42,7 +43,8 @@ class TlsRecordSnifferTest {
     // and an SSLv2 ERROR (NO-CIPHER-ERROR)
     ByteBuf error = bytes(0x80, 0x03, 0x00, 0x00, 0x01);
 
-    assertThat(TlsRecordSniffer.sniff(serverHello)).isInstanceOf(TlsRecordSniffer.Verdict.MaybeTls.class);
+    assertThat(TlsRecordSniffer.sniff(serverHello))
+        .isInstanceOf(TlsRecordSniffer.Verdict.MaybeTls.class);
     assertThat(TlsRecordSniffer.sniff(error)).isInstanceOf(TlsRecordSniffer.Verdict.MaybeTls.class);
   }
 
@@ -75,8 +77,7 @@ class TlsRecordSnifferTest {
 
     Optional<String> description = TlsRecordSniffer.nonTlsDescription(buf);
 
-    assertThat(description)
-        .contains("text \"hello \\\"world\\\"\\r\\nthis line is long enough \"");
+    assertThat(description).contains("text \"hello \\\"world\\\"\\r\\nthis line is long enough \"");
   }
 
   @Test

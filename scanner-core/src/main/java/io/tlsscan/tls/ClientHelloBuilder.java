@@ -1,0 +1,430 @@
+package io.tlsscan.tls;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.util.NetUtil;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Builds raw ClientHello records for probing, independent of any local TLS library. Immutable:
+ * every setter returns a new builder.
+ *
+ * <pre>{@code
+ * ClientHello hello = ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
+ *     .cipherSuites(CipherSuite.forVersion(ProtocolVersion.TLSv1_2).subList(0, 100))
+ *     .serverName("example.com")
+ *     .build();
+ * channel.writeAndFlush(hello.toByteBuf());
+ * }</pre>
+ *
+ * <p>What is sent, by version:
+ *
+ * <ul>
+ *   <li>SSLv2: an SSL 2.0 CLIENT-HELLO (version 0x0002) with {@link #sslv2CipherSpecs} (default:
+ *       all) and a 16-byte challenge. Nothing else applies.
+ *   <li>SSLv3: record and client version 0x0300, empty session id, the suites plus {@code
+ *       TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, null compression, no extensions.
+ *   <li>TLS 1.0-1.2: record version 0x0301, empty session id, extensions server_name,
+ *       supported_groups, ec_point_formats, signature_algorithms (1.2 only),
+ *       extended_master_secret, session_ticket, renegotiation_info.
+ *   <li>TLS 1.3: legacy version 0x0303, a random 32-byte session id, extensions server_name,
+ *       supported_groups, ec_point_formats, signature_algorithms, supported_versions (only 0x0304),
+ *       psk_key_exchange_modes (psk_dhe_ke), key_share (default: a share for the first group; an
+ *       empty list provokes a HelloRetryRequest).
+ * </ul>
+ *
+ * <p>Defaults: no suites (set them), no SNI, {@link #defaultGroups} for the version, {@link
+ * SignatureScheme#broadDefault()} (TLS 1.3: {@link SignatureScheme#tls13Default()}), null
+ * compression only, no heartbeat, padding on. With padding on, a hello whose handshake message
+ * would be 256-511 bytes long gets a padding extension (RFC 7685) that lifts it to 512, because
+ * some F5 load balancers hang on that size range.
+ */
+public final class ClientHelloBuilder {
+  /** Most suites one hello may offer; callers split longer lists. */
+  public static final int MAX_CIPHER_SUITES = 128;
+
+  /** RFC 8446 §5.1: a plaintext record carries at most 2^14 bytes. */
+  private static final int MAX_RECORD_PAYLOAD = 1 << 14;
+
+  private static final int CONTENT_TYPE_HANDSHAKE = 22;
+  private static final int HANDSHAKE_CLIENT_HELLO = 1;
+  private static final int SSL2_MT_CLIENT_HELLO = 1;
+  private static final int SSL2_CHALLENGE_LENGTH = 16;
+
+  private static final int EXT_SERVER_NAME = 0;
+  private static final int EXT_SUPPORTED_GROUPS = 10;
+  private static final int EXT_EC_POINT_FORMATS = 11;
+  private static final int EXT_SIGNATURE_ALGORITHMS = 13;
+  private static final int EXT_HEARTBEAT = 15;
+  private static final int EXT_PADDING = 21;
+  private static final int EXT_EXTENDED_MASTER_SECRET = 23;
+  private static final int EXT_SESSION_TICKET = 35;
+  private static final int EXT_SUPPORTED_VERSIONS = 43;
+  private static final int EXT_PSK_KEY_EXCHANGE_MODES = 45;
+  private static final int EXT_KEY_SHARE = 51;
+  private static final int EXT_RENEGOTIATION_INFO = 0xff01;
+
+  private static final int F5_RANGE_START = 256;
+  private static final int F5_RANGE_END = 512;
+
+  private static final Random SECURE_RANDOM = new SecureRandom();
+
+  private final ProtocolVersion version;
+  private List<CipherSuite> cipherSuites = List.of();
+  private List<Sslv2CipherSpec> sslv2CipherSpecs = List.of(Sslv2CipherSpec.values());
+  private Optional<String> serverName = Optional.empty();
+  private List<NamedGroup> groups;
+  private Optional<List<NamedGroup>> keyShares = Optional.empty();
+  private List<SignatureScheme> signatureSchemes;
+  private boolean offerDeflate;
+  private boolean heartbeat;
+  private boolean padding = true;
+  private Random random = SECURE_RANDOM;
+
+  private ClientHelloBuilder(ProtocolVersion version) {
+    this.version = version;
+    this.groups = defaultGroups(version);
+    this.signatureSchemes =
+        version == ProtocolVersion.TLSv1_3
+            ? SignatureScheme.tls13Default()
+            : SignatureScheme.broadDefault();
+  }
+
+  private ClientHelloBuilder(ClientHelloBuilder other) {
+    this.version = other.version;
+    this.cipherSuites = other.cipherSuites;
+    this.sslv2CipherSpecs = other.sslv2CipherSpecs;
+    this.serverName = other.serverName;
+    this.groups = other.groups;
+    this.keyShares = other.keyShares;
+    this.signatureSchemes = other.signatureSchemes;
+    this.offerDeflate = other.offerDeflate;
+    this.heartbeat = other.heartbeat;
+    this.padding = other.padding;
+    this.random = other.random;
+  }
+
+  /** A copy with one change; the copy is changed before anyone else can see it. */
+  private ClientHelloBuilder with(Consumer<ClientHelloBuilder> change) {
+    ClientHelloBuilder copy = new ClientHelloBuilder(this);
+    change.accept(copy);
+    return copy;
+  }
+
+  /** A builder for a hello offering {@code version} (SSLv2 to TLS 1.3). */
+  public static ClientHelloBuilder forVersion(ProtocolVersion version) {
+    return new ClientHelloBuilder(requireNonNull(version, "version"));
+  }
+
+  /**
+   * The supported_groups sent unless told otherwise. TLS 1.3: the common ECDHE and FFDHE groups.
+   * Older versions: every named curve, modern ones first, but no FFDHE group, because a server that
+   * follows RFC 7919 would then refuse DHE suites whose group is not listed.
+   */
+  public static List<NamedGroup> defaultGroups(ProtocolVersion version) {
+    requireNonNull(version, "version");
+    if (version == ProtocolVersion.TLSv1_3) {
+      return List.of(
+          NamedGroup.X25519,
+          NamedGroup.SECP256R1,
+          NamedGroup.SECP384R1,
+          NamedGroup.SECP521R1,
+          NamedGroup.X448,
+          NamedGroup.FFDHE2048,
+          NamedGroup.FFDHE3072,
+          NamedGroup.FFDHE4096,
+          NamedGroup.FFDHE6144,
+          NamedGroup.FFDHE8192);
+    }
+    List<NamedGroup> curves =
+        new ArrayList<>(
+            List.of(
+                NamedGroup.X25519,
+                NamedGroup.SECP256R1,
+                NamedGroup.SECP384R1,
+                NamedGroup.SECP521R1,
+                NamedGroup.X448,
+                NamedGroup.BRAINPOOLP256R1,
+                NamedGroup.BRAINPOOLP384R1,
+                NamedGroup.BRAINPOOLP512R1));
+    for (NamedGroup group : NamedGroup.values()) {
+      boolean legacyCurve =
+          group.kind() == NamedGroup.Kind.EC_BINARY
+              || (group.kind() == NamedGroup.Kind.EC_PRIME && group.deprecated());
+      if (legacyCurve) {
+        curves.add(group);
+      }
+    }
+    return List.copyOf(curves);
+  }
+
+  /**
+   * The suites to offer, in order (signalling values included as given).
+   *
+   * @throws IllegalArgumentException for more than {@link #MAX_CIPHER_SUITES} suites
+   */
+  public ClientHelloBuilder cipherSuites(List<CipherSuite> suites) {
+    List<CipherSuite> copy = List.copyOf(suites);
+    if (copy.size() > MAX_CIPHER_SUITES) {
+      throw new IllegalArgumentException(
+          copy.size() + " cipher suites; at most " + MAX_CIPHER_SUITES + " fit in one hello");
+    }
+    return with(builder -> builder.cipherSuites = copy);
+  }
+
+  /** The cipher specs of an SSLv2 hello. */
+  public ClientHelloBuilder sslv2CipherSpecs(List<Sslv2CipherSpec> specs) {
+    List<Sslv2CipherSpec> copy = List.copyOf(specs);
+    return with(builder -> builder.sslv2CipherSpecs = copy);
+  }
+
+  /**
+   * The server_name to send. An IP literal is not sent (RFC 6066 §3 allows only host names), nor is
+   * {@code null}.
+   *
+   * @throws IllegalArgumentException for a name that is not ASCII or longer than 255 bytes
+   */
+  public ClientHelloBuilder serverName(String name) {
+    if (name == null || NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name)) {
+      return with(builder -> builder.serverName = Optional.empty());
+    }
+    String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    if (host.isEmpty()
+        || host.length() > 255
+        || !StandardCharsets.US_ASCII.newEncoder().canEncode(host)) {
+      throw new IllegalArgumentException("not a usable server name: " + name);
+    }
+    return with(builder -> builder.serverName = Optional.of(host));
+  }
+
+  /** The supported_groups extension, in order of preference. */
+  public ClientHelloBuilder groups(List<NamedGroup> groups) {
+    List<NamedGroup> copy = List.copyOf(groups);
+    return with(builder -> builder.groups = copy);
+  }
+
+  /**
+   * The groups to send TLS 1.3 key shares for (default: the first of {@link #groups}). An empty
+   * list makes the server answer with a HelloRetryRequest naming the group it wants.
+   *
+   * @throws IllegalArgumentException for a group without TLS 1.3 key shares
+   */
+  public ClientHelloBuilder keyShares(List<NamedGroup> shares) {
+    List<NamedGroup> copy = List.copyOf(shares);
+    for (NamedGroup group : copy) {
+      if (!group.tls13()) {
+        throw new IllegalArgumentException(group + " has no TLS 1.3 key share");
+      }
+    }
+    return with(builder -> builder.keyShares = Optional.of(copy));
+  }
+
+  /** The signature_algorithms extension (TLS 1.2 and 1.3). */
+  public ClientHelloBuilder signatureSchemes(List<SignatureScheme> schemes) {
+    List<SignatureScheme> copy = List.copyOf(schemes);
+    return with(builder -> builder.signatureSchemes = copy);
+  }
+
+  /** Offers DEFLATE compression before null (to detect CRIME-prone servers). */
+  public ClientHelloBuilder offerDeflate(boolean offer) {
+    return with(builder -> builder.offerDeflate = offer);
+  }
+
+  /** Sends the heartbeat extension (RFC 6520, peer_allowed_to_send) in TLS 1.0-1.2 hellos. */
+  public ClientHelloBuilder heartbeat(boolean send) {
+    return with(builder -> builder.heartbeat = send);
+  }
+
+  /** Whether to pad hellos out of the 256-511 byte range (default on). */
+  public ClientHelloBuilder padding(boolean pad) {
+    return with(builder -> builder.padding = pad);
+  }
+
+  /** The source of the client random, session id and key shares (default: a SecureRandom). */
+  public ClientHelloBuilder random(Random source) {
+    requireNonNull(source, "source");
+    return with(builder -> builder.random = source);
+  }
+
+  /**
+   * Encodes the hello.
+   *
+   * @throws IllegalArgumentException when no suite is set for SSLv3-TLS 1.3, no spec for SSLv2, or
+   *     the hello would not fit in one record
+   */
+  public ClientHello build() {
+    if (version == ProtocolVersion.SSLv2) {
+      return buildSslv2();
+    }
+    if (cipherSuites.isEmpty()) {
+      throw new IllegalArgumentException("no cipher suites to offer");
+    }
+    List<NamedGroup> shares = List.of();
+    ByteBuf body = Unpooled.buffer(512);
+    try {
+      body.writeShort(
+          version == ProtocolVersion.TLSv1_3
+              ? ProtocolVersion.TLSv1_2.wireCode()
+              : version.wireCode());
+      body.writeBytes(randomBytes(32));
+      if (version == ProtocolVersion.TLSv1_3) {
+        body.writeByte(32);
+        body.writeBytes(randomBytes(32));
+      } else {
+        body.writeByte(0);
+      }
+      List<Integer> suiteCodes = new ArrayList<>();
+      cipherSuites.forEach(suite -> suiteCodes.add(suite.code()));
+      if (version == ProtocolVersion.SSLv3
+          && !cipherSuites.contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) {
+        suiteCodes.add(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
+      }
+      body.writeShort(suiteCodes.size() * 2);
+      suiteCodes.forEach(body::writeShort);
+      if (offerDeflate) {
+        body.writeByte(2).writeByte(1).writeByte(0);
+      } else {
+        body.writeByte(1).writeByte(0);
+      }
+      if (version != ProtocolVersion.SSLv3) {
+        shares = version == ProtocolVersion.TLSv1_3 ? effectiveKeyShares() : List.of();
+        writeExtensions(body, shares);
+      }
+      int messageLength = 4 + body.readableBytes();
+      if (messageLength > MAX_RECORD_PAYLOAD) {
+        throw new IllegalArgumentException(
+            "hello of " + messageLength + " bytes does not fit in one record");
+      }
+      ByteBuf record = Unpooled.buffer(5 + messageLength);
+      record.writeByte(CONTENT_TYPE_HANDSHAKE);
+      record.writeShort(
+          version == ProtocolVersion.SSLv3
+              ? version.wireCode()
+              : ProtocolVersion.TLSv1_0.wireCode());
+      record.writeShort(messageLength);
+      record.writeByte(HANDSHAKE_CLIENT_HELLO);
+      record.writeMedium(body.readableBytes());
+      record.writeBytes(body);
+      byte[] bytes = ByteBufUtil.getBytes(record);
+      record.release();
+      return new ClientHello(version, cipherSuites, List.of(), groups, shares, bytes);
+    } finally {
+      body.release();
+    }
+  }
+
+  private List<NamedGroup> effectiveKeyShares() {
+    if (keyShares.isPresent()) {
+      return keyShares.get();
+    }
+    return groups.isEmpty() || !groups.get(0).tls13() ? List.of() : List.of(groups.get(0));
+  }
+
+  private void writeExtensions(ByteBuf body, List<NamedGroup> shares) {
+    ByteBuf extensions = Unpooled.buffer(256);
+    try {
+      serverName.ifPresent(name -> writeServerName(extensions, name));
+      if (!groups.isEmpty()) {
+        extensions.writeShort(EXT_SUPPORTED_GROUPS);
+        extensions.writeShort(2 + groups.size() * 2);
+        extensions.writeShort(groups.size() * 2);
+        groups.forEach(group -> extensions.writeShort(group.code()));
+      }
+      extensions.writeShort(EXT_EC_POINT_FORMATS).writeShort(2).writeByte(1).writeByte(0);
+      if (version.atLeast(ProtocolVersion.TLSv1_2) && !signatureSchemes.isEmpty()) {
+        extensions.writeShort(EXT_SIGNATURE_ALGORITHMS);
+        extensions.writeShort(2 + signatureSchemes.size() * 2);
+        extensions.writeShort(signatureSchemes.size() * 2);
+        signatureSchemes.forEach(scheme -> extensions.writeShort(scheme.code()));
+      }
+      if (version == ProtocolVersion.TLSv1_3) {
+        extensions.writeShort(EXT_SUPPORTED_VERSIONS).writeShort(3).writeByte(2);
+        extensions.writeShort(ProtocolVersion.TLSv1_3.wireCode());
+        extensions.writeShort(EXT_PSK_KEY_EXCHANGE_MODES).writeShort(2).writeByte(1).writeByte(1);
+        writeKeyShares(extensions, shares);
+      } else {
+        extensions.writeShort(EXT_EXTENDED_MASTER_SECRET).writeShort(0);
+        extensions.writeShort(EXT_SESSION_TICKET).writeShort(0);
+        extensions.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1).writeByte(0);
+        if (heartbeat) {
+          extensions.writeShort(EXT_HEARTBEAT).writeShort(1).writeByte(1);
+        }
+      }
+      if (padding) {
+        // handshake header (4) + body so far + extensions length (2) + extensions
+        int messageLength = 4 + body.readableBytes() + 2 + extensions.readableBytes();
+        if (messageLength >= F5_RANGE_START && messageLength < F5_RANGE_END) {
+          int fill = Math.max(0, F5_RANGE_END - messageLength - 4);
+          extensions.writeShort(EXT_PADDING).writeShort(fill).writeZero(fill);
+        }
+      }
+      body.writeShort(extensions.readableBytes());
+      body.writeBytes(extensions);
+    } finally {
+      extensions.release();
+    }
+  }
+
+  private static void writeServerName(ByteBuf out, String name) {
+    byte[] host = name.getBytes(StandardCharsets.US_ASCII);
+    out.writeShort(EXT_SERVER_NAME);
+    out.writeShort(2 + 1 + 2 + host.length);
+    out.writeShort(1 + 2 + host.length);
+    out.writeByte(0); // host_name
+    out.writeShort(host.length);
+    out.writeBytes(host);
+  }
+
+  private void writeKeyShares(ByteBuf out, List<NamedGroup> shares) {
+    ByteBuf entries = Unpooled.buffer();
+    try {
+      for (NamedGroup group : shares) {
+        byte[] share = KeyShareGenerator.share(group, random);
+        entries.writeShort(group.code());
+        entries.writeShort(share.length);
+        entries.writeBytes(share);
+      }
+      out.writeShort(EXT_KEY_SHARE);
+      out.writeShort(2 + entries.readableBytes());
+      out.writeShort(entries.readableBytes());
+      out.writeBytes(entries);
+    } finally {
+      entries.release();
+    }
+  }
+
+  private ClientHello buildSslv2() {
+    if (sslv2CipherSpecs.isEmpty()) {
+      throw new IllegalArgumentException("no SSLv2 cipher specs to offer");
+    }
+    int bodyLength = 9 + sslv2CipherSpecs.size() * 3 + SSL2_CHALLENGE_LENGTH;
+    ByteBuf record = Unpooled.buffer(2 + bodyLength);
+    record.writeShort(0x8000 | bodyLength);
+    record.writeByte(SSL2_MT_CLIENT_HELLO);
+    record.writeShort(ProtocolVersion.SSLv2.wireCode());
+    record.writeShort(sslv2CipherSpecs.size() * 3);
+    record.writeShort(0); // session id length
+    record.writeShort(SSL2_CHALLENGE_LENGTH);
+    sslv2CipherSpecs.forEach(spec -> record.writeMedium(spec.code()));
+    record.writeBytes(randomBytes(SSL2_CHALLENGE_LENGTH));
+    byte[] bytes = ByteBufUtil.getBytes(record);
+    record.release();
+    return new ClientHello(
+        ProtocolVersion.SSLv2, List.of(), sslv2CipherSpecs, List.of(), List.of(), bytes);
+  }
+
+  private byte[] randomBytes(int length) {
+    byte[] bytes = new byte[length];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+}

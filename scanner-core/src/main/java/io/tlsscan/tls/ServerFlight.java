@@ -1,0 +1,35 @@
+package io.tlsscan.tls;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rest of a TLS 1.2 (or older) server's first flight after its ServerHello, up to
+ * ServerHelloDone: the certificate chain and the key-exchange parameters.
+ *
+ * @param certificates DER certificates as sent, leaf first (at most {@link
+ *     ServerResponseDecoder#MAX_CERTIFICATES})
+ * @param keyExchange the ServerKeyExchange parameters, when one was sent and understood
+ * @param incompleteReason empty when ServerHelloDone was read; else why reading stopped early (what
+ *     was read until then is still given)
+ */
+public record ServerFlight(
+    List<byte[]> certificates,
+    Optional<KeyExchangeParameters> keyExchange,
+    Optional<String> incompleteReason) {
+  public ServerFlight {
+    List<byte[]> copies = new ArrayList<>(certificates.size());
+    certificates.forEach(der -> copies.add(der.clone()));
+    certificates = List.copyOf(copies);
+    requireNonNull(keyExchange, "keyExchange");
+    requireNonNull(incompleteReason, "incompleteReason");
+  }
+
+  /** Whether the whole flight up to ServerHelloDone was read. */
+  public boolean complete() {
+    return incompleteReason.isEmpty();
+  }
+}

@@ -1,0 +1,89 @@
+package io.tlsscan.tls;
+
+import static io.tlsscan.tls.MalformedMessageException.require;
+
+import io.netty.buffer.ByteBuf;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/** Parses Certificate and ServerKeyExchange bodies of TLS 1.2 and older (RFC 5246 §7.4.2-3). */
+final class ServerFlightParser {
+  private static final int CURVE_TYPE_EXPLICIT_PRIME = 1;
+  private static final int CURVE_TYPE_EXPLICIT_CHAR2 = 2;
+  private static final int CURVE_TYPE_NAMED = 3;
+
+  private ServerFlightParser() {}
+
+  /**
+   * Adds up to {@code maxCertificates} DER certificates of a Certificate message to {@code out}.
+   */
+  static void certificates(ByteBuf body, int maxCertificates, List<byte[]> out)
+      throws MalformedMessageException {
+    require(body, 3, "certificate list length");
+    int listLength = body.readUnsignedMedium();
+    require(body, listLength, "certificate list");
+    ByteBuf list = body.readSlice(listLength);
+    while (list.isReadable()) {
+      require(list, 3, "certificate length");
+      int length = list.readUnsignedMedium();
+      require(list, length, "certificate");
+      if (out.size() < maxCertificates) {
+        byte[] der = new byte[length];
+        list.readBytes(der);
+        out.add(der);
+      } else {
+        list.skipBytes(length);
+      }
+    }
+  }
+
+  /** The parameters of a ServerKeyExchange for a suite with this key exchange, when understood. */
+  static Optional<KeyExchangeParameters> keyExchange(ByteBuf body, CipherSuite suite)
+      throws MalformedMessageException {
+    KeyExchange kx = suite.keyExchange();
+    if (kx == KeyExchange.DHE_PSK || kx == KeyExchange.ECDHE_PSK) {
+      skipVector(body, "psk identity hint");
+    }
+    return switch (kx) {
+      case DHE, DHE_PSK -> {
+        require(body, 2, "dh_p length");
+        int length = body.readUnsignedShort();
+        require(body, length, "dh_p");
+        yield Optional.of(new KeyExchangeParameters.DiffieHellman(bitLength(body, length)));
+      }
+      case ECDHE, ECDHE_PSK -> {
+        require(body, 1, "curve type");
+        int curveType = body.readUnsignedByte();
+        if (curveType == CURVE_TYPE_NAMED) {
+          require(body, 2, "named curve");
+          yield Optional.of(new KeyExchangeParameters.NamedCurve(body.readUnsignedShort()));
+        }
+        if (curveType == CURVE_TYPE_EXPLICIT_PRIME || curveType == CURVE_TYPE_EXPLICIT_CHAR2) {
+          yield Optional.of(new KeyExchangeParameters.ExplicitCurve());
+        }
+        throw new MalformedMessageException("unknown curve type " + curveType);
+      }
+      case RSA -> {
+        require(body, 2, "rsa_modulus length");
+        int length = body.readUnsignedShort();
+        require(body, length, "rsa_modulus");
+        yield Optional.of(new KeyExchangeParameters.RsaKey(bitLength(body, length)));
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  private static void skipVector(ByteBuf body, String field) throws MalformedMessageException {
+    require(body, 2, field + " length");
+    int length = body.readUnsignedShort();
+    require(body, length, field);
+    body.skipBytes(length);
+  }
+
+  private static int bitLength(ByteBuf body, int length) {
+    byte[] magnitude = new byte[length];
+    body.readBytes(magnitude);
+    return new BigInteger(1, magnitude).bitLength();
+  }
+}

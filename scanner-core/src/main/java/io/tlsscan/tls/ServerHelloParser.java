@@ -1,0 +1,132 @@
+package io.tlsscan.tls;
+
+import static io.tlsscan.tls.MalformedMessageException.require;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Parses the body of a ServerHello handshake message (RFC 8446 §4.1.3, RFC 5246 §7.4.1.3). */
+final class ServerHelloParser {
+  /** SHA-256 of "HelloRetryRequest": the random of a HelloRetryRequest (RFC 8446 §4.1.3). */
+  private static final byte[] HELLO_RETRY_REQUEST_RANDOM = {
+    (byte) 0xCF,
+    0x21,
+    (byte) 0xAD,
+    0x74,
+    (byte) 0xE5,
+    (byte) 0x9A,
+    0x61,
+    0x11,
+    (byte) 0xBE,
+    0x1D,
+    (byte) 0x8C,
+    0x02,
+    0x1E,
+    0x65,
+    (byte) 0xB8,
+    (byte) 0x91,
+    (byte) 0xC2,
+    (byte) 0xA2,
+    0x11,
+    0x16,
+    0x7A,
+    (byte) 0xBB,
+    (byte) 0x8C,
+    0x5E,
+    0x07,
+    (byte) 0x9E,
+    0x09,
+    (byte) 0xE2,
+    (byte) 0xC8,
+    (byte) 0xA8,
+    0x33,
+    (byte) 0x9C
+  };
+
+  static final int EXT_KEY_SHARE = 51;
+  static final int EXT_SUPPORTED_VERSIONS = 43;
+  static final int EXT_RENEGOTIATION_INFO = 0xff01;
+
+  private ServerHelloParser() {}
+
+  /** Returns a {@link ServerResponse.ServerHello} or a {@link ServerResponse.HelloRetryRequest}. */
+  static ServerResponse parse(ByteBuf body) throws MalformedMessageException {
+    require(body, 2 + 32 + 1, "ServerHello version, random and session id length");
+    int legacyVersion = body.readUnsignedShort();
+    boolean retry = isHelloRetryRandom(body);
+    body.skipBytes(32);
+    int sessionIdLength = body.readUnsignedByte();
+    if (sessionIdLength > 32) {
+      throw new MalformedMessageException("session id of " + sessionIdLength + " bytes");
+    }
+    require(body, sessionIdLength, "session id");
+    byte[] sessionId = new byte[sessionIdLength];
+    body.readBytes(sessionId);
+    require(body, 3, "cipher suite and compression method");
+    int cipherSuite = body.readUnsignedShort();
+    int compression = body.readUnsignedByte();
+
+    List<Integer> extensionTypes = new ArrayList<>();
+    OptionalInt selectedVersion = OptionalInt.empty();
+    OptionalInt keyShareGroup = OptionalInt.empty();
+    boolean secureRenegotiation = false;
+    if (body.isReadable()) {
+      require(body, 2, "extensions length");
+      int extensionsLength = body.readUnsignedShort();
+      require(body, extensionsLength, "extensions");
+      ByteBuf extensions = body.readSlice(extensionsLength);
+      while (extensions.isReadable()) {
+        require(extensions, 4, "extension header");
+        int type = extensions.readUnsignedShort();
+        int length = extensions.readUnsignedShort();
+        require(extensions, length, "extension " + type);
+        ByteBuf data = extensions.readSlice(length);
+        extensionTypes.add(type);
+        switch (type) {
+          case EXT_SUPPORTED_VERSIONS -> {
+            require(data, 2, "supported_versions");
+            selectedVersion = OptionalInt.of(data.readUnsignedShort());
+          }
+          case EXT_KEY_SHARE -> {
+            require(data, 2, "key_share group");
+            keyShareGroup = OptionalInt.of(data.readUnsignedShort());
+          }
+          case EXT_RENEGOTIATION_INFO -> secureRenegotiation = true;
+          default -> {
+            // Only the presence of other extensions is reported.
+          }
+        }
+      }
+    }
+    if (retry) {
+      return new ServerResponse.HelloRetryRequest(keyShareGroup, cipherSuite);
+    }
+    int versionCode = selectedVersion.orElse(legacyVersion);
+    Optional<ProtocolVersion> version = ProtocolVersion.byWireCode(versionCode);
+    if (version.isEmpty() || version.get() == ProtocolVersion.SSLv2) {
+      throw new MalformedMessageException(
+          String.format("server chose unknown version 0x%04x", versionCode));
+    }
+    return new ServerResponse.ServerHello(
+        version.get(),
+        cipherSuite,
+        compression,
+        sessionId,
+        keyShareGroup,
+        extensionTypes,
+        secureRenegotiation,
+        Optional.empty());
+  }
+
+  private static boolean isHelloRetryRandom(ByteBuf body) {
+    for (int i = 0; i < HELLO_RETRY_REQUEST_RANDOM.length; i++) {
+      if (body.getByte(body.readerIndex() + i) != HELLO_RETRY_REQUEST_RANDOM[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
