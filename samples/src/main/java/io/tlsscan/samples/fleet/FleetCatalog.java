@@ -32,7 +32,7 @@ import javax.net.ssl.SSLException;
  */
 final class FleetCatalog {
   /** The parent domain of the demo host names; {@code .test} is reserved (RFC 6761 §6.2). */
-  static final String DOMAIN = "demo.test";
+  private static final String DOMAIN = "demo.test";
 
   /** Longest life of a connection to a server that answers. */
   private static final Duration ANSWERING_LIFETIME = Duration.ofSeconds(30);
