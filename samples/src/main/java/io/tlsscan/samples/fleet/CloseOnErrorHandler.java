@@ -5,8 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * Last handler of every demo connection: a failed handshake or a reset is what the demo servers
- * are for, so it closes the connection quietly instead of logging a warning.
+ * Last handler of every demo connection: a failed handshake or a reset is what the demo servers are
+ * for, so it closes the connection quietly instead of logging a warning.
  */
 @Sharable
 final class CloseOnErrorHandler extends ChannelInboundHandlerAdapter {

@@ -7,9 +7,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.OpenSsl;
@@ -30,14 +30,15 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
- * The demo fleet: about twenty servers on loopback, each with one known flaw (expired
- * certificate, missing intermediate, TLS 1.0 only, a tarpit, an SSH banner, a closed port, ...),
- * with certificates from a private CA made at start-up.
+ * The demo fleet: two dozen servers on loopback, each with one known flaw (expired certificate,
+ * missing intermediate, TLS 1.0 only, a tarpit, an SSH banner, a closed port, ...), with
+ * certificates from a private CA made at start-up.
  *
  * <pre>{@code
  * try (DemoFleet fleet = DemoFleet.start()) {
@@ -96,8 +97,8 @@ public final class DemoFleet implements AutoCloseable {
   /**
    * Starts the fleet on the loopback addresses after {@code baseAddress}.
    *
-   * @param baseAddress an IPv4 loopback address; the endpoints use the next addresses up to at
-   *     most {@code x.y.z.254}
+   * @param baseAddress an IPv4 loopback address; the endpoints use the next addresses up to at most
+   *     {@code x.y.z.254}
    * @throws IllegalArgumentException when {@code baseAddress} is not IPv4 loopback or leaves too
    *     few addresses
    * @throws IllegalStateException when netty-tcnative (BoringSSL) is not available or a server
@@ -110,11 +111,13 @@ public final class DemoFleet implements AutoCloseable {
       throw new IllegalArgumentException(
           "the demo fleet needs an IPv4 loopback base address: " + baseAddress.getHostAddress());
     }
+    // Loading BoringSSL and starting Bouncy Castle each take a few hundred ms: do both at once.
+    CompletableFuture<FleetPki> startingPki = CompletableFuture.supplyAsync(FleetPki::create);
     if (!OpenSsl.isAvailable()) {
       throw new IllegalStateException(
           "the demo fleet needs netty-tcnative (BoringSSL)", OpenSsl.unavailabilityCause());
     }
-    FleetPki pki = FleetPki.create();
+    FleetPki pki = startingPki.join();
     List<EndpointPlan> plans = FleetCatalog.plans(pki, ipv4);
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
@@ -274,14 +277,13 @@ public final class DemoFleet implements AutoCloseable {
   }
 
   /**
-   * Closes the listening sockets, then every accepted connection, then the event loop. Shutting
-   * the loop down does not reliably close the connections registered with it, so they are
-   * tracked and closed here. A connection accepted just before its server closed is registered
-   * (and tracked) by a task still queued on its loop: running one more task on each loop first
-   * makes sure those registrations are done.
+   * Closes the listening sockets, then every accepted connection, then the event loop. Shutting the
+   * loop down does not reliably close the connections registered with it, so they are tracked and
+   * closed here. A connection accepted just before its server closed is registered (and tracked) by
+   * a task still queued on its loop: running one more task on each loop first makes sure those
+   * registrations are done.
    */
-  private static void stop(
-      List<Channel> servers, ChannelGroup connections, EventLoopGroup group) {
+  private static void stop(List<Channel> servers, ChannelGroup connections, EventLoopGroup group) {
     for (Channel server : servers) {
       server.close().awaitUninterruptibly();
     }

@@ -27,12 +27,12 @@ import javax.net.ssl.SSLException;
 
 /**
  * The list of demo endpoints: for each, its name, the flaw it has, what a scan should report, and
- * the server that has the flaw. Endpoint {@code i} (from 0) listens on the base address plus
- * {@code i + 1}.
+ * the server that has the flaw. Endpoint {@code i} (from 0) listens on the base address plus {@code
+ * i + 1}.
  */
 final class FleetCatalog {
   /** The parent domain of the demo host names; {@code .test} is reserved (RFC 6761 §6.2). */
-  static final String DOMAIN = "demo.test";
+  private static final String DOMAIN = "demo.test";
 
   /** Longest life of a connection to a server that answers. */
   private static final Duration ANSWERING_LIFETIME = Duration.ofSeconds(30);
@@ -91,18 +91,28 @@ final class FleetCatalog {
     X509Certificate intermediate = pki.intermediate().certificate();
 
     String good = host("good");
-    tls("good", good, "EC P-256 leaf from the demo intermediate, chain leaf+intermediate",
-        Expectation.clean(), serverContext(pki.leaf(good), intermediate));
+    tls(
+        "good",
+        good,
+        "EC P-256 leaf from the demo intermediate, chain leaf+intermediate",
+        Expectation.clean(),
+        serverContext(pki.leaf(good), intermediate));
 
     String expired = host("expired");
-    tls("expired", expired, "the leaf expired 3 days ago",
+    tls(
+        "expired",
+        expired,
+        "the leaf expired 3 days ago",
         Expectation.ok(Set.of("expired"), true),
         serverContext(
             FleetPki.leafBuilder(expired).expiredDaysAgo(3).issuedBy(pki.intermediate()),
             intermediate));
 
     String notYetValid = host("not-yet-valid");
-    tls("not-yet-valid", notYetValid, "the leaf becomes valid in 2 days",
+    tls(
+        "not-yet-valid",
+        notYetValid,
+        "the leaf becomes valid in 2 days",
         Expectation.ok(Set.of("not_yet_valid"), true),
         serverContext(
             FleetPki.leafBuilder(notYetValid)
@@ -110,46 +120,75 @@ final class FleetCatalog {
                 .issuedBy(pki.intermediate()),
             intermediate));
 
+    // Only self_signed: the more specific reason wins over untrusted_root.
     String selfSigned = host("self-signed");
-    tls("self-signed", selfSigned, "a self-signed leaf",
+    tls(
+        "self-signed",
+        selfSigned,
+        "a self-signed leaf",
         Expectation.ok(Set.of("self_signed"), true),
         serverContext(FleetPki.leafBuilder(selfSigned).selfSigned()));
 
     String wrongHost = host("wrong-host");
-    tls("wrong-host", wrongHost, "a trusted certificate for other." + DOMAIN,
+    tls(
+        "wrong-host",
+        wrongHost,
+        "a trusted certificate for other." + DOMAIN,
         Expectation.ok(Set.of(), false),
         serverContext(pki.leaf("other." + DOMAIN), intermediate));
 
     String missing = host("missing-intermediate");
-    tls("missing-intermediate", missing, "serves the leaf without its intermediate",
-        Expectation.ok(Set.of("incomplete_chain"), true), serverContext(pki.leaf(missing)));
+    tls(
+        "missing-intermediate",
+        missing,
+        "serves the leaf without its intermediate",
+        Expectation.ok(Set.of("incomplete_chain"), true),
+        serverContext(pki.leaf(missing)));
 
     String untrusted = host("untrusted-root");
-    tls("untrusted-root", untrusted, "chain to a root CA that is not in the demo CA file",
+    tls(
+        "untrusted-root",
+        untrusted,
+        "chain to a root CA that is not in the demo CA file",
         Expectation.ok(Set.of("untrusted_root"), true),
         serverContext(
             FleetPki.leafBuilder(untrusted).issuedBy(pki.foreignRoot()),
             pki.foreignRoot().certificate()));
 
     String weakKey = host("weak-key");
-    tls("weak-key", weakKey, "an RSA-1024 leaf",
+    tls(
+        "weak-key",
+        weakKey,
+        "an RSA-1024 leaf",
         Expectation.ok(Set.of("weak_key"), true),
         serverContext(weakKeyLeaf.join(), intermediate));
 
     String sha1 = host("sha1-signature");
-    tls("sha1-signature", sha1, "the leaf is signed with SHA1withECDSA",
+    tls(
+        "sha1-signature",
+        sha1,
+        "the leaf is signed with SHA1withECDSA",
         Expectation.ok(Set.of("weak_signature"), true),
         serverContext(
             FleetPki.leafBuilder(sha1).signatureHash("SHA1").issuedBy(pki.intermediate()),
             intermediate));
 
+    // A name only in the CN does not match (RFC 9525 §6.3, CA/B Forum, browsers) but is no
+    // trust error.
     String noSan = host("no-san");
-    tls("no-san", noSan, "the leaf names the host only in its CN, with no SAN",
+    tls(
+        "no-san",
+        noSan,
+        "the leaf names the host only in its CN, with no SAN",
         Expectation.ok(Set.of(), false),
-        serverContext(TestPki.certificate("CN=" + noSan).issuedBy(pki.intermediate()), intermediate));
+        serverContext(
+            TestPki.certificate("CN=" + noSan).issuedBy(pki.intermediate()), intermediate));
 
     String wildcard = "www.wild." + DOMAIN;
-    tls("wildcard", wildcard, "a trusted certificate for *.wild." + DOMAIN,
+    tls(
+        "wildcard",
+        wildcard,
+        "a trusted certificate for *.wild." + DOMAIN,
         Expectation.clean(),
         serverContext(
             TestPki.certificate("CN=*.wild." + DOMAIN)
@@ -158,13 +197,21 @@ final class FleetCatalog {
             intermediate));
 
     String ip = nextAddress().getHostAddress();
-    tls("ip-san", ip, "scanned by IP address; the SAN is an iPAddress",
+    tls(
+        "ip-san",
+        ip,
+        "scanned by IP address; the SAN is an iPAddress",
         Expectation.clean(),
-        serverContext(TestPki.certificate("CN=" + ip).ip(ip).issuedBy(pki.intermediate()),
-            intermediate));
+        serverContext(
+            TestPki.certificate("CN=" + ip).ip(ip).issuedBy(pki.intermediate()), intermediate));
 
+    // Still trusted: clients must accept extra and misordered certificates after the leaf
+    // (RFC 8446 §4.4.2); the order is worth a finding, not a trust error.
     String misordered = host("misordered-chain");
-    tls("misordered-chain", misordered, "sends leaf, root, intermediate: the issuer out of order",
+    tls(
+        "misordered-chain",
+        misordered,
+        "sends leaf, root, intermediate: the issuer out of order",
         Expectation.clean(),
         serverContext(pki.leaf(misordered), pki.root().certificate(), intermediate));
   }
@@ -173,54 +220,99 @@ final class FleetCatalog {
     X509Certificate intermediate = pki.intermediate().certificate();
 
     String clientAuth = host("client-auth");
-    tls("client-auth", clientAuth, "TLS 1.2 only and requires a client certificate",
+    tls(
+        "client-auth",
+        clientAuth,
+        "TLS 1.2 only and requires a client certificate",
         Expectation.error("tls_alert"),
         serverContext(pki.leaf(clientAuth), intermediate)
             .protocols(TLS12)
             .clientAuth(ClientAuth.REQUIRE));
 
+    // Expected ok: a scanner offers TLS 1.0 in its handshake so it can report such servers.
     String tls10 = host("tls10-only");
-    tls("tls10-only", tls10, "speaks only TLS 1.0 (ECDHE-RSA with AES-CBC-SHA1)",
+    tls(
+        "tls10-only",
+        tls10,
+        "speaks only TLS 1.0 (ECDHE-RSA with AES-CBC-SHA1)",
         Expectation.clean(),
-        serverContext(tls10Leaf.join(), intermediate)
-            .protocols("TLSv1")
-            .ciphers(TLS10_CIPHERS));
+        serverContext(tls10Leaf.join(), intermediate).protocols("TLSv1").ciphers(TLS10_CIPHERS));
 
     String tls13 = host("tls13-only");
-    tls("tls13-only", tls13, "speaks only TLS 1.3",
-        Expectation.clean(), serverContext(pki.leaf(tls13), intermediate).protocols(TLS13));
+    tls(
+        "tls13-only",
+        tls13,
+        "speaks only TLS 1.3",
+        Expectation.clean(),
+        serverContext(pki.leaf(tls13), intermediate).protocols(TLS13));
   }
 
   private void nonTlsServers() {
-    raw("tarpit", "accepts the connection and never says anything",
-        Expectation.error("timeout"), STALLING_LIFETIME, ch -> ch.pipeline().addLast(new TarpitHandler()));
-    raw("drip", "sends one byte a second of a never-ending TLS record",
-        Expectation.error("timeout"), STALLING_LIFETIME, ch -> ch.pipeline().addLast(new DripHandler()));
-    raw("plain-http", "plain HTTP: answers anything with 400 Bad Request",
-        Expectation.error("not_tls"), ANSWERING_LIFETIME,
+    raw(
+        "tarpit",
+        "accepts the connection and never says anything",
+        Expectation.error("timeout"),
+        STALLING_LIFETIME,
+        ch -> ch.pipeline().addLast(new TarpitHandler()));
+    raw(
+        "drip",
+        "sends one byte a second of a never-ending TLS record",
+        Expectation.error("timeout"),
+        STALLING_LIFETIME,
+        ch -> ch.pipeline().addLast(new DripHandler()));
+    raw(
+        "plain-http",
+        "plain HTTP: answers anything with 400 Bad Request",
+        Expectation.error("not_tls"),
+        ANSWERING_LIFETIME,
         ch -> ch.pipeline().addLast(new AnswerOnceHandler(BAD_REQUEST)));
-    raw("ssh-banner", "an SSH server banner instead of TLS",
-        Expectation.error("not_tls"), ANSWERING_LIFETIME,
+    raw(
+        "ssh-banner",
+        "an SSH server banner instead of TLS",
+        Expectation.error("not_tls"),
+        ANSWERING_LIFETIME,
         ch -> ch.pipeline().addLast(new BannerHandler(SSH_BANNER)));
-    raw("reset", "resets the connection (TCP RST) when the ClientHello arrives",
-        Expectation.error("reset"), ANSWERING_LIFETIME, ch -> ch.pipeline().addLast(new ResetHandler()));
-    raw("alert", "answers any ClientHello with a fatal handshake_failure alert",
-        Expectation.error("tls_alert"), ANSWERING_LIFETIME,
+    raw(
+        "reset",
+        "resets the connection (TCP RST) when the ClientHello arrives",
+        Expectation.error("reset"),
+        ANSWERING_LIFETIME,
+        ch -> ch.pipeline().addLast(new ResetHandler()));
+    raw(
+        "alert",
+        "answers any ClientHello with a fatal handshake_failure alert",
+        Expectation.error("tls_alert"),
+        ANSWERING_LIFETIME,
         ch -> ch.pipeline().addLast(new AnswerOnceHandler(HANDSHAKE_FAILURE_ALERT)));
-    add("closed-port", host("closed-port"), "nothing listens on this port",
-        Expectation.error("refused"), new NotListening());
+    add(
+        "closed-port",
+        host("closed-port"),
+        "nothing listens on this port",
+        Expectation.error("refused"),
+        new NotListening());
   }
 
   private void tls(
       String name, String host, String description, Expectation expected, SslContextBuilder tls) {
     SslContext context = build(name, tls);
     byte[] reply = httpOk(name);
-    add(name, host, description, expected,
-        new Listening(ANSWERING_LIFETIME,
-            ch -> ch.pipeline().addLast(context.newHandler(ch.alloc()), new AnswerOnceHandler(reply))));
+    add(
+        name,
+        host,
+        description,
+        expected,
+        new Listening(
+            ANSWERING_LIFETIME,
+            ch ->
+                ch.pipeline()
+                    .addLast(context.newHandler(ch.alloc()), new AnswerOnceHandler(reply))));
   }
 
-  private void raw(String name, String description, Expectation expected, Duration lifetime,
+  private void raw(
+      String name,
+      String description,
+      Expectation expected,
+      Duration lifetime,
       Consumer<Channel> setup) {
     add(name, host(name), description, expected, new Listening(lifetime, setup));
   }
@@ -247,13 +339,14 @@ final class FleetCatalog {
   }
 
   /**
-   * A TLS 1.2 + 1.3 server context that sends {@code leaf} then {@code rest}, exactly in that
-   * order (see {@link FixedChainKeyManager}). Client certificates, when asked for, must come from
-   * the demo root; naming it also spares each context loading the JDK's default trust store.
+   * A TLS 1.2 + 1.3 server context that sends {@code leaf} then {@code rest}, exactly in that order
+   * (see {@link FixedChainKeyManager}). Client certificates, when asked for, must come from the
+   * demo root; naming it also spares each context loading the JDK's default trust store.
    */
   private SslContextBuilder serverContext(Issued leaf, X509Certificate... rest) {
     X509Certificate[] chain =
-        Stream.concat(Stream.of(leaf.certificate()), Stream.of(rest)).toArray(X509Certificate[]::new);
+        Stream.concat(Stream.of(leaf.certificate()), Stream.of(rest))
+            .toArray(X509Certificate[]::new);
     return SslContextBuilder.forServer(new FixedChainKeyManager(leaf.key(), chain))
         .trustManager(pki.root().certificate())
         .sslProvider(SslProvider.OPENSSL)
@@ -280,8 +373,10 @@ final class FleetCatalog {
   private static byte[] httpOk(String name) {
     String body = "tlsscan demo endpoint: " + name + "\n";
     return ascii(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length()
-            + "\r\nConnection: close\r\n\r\n" + body);
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+            + body.length()
+            + "\r\nConnection: close\r\n\r\n"
+            + body);
   }
 
   private static byte[] ascii(String text) {

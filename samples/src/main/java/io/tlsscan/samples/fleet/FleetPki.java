@@ -29,20 +29,14 @@ record FleetPki(Issued root, Issued intermediate, Issued foreignRoot) {
     Instant from = Instant.now().minus(Duration.ofDays(1));
     Instant to = from.plus(CA_VALIDITY);
     Issued root =
-        TestPki.certificate("CN=tlsscan Demo Root CA")
-            .ca()
-            .validity(from, to)
-            .selfSigned();
+        TestPki.certificate("CN=tlsscan Demo Root CA").ca().validity(from, to).selfSigned();
     Issued intermediate =
         TestPki.certificate("CN=tlsscan Demo Intermediate CA")
             .ca()
             .validity(from, to)
             .issuedBy(root);
     Issued foreignRoot =
-        TestPki.certificate("CN=Foreign Root CA")
-            .ca()
-            .validity(from, to)
-            .selfSigned();
+        TestPki.certificate("CN=Foreign Root CA").ca().validity(from, to).selfSigned();
     return new FleetPki(root, intermediate, foreignRoot);
   }
 

@@ -71,7 +71,8 @@ class DemoFleetLifecycleTest {
       List<String> targets =
           Files.readAllLines(hosts).stream().filter(line -> !line.startsWith("#")).toList();
       assertThat(targets)
-          .containsExactlyElementsOf(fleet.endpoints().stream().map(DemoEndpoint::hostLine).toList());
+          .containsExactlyElementsOf(
+              fleet.endpoints().stream().map(DemoEndpoint::hostLine).toList());
 
       // And the CA file holds the demo root as PEM
       assertThat(Files.readString(fleet.caFile())).isEqualTo(fleet.caPem());

@@ -78,7 +78,8 @@ class DemoFleetMisbehaviourTest {
     try (Socket socket = connect("plain-http")) {
       socket.getOutputStream().write(HELLO_START);
 
-      String reply = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.US_ASCII);
+      String reply =
+          new String(socket.getInputStream().readNBytes(4096), StandardCharsets.US_ASCII);
 
       assertThat(reply).startsWith("HTTP/1.1 400 Bad Request\r\n");
     }

@@ -53,8 +53,7 @@ class DemoFleetTlsTest {
     Completed handshake = completed("good");
 
     assertThat(handshake.protocol()).isEqualTo("TLSv1.3");
-    assertThat(handshake.leaf().getSubjectX500Principal().getName())
-        .isEqualTo("CN=good.demo.test");
+    assertThat(handshake.leaf().getSubjectX500Principal().getName()).isEqualTo("CN=good.demo.test");
     assertThat(handshake.leaf().getPublicKey()).isInstanceOf(ECPublicKey.class);
     assertThat(handshake.chain().get(1).getIssuerX500Principal())
         .isEqualTo(fleet.caCertificate().getSubjectX500Principal());

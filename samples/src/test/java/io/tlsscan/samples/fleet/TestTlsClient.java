@@ -65,8 +65,7 @@ final class TestTlsClient implements AutoCloseable {
   Outcome handshake(DemoEndpoint endpoint, String... protocols) throws Exception {
     SslContext context = context(protocols.length == 0 ? allProtocols() : protocols);
     ReplyCollector reply = new ReplyCollector();
-    SslHandler tls =
-        context.newHandler(ByteBufAllocator.DEFAULT, endpoint.host(), endpoint.port());
+    SslHandler tls = context.newHandler(ByteBufAllocator.DEFAULT, endpoint.host(), endpoint.port());
     ChannelFuture connect =
         new Bootstrap()
             .group(group)
@@ -84,7 +83,8 @@ final class TestTlsClient implements AutoCloseable {
     try {
       Future<Channel> handshake = tls.handshakeFuture();
       if (!handshake.await(TIMEOUT_MS)) {
-        return new Outcome.Failed(new TimeoutException("no handshake within " + TIMEOUT_MS + " ms"));
+        return new Outcome.Failed(
+            new TimeoutException("no handshake within " + TIMEOUT_MS + " ms"));
       }
       if (!handshake.isSuccess()) {
         return new Outcome.Failed(handshake.cause());
@@ -93,7 +93,8 @@ final class TestTlsClient implements AutoCloseable {
       List<X509Certificate> chain = reparse(session.getPeerCertificates());
       channel.writeAndFlush(
           Unpooled.copiedBuffer(
-              "GET / HTTP/1.1\r\nHost: " + endpoint.host() + "\r\n\r\n", StandardCharsets.US_ASCII));
+              "GET / HTTP/1.1\r\nHost: " + endpoint.host() + "\r\n\r\n",
+              StandardCharsets.US_ASCII));
       channel.closeFuture().await(TIMEOUT_MS);
       return new Outcome.Completed(
           session.getProtocol(), session.getCipherSuite(), chain, reply.text());
