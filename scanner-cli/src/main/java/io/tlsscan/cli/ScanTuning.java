@@ -46,6 +46,36 @@ final class ScanTuning {
       defaultValue = "" + ScanOptions.DEFAULT_MAX_BYTES_PER_CONNECTION)
   int maxBytesPerConnection;
 
+  @Option(
+      names = "--rate",
+      paramLabel = "N",
+      description =
+          "New connections per second in all, evenly spaced (default: no limit). A target's"
+              + " deadline starts once its first connection may go.")
+  double rate;
+
+  @Option(
+      names = "--per-ip-rate",
+      paramLabel = "N",
+      description = "New connections per second to any one IP address (default: no limit).")
+  double perIpRate;
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      description =
+          "Extra attempts after a reset or a connect timeout, with backoff, within the deadline;"
+              + " never after refused, not-TLS or an alert (default: ${DEFAULT-VALUE}).",
+      defaultValue = "" + ScanOptions.DEFAULT_RETRIES)
+  int retries;
+
+  @Option(
+      names = "--all-ips",
+      description =
+          "Scan every address a name resolves to, one record each (default: the first,"
+              + " IPv4 preferred).")
+  boolean allIps;
+
   /** The scan options these flags describe; a usage error names the bad flag. */
   ScanOptions options() {
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -54,7 +84,21 @@ final class ScanTuning {
           "--concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
     }
     try {
-      return new ScanOptions(concurrency, timeout, connectTimeout, maxBytesPerConnection);
+      if (!(rate >= 0) || !(perIpRate >= 0) || Double.isInfinite(rate) || Double.isInfinite(perIpRate)) {
+        throw new IllegalArgumentException("--rate and --per-ip-rate must be positive numbers");
+      }
+      if (retries < 0 || retries > 10) {
+        throw new IllegalArgumentException("--retries must be between 0 and 10, got " + retries);
+      }
+      return new ScanOptions(
+          concurrency,
+          timeout,
+          connectTimeout,
+          maxBytesPerConnection,
+          rate,
+          perIpRate,
+          retries,
+          allIps);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -9,79 +9,94 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 
 /**
- * Opens TCP connections on the shared event loop, each with its own connect timeout and a cap on
- * the bytes it may read, and guarantees they are closed when the work on them ends, fails or is
- * cancelled.
+ * Opens TCP connections on the shared event loop, each with its own connect timeout, a cap on the
+ * bytes it may read and a place in the connection rate limits, and guarantees each is closed when
+ * the work on it ends, fails or is cancelled.
  */
 public final class Connector {
   private final NetworkContext network;
   private final Duration connectTimeout;
   private final long maxBytesPerConnection;
+  private final ConnectionRateLimiter rateLimiter;
 
   /**
    * @param connectTimeout time allowed for the TCP handshake
    * @param maxBytesPerConnection bytes a connection may read before it is cut
+   * @param rateLimiter spaces out new connections
    */
-  public Connector(NetworkContext network, Duration connectTimeout, long maxBytesPerConnection) {
+  public Connector(
+      NetworkContext network,
+      Duration connectTimeout,
+      long maxBytesPerConnection,
+      ConnectionRateLimiter rateLimiter) {
     this.network = requireNonNull(network, "network");
     this.connectTimeout = requireNonNull(connectTimeout, "connectTimeout");
     if (maxBytesPerConnection < 1) {
       throw new IllegalArgumentException("maxBytesPerConnection must be positive");
     }
     this.maxBytesPerConnection = maxBytesPerConnection;
+    this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter");
+  }
+
+  public ConnectionRateLimiter rateLimiter() {
+    return rateLimiter;
   }
 
   /**
-   * Connects to {@code address}, lets {@code initializer} build the pipeline (after the read
-   * limit), runs {@code work} on the connected channel and closes the channel afterwards, whatever
-   * happens.
+   * Connects to {@code address} and runs {@code session} on the channel. The session is called
+   * while the channel is being set up, before the connect completes, so the handlers it adds see
+   * everything from the first byte; the TLS exchange starts on {@code channelActive}. The result is
+   * the session's result, or the connect error; the channel is closed afterwards, whatever happens.
    */
   public <T> Mono<T> withConnection(
-      InetSocketAddress address,
-      Consumer<Channel> initializer,
-      Function<Channel, Mono<T>> work) {
-    return Mono.usingWhen(
-        connect(address, initializer), work, Connector::close, (ch, error) -> close(ch), Connector::close);
+      InetSocketAddress address, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
+    Mono<Void> permit =
+        tracker.takePrepaidPermit()
+            ? rateLimiter.perIp(address.getAddress())
+            : rateLimiter.global().then(rateLimiter.perIp(address.getAddress()));
+    return permit.then(Mono.defer(() -> connect(address, tracker, session)));
   }
 
-  private Mono<Channel> connect(InetSocketAddress address, Consumer<Channel> initializer) {
+  private <T> Mono<T> connect(
+      InetSocketAddress address, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
     return Mono.create(
         sink -> {
+          tracker.connecting();
+          Disposable.Composite resources = Disposables.composite();
+          sink.onDispose(resources);
           ChannelFuture future =
               new Bootstrap()
                   .group(network.group())
                   .channel(network.socketChannelType())
-                  .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, connectTimeout.toMillis()))
+                  .option(
+                      ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                      (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())))
                   .option(ChannelOption.TCP_NODELAY, true)
-                  .option(ChannelOption.AUTO_CLOSE, true)
                   .handler(
                       new ChannelInitializer<>() {
                         @Override
-                        protected void initChannel(Channel ch) {
-                          ch.pipeline().addLast(new ReadLimitHandler(maxBytesPerConnection));
-                          initializer.accept(ch);
+                        protected void initChannel(Channel channel) {
+                          channel.pipeline().addLast(new ReadLimitHandler(maxBytesPerConnection));
+                          resources.add(
+                              session.apply(channel).subscribe(sink::success, sink::error, sink::success));
                         }
                       })
                   .connect(address);
-          sink.onCancel(() -> future.channel().close());
+          resources.add(() -> future.channel().close());
           future.addListener(
-              f -> {
-                if (f.isSuccess()) {
-                  sink.success(future.channel());
+              done -> {
+                if (done.isSuccess()) {
+                  tracker.connected();
                 } else {
-                  future.channel().close();
-                  sink.error(f.cause());
+                  sink.error(done.cause());
                 }
               });
         });
-  }
-
-  private static Mono<Void> close(Channel channel) {
-    return Mono.fromRunnable(channel::close);
   }
 }

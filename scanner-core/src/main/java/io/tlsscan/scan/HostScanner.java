@@ -8,6 +8,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
+import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.HostResolver;
@@ -19,18 +20,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Scans one target: resolve, handshake, judge the certificate, apply the policy. The Mono always
- * emits exactly one {@link HostReport} and never fails; the per-target deadline covers every step
- * and a target cut short by it is reported as {@code timeout}, naming the phase it was in.
+ * Scans one target: resolve, handshake (with retries of transient failures), judge the
+ * certificate, apply the policy. Always emits exactly one {@link HostReport} per address and never
+ * fails; the per-target deadline covers every step, and a target cut short by it is reported as
+ * {@code timeout}, naming the phase it was in. Certificate analysis runs on the event loop: it is
+ * bounded (16 certificates, cached signature checks) and cheaper than a thread hop.
  */
 final class HostScanner {
+  private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(200);
+
   private final ScanOptions options;
   private final HostResolver resolver;
+  private final ConnectionRateLimiter rateLimiter;
   private final HandshakeProbe handshakeProbe;
   private final CertificateAnalyzer certificateAnalyzer;
   private final BaselinePolicy policy = new BaselinePolicy();
@@ -39,41 +46,61 @@ final class HostScanner {
   HostScanner(
       ScanOptions options,
       HostResolver resolver,
+      ConnectionRateLimiter rateLimiter,
       HandshakeProbe handshakeProbe,
       CertificateAnalyzer certificateAnalyzer,
       Clock clock) {
     this.options = options;
     this.resolver = resolver;
+    this.rateLimiter = rateLimiter;
     this.handshakeProbe = handshakeProbe;
     this.certificateAnalyzer = certificateAnalyzer;
     this.clock = clock;
   }
 
-  /** Scans {@code target}; when {@code cancel} completes first, it ends as {@code cancelled}. */
-  Mono<HostReport> scan(Target target, Mono<Void> cancel) {
-    return Mono.defer(
-        () -> {
-          Instant startedAt = clock.instant();
-          long startNanos = System.nanoTime();
-          TargetProgress progress = new TargetProgress();
-          return probe(target, progress)
-              .map(result -> report(target, progress, startedAt, startNanos, result))
-              .timeout(
-                  options.timeout(),
-                  Mono.fromSupplier(() -> timedOut(target, progress, startedAt, startNanos)))
-              .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress, startedAt, startNanos))))
-              .onErrorResume(
-                  error ->
-                      Mono.just(
-                          failedReport(
-                              target,
-                              progress,
-                              startedAt,
-                              startNanos,
-                              progress.phase(),
-                              FailureClassifier.classify(error))))
-              .map(report -> report.withFindings(policy.evaluate(report)));
-        });
+  /**
+   * Scans {@code target}: one record, or with {@code --all-ips} one per address of its name. When
+   * {@code cancel} completes first, the target ends as {@code cancelled}.
+   */
+  Flux<HostReport> scan(Target target, Mono<Void> cancel) {
+    if (!options.allIps() || target.connectAddress() != null) {
+      return scanOne(target, cancel).flux();
+    }
+    return resolver
+        .resolveAll(target.host())
+        .timeout(options.timeout())
+        .flatMapMany(Flux::fromIterable)
+        .concatMap(address -> scanOne(at(target, address), cancel))
+        // The single-address path reports the DNS failure with its phase and message.
+        .onErrorResume(error -> scanOne(target, cancel));
+  }
+
+  private static Target at(Target target, InetAddress address) {
+    return new Target(
+        target.input(), target.line(), target.host(), target.port(), address, target.sni());
+  }
+
+  private Mono<HostReport> scanOne(Target target, Mono<Void> cancel) {
+    boolean limited = rateLimiter.limitsGlobally();
+    Mono<Void> admission = limited ? rateLimiter.global() : Mono.empty();
+    return admission
+        .then(
+            Mono.defer(
+                () -> {
+                  TargetProgress progress =
+                      new TargetProgress(clock.instant(), options.timeout(), limited);
+                  return probe(target, progress)
+                      .map(result -> report(target, progress, result))
+                      .timeout(
+                          options.timeout(),
+                          Mono.fromSupplier(() -> timedOut(target, progress)))
+                      .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress))))
+                      .onErrorResume(
+                          error ->
+                              Mono.just(
+                                  failed(target, progress, FailureClassifier.classify(error))));
+                }))
+        .map(report -> report.withFindings(policy.evaluate(report)));
   }
 
   private Mono<HandshakeResult> probe(Target target, TargetProgress progress) {
@@ -82,21 +109,42 @@ final class HostScanner {
             ? Mono.just(target.connectAddress())
             : resolver.resolve(target.host());
     return resolved.flatMap(
-            address -> {
-              progress.resolved(address);
-              return handshakeProbe.run(
-                  new InetSocketAddress(address, target.port()),
-                  target.sni(),
-                  progress);
+        address -> {
+          progress.resolved(address);
+          return handshake(new InetSocketAddress(address, target.port()), target, progress, 0);
+        });
+  }
+
+  /** The handshake, tried again after a transient failure while retries and time remain. */
+  private Mono<HandshakeResult> handshake(
+      InetSocketAddress address, Target target, TargetProgress progress, int attempt) {
+    return handshakeProbe
+        .run(address, target.sni(), progress)
+        .flatMap(
+            result -> {
+              Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << attempt);
+              delay = delay.plusMillis(ThreadLocalRandom.current().nextLong(delay.toMillis() / 2 + 1));
+              boolean retry =
+                  attempt < options.retries()
+                      && isTransient(result)
+                      && progress.remaining().compareTo(delay.multipliedBy(2)) > 0;
+              return retry
+                  ? Mono.delay(delay).then(handshake(address, target, progress, attempt + 1))
+                  : Mono.just(result);
             });
   }
 
-  private HostReport report(
-      Target target,
-      TargetProgress progress,
-      Instant startedAt,
-      long startNanos,
-      HandshakeResult result) {
+  /** A reset, or a connect that timed out: worth one more try. */
+  private static boolean isTransient(HandshakeResult result) {
+    if (result instanceof HandshakeResult.Failed failed) {
+      ErrorKind kind = failed.failure().kind();
+      return kind == ErrorKind.RESET
+          || (kind == ErrorKind.TIMEOUT && failed.phase().equals("connect"));
+    }
+    return false;
+  }
+
+  private HostReport report(Target target, TargetProgress progress, HandshakeResult result) {
     ProbeOutcome<CertificateReport> certificate =
         result.chain().isEmpty()
             ? ProbeOutcome.notRun()
@@ -111,8 +159,8 @@ final class HostScanner {
       return new HostReport(
           info(target, progress),
           null,
-          startedAt,
-          elapsedMs(startNanos),
+          progress.startedAt(),
+          progress.elapsedMs(),
           progress.connections(),
           handshake,
           certificate,
@@ -122,48 +170,42 @@ final class HostScanner {
     return new HostReport(
         info(target, progress),
         new ScanError(failed.failure().kind(), failed.phase(), failed.failure().message()),
-        startedAt,
-        elapsedMs(startNanos),
+        progress.startedAt(),
+        progress.elapsedMs(),
         progress.connections(),
         ProbeOutcome.notRun(),
         certificate,
         List.of());
   }
 
-  private HostReport timedOut(
-      Target target, TargetProgress progress, Instant startedAt, long startNanos) {
-    String phase = progress.phase();
-    Failure failure =
+  private HostReport timedOut(Target target, TargetProgress progress) {
+    return failed(
+        target,
+        progress,
         new Failure(
             ErrorKind.TIMEOUT,
             "no result within the "
                 + DurationText.format(options.timeout())
                 + " deadline (during "
-                + phase
-                + ")");
-    return failedReport(target, progress, startedAt, startNanos, phase, failure);
+                + progress.phase()
+                + ")"));
   }
 
-  private HostReport cancelled(
-      Target target, TargetProgress progress, Instant startedAt, long startNanos) {
-    String phase = progress.phase();
-    Failure failure =
-        new Failure(ErrorKind.CANCELLED, "scan stopped before this target finished (during " + phase + ")");
-    return failedReport(target, progress, startedAt, startNanos, phase, failure);
+  private HostReport cancelled(Target target, TargetProgress progress) {
+    return failed(
+        target,
+        progress,
+        new Failure(
+            ErrorKind.CANCELLED,
+            "scan stopped before this target finished (during " + progress.phase() + ")"));
   }
 
-  private HostReport failedReport(
-      Target target,
-      TargetProgress progress,
-      Instant startedAt,
-      long startNanos,
-      String phase,
-      Failure failure) {
+  private HostReport failed(Target target, TargetProgress progress, Failure failure) {
     return new HostReport(
         info(target, progress),
-        new ScanError(failure.kind(), phase, failure.message()),
-        startedAt,
-        elapsedMs(startNanos),
+        new ScanError(failure.kind(), progress.phase(), failure.message()),
+        progress.startedAt(),
+        progress.elapsedMs(),
         progress.connections(),
         ProbeOutcome.notRun(),
         ProbeOutcome.notRun(),
@@ -173,9 +215,5 @@ final class HostScanner {
   private static TargetInfo info(Target target, TargetProgress progress) {
     return new TargetInfo(
         target.input(), target.line(), target.host(), target.port(), progress.ip(), target.sni());
-  }
-
-  private static long elapsedMs(long startNanos) {
-    return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
   }
 }

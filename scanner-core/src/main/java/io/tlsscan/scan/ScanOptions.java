@@ -5,20 +5,35 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * How a scan runs. Defaults ({@link #defaults()}): concurrency 256, per-target deadline 10 s,
- * connect timeout 5 s, at most 256 KiB read per connection.
+ * How a scan runs. {@link #defaults()}: concurrency 256, per-target deadline 10 s, connect timeout
+ * 5 s, at most 256 KiB read per connection, no rate limits, 1 retry of transient failures, the
+ * first address of each name.
  *
  * @param concurrency targets scanned at the same time
  * @param timeout hard deadline per target, covering DNS, connect, handshake and every probe
  * @param connectTimeout time allowed for one TCP connect
  * @param maxBytesPerConnection bytes one connection may read before it is cut
+ * @param ratePerSecond new connections per second in all, 0 for no limit; a target's deadline
+ *     starts once its first connection is allowed
+ * @param perIpRatePerSecond new connections per second to one IP address, 0 for no limit
+ * @param retries extra attempts after a transient failure (reset, connect timeout), within the
+ *     deadline; never after refused, not-TLS or an alert
+ * @param allIps scan every address a name resolves to (one record each) instead of the first
  */
 public record ScanOptions(
-    int concurrency, Duration timeout, Duration connectTimeout, int maxBytesPerConnection) {
+    int concurrency,
+    Duration timeout,
+    Duration connectTimeout,
+    int maxBytesPerConnection,
+    double ratePerSecond,
+    double perIpRatePerSecond,
+    int retries,
+    boolean allIps) {
   public static final int DEFAULT_CONCURRENCY = 256;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final int DEFAULT_MAX_BYTES_PER_CONNECTION = 256 * 1024;
+  public static final int DEFAULT_RETRIES = 1;
 
   public ScanOptions {
     if (concurrency < 1) {
@@ -36,6 +51,12 @@ public record ScanOptions(
       throw new IllegalArgumentException(
           "max bytes per connection must be at least 1024, got " + maxBytesPerConnection);
     }
+    if (!(ratePerSecond >= 0) || !(perIpRatePerSecond >= 0)) {
+      throw new IllegalArgumentException("rates must be 0 (no limit) or positive");
+    }
+    if (retries < 0 || retries > 10) {
+      throw new IllegalArgumentException("retries must be between 0 and 10, got " + retries);
+    }
   }
 
   public static ScanOptions defaults() {
@@ -43,22 +64,52 @@ public record ScanOptions(
         DEFAULT_CONCURRENCY,
         DEFAULT_TIMEOUT,
         DEFAULT_CONNECT_TIMEOUT,
-        DEFAULT_MAX_BYTES_PER_CONNECTION);
+        DEFAULT_MAX_BYTES_PER_CONNECTION,
+        0,
+        0,
+        DEFAULT_RETRIES,
+        false);
   }
 
   public ScanOptions withConcurrency(int value) {
-    return new ScanOptions(value, timeout, connectTimeout, maxBytesPerConnection);
+    return new ScanOptions(
+        value, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond, perIpRatePerSecond,
+        retries, allIps);
   }
 
   public ScanOptions withTimeout(Duration value) {
-    return new ScanOptions(concurrency, value, connectTimeout, maxBytesPerConnection);
+    return new ScanOptions(
+        concurrency, value, connectTimeout, maxBytesPerConnection, ratePerSecond,
+        perIpRatePerSecond, retries, allIps);
   }
 
   public ScanOptions withConnectTimeout(Duration value) {
-    return new ScanOptions(concurrency, timeout, value, maxBytesPerConnection);
+    return new ScanOptions(
+        concurrency, timeout, value, maxBytesPerConnection, ratePerSecond, perIpRatePerSecond,
+        retries, allIps);
   }
 
   public ScanOptions withMaxBytesPerConnection(int value) {
-    return new ScanOptions(concurrency, timeout, connectTimeout, value);
+    return new ScanOptions(
+        concurrency, timeout, connectTimeout, value, ratePerSecond, perIpRatePerSecond, retries,
+        allIps);
+  }
+
+  public ScanOptions withRates(double perSecond, double perIpPerSecond) {
+    return new ScanOptions(
+        concurrency, timeout, connectTimeout, maxBytesPerConnection, perSecond, perIpPerSecond,
+        retries, allIps);
+  }
+
+  public ScanOptions withRetries(int value) {
+    return new ScanOptions(
+        concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
+        perIpRatePerSecond, value, allIps);
+  }
+
+  public ScanOptions withAllIps(boolean value) {
+    return new ScanOptions(
+        concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
+        perIpRatePerSecond, retries, value);
   }
 }

@@ -10,6 +10,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
+import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.Connector;
 import io.tlsscan.net.HostResolver;
 import io.tlsscan.net.NetworkContext;
@@ -50,13 +51,17 @@ public final class Scanner implements AutoCloseable {
     this.ownsNetwork = builder.network == null;
     this.network = ownsNetwork ? NetworkContext.create() : builder.network;
     this.resolver = new HostResolver(network, options.connectTimeout());
+    ConnectionRateLimiter rateLimiter =
+        new ConnectionRateLimiter(options.ratePerSecond(), options.perIpRatePerSecond());
     Connector connector =
-        new Connector(network, options.connectTimeout(), options.maxBytesPerConnection());
+        new Connector(
+            network, options.connectTimeout(), options.maxBytesPerConnection(), rateLimiter);
     HandshakeProbe handshake = new HandshakeProbe(connector, options.maxBytesPerConnection());
     TrustAnchors anchors =
         builder.trustAnchors != null ? builder.trustAnchors : systemTrustAnchors();
     this.hostScanner =
-        new HostScanner(options, resolver, handshake, new CertificateAnalyzer(anchors), clock);
+        new HostScanner(
+            options, resolver, rateLimiter, handshake, new CertificateAnalyzer(anchors), clock);
   }
 
   private static TrustAnchors systemTrustAnchors() {
@@ -95,13 +100,12 @@ public final class Scanner implements AutoCloseable {
     return entries.flatMap(entry -> scanEntry(entry, cancel), options.concurrency(), 1);
   }
 
-  private Mono<HostReport> scanEntry(HostListEntry entry, Mono<Void> cancel) {
+  private Flux<HostReport> scanEntry(HostListEntry entry, Mono<Void> cancel) {
     if (entry instanceof Target target) {
       return hostScanner.scan(target, cancel);
     }
     InvalidTarget invalid = (InvalidTarget) entry;
-    return Mono.fromSupplier(
-        () ->
+    return Flux.just(
             new HostReport(
                 new TargetInfo(invalid.input(), invalid.line(), null, null, null, null),
                 new ScanError(ErrorKind.INVALID_TARGET, "parse", invalid.reason()),

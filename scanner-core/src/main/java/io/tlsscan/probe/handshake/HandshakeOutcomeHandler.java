@@ -39,13 +39,6 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    if (!ctx.channel().isActive()) {
-      fail(new Failure(ErrorKind.RESET, "server closed the connection before the handshake began"));
-    }
-  }
-
-  @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof SslHandshakeCompletionEvent completion) {
       if (completion.isSuccess()) {

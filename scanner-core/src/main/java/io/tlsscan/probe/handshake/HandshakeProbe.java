@@ -9,7 +9,7 @@ import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.NotTlsGuard;
 import java.net.InetSocketAddress;
 import java.util.List;
-import io.tlsscan.probe.ConnectionTracker;
+import io.tlsscan.net.ConnectionTracker;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,25 +43,16 @@ public final class HandshakeProbe {
    */
   public Mono<HandshakeResult> run(
       InetSocketAddress address, String sni, ConnectionTracker tracker) {
-    return Mono.defer(
-        () -> {
-          tracker.connecting();
-          return connector
-              .withConnection(
-                  address,
-                  channel -> {},
-                  channel -> {
-                    tracker.connected();
-                    return handshake(channel, address, sni);
-                  })
-              .onErrorResume(
-                  error ->
-                      Mono.just(
-                          new HandshakeResult.Failed(
-                              FailureClassifier.classify(error), "connect", List.of(), false)));
-        });
+    return connector
+        .withConnection(address, tracker, channel -> handshake(channel, address, sni))
+        .onErrorResume(
+            error ->
+                Mono.just(
+                    new HandshakeResult.Failed(
+                        FailureClassifier.classify(error), "connect", List.of(), false)));
   }
 
+  /** Builds the handshake pipeline; runs while the channel is set up, before it connects. */
   private Mono<HandshakeResult> handshake(Channel channel, InetSocketAddress address, String sni) {
     return Mono.create(
         sink -> {
@@ -73,12 +64,8 @@ public final class HandshakeProbe {
           HandshakeObservation observation = client.observe(ssl.engine());
           sink.onDispose(() -> client.forget(ssl.engine()));
           channel
-              .eventLoop()
-              .execute(
-                  () ->
-                      channel
-                          .pipeline()
-                          .addLast(new NotTlsGuard(), ssl, new HandshakeOutcomeHandler(sink, ssl, observation)));
+              .pipeline()
+              .addLast(new NotTlsGuard(), ssl, new HandshakeOutcomeHandler(sink, ssl, observation));
         });
   }
 }

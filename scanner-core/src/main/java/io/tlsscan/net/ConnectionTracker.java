@@ -1,0 +1,30 @@
+package io.tlsscan.net;
+
+/**
+ * Told by the {@link Connector} about each connection made for one target, so the scan can count
+ * them and say which phase a deadline cut short.
+ */
+public interface ConnectionTracker {
+  /** A TCP connect is about to start (after any rate-limit wait). */
+  void connecting();
+
+  /** The TCP connection is up. */
+  void connected();
+
+  /**
+   * Whether this connection may use a rate-limit permit taken before the target's deadline
+   * started; true at most once per target.
+   */
+  default boolean takePrepaidPermit() {
+    return false;
+  }
+
+  /** A tracker that tracks nothing. */
+  ConnectionTracker NONE = new ConnectionTracker() {
+    @Override
+    public void connecting() {}
+
+    @Override
+    public void connected() {}
+  };
+}
