@@ -11,6 +11,9 @@ import static java.util.Objects.requireNonNull;
  * @param alpn the application protocol the server selected, or {@code null}
  * @param ocspStapled whether the server stapled an OCSP response
  * @param clientCertificateRequested whether the server asked for a client certificate
+ * @param source {@code tls_library} for a full handshake through BoringSSL, {@code raw_hello} when
+ *     the server accepts only what BoringSSL cannot offer and the facts come from a hand-built
+ *     hello (the handshake was not completed)
  */
 public record Handshake(
     String protocol,
@@ -18,9 +21,14 @@ public record Handshake(
     String group,
     String alpn,
     boolean ocspStapled,
-    boolean clientCertificateRequested) {
+    boolean clientCertificateRequested,
+    String source) {
+  public static final String SOURCE_TLS_LIBRARY = "tls_library";
+  public static final String SOURCE_RAW_HELLO = "raw_hello";
+
   public Handshake {
     requireNonNull(protocol, "protocol");
     requireNonNull(cipher, "cipher");
+    requireNonNull(source, "source");
   }
 }

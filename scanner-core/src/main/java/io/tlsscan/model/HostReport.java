@@ -16,6 +16,9 @@ import java.util.List;
  * @param connections TCP connections made to this target
  * @param handshake the negotiated parameters of the full handshake
  * @param certificate the certificate chain and its verdict
+ * @param protocols which protocol versions the server accepts
+ * @param ciphers which cipher suites it accepts per version, and whether it enforces its order
+ * @param groups the key-exchange groups it accepts, in its order of preference
  * @param findings judgements against the policy
  */
 public record HostReport(
@@ -26,13 +29,40 @@ public record HostReport(
     int connections,
     ProbeOutcome<Handshake> handshake,
     ProbeOutcome<CertificateReport> certificate,
+    ProbeOutcome<ProtocolSupport> protocols,
+    ProbeOutcome<CipherSupport> ciphers,
+    ProbeOutcome<List<String>> groups,
     List<Finding> findings) {
   public HostReport {
     requireNonNull(target, "target");
     requireNonNull(startedAt, "startedAt");
     requireNonNull(handshake, "handshake");
     requireNonNull(certificate, "certificate");
+    requireNonNull(protocols, "protocols");
+    requireNonNull(ciphers, "ciphers");
+    requireNonNull(groups, "groups");
     findings = List.copyOf(findings);
+  }
+
+  /**
+   * A record for a target that ended before any probe gave a result.
+   *
+   * @param error why
+   */
+  public static HostReport failed(
+      TargetInfo target, ScanError error, Instant startedAt, long durationMs, int connections) {
+    return new HostReport(
+        target,
+        requireNonNull(error, "error"),
+        startedAt,
+        durationMs,
+        connections,
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
+        List.of());
   }
 
   /** {@code ok} when a TLS handshake completed, else {@code error}. */
@@ -43,6 +73,16 @@ public record HostReport(
   /** A copy with the findings replaced. */
   public HostReport withFindings(List<Finding> newFindings) {
     return new HostReport(
-        target, error, startedAt, durationMs, connections, handshake, certificate, newFindings);
+        target,
+        error,
+        startedAt,
+        durationMs,
+        connections,
+        handshake,
+        certificate,
+        protocols,
+        ciphers,
+        groups,
+        newFindings);
   }
 }

@@ -164,6 +164,9 @@ final class HostScanner {
           progress.connections(),
           handshake,
           certificate,
+          ProbeOutcome.notRun(),
+          ProbeOutcome.notRun(),
+          ProbeOutcome.notRun(),
           List.of());
     }
     HandshakeResult.Failed failed = (HandshakeResult.Failed) result;
@@ -175,6 +178,9 @@ final class HostScanner {
         progress.connections(),
         ProbeOutcome.notRun(),
         certificate,
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
         List.of());
   }
 
@@ -201,15 +207,12 @@ final class HostScanner {
   }
 
   private HostReport failed(Target target, TargetProgress progress, Failure failure) {
-    return new HostReport(
+    return HostReport.failed(
         info(target, progress),
         new ScanError(failure.kind(), progress.phase(), failure.message()),
         progress.startedAt(),
         progress.elapsedMs(),
-        progress.connections(),
-        ProbeOutcome.notRun(),
-        ProbeOutcome.notRun(),
-        List.of());
+        progress.connections());
   }
 
   private static TargetInfo info(Target target, TargetProgress progress) {

@@ -106,15 +106,12 @@ public final class Scanner implements AutoCloseable {
     }
     InvalidTarget invalid = (InvalidTarget) entry;
     return Flux.just(
-            new HostReport(
-                new TargetInfo(invalid.input(), invalid.line(), null, null, null, null),
-                new ScanError(ErrorKind.INVALID_TARGET, "parse", invalid.reason()),
-                clock.instant(),
-                0,
-                0,
-                ProbeOutcome.notRun(),
-                ProbeOutcome.notRun(),
-                List.of()));
+        HostReport.failed(
+            new TargetInfo(invalid.input(), invalid.line(), null, null, null, null),
+            new ScanError(ErrorKind.INVALID_TARGET, "parse", invalid.reason()),
+            clock.instant(),
+            0,
+            0));
   }
 
   public ScanOptions options() {

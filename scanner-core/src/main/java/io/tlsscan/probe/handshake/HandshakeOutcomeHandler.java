@@ -82,7 +82,8 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
         group,
         ssl.applicationProtocol(),
         stapled,
-        observation.wasClientCertificateRequested());
+        observation.wasClientCertificateRequested(),
+        Handshake.SOURCE_TLS_LIBRARY);
   }
 
   @Override
