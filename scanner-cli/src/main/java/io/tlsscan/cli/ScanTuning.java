@@ -1,5 +1,6 @@
 package io.tlsscan.cli;
 
+import io.tlsscan.scan.ProbeId;
 import io.tlsscan.scan.ScanOptions;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +77,25 @@ final class ScanTuning {
               + " IPv4 preferred).")
   boolean allIps;
 
+  @Option(
+      names = "--probes",
+      paramLabel = "LIST",
+      description =
+          "What to find out, comma-separated: cert (chain and trust), protocols (SSLv2 to TLS 1.3),"
+              + " ciphers (accepted suites per version, server order), groups (key exchange"
+              + " groups), or all (default: ${DEFAULT-VALUE}).",
+      defaultValue = "cert,protocols,ciphers")
+  String probes;
+
+  @Option(
+      names = "--per-host-connections",
+      paramLabel = "N",
+      description =
+          "Connections to one target open at the same time during the deep probes"
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "" + ScanOptions.DEFAULT_PER_HOST_CONNECTIONS)
+  int perHostConnections;
+
   /** The scan options these flags describe; a usage error names the bad flag. */
   ScanOptions options() {
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -98,7 +118,9 @@ final class ScanTuning {
           rate,
           perIpRate,
           retries,
-          allIps);
+          allIps,
+          ProbeId.parseList(probes),
+          perHostConnections);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

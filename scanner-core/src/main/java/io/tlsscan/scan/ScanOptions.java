@@ -3,6 +3,7 @@ package io.tlsscan.scan;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How a scan runs. {@link #defaults()}: concurrency 256, per-target deadline 10 s, connect timeout
@@ -19,6 +20,8 @@ import java.time.Duration;
  * @param retries extra attempts after a transient failure (reset, connect timeout), within the
  *     deadline; never after refused, not-TLS or an alert
  * @param allIps scan every address a name resolves to (one record each) instead of the first
+ * @param probes what to find out besides the handshake (default {@link ProbeId#DEFAULT})
+ * @param perHostConnections connections to one target open at the same time (default 2)
  */
 public record ScanOptions(
     int concurrency,
@@ -28,12 +31,15 @@ public record ScanOptions(
     double ratePerSecond,
     double perIpRatePerSecond,
     int retries,
-    boolean allIps) {
+    boolean allIps,
+    Set<ProbeId> probes,
+    int perHostConnections) {
   public static final int DEFAULT_CONCURRENCY = 256;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final int DEFAULT_MAX_BYTES_PER_CONNECTION = 256 * 1024;
   public static final int DEFAULT_RETRIES = 1;
+  public static final int DEFAULT_PER_HOST_CONNECTIONS = 2;
 
   public ScanOptions {
     if (concurrency < 1) {
@@ -57,6 +63,16 @@ public record ScanOptions(
     if (retries < 0 || retries > 10) {
       throw new IllegalArgumentException("retries must be between 0 and 10, got " + retries);
     }
+    probes = Set.copyOf(probes);
+    if (perHostConnections < 1 || perHostConnections > 64) {
+      throw new IllegalArgumentException(
+          "connections per host must be between 1 and 64, got " + perHostConnections);
+    }
+  }
+
+  /** Whether {@code probe} was asked for. */
+  public boolean runs(ProbeId probe) {
+    return probes.contains(probe);
   }
 
   public static ScanOptions defaults() {
@@ -68,48 +84,62 @@ public record ScanOptions(
         0,
         0,
         DEFAULT_RETRIES,
-        false);
+        false,
+        ProbeId.DEFAULT,
+        DEFAULT_PER_HOST_CONNECTIONS);
   }
 
   public ScanOptions withConcurrency(int value) {
     return new ScanOptions(
         value, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond, perIpRatePerSecond,
-        retries, allIps);
+        retries, allIps, probes, perHostConnections);
   }
 
   public ScanOptions withTimeout(Duration value) {
     return new ScanOptions(
         concurrency, value, connectTimeout, maxBytesPerConnection, ratePerSecond,
-        perIpRatePerSecond, retries, allIps);
+        perIpRatePerSecond, retries, allIps, probes, perHostConnections);
   }
 
   public ScanOptions withConnectTimeout(Duration value) {
     return new ScanOptions(
         concurrency, timeout, value, maxBytesPerConnection, ratePerSecond, perIpRatePerSecond,
-        retries, allIps);
+        retries, allIps, probes, perHostConnections);
   }
 
   public ScanOptions withMaxBytesPerConnection(int value) {
     return new ScanOptions(
         concurrency, timeout, connectTimeout, value, ratePerSecond, perIpRatePerSecond, retries,
-        allIps);
+        allIps, probes, perHostConnections);
   }
 
   public ScanOptions withRates(double perSecond, double perIpPerSecond) {
     return new ScanOptions(
         concurrency, timeout, connectTimeout, maxBytesPerConnection, perSecond, perIpPerSecond,
-        retries, allIps);
+        retries, allIps, probes, perHostConnections);
   }
 
   public ScanOptions withRetries(int value) {
     return new ScanOptions(
         concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
-        perIpRatePerSecond, value, allIps);
+        perIpRatePerSecond, value, allIps, probes, perHostConnections);
   }
 
   public ScanOptions withAllIps(boolean value) {
     return new ScanOptions(
         concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
-        perIpRatePerSecond, retries, value);
+        perIpRatePerSecond, retries, value, probes, perHostConnections);
+  }
+
+  public ScanOptions withProbes(Set<ProbeId> value) {
+    return new ScanOptions(
+        concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
+        perIpRatePerSecond, retries, allIps, value, perHostConnections);
+  }
+
+  public ScanOptions withPerHostConnections(int value) {
+    return new ScanOptions(
+        concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
+        perIpRatePerSecond, retries, allIps, probes, value);
   }
 }

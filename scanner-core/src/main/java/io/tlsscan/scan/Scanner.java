@@ -14,7 +14,11 @@ import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.Connector;
 import io.tlsscan.net.HostResolver;
 import io.tlsscan.net.NetworkContext;
+import io.tlsscan.probe.ciphers.CiphersProbe;
+import io.tlsscan.probe.groups.GroupsProbe;
 import io.tlsscan.probe.handshake.HandshakeProbe;
+import io.tlsscan.probe.protocols.ProtocolsProbe;
+import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.target.HostListEntry;
 import io.tlsscan.target.InvalidTarget;
 import io.tlsscan.target.Target;
@@ -57,11 +61,20 @@ public final class Scanner implements AutoCloseable {
         new Connector(
             network, options.connectTimeout(), options.maxBytesPerConnection(), rateLimiter);
     HandshakeProbe handshake = new HandshakeProbe(connector, options.maxBytesPerConnection());
+    RawHelloClient raw = new RawHelloClient(connector);
     TrustAnchors anchors =
         builder.trustAnchors != null ? builder.trustAnchors : systemTrustAnchors();
     this.hostScanner =
         new HostScanner(
-            options, resolver, rateLimiter, handshake, new CertificateAnalyzer(anchors), clock);
+            options,
+            resolver,
+            rateLimiter,
+            handshake,
+            new ProtocolsProbe(raw),
+            new CiphersProbe(raw),
+            new GroupsProbe(raw),
+            new CertificateAnalyzer(anchors),
+            clock);
   }
 
   private static TrustAnchors systemTrustAnchors() {

@@ -1,0 +1,267 @@
+package io.tlsscan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.cert.TrustAnchors;
+import io.tlsscan.model.CipherInfo;
+import io.tlsscan.model.CipherSupport;
+import io.tlsscan.model.Handshake;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestPki;
+import io.tlsscan.target.TargetParser;
+import io.tlsscan.tls.ProtocolVersion;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+/**
+ * Deep scans ({@code --probes all}) of {@code openssl s_server} instances given exact protocol,
+ * cipher and group lists: what the scan enumerates must equal what the server was given.
+ */
+class DeepScanOpenSslTest {
+  private static TestPki.Issued root;
+  private static TestPki.Issued intermediate;
+  private static TestPki.Issued rsaLeaf;
+  private static Scanner scanner;
+
+  @BeforeAll
+  static void setUp() {
+    root = TestPki.certificate("CN=Deep Test Root").ca().selfSigned();
+    intermediate = TestPki.certificate("CN=Deep Test Intermediate").ca().issuedBy(root);
+    rsaLeaf =
+        TestPki.certificate("CN=deep.test")
+            .key(TestPki.KeyType.RSA_2048)
+            .dns("deep.test")
+            .issuedBy(intermediate);
+    scanner =
+        Scanner.builder()
+            .options(
+                ScanOptions.defaults()
+                    .withProbes(EnumSet.allOf(ProbeId.class))
+                    .withTimeout(Duration.ofSeconds(20)))
+            .trustAnchors(TrustAnchors.of(List.of(root.certificate())))
+            .build();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    scanner.close();
+  }
+
+  private static HostReport scan(OpenSslServer server) {
+    InetSocketAddress address = server.address();
+    String line = "deep.test:" + address.getPort() + " " + address.getHostString();
+    return scanner
+        .scan(Flux.fromStream(new TargetParser().parse(line, 1)).cast(io.tlsscan.target.Target.class))
+        .blockLast(Duration.ofSeconds(60));
+  }
+
+  private static List<String> names(HostReport report, String version) {
+    CipherSupport ciphers = report.ciphers().resultOrNull();
+    assertThat(ciphers).as("ciphers section of %s", report).isNotNull();
+    return ciphers.byVersion().getOrDefault(version, List.of()).stream().map(CipherInfo::name).toList();
+  }
+
+  private static Map<String, Boolean> protocols(HostReport report) {
+    assertThat(report.protocols().resultOrNull()).as("protocols section of %s", report).isNotNull();
+    return report.protocols().resultOrNull().accepted();
+  }
+
+  @Test
+  void tls12ServerWithItsOwnOrderIsEnumeratedExactlyInThatOrder() {
+    try (OpenSslServer server =
+        OpenSslServer.builder(rsaLeaf, intermediate)
+            .host("127.0.55.1")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("ECDHE-RSA-AES256-GCM-SHA384:AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256")
+            .arguments("-serverpref")
+            .start()) {
+      HostReport report = scan(server);
+      assertThat(report.ok()).as("%s", report.error()).isTrue();
+      assertThat(protocols(report))
+          .containsEntry("TLSv1.2", true)
+          .containsEntry("TLSv1.3", false)
+          .containsEntry("TLSv1.1", false)
+          .containsEntry("TLSv1.0", false)
+          .containsEntry("SSLv3", false)
+          .containsEntry("SSLv2", false);
+      assertThat(names(report, "TLSv1.2"))
+          .containsExactly(
+              "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+              "TLS_RSA_WITH_AES_128_CBC_SHA",
+              "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+              "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256");
+      assertThat(report.ciphers().resultOrNull().serverOrder()).isTrue();
+      assertThat(report.certificate().resultOrNull().trusted()).isTrue();
+      assertThat(report.connections()).isLessThanOrEqualTo(40);
+    }
+  }
+
+  @Test
+  void serverThatFollowsTheClientOrderIsSaidToHaveNoOrder() {
+    try (OpenSslServer server =
+        OpenSslServer.builder(rsaLeaf, intermediate)
+            .host("127.0.55.2")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA")
+            .start()) {
+      HostReport report = scan(server);
+      assertThat(names(report, "TLSv1.2"))
+          .containsExactlyInAnyOrder(
+              "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+              "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+              "TLS_RSA_WITH_AES_256_CBC_SHA");
+      assertThat(report.ciphers().resultOrNull().serverOrder()).isFalse();
+    }
+  }
+
+  @Test
+  void tls13SuitesAndGroupsAreEnumerated() {
+    try (OpenSslServer server =
+        OpenSslServer.builder(rsaLeaf, intermediate)
+            .host("127.0.55.3")
+            .only(ProtocolVersion.TLSv1_3)
+            .ciphersuites("TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256")
+            .groups("P-384:X25519")
+            .start()) {
+      HostReport report = scan(server);
+      assertThat(report.ok()).as("%s", report.error()).isTrue();
+      assertThat(protocols(report)).containsEntry("TLSv1.3", true).containsEntry("TLSv1.2", false);
+      assertThat(names(report, "TLSv1.3"))
+          .containsExactlyInAnyOrder("TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+      assertThat(report.groups().resultOrNull()).containsExactlyInAnyOrder("secp384r1", "x25519");
+    }
+  }
+
+  @Test
+  void legacyServerShowsEveryOldVersionAndItsWeakSuites() {
+    try (OpenSslServer server =
+        OpenSslServer.builder(rsaLeaf, intermediate)
+            .host("127.0.55.4")
+            .without(ProtocolVersion.TLSv1_3)
+            .cipher("AES128-SHA:CAMELLIA256-SHA:ECDHE-RSA-AES128-SHA")
+            .securityLevel(0)
+            .arguments("-serverpref")
+            .start()) {
+      HostReport report = scan(server);
+      assertThat(protocols(report))
+          .containsEntry("TLSv1.0", true)
+          .containsEntry("TLSv1.1", true)
+          .containsEntry("TLSv1.2", true)
+          .containsEntry("TLSv1.3", false);
+      for (String version : List.of("TLSv1.0", "TLSv1.1", "TLSv1.2")) {
+        assertThat(names(report, version))
+            .as(version)
+            .containsExactly(
+                "TLS_RSA_WITH_AES_128_CBC_SHA",
+                "TLS_RSA_WITH_CAMELLIA_256_CBC_SHA",
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+      }
+      assertThat(report.ciphers().resultOrNull().byVersion().get("TLSv1.2"))
+          .extracting(CipherInfo::strength)
+          .containsOnly("weak");
+      assertThat(report.groups().resultOrNull()).contains("x25519", "secp256r1");
+    }
+  }
+
+  @Test
+  void nullOnlyServerStillHasItsCertificateReportedFromARawHello() {
+    try (OpenSslServer server =
+        OpenSslServer.builder(rsaLeaf, intermediate)
+            .host("127.0.55.5")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("NULL-SHA256:NULL-SHA")
+            .securityLevel(0)
+            .start()) {
+      HostReport report = scan(server);
+      assertThat(report.ok()).as("%s", report.error()).isTrue();
+      Handshake handshake = report.handshake().resultOrNull();
+      assertThat(handshake.source()).isEqualTo(Handshake.SOURCE_RAW_HELLO);
+      assertThat(handshake.protocol()).isEqualTo("TLSv1.2");
+      assertThat(handshake.cipher()).startsWith("TLS_RSA_WITH_NULL_");
+      assertThat(report.certificate().resultOrNull().chain().get(0).subject()).isEqualTo("CN=deep.test");
+      assertThat(names(report, "TLSv1.2"))
+          .containsExactlyInAnyOrder("TLS_RSA_WITH_NULL_SHA256", "TLS_RSA_WITH_NULL_SHA");
+      assertThat(report.ciphers().resultOrNull().byVersion().get("TLSv1.2"))
+          .allSatisfy(c -> assertThat(c.strength()).isEqualTo("insecure"));
+    }
+  }
+
+  @Test
+  void dheOnlyServerShowsItsCertificateAndItsWeakPrime() {
+    BigInteger prime = BigInteger.probablePrime(1024, new SecureRandom());
+    try (OpenSslServer server =
+        OpenSslServer.builder(rsaLeaf, intermediate)
+            .host("127.0.55.6")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-SHA256")
+            .dhParameters(prime, BigInteger.TWO)
+            .securityLevel(0)
+            .start()) {
+      HostReport report = scan(server);
+      assertThat(report.ok()).as("%s", report.error()).isTrue();
+      assertThat(report.handshake().resultOrNull().source()).isEqualTo(Handshake.SOURCE_RAW_HELLO);
+      assertThat(report.certificate().resultOrNull().chain()).hasSize(2);
+      List<CipherInfo> suites = report.ciphers().resultOrNull().byVersion().get("TLSv1.2");
+      assertThat(suites)
+          .extracting(CipherInfo::name)
+          .containsExactlyInAnyOrder(
+              "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256");
+      assertThat(suites).allSatisfy(c -> assertThat(c.keyExchangeBits()).isEqualTo(1024));
+      assertThat(suites).allSatisfy(c -> assertThat(c.strength()).isEqualTo("weak"));
+    }
+  }
+
+  @Test
+  void anonymousOnlyServerIsScannedAndSaysItHasNoCertificate() {
+    try (OpenSslServer server =
+        OpenSslServer.builder(rsaLeaf, intermediate)
+            .host("127.0.55.7")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("ADH-AES128-SHA:AECDH-AES128-SHA")
+            .securityLevel(0)
+            .start()) {
+      HostReport report = scan(server);
+      assertThat(report.ok()).as("%s", report.error()).isTrue();
+      assertThat(report.certificate().resultOrNull()).isNull();
+      assertThat(names(report, "TLSv1.2"))
+          .containsExactlyInAnyOrder(
+              "TLS_DH_anon_WITH_AES_128_CBC_SHA", "TLS_ECDH_anon_WITH_AES_128_CBC_SHA");
+    }
+  }
+
+  @Test
+  void onlyTheProbesAskedForAreRun() {
+    try (OpenSslServer server =
+            OpenSslServer.builder(rsaLeaf, intermediate).host("127.0.55.8").start();
+        Scanner certOnly =
+            Scanner.builder()
+                .options(ScanOptions.defaults().withProbes(Set.of(ProbeId.CERT)))
+                .trustAnchors(TrustAnchors.of(List.of(root.certificate())))
+                .build()) {
+      InetSocketAddress address = server.address();
+      HostReport report =
+          certOnly
+              .scan(
+                  Flux.fromStream(
+                          new TargetParser()
+                              .parse("deep.test:" + address.getPort() + " 127.0.55.8", 1))
+                      .cast(io.tlsscan.target.Target.class))
+              .blockLast(Duration.ofSeconds(30));
+      assertThat(report.connections()).isEqualTo(1);
+      assertThat(report.protocols().resultOrNull()).isNull();
+      assertThat(report.ciphers().resultOrNull()).isNull();
+      assertThat(report.certificate().resultOrNull()).isNotNull();
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.tlsscan.probe.protocols;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsscan.probe.raw.Hellos;
+import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.raw.SuiteOffers;
+import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerResponse;
+import io.tlsscan.tls.ServerResponseDecoder.Scope;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Which protocol versions, SSLv2 to TLS 1.3, the server accepts, one hand-built hello per version
+ * (more when the server refuses the first offer of suites with anything but {@code
+ * protocol_version}: a server that speaks the version but only rare suites must still be found). A
+ * ServerHello for another version than asked means "not accepted". Below TLS 1.3 the server's
+ * certificate and key exchange are read as well, for the probes that reuse these answers.
+ */
+public final class ProtocolsProbe {
+  private static final int PROTOCOL_VERSION_ALERT = 70;
+
+  private final RawHelloClient client;
+
+  public ProtocolsProbe(RawHelloClient client) {
+    this.client = requireNonNull(client, "client");
+  }
+
+  /** Asks about every version, {@code target.parallelism()} at a time. */
+  public Mono<ProtocolsResult> run(ProbeTarget target) {
+    return Flux.fromArray(ProtocolVersion.values())
+        .flatMap(version -> ask(target, version).map(answer -> Map.entry(version, answer)), target.parallelism())
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ProtocolVersion.class))
+        .map(ProtocolsResult::new);
+  }
+
+  private Mono<VersionAnswer> ask(ProbeTarget target, ProtocolVersion version) {
+    if (version == ProtocolVersion.SSLv2) {
+      return client
+          .exchange(target.address(), Hellos.sslv2(), Scope.SERVER_HELLO, target.tracker())
+          .map(
+              response ->
+                  response instanceof ServerResponse.Sslv2ServerHello
+                      ? new VersionAnswer.Accepted(response, 0)
+                      : refusalOrUnknown(response))
+          .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new VersionAnswer.Refused()));
+    }
+    return askChunk(target, version, SuiteOffers.chunks(version), 0);
+  }
+
+  private Mono<VersionAnswer> askChunk(
+      ProbeTarget target, ProtocolVersion version, List<List<CipherSuite>> chunks, int index) {
+    var hello = Hellos.offering(version, chunks.get(index), target.serverName());
+    return client
+        .exchange(target.address(), hello, Scope.SERVER_FLIGHT, target.tracker())
+        .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()))
+        .flatMap(
+            response -> {
+              if (response instanceof ServerResponse.ServerHello serverHello) {
+                return Mono.just(
+                    serverHello.version() == version
+                        ? new VersionAnswer.Accepted(response, index)
+                        : new VersionAnswer.Refused());
+              }
+              if (response instanceof ServerResponse.HelloRetryRequest
+                  && version == ProtocolVersion.TLSv1_3) {
+                return Mono.just(new VersionAnswer.Accepted(response, index));
+              }
+              if (response instanceof ServerResponse.Alert alert
+                  && alert.description() == PROTOCOL_VERSION_ALERT) {
+                return Mono.just(new VersionAnswer.Refused());
+              }
+              VersionAnswer answer = refusalOrUnknown(response);
+              boolean tryNextChunk =
+                  answer instanceof VersionAnswer.Refused && index + 1 < chunks.size();
+              return tryNextChunk ? askChunk(target, version, chunks, index + 1) : Mono.just(answer);
+            });
+  }
+
+  /** Alerts and closes are refusals; nonsense is unknown. */
+  private static VersionAnswer refusalOrUnknown(ServerResponse response) {
+    if (response instanceof ServerResponse.Malformed malformed) {
+      return new VersionAnswer.Unknown("malformed answer: " + malformed.reason());
+    }
+    if (response instanceof ServerResponse.Truncated truncated) {
+      return new VersionAnswer.Unknown("truncated answer: " + truncated.reason());
+    }
+    if (response instanceof ServerResponse.NotTls notTls) {
+      return new VersionAnswer.Unknown("not TLS: " + notTls.description());
+    }
+    return new VersionAnswer.Refused();
+  }
+}

@@ -1,0 +1,46 @@
+package io.tlsscan.probe.protocols;
+
+import io.tlsscan.model.ProtocolSupport;
+import io.tlsscan.tls.ProtocolVersion;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answers to the protocols probe, one per version, kept whole so that later probes can reuse
+ * the ServerHellos instead of asking again.
+ */
+public record ProtocolsResult(Map<ProtocolVersion, VersionAnswer> answers) {
+  public ProtocolsResult {
+    answers = Collections.unmodifiableMap(new EnumMap<>(answers));
+  }
+
+  /** The report's section: each version accepted, refused, or {@code null} when it is unknown. */
+  public ProtocolSupport support() {
+    Map<String, Boolean> accepted = new LinkedHashMap<>();
+    for (ProtocolVersion version : ProtocolVersion.values()) {
+      VersionAnswer answer = answers.get(version);
+      accepted.put(
+          version.reportName(),
+          answer instanceof VersionAnswer.Accepted
+              ? Boolean.TRUE
+              : answer instanceof VersionAnswer.Refused ? Boolean.FALSE : null);
+    }
+    return new ProtocolSupport(accepted);
+  }
+
+  /** The accepted versions, oldest first. */
+  public List<ProtocolVersion> acceptedVersions() {
+    return answers.entrySet().stream()
+        .filter(e -> e.getValue() instanceof VersionAnswer.Accepted)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** The answer for {@code version}, if it was accepted. */
+  public VersionAnswer.Accepted accepted(ProtocolVersion version) {
+    return answers.get(version) instanceof VersionAnswer.Accepted accepted ? accepted : null;
+  }
+}

@@ -1,0 +1,39 @@
+package io.tlsscan.probe.raw;
+
+import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ClientHello;
+import io.tlsscan.tls.ClientHelloBuilder;
+import io.tlsscan.tls.NamedGroup;
+import io.tlsscan.tls.ProtocolVersion;
+import java.util.List;
+
+/** The hellos the probes send, built the same way everywhere. */
+public final class Hellos {
+  private Hellos() {}
+
+  /** A hello for {@code version} offering {@code suites} (TLS 1.3: with an x25519 key share). */
+  public static ClientHello offering(
+      ProtocolVersion version, List<CipherSuite> suites, String serverName) {
+    return builder(version, serverName).cipherSuites(suites).build();
+  }
+
+  /** A hello offering {@code suites} and exactly {@code groups}, with no TLS 1.3 key share. */
+  public static ClientHello offeringGroups(
+      ProtocolVersion version, List<CipherSuite> suites, List<NamedGroup> groups, String serverName) {
+    ClientHelloBuilder builder = builder(version, serverName).cipherSuites(suites).groups(groups);
+    if (version == ProtocolVersion.TLSv1_3) {
+      builder = builder.keyShares(List.of());
+    }
+    return builder.build();
+  }
+
+  /** An SSLv2 CLIENT-HELLO offering every SSLv2 cipher spec. */
+  public static ClientHello sslv2() {
+    return ClientHelloBuilder.forVersion(ProtocolVersion.SSLv2).build();
+  }
+
+  private static ClientHelloBuilder builder(ProtocolVersion version, String serverName) {
+    ClientHelloBuilder builder = ClientHelloBuilder.forVersion(version);
+    return serverName == null ? builder : builder.serverName(serverName);
+  }
+}

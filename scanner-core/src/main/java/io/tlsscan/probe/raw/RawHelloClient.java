@@ -1,0 +1,57 @@
+package io.tlsscan.probe.raw;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.Channel;
+import io.tlsscan.net.ConnectionTracker;
+import io.tlsscan.net.Connector;
+import io.tlsscan.tls.ClientHello;
+import io.tlsscan.tls.ServerResponse;
+import io.tlsscan.tls.ServerResponseDecoder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import reactor.core.publisher.Mono;
+
+/**
+ * One raw probe: connect, send a hand-built ClientHello, read the server's answer as far as the
+ * scope asks, close. One connection per call; the answer is always one {@link ServerResponse}
+ * (a refusal is an answer too); the Mono fails only when the connection itself fails (refused,
+ * reset before any byte, connect timeout) or the read limit is hit.
+ */
+public final class RawHelloClient {
+  private final Connector connector;
+
+  public RawHelloClient(Connector connector) {
+    this.connector = requireNonNull(connector, "connector");
+  }
+
+  /** Sends {@code hello} to {@code address} and reads the answer within {@code scope}. */
+  public Mono<ServerResponse> exchange(
+      InetSocketAddress address,
+      ClientHello hello,
+      ServerResponseDecoder.Scope scope,
+      ConnectionTracker tracker) {
+    return connector.withConnection(address, tracker, channel -> session(channel, hello, scope));
+  }
+
+  /**
+   * Whether a failed exchange is the server saying no: a reset or a close right after the hello
+   * is how some servers refuse what they do not speak.
+   */
+  public static boolean isRefusal(Throwable error) {
+    String message = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
+    return error instanceof ClosedChannelException
+        || (error instanceof IOException && message.contains("connection reset"));
+  }
+
+  private static Mono<ServerResponse> session(
+      Channel channel, ClientHello hello, ServerResponseDecoder.Scope scope) {
+    return Mono.create(
+        sink ->
+            channel
+                .pipeline()
+                .addLast(new ServerResponseDecoder(scope), new ServerResponseHandler(sink, hello)));
+  }
+}

@@ -1,0 +1,28 @@
+package io.tlsscan.scan;
+
+import io.tlsscan.probe.handshake.HandshakeResult;
+import java.net.InetSocketAddress;
+
+/**
+ * A target after its full handshake: the address it was reached at and how the handshake went.
+ *
+ * @param address the server's address
+ * @param handshake the handshake's result
+ */
+record Connected(InetSocketAddress address, HandshakeResult handshake) {
+
+  /**
+   * Whether the server speaks TLS at all, so raw probes are worth sending: the handshake completed,
+   * or the server answered our hello with an alert, a reset or something BoringSSL refused.
+   */
+  boolean speaksTls() {
+    if (handshake instanceof HandshakeResult.Failed failed) {
+      return failed.phase().equals("handshake")
+          && switch (failed.failure().kind()) {
+            case TLS_ALERT, HANDSHAKE_FAILED, RESET -> true;
+            default -> false;
+          };
+    }
+    return true;
+  }
+}
