@@ -2,10 +2,12 @@ package io.tlsscan.report;
 
 import io.tlsscan.model.CertificateInfo;
 import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.KeyInfo;
+import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.TrustError;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * The columns of the CSV view, in order. A cell is a {@link String}, a number, a {@link Boolean}
  * or {@code null} (an empty cell: the value is unknown or its section is absent). Lists are joined
- * with {@code ;}; the certificate columns describe the leaf.
+ * with {@code ;}; the certificate columns describe the leaf. New columns go at the end, so the
+ * positions spreadsheets rely on stay put.
  */
 enum CsvColumn {
   HOST(r -> r.target().host()),
@@ -44,7 +47,14 @@ enum CsvColumn {
                   })),
   KEY(r -> leaf(r, c -> key(c.key()))),
   SIGNATURE_ALGORITHM(r -> leaf(r, CertificateInfo::signatureAlgorithm)),
-  FINDINGS(r -> joined(r.findings(), Finding::id));
+  FINDINGS(r -> joined(r.findings(), Finding::id)),
+  /** The versions known to be accepted, oldest first. */
+  PROTOCOLS(r -> protocols(r, CsvColumn::accepted)),
+  /** {@code insecure}, {@code weak} or {@code strong}; empty when no suite is known. */
+  WEAKEST_CIPHER_STRENGTH(r -> ciphers(r, c -> CipherTally.of(c).weakest())),
+  /** The host-list line as given, so a row can be traced back even when it did not parse. */
+  INPUT(r -> r.target().input()),
+  LINE(r -> r.target().line());
 
   private final Function<HostReport, Object> value;
 
@@ -77,6 +87,22 @@ enum CsvColumn {
   private static Object certificate(HostReport report, Function<CertificateReport, Object> field) {
     CertificateReport certificate = report.certificate().resultOrNull();
     return certificate == null ? null : field.apply(certificate);
+  }
+
+  private static Object protocols(HostReport report, Function<ProtocolSupport, Object> field) {
+    ProtocolSupport protocols = report.protocols().resultOrNull();
+    return protocols == null ? null : field.apply(protocols);
+  }
+
+  private static Object ciphers(HostReport report, Function<CipherSupport, Object> field) {
+    CipherSupport ciphers = report.ciphers().resultOrNull();
+    return ciphers == null ? null : field.apply(ciphers);
+  }
+
+  private static String accepted(ProtocolSupport protocols) {
+    return protocols.accepted().keySet().stream()
+        .filter(protocols::accepts)
+        .collect(Collectors.joining(";"));
   }
 
   private static Object leaf(HostReport report, Function<CertificateInfo, Object> field) {

@@ -19,20 +19,24 @@ import java.util.List;
  *
  * <pre>
  * host, port, ip, sni, status, error_kind, protocol, cipher, subject, issuer, not_after,
- * days_left, trusted, trust_errors, hostname_match, key, signature_algorithm, findings
+ * days_left, trusted, trust_errors, hostname_match, key, signature_algorithm, findings,
+ * protocols, weakest_cipher_strength, input, line
  * </pre>
  *
- * <p>Lists ({@code trust_errors}, {@code findings} as ids) are joined with {@code ;}; {@code key}
- * reads like {@code EC 256 secp256r1} or {@code RSA 2048}; certificate columns describe the leaf;
- * a cell is empty when its value is unknown or its section absent. Only cells that need it are
- * quoted (those holding commas, quotes or line breaks).
+ * <p>Lists ({@code trust_errors}, {@code findings} as ids, {@code protocols} as the versions known
+ * to be accepted) are joined with {@code ;}; {@code key} reads like {@code EC 256 secp256r1} or
+ * {@code RSA 2048}; certificate columns describe the leaf; {@code weakest_cipher_strength} is
+ * {@code insecure}, {@code weak} or {@code strong}; {@code input} and {@code line} name the
+ * host-list line (so an {@code invalid_target} row says which line was bad). A cell is empty when
+ * its value is unknown or its section absent. Columns are only ever added at the end. Only cells
+ * that need it are quoted (those holding commas, quotes or line breaks).
  *
  * <p><b>Formula injection.</b> A text cell that starts with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return is prefixed with a single quote ({@code '}) so that
  * spreadsheets show it as text instead of evaluating it. The rule applies to every cell whose
- * value is text (including host names and certificate fields from the server); cells that are
- * numbers by type ({@code port}, {@code days_left}) or booleans are written as they are, so
- * {@code days_left} stays {@code -3}, a number a spreadsheet can sort.
+ * value is text (including host names, host-list input and certificate fields from the server);
+ * cells that are numbers by type ({@code port}, {@code days_left}, {@code line}) or booleans are
+ * written as they are, so {@code days_left} stays {@code -3}, a number a spreadsheet can sort.
  */
 public final class CsvReportWriter implements ReportWriter {
   private static final CsvMapper CSV =

@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tlsscan.model.CertificateInfo;
 import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.CipherInfo;
+import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.KeyInfo;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
@@ -29,7 +32,8 @@ import java.util.Map;
  *
  * <pre>
  * target, status, error, started_at, duration_ms, connections,
- * handshake, certificate,            (probe sections: present only when the probe completed)
+ * handshake, certificate, protocols, ciphers, server_cipher_order, groups
+ *                                    (probe sections: present only when the probe completed)
  * probe_errors, findings
  * </pre>
  *
@@ -39,8 +43,13 @@ import java.util.Map;
  *   <li>A probe section is absent when its probe did not run, and also absent when it failed; a
  *       failure is listed in {@code probe_errors.<section>} as {@code {kind, message}}. {@code
  *       probe_errors} is always present, {@code {}} when nothing failed.
+ *   <li>{@code server_cipher_order} belongs to the ciphers probe: it is present exactly when
+ *       {@code ciphers} is, and a failed ciphers probe is listed as {@code probe_errors.ciphers}.
  *   <li>{@code null} inside a section means "ran but could not tell" (e.g. {@code
- *       hostname_match} when there was no name to check, {@code handshake.group}).
+ *       hostname_match} when there was no name to check, {@code handshake.group}, a protocol
+ *       version that neither answered yes nor no, {@code server_cipher_order} when no version has
+ *       two suites to compare).
+ *   <li>{@code protocols} and {@code ciphers} keep the model's version order (oldest first).
  *   <li>Timestamps are RFC 3339 UTC with millisecond precision, e.g. {@code
  *       2026-11-26T10:00:00.123Z}.
  *   <li>Every string passes through {@link SafeText#wellFormed}, so the record always encodes to
@@ -49,7 +58,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>Adding a probe section is one entry in {@link #SECTIONS} plus its mapping method (and its
- * property in {@code record.schema.json}, which a test keeps in step).
+ * property in {@code record.schema.json}, which a test keeps in step); a top-level key owned by a
+ * probe is a {@link RecordSection.Companion} of its section.
  */
 public final class RecordJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -61,7 +71,16 @@ public final class RecordJson {
   private static final List<RecordSection<?>> SECTIONS =
       List.of(
           new RecordSection<>("handshake", HostReport::handshake, RecordJson::handshake),
-          new RecordSection<>("certificate", HostReport::certificate, RecordJson::certificate));
+          new RecordSection<>("certificate", HostReport::certificate, RecordJson::certificate),
+          new RecordSection<>("protocols", HostReport::protocols, RecordJson::protocols),
+          new RecordSection<>(
+              "ciphers",
+              HostReport::ciphers,
+              RecordJson::ciphers,
+              List.of(
+                  new RecordSection.Companion<>(
+                      "server_cipher_order", RecordJson::serverCipherOrder))),
+          new RecordSection<>("groups", HostReport::groups, RecordJson::groups));
 
   private RecordJson() {}
 
@@ -74,12 +93,7 @@ public final class RecordJson {
     record.put("started_at", Timestamps.format(report.startedAt()));
     record.put("duration_ms", report.durationMs());
     record.put("connections", report.connections());
-    for (RecordSection<?> section : SECTIONS) {
-      JsonNode json = section.completedJson(report);
-      if (json != null) {
-        record.set(section.name(), json);
-      }
-    }
+    SECTIONS.forEach(section -> section.writeTo(record, report));
     ObjectNode probeErrors = NODES.objectNode();
     probeErrors(report)
         .forEach(
@@ -104,7 +118,10 @@ public final class RecordJson {
     }
   }
 
-  /** The names of the probe sections, in record order; also the possible keys of probe_errors. */
+  /**
+   * The names of the probe sections, in record order; also the possible keys of probe_errors.
+   * Companion keys such as {@code server_cipher_order} are not sections.
+   */
   public static List<String> sectionNames() {
     return SECTIONS.stream().map(RecordSection::name).toList();
   }
@@ -152,6 +169,7 @@ public final class RecordJson {
     json.put("alpn", text(handshake.alpn()));
     json.put("ocsp_stapled", handshake.ocspStapled());
     json.put("client_certificate_requested", handshake.clientCertificateRequested());
+    json.put("source", text(handshake.source()));
     return json;
   }
 
@@ -194,6 +212,45 @@ public final class RecordJson {
     json.put("type", text(key.type()));
     json.put("bits", key.bits());
     json.put("curve", text(key.curve()));
+    return json;
+  }
+
+  private static JsonNode protocols(ProtocolSupport protocols) {
+    ObjectNode json = NODES.objectNode();
+    protocols.accepted().forEach((version, accepted) -> json.put(text(version), accepted));
+    return json;
+  }
+
+  private static JsonNode ciphers(CipherSupport ciphers) {
+    ObjectNode json = NODES.objectNode();
+    ciphers
+        .byVersion()
+        .forEach(
+            (version, suites) -> {
+              ArrayNode list = json.putArray(text(version));
+              suites.forEach(suite -> list.add(cipher(suite)));
+            });
+    return json;
+  }
+
+  private static ObjectNode cipher(CipherInfo cipher) {
+    ObjectNode json = NODES.objectNode();
+    json.put("name", text(cipher.name()));
+    json.put("bits", cipher.bits());
+    json.put("strength", text(cipher.strength()));
+    json.put("kx_group", text(cipher.keyExchangeGroup()));
+    json.put("kx_bits", cipher.keyExchangeBits());
+    return json;
+  }
+
+  private static JsonNode serverCipherOrder(CipherSupport ciphers) {
+    Boolean serverOrder = ciphers.serverOrder();
+    return serverOrder == null ? NODES.nullNode() : NODES.booleanNode(serverOrder);
+  }
+
+  private static JsonNode groups(List<String> groups) {
+    ArrayNode json = NODES.arrayNode();
+    groups.forEach(group -> json.add(text(group)));
     return json;
   }
 

@@ -3,32 +3,65 @@ package io.tlsscan.report;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * One optional section of the record, filled by one probe: present when the probe completed,
  * absent when it failed (the failure goes to {@code probe_errors.<name>}) or did not run.
  *
+ * <p>A probe may also own top-level keys of its own next to its section ({@code
+ * server_cipher_order} belongs to {@code ciphers}): these {@linkplain Companion companions} are
+ * written right after the section and are present exactly when it is.
+ *
  * @param name the section's key in the record and in {@code probe_errors}
  * @param outcome reads the probe's outcome from a report
  * @param json maps a completed result to the section's JSON
+ * @param companions further top-level keys the same result fills, in record order
  * @param <R> the probe's result type
  */
 record RecordSection<R>(
-    String name, Function<HostReport, ProbeOutcome<R>> outcome, Function<R, JsonNode> json) {
+    String name,
+    Function<HostReport, ProbeOutcome<R>> outcome,
+    Function<R, JsonNode> json,
+    List<Companion<R>> companions) {
   RecordSection {
     requireNonNull(name, "name");
     requireNonNull(outcome, "outcome");
     requireNonNull(json, "json");
+    companions = List.copyOf(companions);
   }
 
-  /** The section's JSON when its probe completed, else {@code null}. */
-  JsonNode completedJson(HostReport report) {
-    return outcome.apply(report) instanceof ProbeOutcome.Completed<R> completed
-        ? json.apply(completed.result())
-        : null;
+  /** A section that fills only its own key. */
+  RecordSection(
+      String name, Function<HostReport, ProbeOutcome<R>> outcome, Function<R, JsonNode> json) {
+    this(name, outcome, json, List.of());
+  }
+
+  /**
+   * A top-level key owned by a section's probe.
+   *
+   * @param key the key in the record
+   * @param json maps the section's completed result to the key's value
+   * @param <R> the probe's result type
+   */
+  record Companion<R>(String key, Function<R, JsonNode> json) {
+    Companion {
+      requireNonNull(key, "key");
+      requireNonNull(json, "json");
+    }
+  }
+
+  /** Puts the section and its companions into {@code record} when the probe completed. */
+  void writeTo(ObjectNode record, HostReport report) {
+    if (outcome.apply(report) instanceof ProbeOutcome.Completed<R> completed) {
+      R result = completed.result();
+      record.set(name, json.apply(result));
+      companions.forEach(companion -> record.set(companion.key(), companion.json().apply(result)));
+    }
   }
 
   /** The failure when its probe failed, else {@code null}. */

@@ -2,12 +2,19 @@ package io.tlsscan.report;
 
 import io.tlsscan.model.CertificateInfo;
 import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,14 +28,26 @@ import java.util.stream.Collectors;
  *   expires   2026-11-23T10:00:00.000Z (expired 3 days ago)
  *   trust     untrusted: expired
  *   hostname  match
+ *   protocols TLSv1.2 TLSv1.3; deprecated TLSv1.0
+ *   ciphers   TLSv1.0 1, TLSv1.2 3, TLSv1.3 2; 1 insecure: TLS_RSA_WITH_RC4_128_SHA; server order
+ *   groups    x25519 secp256r1
  *   finding   critical cert.expired: certificate expired 3 days ago
  * </pre>
  *
- * Every value from the server goes through {@link SafeText#forTerminal}, so it cannot reach the
+ * <p>The {@code protocols} line lists the versions known to be accepted, deprecated ones (SSLv2,
+ * SSLv3, TLSv1.0, TLSv1.1: RFC 6176, RFC 7568, RFC 8996) apart, and those the probe could not tell
+ * as {@code unknown}. The {@code ciphers} line counts suites per version, then the weak and the
+ * insecure suites (a suite accepted under several versions counts once there), names the insecure
+ * ones (at most {@value #MAX_NAMED_SUITES}), and says whose order the server follows when that is
+ * known. A handshake whose facts come from a raw hello is marked as such.
+ *
+ * <p>Every value from the server goes through {@link SafeText#forTerminal}, so it cannot reach the
  * terminal as an escape sequence.
  */
 final class TextView {
   private static final String RESET = "\u001B[0m";
+  private static final Set<String> DEPRECATED = Set.of("SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1");
+  static final int MAX_NAMED_SUITES = 3;
 
   private final boolean ansiColours;
 
@@ -47,11 +66,27 @@ final class TextView {
     }
     Handshake handshake = report.handshake().resultOrNull();
     if (handshake != null) {
-      line(out, "protocol", safe(handshake.protocol()) + " " + safe(handshake.cipher()));
+      String source =
+          Handshake.SOURCE_RAW_HELLO.equals(handshake.source())
+              ? " (raw hello, no full handshake)"
+              : "";
+      line(out, "protocol", safe(handshake.protocol()) + " " + safe(handshake.cipher()) + source);
     }
     CertificateReport certificate = report.certificate().resultOrNull();
     if (certificate != null) {
       certificate(out, certificate);
+    }
+    ProtocolSupport protocols = report.protocols().resultOrNull();
+    if (protocols != null) {
+      line(out, "protocols", protocols(protocols));
+    }
+    CipherSupport ciphers = report.ciphers().resultOrNull();
+    if (ciphers != null) {
+      line(out, "ciphers", ciphers(ciphers));
+    }
+    List<String> groups = report.groups().resultOrNull();
+    if (groups != null) {
+      line(out, "groups", groups.isEmpty() ? "none accepted" : words(groups));
     }
     RecordJson.probeErrors(report)
         .forEach(
@@ -91,6 +126,65 @@ final class TextView {
           case UNKNOWN -> "unknown";
         };
     line(out, "hostname", hostname);
+  }
+
+  /** {@code TLSv1.2 TLSv1.3; deprecated TLSv1.0; unknown SSLv2}, or {@code none accepted}. */
+  private static String protocols(ProtocolSupport protocols) {
+    List<String> current = new ArrayList<>();
+    List<String> deprecated = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (Map.Entry<String, Boolean> version : protocols.accepted().entrySet()) {
+      if (version.getValue() == null) {
+        unknown.add(version.getKey());
+      } else if (version.getValue()) {
+        (DEPRECATED.contains(version.getKey()) ? deprecated : current).add(version.getKey());
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (!current.isEmpty()) {
+      parts.add(words(current));
+    }
+    if (!deprecated.isEmpty()) {
+      parts.add("deprecated " + words(deprecated));
+    }
+    if (!unknown.isEmpty()) {
+      parts.add("unknown " + words(unknown));
+    }
+    return parts.isEmpty() ? "none accepted" : String.join("; ", parts);
+  }
+
+  /** {@code TLSv1.2 3, TLSv1.3 2; 1 weak; 1 insecure: NAME; server order}. */
+  private static String ciphers(CipherSupport ciphers) {
+    CipherTally tally = CipherTally.of(ciphers);
+    List<String> parts = new ArrayList<>();
+    parts.add(
+        tally.countByVersion().isEmpty()
+            ? "none accepted"
+            : tally.countByVersion().entrySet().stream()
+                .map(version -> safe(version.getKey()) + " " + version.getValue())
+                .collect(Collectors.joining(", ")));
+    if (!tally.weak().isEmpty()) {
+      parts.add(tally.weak().size() + " weak");
+    }
+    if (!tally.insecure().isEmpty()) {
+      parts.add(tally.insecure().size() + " insecure: " + named(tally.insecure()));
+    }
+    if (ciphers.serverOrder() != null) {
+      parts.add(ciphers.serverOrder() ? "server order" : "client order");
+    }
+    return String.join("; ", parts);
+  }
+
+  /** The first {@link #MAX_NAMED_SUITES} names, then how many more there are. */
+  private static String named(Collection<String> names) {
+    String shown =
+        names.stream().limit(MAX_NAMED_SUITES).map(TextView::safe).collect(Collectors.joining(" "));
+    int more = names.size() - MAX_NAMED_SUITES;
+    return more > 0 ? shown + " and " + more + " more" : shown;
+  }
+
+  private static String words(Collection<String> items) {
+    return items.stream().map(TextView::safe).collect(Collectors.joining(" "));
   }
 
   private static String daysLeft(CertificateInfo leaf) {

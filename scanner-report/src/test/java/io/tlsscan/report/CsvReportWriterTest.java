@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.HostReport;
@@ -18,9 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvReportWriterTest {
-  private static final String HEADER =
+  /** The columns documented before protocols, ciphers and groups were probed, unmoved. */
+  private static final String FIRST_COLUMNS =
       "host,port,ip,sni,status,error_kind,protocol,cipher,subject,issuer,not_after,days_left,"
           + "trusted,trust_errors,hostname_match,key,signature_algorithm,findings";
+
+  private static final String HEADER =
+      FIRST_COLUMNS + ",protocols,weakest_cipher_strength,input,line";
 
   @Test
   void noTargetsStillGiveTheHeader() throws IOException {
@@ -62,7 +67,64 @@ class CsvReportWriterTest {
         .containsEntry("hostname_match", "true")
         .containsEntry("key", "EC 256 secp256r1")
         .containsEntry("signature_algorithm", "SHA256withECDSA")
-        .containsEntry("findings", "cert.expired;tls.no_tls12");
+        .containsEntry("findings", "cert.expired;tls.no_tls12")
+        .containsEntry("protocols", "TLSv1.2;TLSv1.3")
+        .containsEntry("weakest_cipher_strength", "strong")
+        .containsEntry("input", "expired.example:443 10.0.0.5")
+        .containsEntry("line", "12");
+  }
+
+  @Test
+  void newColumnsComeAfterTheDocumentedOnes() throws IOException {
+    // Given a spreadsheet that reads the first eighteen columns by position
+    String header = write().lines().findFirst().orElseThrow();
+    // Then they are where they always were, and the new ones follow
+    assertThat(header).startsWith(FIRST_COLUMNS + ",");
+    assertThat(header.split(",")).hasSize(22);
+  }
+
+  @Test
+  void legacyServerShowsItsOldProtocolsAndItsWorstSuite() throws IOException {
+    // Given a server accepting SSLv3 and TLS 1.0 with RC4, where TLS 1.1 could not be told
+    Map<String, String> row = rows(write(SampleReports.legacy())).get(0);
+    // Then only the versions known to be accepted are listed, and the worst strength is named
+    assertThat(row)
+        .containsEntry("protocol", "TLSv1.0")
+        .containsEntry("protocols", "SSLv3;TLSv1.0")
+        .containsEntry("weakest_cipher_strength", "insecure");
+  }
+
+  @Test
+  void weakestStrengthIsEmptyWhenTheCipherProbeFailedOrFoundNothing() throws IOException {
+    Map<String, String> failed = rows(write(SampleReports.cipherProbeFailed())).get(0);
+    assertThat(failed)
+        .containsEntry("weakest_cipher_strength", "")
+        .containsEntry("protocols", "TLSv1.2;TLSv1.3");
+    HostReport none =
+        SampleReports.withCiphers(SampleReports.trusted(), new CipherSupport(Map.of(), null));
+    assertThat(rows(write(none)).get(0)).containsEntry("weakest_cipher_strength", "");
+  }
+
+  @Test
+  void invalidTargetRowSaysWhichLineWasBad() throws IOException {
+    Map<String, String> row = rows(write(SampleReports.invalidTarget())).get(0);
+    assertThat(row)
+        .containsEntry("status", "error")
+        .containsEntry("error_kind", "invalid_target")
+        .containsEntry("host", "")
+        .containsEntry("protocols", "")
+        .containsEntry("input", "bad host:99999")
+        .containsEntry("line", "7");
+  }
+
+  @Test
+  void hostListInputThatLooksLikeAFormulaStaysText() throws IOException {
+    // Given a host-list line crafted to run as a formula when the CSV is opened
+    String csv = write(SampleReports.invalidTarget("=cmd|' /C calc'!A0", 9));
+    // Then it reads back behind a quote, while the line number stays a plain number
+    Map<String, String> row = rows(csv).get(0);
+    assertThat(row).containsEntry("input", "'=cmd|' /C calc'!A0").containsEntry("line", "9");
+    assertThat(csv).endsWith(",9\n");
   }
 
   @Test
@@ -74,7 +136,11 @@ class CsvReportWriterTest {
         .containsEntry("protocol", "")
         .containsEntry("subject", "")
         .containsEntry("days_left", "")
-        .containsEntry("trusted", "");
+        .containsEntry("trusted", "")
+        .containsEntry("protocols", "")
+        .containsEntry("weakest_cipher_strength", "")
+        .containsEntry("input", "down.example:8443")
+        .containsEntry("line", "3");
   }
 
   @Test

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.CipherInfo;
+import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
-import io.tlsscan.model.ProbeOutcome;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,7 +33,8 @@ class RecordJsonTest {
       "status":"ok","error":null,"started_at":"2026-11-26T10:00:00.123Z","duration_ms":412,\
       "connections":1,\
       "handshake":{"protocol":"TLSv1.3","cipher":"TLS_AES_128_GCM_SHA256","group":"x25519",\
-      "alpn":"h2","ocsp_stapled":false,"client_certificate_requested":false},\
+      "alpn":"h2","ocsp_stapled":false,"client_certificate_requested":false,\
+      "source":"tls_library"},\
       "certificate":{"trusted":false,"trust_errors":["expired"],"hostname_match":true,"chain":[\
       {"subject":"CN=expired.example","issuer":"CN=Test Intermediate","serial":"1a2b",\
       "not_before":"2026-08-25T10:00:00.000Z","not_after":"2026-11-23T10:00:00.000Z",\
@@ -45,13 +48,22 @@ class RecordJsonTest {
       "signature_algorithm":"SHA256withRSA","san":[],"san_truncated":false,\
       "sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b",\
       "self_signed":false,"ca":true}]},\
+      "protocols":{"SSLv2":false,"SSLv3":false,"TLSv1.0":false,"TLSv1.1":false,\
+      "TLSv1.2":true,"TLSv1.3":true},\
+      "ciphers":{"TLSv1.2":[{"name":"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256","bits":128,\
+      "strength":"strong","kx_group":"x25519","kx_bits":253}],\
+      "TLSv1.3":[{"name":"TLS_AES_128_GCM_SHA256","bits":128,"strength":"strong",\
+      "kx_group":null,"kx_bits":null}]},\
+      "server_cipher_order":true,\
+      "groups":["x25519","secp256r1"],\
       "probe_errors":{},\
       "findings":[{"id":"cert.expired","severity":"critical",\
       "message":"certificate expired 3 days ago","policy":"mozilla-intermediate"}]}""";
 
   @Test
   void fullRecordIsExactlyTheContractShape() {
-    // Given the contract's example target, with sub-millisecond start time and a certificate issue
+    // Given the contract's example target, with sub-millisecond start time, a certificate issue
+    // and every probe section
     // When it is written as a record
     String json = new String(RecordJson.toBytes(SampleReports.expired()), StandardCharsets.UTF_8);
     // Then every key, value and the key order match, issues are not serialized, and the time is
@@ -64,20 +76,22 @@ class RecordJsonTest {
     assertThat(fieldNames(RecordJson.toTree(SampleReports.expired())))
         .containsExactly(
             "target", "status", "error", "started_at", "duration_ms", "connections", "handshake",
-            "certificate", "probe_errors", "findings");
+            "certificate", "protocols", "ciphers", "server_cipher_order", "groups", "probe_errors",
+            "findings");
   }
 
   @Test
   void unscannedTargetHasAnErrorAndNoProbeSections() {
     // Given a target whose connection was refused, so no probe ran
     JsonNode record = RecordJson.toTree(SampleReports.failed(ErrorKind.REFUSED));
-    // Then the record says why, and carries no handshake or certificate, not even as null
+    // Then the record says why, and carries no probe section, not even as null
     assertThat(record.get("status").asText()).isEqualTo("error");
     assertThat(record.get("error").get("kind").asText()).isEqualTo("refused");
     assertThat(record.get("error").get("phase").asText()).isEqualTo("connect");
     assertThat(record.get("error").get("message").asText()).contains("10.0.0.6:8443");
     assertThat(record.has("handshake")).isFalse();
     assertThat(record.has("certificate")).isFalse();
+    assertThat(record.has("server_cipher_order")).isFalse();
     assertThat(record.get("probe_errors").isEmpty()).as("nothing started, nothing failed").isTrue();
     assertThat(fieldNames(record))
         .containsExactly(
@@ -111,6 +125,79 @@ class RecordJsonTest {
   }
 
   @Test
+  void failedCipherProbeTakesServerCipherOrderWithIt() {
+    // Given a scan whose cipher probe timed out half way while the others completed
+    JsonNode record = RecordJson.toTree(SampleReports.cipherProbeFailed());
+    // Then neither the partial suites nor an order verdict is shown, and the failure is named
+    assertThat(record.has("ciphers")).isFalse();
+    assertThat(record.has("server_cipher_order")).isFalse();
+    assertThat(fieldNames(record.get("probe_errors"))).containsExactly("ciphers");
+    assertThat(record.at("/probe_errors/ciphers/kind").asText()).isEqualTo("timeout");
+    assertThat(record.at("/probe_errors/ciphers/message").asText())
+        .isEqualTo("deadline reached after 31 of 120 suites");
+    // And the sections that completed are there, an empty group list included
+    assertThat(record.get("groups").isArray()).isTrue();
+    assertThat(record.get("groups").isEmpty()).isTrue();
+    assertThat(fieldNames(record))
+        .containsExactly(
+            "target", "status", "error", "started_at", "duration_ms", "connections", "handshake",
+            "certificate", "protocols", "groups", "probe_errors", "findings");
+  }
+
+  @Test
+  void protocolsKeepEveryVersionInOrderWithNullForUnknown() {
+    // Given a server where TLS 1.1 could not be told
+    JsonNode protocols = RecordJson.toTree(SampleReports.legacy()).get("protocols");
+    // Then all six versions are keys, oldest first, and the unknown one is null, not false
+    assertThat(fieldNames(protocols))
+        .containsExactly("SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+    assertThat(protocols.get("SSLv3").asBoolean()).isTrue();
+    assertThat(protocols.get("TLSv1.1").isNull()).isTrue();
+    assertThat(protocols.get("TLSv1.3").isBoolean()).isTrue();
+    assertThat(protocols.get("TLSv1.3").asBoolean(true)).isFalse();
+  }
+
+  @Test
+  void ciphersAreGroupedByVersionInTheServersOrder() {
+    JsonNode record = RecordJson.toTree(SampleReports.legacy());
+    JsonNode ciphers = record.get("ciphers");
+    assertThat(fieldNames(ciphers)).containsExactly("SSLv3", "TLSv1.0");
+    assertThat(ciphers.at("/TLSv1.0/0/name").asText()).isEqualTo("TLS_RSA_WITH_RC4_128_SHA");
+    JsonNode dhe = ciphers.get("TLSv1.0").get(4);
+    assertThat(dhe.get("name").asText()).isEqualTo("TLS_DHE_RSA_WITH_DES_CBC_SHA");
+    assertThat(dhe.get("bits").asInt()).isEqualTo(56);
+    assertThat(dhe.get("strength").asText()).isEqualTo("insecure");
+    assertThat(dhe.get("kx_group").isNull()).as("no ECDHE group with DHE").isTrue();
+    assertThat(dhe.get("kx_bits").asInt()).isEqualTo(512);
+    assertThat(fieldNames(dhe)).containsExactly("name", "bits", "strength", "kx_group", "kx_bits");
+    assertThat(record.get("server_cipher_order").asBoolean(true)).isFalse();
+    assertThat(record.get("groups")).hasSize(1);
+  }
+
+  @Test
+  void serverCipherOrderIsNullWhenNoVersionHadTwoSuitesToCompare() {
+    HostReport report =
+        SampleReports.withCiphers(
+            SampleReports.trusted(),
+            new CipherSupport(
+                Map.of(
+                    "TLSv1.3",
+                    List.of(new CipherInfo("TLS_AES_256_GCM_SHA384", 256, "strong", null, null))),
+                null));
+    JsonNode record = RecordJson.toTree(report);
+    assertThat(record.get("server_cipher_order")).isNotNull();
+    assertThat(record.get("server_cipher_order").isNull()).isTrue();
+  }
+
+  @Test
+  void handshakeSaysWhereItsFactsCameFrom() {
+    assertThat(RecordJson.toTree(SampleReports.expired()).at("/handshake/source").asText())
+        .isEqualTo("tls_library");
+    assertThat(RecordJson.toTree(SampleReports.legacy()).at("/handshake/source").asText())
+        .isEqualTo("raw_hello");
+  }
+
+  @Test
   void probeThatDidNotRunLeavesNoTrace() {
     JsonNode record = RecordJson.toTree(SampleReports.certificateNotRun());
     assertThat(record.has("certificate")).isFalse();
@@ -135,20 +222,13 @@ class RecordJsonTest {
     HostReport report = SampleReports.expired();
     CertificateReport certificate = report.certificate().resultOrNull();
     HostReport mismatch =
-        new HostReport(
-            report.target(),
-            null,
-            report.startedAt(),
-            report.durationMs(),
-            report.connections(),
-            report.handshake(),
-            ProbeOutcome.completed(
-                new CertificateReport(
-                    certificate.trustErrors(),
-                    HostnameMatch.MISMATCH,
-                    certificate.chain(),
-                    certificate.issues())),
-            report.findings());
+        SampleReports.withCertificate(
+            report,
+            new CertificateReport(
+                certificate.trustErrors(),
+                HostnameMatch.MISMATCH,
+                certificate.chain(),
+                certificate.issues()));
     assertThat(RecordJson.toTree(mismatch).get("certificate").get("hostname_match").asBoolean(true))
         .isFalse();
   }
@@ -190,7 +270,8 @@ class RecordJsonTest {
 
   @Test
   void sectionNamesAreTheProbeSectionsInRecordOrder() {
-    assertThat(RecordJson.sectionNames()).containsExactly("handshake", "certificate");
+    assertThat(RecordJson.sectionNames())
+        .containsExactly("handshake", "certificate", "protocols", "ciphers", "groups");
   }
 
   private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

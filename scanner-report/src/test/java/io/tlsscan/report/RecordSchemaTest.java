@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TrustError;
@@ -19,6 +22,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -31,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The published record schema accepts every record the mapper writes, and only those shapes. */
 class RecordSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Objects of the record whose keys are data, not names: declared by additionalProperties. */
+  private static final Set<String> MAP_KEYED = Set.of("probe_errors", "ciphers");
   private static final JsonNode SCHEMA_TREE = loadSchema();
   private static final JsonSchema SCHEMA =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
@@ -44,6 +50,12 @@ class RecordSchemaTest {
     records.add(Arguments.of("invalid target", SampleReports.invalidTarget()));
     records.add(Arguments.of("certificate probe failed", SampleReports.certificateProbeFailed()));
     records.add(Arguments.of("certificate probe not run", SampleReports.certificateNotRun()));
+    records.add(Arguments.of("legacy, raw hello, unknown TLSv1.1", SampleReports.legacy()));
+    records.add(Arguments.of("cipher probe failed, no groups", SampleReports.cipherProbeFailed()));
+    records.add(
+        Arguments.of(
+            "server cipher order unknown",
+            SampleReports.withCiphers(SampleReports.trusted(), new CipherSupport(Map.of(), null))));
     for (ErrorKind kind : ErrorKind.values()) {
       records.add(Arguments.of("error " + kind.wireName(), SampleReports.failed(kind)));
     }
@@ -86,6 +98,30 @@ class RecordSchemaTest {
     assertRejected(
         r -> ((ObjectNode) r.get("findings").get(0)).put("severity", "CRITICAL"),
         "an upper-case severity");
+    assertRejected(
+        r ->
+            ((ObjectNode) r.get("probe_errors"))
+                .putObject("server_cipher_order")
+                .put("kind", "timeout")
+                .put("message", "x"),
+        "a probe error for a key that is not a section");
+    assertRejected(r -> r.remove("server_cipher_order"), "ciphers without server_cipher_order");
+    assertRejected(r -> r.remove("ciphers"), "server_cipher_order without ciphers");
+    assertRejected(
+        r -> ((ObjectNode) r.get("protocols")).remove("SSLv2"), "a protocol version left out");
+    assertRejected(
+        r -> ((ObjectNode) r.get("protocols")).put("TLSv1.4", true), "an unknown protocol version");
+    assertRejected(
+        r -> ((ObjectNode) r.get("ciphers")).putArray("TLS1.2"), "a misspelt version of ciphers");
+    assertRejected(
+        r -> ((ObjectNode) r.at("/ciphers/TLSv1.2/0")).put("strength", "medium"),
+        "an unknown cipher strength");
+    assertRejected(
+        r -> ((ObjectNode) r.at("/ciphers/TLSv1.2/0")).remove("kx_bits"),
+        "a cipher without kx_bits");
+    assertRejected(r -> ((ArrayNode) r.get("groups")).add("x25519"), "a group listed twice");
+    assertRejected(
+        r -> ((ObjectNode) r.get("handshake")).put("source", "openssl"), "an unknown source");
   }
 
   @Test
@@ -96,7 +132,8 @@ class RecordSchemaTest {
         List.of(
             SampleReports.expired(),
             SampleReports.invalidTarget(),
-            SampleReports.certificateProbeFailed())) {
+            SampleReports.certificateProbeFailed(),
+            SampleReports.legacy())) {
       collectRecordPaths(RecordJson.toTree(report), "", written);
     }
     // When the schema's property tree is flattened the same way
@@ -117,6 +154,22 @@ class RecordSchemaTest {
         .containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Severity::wireName).toList());
     assertThat(enumAt("/properties/probe_errors/propertyNames/enum"))
         .containsExactlyElementsOf(RecordJson.sectionNames());
+    assertThat(enumAt("/properties/handshake/properties/source/enum"))
+        .containsExactly(Handshake.SOURCE_TLS_LIBRARY, Handshake.SOURCE_RAW_HELLO);
+    assertThat(enumAt("/properties/ciphers/additionalProperties/items/properties/strength/enum"))
+        .containsExactlyInAnyOrder(CipherTally.STRONG, CipherTally.WEAK, CipherTally.INSECURE);
+  }
+
+  @Test
+  void protocolVersionsAreTheSameEverywhere() {
+    // Given the versions the schema names once, in $defs
+    List<String> versions = enumAt("/$defs/protocol_version/enum");
+    // Then the protocols section declares and requires exactly those, and a record lists them so
+    assertThat(fieldNamesOf(SCHEMA_TREE.at("/properties/protocols/properties")))
+        .containsExactlyElementsOf(versions);
+    assertThat(enumAt("/properties/protocols/required")).containsExactlyElementsOf(versions);
+    assertThat(fieldNamesOf(RecordJson.toTree(SampleReports.expired()).get("protocols")))
+        .containsExactlyElementsOf(versions);
   }
 
   private static void assertRejected(Consumer<ObjectNode> breakIt, String what) {
@@ -126,12 +179,15 @@ class RecordSchemaTest {
     assertThat(errors).as("a record with " + what + " must be rejected").isNotEmpty();
   }
 
-  /** Dotted key paths; array elements add {@code []}, keys of the probe_errors map are {@code *}. */
+  /**
+   * Dotted key paths; array elements add {@code []}, keys of the maps {@code probe_errors} and
+   * {@code ciphers} are {@code *}.
+   */
   private static void collectRecordPaths(JsonNode node, String prefix, Set<String> paths) {
     if (node.isArray()) {
       node.forEach(element -> collectRecordPaths(element, prefix + "[]", paths));
     } else if (node.isObject()) {
-      boolean map = prefix.equals("probe_errors");
+      boolean map = MAP_KEYED.contains(prefix);
       node.properties()
           .forEach(
               field -> {
@@ -165,6 +221,12 @@ class RecordSchemaTest {
 
   private static String join(String prefix, String key) {
     return prefix.isEmpty() ? key : prefix + "." + key;
+  }
+
+  private static List<String> fieldNamesOf(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   private static List<String> enumAt(String pointer) {

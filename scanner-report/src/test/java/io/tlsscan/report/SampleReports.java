@@ -3,6 +3,8 @@ package io.tlsscan.report;
 import io.tlsscan.model.CertificateInfo;
 import io.tlsscan.model.CertificateIssue;
 import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.CipherInfo;
+import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
@@ -10,12 +12,15 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.KeyInfo;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Hand-built reports covering the shapes a record can take. */
 final class SampleReports {
@@ -23,14 +28,19 @@ final class SampleReports {
 
   private SampleReports() {}
 
-  /** The contract's example: a handshake that completed with an expired, untrusted leaf. */
+  /**
+   * The contract's example: a handshake that completed with an expired, untrusted leaf, TLS 1.2
+   * and 1.3 with strong suites in the server's order, and two groups.
+   */
   static HostReport expired() {
     TargetInfo target =
         new TargetInfo(
             "expired.example:443 10.0.0.5", 12, "expired.example", 443, "10.0.0.5",
             "expired.example");
     Handshake handshake =
-        new Handshake("TLSv1.3", "TLS_AES_128_GCM_SHA256", "x25519", "h2", false, false);
+        new Handshake(
+            "TLSv1.3", "TLS_AES_128_GCM_SHA256", "x25519", "h2", false, false,
+            Handshake.SOURCE_TLS_LIBRARY);
     CertificateInfo leaf =
         new CertificateInfo(
             "CN=expired.example",
@@ -75,6 +85,19 @@ final class SampleReports {
         1,
         ProbeOutcome.completed(handshake),
         ProbeOutcome.completed(certificate),
+        ProbeOutcome.completed(protocols(false, false, false, false, true, true)),
+        ProbeOutcome.completed(
+            new CipherSupport(
+                versions(
+                    "TLSv1.2",
+                    List.of(
+                        new CipherInfo(
+                            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", 128, "strong", "x25519",
+                            253)),
+                    "TLSv1.3",
+                    List.of(new CipherInfo("TLS_AES_128_GCM_SHA256", 128, "strong", null, null))),
+                true)),
+        ProbeOutcome.completed(List.of("x25519", "secp256r1")),
         List.of(
             new Finding(
                 "cert.expired",
@@ -112,33 +135,35 @@ final class SampleReports {
         expired.handshake(),
         ProbeOutcome.completed(
             new CertificateReport(List.of(), HostnameMatch.MATCH, List.of(fresh), List.of())),
+        expired.protocols(),
+        expired.ciphers(),
+        expired.groups(),
         List.of());
   }
 
   /** A target that could not be scanned: only the target, the error and the timing. */
   static HostReport failed(ErrorKind kind) {
-    return new HostReport(
+    return HostReport.failed(
         new TargetInfo("down.example:8443", 3, "down.example", 8443, "10.0.0.6", "down.example"),
         new ScanError(kind, "connect", kind.wireName() + " while connecting to 10.0.0.6:8443"),
         STARTED,
         5000,
-        1,
-        ProbeOutcome.notRun(),
-        ProbeOutcome.notRun(),
-        List.of());
+        1);
   }
 
   /** A host-list line that did not parse. */
   static HostReport invalidTarget() {
-    return new HostReport(
-        new TargetInfo("bad host:99999", 7, null, null, null, null),
+    return invalidTarget("bad host:99999", 7);
+  }
+
+  /** A host-list line {@code input} at {@code line} that did not parse. */
+  static HostReport invalidTarget(String input, long line) {
+    return HostReport.failed(
+        new TargetInfo(input, line, null, null, null, null),
         new ScanError(ErrorKind.INVALID_TARGET, "parse", "port out of range: 99999"),
         STARTED,
         0,
-        0,
-        ProbeOutcome.notRun(),
-        ProbeOutcome.notRun(),
-        List.of());
+        0);
   }
 
   /** The handshake completed but the certificate probe timed out half way. */
@@ -152,6 +177,9 @@ final class SampleReports {
         2,
         expired.handshake(),
         ProbeOutcome.failed(ErrorKind.TIMEOUT, "deadline reached while reading the chain"),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
         List.of());
   }
 
@@ -165,6 +193,9 @@ final class SampleReports {
         80,
         1,
         expired.handshake(),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
         ProbeOutcome.notRun(),
         List.of());
   }
@@ -196,14 +227,130 @@ final class SampleReports {
         30,
         1,
         ProbeOutcome.completed(
-            new Handshake("TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, null, true,
-                true)),
+            new Handshake(
+                "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, null, true, true,
+                Handshake.SOURCE_TLS_LIBRARY)),
         ProbeOutcome.completed(
             new CertificateReport(
                 List.of(TrustError.SELF_SIGNED, TrustError.WEAK_KEY, TrustError.WEAK_SIGNATURE),
                 HostnameMatch.UNKNOWN,
                 List.of(leaf),
                 List.of())),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
+        ProbeOutcome.notRun(),
         List.of(new Finding("cert.self_signed", Severity.HIGH, text, "custom")));
+  }
+
+  /**
+   * A legacy server that speaks only SSLv3 and TLS 1.0 with RC4 first, so the handshake facts come
+   * from a raw hello: TLS 1.1 could not be told, seven distinct insecure suites (one accepted under
+   * both versions) and one weak, the client's order, one group.
+   */
+  static HostReport legacy() {
+    CipherInfo rc4 = new CipherInfo("TLS_RSA_WITH_RC4_128_SHA", 128, "insecure", null, null);
+    CipherInfo tripleDes = new CipherInfo("TLS_RSA_WITH_3DES_EDE_CBC_SHA", 112, "weak", null, null);
+    List<CipherInfo> tls10 =
+        List.of(
+            rc4,
+            new CipherInfo("TLS_RSA_WITH_RC4_128_MD5", 128, "insecure", null, null),
+            new CipherInfo("TLS_RSA_EXPORT_WITH_RC4_40_MD5", 40, "insecure", null, null),
+            new CipherInfo("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA", 40, "insecure", null, null),
+            new CipherInfo("TLS_DHE_RSA_WITH_DES_CBC_SHA", 56, "insecure", null, 512),
+            new CipherInfo("TLS_RSA_WITH_NULL_SHA", 0, "insecure", null, null),
+            new CipherInfo("TLS_RSA_WITH_NULL_MD5", 0, "insecure", null, null),
+            tripleDes,
+            new CipherInfo(
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", 128, "strong", "secp256r1", 256));
+    HostReport expired = expired();
+    return new HostReport(
+        new TargetInfo("legacy.example", 4, "legacy.example", 443, "10.0.0.8", "legacy.example"),
+        null,
+        STARTED,
+        2300,
+        17,
+        ProbeOutcome.completed(
+            new Handshake(
+                "TLSv1.0", rc4.name(), null, null, false, false, Handshake.SOURCE_RAW_HELLO)),
+        expired.certificate(),
+        ProbeOutcome.completed(protocols(false, true, true, null, false, false)),
+        ProbeOutcome.completed(
+            new CipherSupport(versions("SSLv3", List.of(rc4, tripleDes), "TLSv1.0", tls10), false)),
+        ProbeOutcome.completed(List.of("secp256r1")),
+        List.of());
+  }
+
+  /**
+   * A trusted target whose protocol probe could not tell two versions, whose cipher probe
+   * timed out half way (so neither {@code ciphers} nor {@code server_cipher_order} is known), and
+   * which accepts no named group.
+   */
+  static HostReport cipherProbeFailed() {
+    HostReport trusted = trusted();
+    return new HostReport(
+        trusted.target(),
+        null,
+        STARTED,
+        10000,
+        9,
+        trusted.handshake(),
+        trusted.certificate(),
+        ProbeOutcome.completed(protocols(false, false, null, null, true, true)),
+        ProbeOutcome.failed(ErrorKind.TIMEOUT, "deadline reached after 31 of 120 suites"),
+        ProbeOutcome.completed(List.of()),
+        List.of());
+  }
+
+  /** A copy of {@code report} whose cipher probe completed with {@code ciphers}. */
+  static HostReport withCiphers(HostReport report, CipherSupport ciphers) {
+    return new HostReport(
+        report.target(),
+        report.error(),
+        report.startedAt(),
+        report.durationMs(),
+        report.connections(),
+        report.handshake(),
+        report.certificate(),
+        report.protocols(),
+        ProbeOutcome.completed(ciphers),
+        report.groups(),
+        report.findings());
+  }
+
+  /** A copy of {@code report} with its certificate section replaced. */
+  static HostReport withCertificate(HostReport report, CertificateReport certificate) {
+    return new HostReport(
+        report.target(),
+        report.error(),
+        report.startedAt(),
+        report.durationMs(),
+        report.connections(),
+        report.handshake(),
+        ProbeOutcome.completed(certificate),
+        report.protocols(),
+        report.ciphers(),
+        report.groups(),
+        report.findings());
+  }
+
+  /** SSLv2, SSLv3, TLSv1.0, TLSv1.1, TLSv1.2, TLSv1.3 in this order; {@code null} = unknown. */
+  static ProtocolSupport protocols(
+      Boolean sslv2, Boolean sslv3, Boolean tls10, Boolean tls11, Boolean tls12, Boolean tls13) {
+    Map<String, Boolean> accepted = new LinkedHashMap<>();
+    accepted.put("SSLv2", sslv2);
+    accepted.put("SSLv3", sslv3);
+    accepted.put("TLSv1.0", tls10);
+    accepted.put("TLSv1.1", tls11);
+    accepted.put("TLSv1.2", tls12);
+    accepted.put("TLSv1.3", tls13);
+    return new ProtocolSupport(accepted);
+  }
+
+  private static Map<String, List<CipherInfo>> versions(
+      String first, List<CipherInfo> firstSuites, String second, List<CipherInfo> secondSuites) {
+    Map<String, List<CipherInfo>> byVersion = new LinkedHashMap<>();
+    byVersion.put(first, firstSuites);
+    byVersion.put(second, secondSuites);
+    return byVersion;
   }
 }

@@ -23,7 +23,46 @@ class TextReportWriterTest {
         .contains("expires   2026-11-23T10:00:00.000Z (expired 3 days ago)")
         .contains("trust     untrusted: expired")
         .contains("hostname  match")
+        .contains("protocols TLSv1.2 TLSv1.3\n")
+        .contains("ciphers   TLSv1.2 1, TLSv1.3 1; server order\n")
+        .contains("groups    x25519 secp256r1\n")
         .contains("finding   critical cert.expired: certificate expired 3 days ago");
+  }
+
+  @Test
+  void legacyServerShowsDeprecatedProtocolsAndNamesItsInsecureSuites() throws IOException {
+    // When a server accepting only SSLv3 and TLS 1.0, mostly with broken suites, is shown
+    String text = write(false, SampleReports.legacy());
+    // Then the handshake says it was not a full one, deprecated versions stand apart, the
+    // unknown version is not passed off as refused, and the first insecure suites are named
+    assertThat(text)
+        .contains("protocol  TLSv1.0 TLS_RSA_WITH_RC4_128_SHA (raw hello, no full handshake)\n")
+        .contains("protocols deprecated SSLv3 TLSv1.0; unknown TLSv1.1\n")
+        .contains(
+            "ciphers   SSLv3 2, TLSv1.0 9; 1 weak; 7 insecure: TLS_RSA_WITH_RC4_128_SHA"
+                + " TLS_RSA_WITH_RC4_128_MD5 TLS_RSA_EXPORT_WITH_RC4_40_MD5 and 4 more;"
+                + " client order\n")
+        .contains("groups    secp256r1\n");
+  }
+
+  @Test
+  void failedCipherProbeIsNamedAndNoSummaryIsGuessed() throws IOException {
+    String text = write(false, SampleReports.cipherProbeFailed());
+    assertThat(text)
+        .startsWith("WARN ")
+        .contains("protocols TLSv1.2 TLSv1.3; unknown TLSv1.0 TLSv1.1\n")
+        .doesNotContain("ciphers  ")
+        .contains("groups    none accepted\n")
+        .contains("probe     ciphers failed: timeout: deadline reached after 31 of 120 suites");
+  }
+
+  @Test
+  void probeLinesAreLeftOutWhenTheirProbesDidNotRun() throws IOException {
+    assertThat(write(false, SampleReports.certificateNotRun()))
+        .contains("protocol  TLSv1.3 TLS_AES_128_GCM_SHA256\n")
+        .doesNotContain("protocols")
+        .doesNotContain("ciphers")
+        .doesNotContain("groups");
   }
 
   @Test
@@ -67,7 +106,7 @@ class TextReportWriterTest {
   @Test
   void blocksAreSeparatedByABlankLine() throws IOException {
     String text = write(false, SampleReports.trusted(), SampleReports.failed(ErrorKind.DNS));
-    assertThat(text).contains("hostname  match\n\nFAIL down.example:8443");
+    assertThat(text).contains("groups    x25519 secp256r1\n\nFAIL down.example:8443");
   }
 
   @Test

@@ -7,7 +7,6 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
-import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,22 +47,18 @@ class VerdictTest {
     HostReport trusted = SampleReports.trusted();
     CertificateReport certificate = trusted.certificate().resultOrNull();
     HostReport mismatch =
-        new HostReport(
-            trusted.target(),
-            null,
-            trusted.startedAt(),
-            trusted.durationMs(),
-            trusted.connections(),
-            trusted.handshake(),
-            ProbeOutcome.completed(
-                new CertificateReport(
-                    List.of(), HostnameMatch.MISMATCH, certificate.chain(), List.of())),
-            List.of());
+        SampleReports.withCertificate(
+            trusted,
+            new CertificateReport(
+                List.of(), HostnameMatch.MISMATCH, certificate.chain(), List.of()));
     assertThat(Verdict.of(mismatch)).isEqualTo(Verdict.WARN);
   }
 
   @Test
   void aFailedProbeWarns() {
     assertThat(Verdict.of(SampleReports.certificateProbeFailed())).isEqualTo(Verdict.WARN);
+    assertThat(Verdict.of(SampleReports.cipherProbeFailed()))
+        .as("a trusted target without findings whose cipher probe failed")
+        .isEqualTo(Verdict.WARN);
   }
 }
