@@ -144,7 +144,8 @@ class CommandLineTest {
     assertThat(rows.get(0))
         .isEqualTo(
             "host,port,ip,sni,status,error_kind,protocol,cipher,subject,issuer,not_after,days_left,"
-                + "trusted,trust_errors,hostname_match,key,signature_algorithm,findings");
+                + "trusted,trust_errors,hostname_match,key,signature_algorithm,findings,"
+                + "protocols,weakest_cipher_strength,input,line");
     assertThat(rows).hasSize(3);
     assertThat(rows).anySatisfy(r -> assertThat(r).contains(",error,refused,"));
   }
