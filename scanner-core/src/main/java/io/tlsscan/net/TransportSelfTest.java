@@ -3,7 +3,8 @@ package io.tlsscan.net;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerAdapter;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,14 +27,22 @@ final class TransportSelfTest {
               .group(context.group())
               .channel(context.socketChannelType())
               .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, TIMEOUT_MS)
-              .handler(new ChannelHandlerAdapter() {})
+              .handler(new QuietHandler())
               .connect(new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort()));
       boolean done = future.awaitUninterruptibly(TIMEOUT_MS);
       Channel channel = future.channel();
-      channel.close();
+      channel.close().awaitUninterruptibly(TIMEOUT_MS);
       return done && future.isSuccess();
     } catch (IOException | LinkageError e) {
       return false;
+    }
+  }
+
+  /** Swallows what the throw-away connection sees when the listener goes away. */
+  private static final class QuietHandler extends ChannelInboundHandlerAdapter {
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
     }
   }
 }
