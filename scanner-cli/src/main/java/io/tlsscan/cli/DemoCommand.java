@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
                     .options(options)
                     .trustAnchors(TrustAnchors.fromPemFile(fleet.caFile()))
                     .build()) {
-          new ScanRun(scanner, writer, messages, output.quiet)
+          new ScanRun(scanner, writer, messages, output.quiet, output.progress(hostList))
               .run(new HostListReader().read(hostList));
         }
         return check(fleet.endpoints(), reports, messages);

@@ -34,8 +34,21 @@ final class OutputOptions {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No summary line on stderr.")
+      description = "No summary line and no progress line on stderr.")
   boolean quiet;
+
+  @Option(
+      names = "--progress",
+      description =
+          "Show a progress line on stderr even when it is not a terminal (default: only on a"
+              + " terminal, and never with --quiet).")
+  boolean progress;
+
+  /** A progress line when stderr is a terminal (or --progress), none with --quiet. */
+  Progress progress(java.nio.file.Path hostList) {
+    boolean show = progress || (!quiet && Terminal.stderrIsTerminal());
+    return show ? new ProgressLine(hostList) : Progress.NONE;
+  }
 
   ReportFormat reportFormat() {
     if (format == null) {

@@ -109,7 +109,9 @@ final class ScanCommand implements Callable<Integer> {
         ReportWriter writer = format.open(out, output.colours());
         Scanner scanner =
             Scanner.builder().options(options).trustAnchors(anchors).build()) {
-      return new ScanRun(scanner, writer, System.err, output.quiet).run(entries);
+      Path hostList = input == null || input.equals("-") ? null : Path.of(input);
+      return new ScanRun(scanner, writer, System.err, output.quiet, output.progress(hostList))
+          .run(entries);
     }
   }
 

@@ -22,18 +22,26 @@ final class ScanRun {
   private final ReportWriter writer;
   private final PrintStream messages;
   private final boolean quiet;
+  private final Progress progress;
 
-  ScanRun(Scanner scanner, ReportWriter writer, PrintStream messages, boolean quiet) {
+  ScanRun(
+      Scanner scanner,
+      ReportWriter writer,
+      PrintStream messages,
+      boolean quiet,
+      Progress progress) {
     this.scanner = scanner;
     this.writer = writer;
     this.messages = messages;
     this.quiet = quiet;
+    this.progress = progress;
   }
 
   /** Scans every entry and returns the exit code. */
   int run(Flux<HostListEntry> entries) {
     ScanSummary summary = new ScanSummary();
-    try (StopSignals signals = new StopSignals(messages);
+    try (progress;
+        StopSignals signals = new StopSignals(messages);
         Stream<HostReport> reports =
             scanner
                 .scanEntries(entries.takeUntilOther(signals.stopIntake()), signals.cancelInFlight())
@@ -43,8 +51,10 @@ final class ScanRun {
         HostReport report = iterator.next();
         writer.write(report);
         summary.add(report);
+        progress.recorded(report);
       }
       writer.close();
+      progress.close();
       if (signals.stopped()) {
         messages.println("tlsscan: " + summary.line() + "; stopped early: the scan is incomplete");
         return ExitCodes.INTERRUPTED;
