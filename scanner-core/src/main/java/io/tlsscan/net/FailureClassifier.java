@@ -87,16 +87,18 @@ public final class FailureClassifier {
     Throwable first = null;
     Throwable current = error;
     for (int depth = 0; depth < 8 && current != null; depth++) {
-      if (current instanceof NotTlsException
-          || current instanceof ReadLimitExceededException
-          || ALERT.matcher(String.valueOf(current.getMessage())).find()) {
-        return current;
-      }
       boolean wrapper =
           current instanceof io.netty.handler.codec.DecoderException
               || current instanceof java.util.concurrent.ExecutionException;
-      if (first == null && !wrapper) {
-        first = current;
+      if (!wrapper) {
+        if (current instanceof NotTlsException
+            || current instanceof ReadLimitExceededException
+            || ALERT.matcher(String.valueOf(current.getMessage())).find()) {
+          return current;
+        }
+        if (first == null) {
+          first = current;
+        }
       }
       current = current.getCause();
     }
