@@ -14,6 +14,7 @@ SSLSCAN_TARGETS="${SSLSCAN_TARGETS:-200}"
 CONCURRENCY="${CONCURRENCY:-}"        # empty: tlsscan's default
 DEEP="${DEEP:-0}"
 PHASES="${PHASES:-wrk stime tlsscan sslscan deep}"
+RETRIES="${RETRIES:-2}"               # repeats of a phase while other processes were busy (keeps the quietest)
 PAUSE="${PAUSE:-2}"                   # seconds of rest between phases, then up to QUIET_WAIT s for a quiet machine
 SNI_NAME="${SNI_NAME:-}"              # e.g. bench.test: lines become "bench.test:PORT 127.0.0.1" (SNI + name check)
 
@@ -62,7 +63,7 @@ WRK_RATE=""
 if phase_on wrk; then
   rest
   export BENCH_BASE_PORT=$BASE_PORT BENCH_PORTS=$FLEET_PORTS BENCH_BIND=$BIND
-  measure wrk - wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${DURATION}s" -H 'Connection: close' \
+  measure_quiet wrk - wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${DURATION}s" -H 'Connection: close' \
     -s "$BENCH_DIR/wrk-ports.lua" "https://$BIND:$BASE_PORT/"
   sed 's/^/  wrk: /' "$WORK/wrk.out" >&2
   requests=$(awk '/requests in/ { print $1; exit }' "$WORK/wrk.out")
@@ -76,12 +77,13 @@ fi
 
 if phase_on stime; then
   rest
-  measure stime - bash -c '
+  measure_quiet stime - bash -c '
     openssl s_time -new -connect "$1:$2" -time "$4" >"$5/stime.1" 2>&1 &
     openssl s_time -new -connect "$1:$3" -time "$4" >"$5/stime.2" 2>&1 &
-    wait' stime "$BIND" "$BASE_PORT" $(( BASE_PORT + 1 )) "$DURATION" "$WORK"
-  conns=$(cat "$WORK/stime.1" "$WORK/stime.2" | awk '/real seconds/ { n += $1 } END { print n + 0 }')
-  grep -i 'error' "$WORK/stime.1" "$WORK/stime.2" | head -3 >&2 || true
+    wait
+    cat "$5/stime.1" "$5/stime.2"' stime "$BIND" "$BASE_PORT" $(( BASE_PORT + 1 )) "$DURATION" "$WORK"
+  conns=$(awk '/real seconds/ { n += $1 } END { print n + 0 }' "$WORK/stime.out")
+  grep -i 'error' "$WORK/stime.out" | head -3 >&2 || true
   rate=$(fdiv "$conns" "${M_WALL[stime]}" %.0f)
   add_row "openssl s_time ×2" "-new, two parallel loops" "$conns" "${M_WALL[stime]}" "$rate" \
     "$(ms_per "${M_CPU[stime]}" "$conns")" "$(mb "${M_RSS[stime]}")" "$(fdiv "$rate" "${WRK_RATE:-0}" %.2f)× wrk" stime
@@ -94,7 +96,7 @@ if phase_on tlsscan; then
   read -r -a probe_args <<<"$(cert_probe_args)"
   what="--probes cert"
   has_probes_flag || what="cert (default scan; no --probes flag yet)"
-  measure tlsscan-cert "$TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-cert.txt" -o "$WORK/cert.jsonl" -q \
+  measure_quiet tlsscan-cert "$TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-cert.txt" -o "$WORK/cert.jsonl" -q \
     "${probe_args[@]}" "${conc_args[@]}"
   [ "${M_RC[tlsscan-cert]}" -eq 0 ] || tail -n 5 "$WORK/tlsscan-cert.out" >&2
   read -r lines ok < <(check_records "$WORK/cert.jsonl" "$TARGETS")
@@ -109,7 +111,7 @@ target_lines "$SSLSCAN_TARGETS" >"$WORK/hosts-deep.txt"
 SSLSCAN_RATE=""
 if phase_on sslscan; then
   rest
-  measure sslscan "$SSLSCAN_TARGETS" sslscan --no-colour --targets="$WORK/hosts-deep.txt"
+  measure_quiet sslscan "$SSLSCAN_TARGETS" sslscan --no-colour --targets="$WORK/hosts-deep.txt"
   scanned=$(grep -c '^Testing SSL server' "$WORK/sslscan.out" || true)
   [ "$scanned" -eq "$SSLSCAN_TARGETS" ] || log "WARNING: sslscan tested $scanned of $SSLSCAN_TARGETS targets"
   SSLSCAN_RATE=$(fdiv "$SSLSCAN_TARGETS" "${M_WALL[sslscan]}" %.1f)
@@ -121,7 +123,7 @@ DEEP_RATE=""
 if phase_on deep && [ "$DEEP" = 1 ]; then
   if has_probes_flag; then
     rest
-    measure tlsscan-deep "$SSLSCAN_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-deep.txt" -o "$WORK/deep.jsonl" -q \
+    measure_quiet tlsscan-deep "$SSLSCAN_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-deep.txt" -o "$WORK/deep.jsonl" -q \
       --probes cert,protocols,ciphers,groups "${conc_args[@]}"
     [ "${M_RC[tlsscan-deep]}" -eq 0 ] || tail -n 5 "$WORK/tlsscan-deep.out" >&2
     read -r lines ok < <(check_records "$WORK/deep.jsonl" "$SSLSCAN_TARGETS")
