@@ -9,12 +9,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DEAD_TARGETS="${DEAD_TARGETS:-10000}"
 DEAD_CONCURRENCY="${DEAD_CONCURRENCY:-1000}"
 DEAD_TIMEOUT="${DEAD_TIMEOUT:-2}"           # seconds
-TARPIT_BASE_PORT="${TARPIT_BASE_PORT:-45000}"
+TARPIT_BASE_PORT="${TARPIT_BASE_PORT:-$(default_base_port 300)}"
 TARPIT_PORTS="${TARPIT_PORTS:-4}"
 MEM_SMALL="${MEM_SMALL:-10000}"
 MEM_LARGE="${MEM_LARGE:-1000000}"
 MEM_CONCURRENCY="${MEM_CONCURRENCY:-2000}"
-MILLION="${MILLION:-1}"                     # 0 skips the MEM_LARGE run
+MILLION="${MILLION:-0}"                     # 1 adds the MEM_LARGE run (about 15 min on 2 busy cores)
 CLOSED_PORT="${CLOSED_PORT:-9}"             # nothing may listen on it: every connect is refused
 LIVE_EVERY="${LIVE_EVERY:-100}"             # every LIVE_EVERY-th memory line is a live TLS target; 0: none
 PARTS="${PARTS:-dead memory}"
@@ -25,7 +25,7 @@ ensure_tools python3=python3 nginx=nginx-light openssl=openssl /usr/bin/time=tim
 prepare_tlsscan
 
 declare -a ROWS=()
-row() { ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 | $9 |"); }
+row() { ROWS+=("| $1 | $2 | $3 | $4 | ${10} | $5 | $6 | $7 | $8 | $9 |"); }
 
 # kinds FILE: "N kind/phase, ..." of the records' outcomes.
 kinds() {
@@ -43,6 +43,7 @@ if [[ " $PARTS " == *" dead "* ]]; then
   python3 "$BENCH_DIR/tarpit.py" --bind "$BIND" $(seq "$TARPIT_BASE_PORT" "$last") >"$WORK/tarpit.out" 2>&1 &
   TARPIT_PID=$!
   CLEANUP_PIDS+=("$TARPIT_PID")
+  SERVER_PIDS+=("$TARPIT_PID")
   wait_port "$BIND" "$last" 10 || die "the tarpit did not start: $(cat "$WORK/tarpit.out")"
   awk -v n="$DEAD_TARGETS" -v ports="$TARPIT_PORTS" -v base="$TARPIT_BASE_PORT" -v bind="$BIND" \
     'BEGIN { for (i = 0; i < n; i++) printf "%s:%d\n", bind, base + i % ports }' >"$WORK/dead.txt"
@@ -55,7 +56,7 @@ if [[ " $PARTS " == *" dead "* ]]; then
   outcome="$(wc -l <"$WORK/dead.jsonl") records: $(kinds "$WORK/dead.jsonl")"
   log "dead: $outcome"
   row "never answer (tarpit)" "$DEAD_TARGETS" "$DEAD_CONCURRENCY" "${M_WALL[dead]}" "$ideal" "${ratio}×" \
-    "${M_CPU[dead]}" "$(mb "${M_RSS[dead]}")" "$outcome"
+    "${M_CPU[dead]}" "$(mb "${M_RSS[dead]}")" "$outcome" "$(record_span "$WORK/dead.jsonl")"
   DEAD_LINE="aim dead hosts ≤ 1.2× the ideal ${ideal} s: ${ratio}× $(awk -v r="$ratio" 'BEGIN { print (r <= 1.2 ? "met" : "MISSED") }')"
   kill -TERM "$TARPIT_PID" 2>/dev/null || true
   wait "$TARPIT_PID" 2>/dev/null || true
@@ -84,7 +85,8 @@ mem_run() {
   outcome="$(wc -l <"$WORK/$name.jsonl") records: $(kinds "$WORK/$name.jsonl")"
   log "$name: $outcome"
   row "mostly refused, 1 in $LIVE_EVERY live" "$count" "$MEM_CONCURRENCY" "${M_WALL[$name]}" - - \
-    "${M_CPU[$name]}" "$(mb "${M_RSS[$name]}")" "$(fdiv "$count" "${M_WALL[$name]}" %.0f) targets/s; $outcome"
+    "${M_CPU[$name]}" "$(mb "${M_RSS[$name]}")" "$(fdiv "$count" "${M_WALL[$name]}" %.0f) targets/s; $outcome" \
+    "$(record_span "$WORK/$name.jsonl")"
   rm -f "$WORK/$name.txt" "$WORK/$name.jsonl"
 }
 
@@ -104,10 +106,11 @@ if [[ " $PARTS " == *" memory "* ]]; then
 fi
 
 echo
-echo "| run | targets | concurrency | seconds | ideal s | ratio | CPU s | peak RSS MB | outcome |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| run | targets | concurrency | seconds | in-scan s | ideal s | ratio | CPU s | peak RSS MB | outcome |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
+echo "seconds: wall time of the whole command; in-scan s: first target started to last record finished (no JVM start-up or exit)."
 echo "load average before: $LOAD_BEFORE, after: $(loadavg); foreign cores per run: $(for k in "${!M_FOREIGN[@]}"; do printf '%s %s  ' "$k" "${M_FOREIGN[$k]}"; done)"
 [ -n "$DEAD_LINE" ] && echo "$DEAD_LINE"
 [ -n "$MEM_LINE" ] && echo "$MEM_LINE"

@@ -12,6 +12,7 @@ BIND="${BIND:-127.0.0.1}"
 FOREIGN_WARN_CORES="${FOREIGN_WARN_CORES:-0.15}"
 
 CLEANUP_PIDS=()
+SERVER_PIDS=()   # the loopback servers (nginx, tarpit, s_server): their CPU is not "foreign"
 WORK=""
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -87,13 +88,23 @@ make_cert() {
     -keyout "$dir/key.pem" -out "$dir/cert.pem" 2>/dev/null || die "openssl could not make a certificate"
 }
 
-# ports_free FIRST LAST: true when nothing listens on BIND (or on every address) on a TCP port in
-# FIRST..LAST. Listeners on other loopback addresses do not collide.
+# ports_free FIRST LAST: true when no TCP socket on BIND (or on every address) uses a port in
+# FIRST..LAST, listening or connected (a client's ephemeral port blocks a bind too); TIME_WAIT is
+# ignored (servers here bind with SO_REUSEADDR). Sockets on other loopback addresses do not collide.
 ports_free() {
-  ! ss -Htln "sport >= :$1 and sport <= :$2" 2>/dev/null | awk -v bind="$BIND" '
+  ! ss -Htan "sport >= :$1 and sport <= :$2" 2>/dev/null | awk -v bind="$BIND" '
+    $1 == "TIME-WAIT" { next }
     { addr = $4; sub(/:[0-9]+$/, "", addr) }
     addr == bind || addr == "0.0.0.0" || addr == "*" || addr == "[::]" || addr == "[::ffff:" bind "]" { found = 1 }
     END { exit !found }'
+}
+
+# default_base_port OFFSET: a port above the kernel's ephemeral range (so that no client socket can
+# be holding it), plus OFFSET; 44300 + OFFSET when the range leaves no room.
+default_base_port() {
+  local high
+  high="$(awk '{ print $2 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 60999)"
+  if [ $(( high + 1 + $1 + 400 )) -le 65535 ]; then echo $(( high + 1 + $1 )); else echo $(( 44300 + $1 )); fi
 }
 
 # wait_port HOST PORT SECONDS: waits until HOST:PORT accepts a TCP connection.
@@ -110,7 +121,7 @@ wait_port() {
 # and a plain-HTTP stub_status on the port after the last one. Sets NGINX_PID, STATUS_PORT, FLEET_DIR.
 fleet_start() {
   FLEET_PORTS="${FLEET_PORTS:-200}"
-  BASE_PORT="${BASE_PORT:-44300}"
+  BASE_PORT="${BASE_PORT:-$(default_base_port 0)}"
   local workers="${WORKERS:-1}" last=$(( BASE_PORT + FLEET_PORTS ))
   ports_free "$BASE_PORT" "$last" || die "a port in $BASE_PORT..$last is in use; set BASE_PORT"
   FLEET_DIR="$WORK/fleet"
@@ -139,24 +150,34 @@ fleet_start() {
   nginx "${early_log[@]}" -p "$FLEET_DIR/" -c "$FLEET_DIR/nginx.conf" </dev/null >"$FLEET_DIR/logs/stdout.log" 2>&1 &
   NGINX_PID=$!
   CLEANUP_PIDS+=("$NGINX_PID")
-  wait_port "$BIND" $(( last - 1 )) 10 || die "nginx did not start; see $FLEET_DIR/logs"
+  SERVER_PIDS+=("$NGINX_PID")
+  # nginx writes its pid file once every listen socket is bound (it retries a busy port for a while).
+  local i
+  for i in $(seq 1 100); do
+    [ -s "$FLEET_DIR/nginx.pid" ] && break
+    kill -0 "$NGINX_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$NGINX_PID" 2>/dev/null && [ -s "$FLEET_DIR/nginx.pid" ] && wait_port "$BIND" $(( last - 1 )) 10 \
+    || die "nginx did not start: $(grep -m 3 emerg "$FLEET_DIR/logs/error.log" "$FLEET_DIR/logs/stdout.log" 2>/dev/null)"
   log "fleet: nginx pid $NGINX_PID, $FLEET_PORTS ports $BIND:$BASE_PORT-$(( last - 1 )), $workers worker(s), ECDSA P-256, no session resumption"
 }
 
 # Connections nginx has accepted so far (0 without stub_status). The status request itself adds one.
 fleet_accepts() {
   [ -n "${STATUS_PORT:-}" ] || { echo 0; return; }
-  timeout 5 bash -c "exec 3<>/dev/tcp/$BIND/$STATUS_PORT && printf 'GET /status HTTP/1.0\r\n\r\n' >&3 && cat <&3" 2>/dev/null |
+  { timeout 5 bash -c "exec 3<>/dev/tcp/$BIND/$STATUS_PORT && printf 'GET /status HTTP/1.0\r\n\r\n' >&3 && cat <&3" 2>/dev/null || true; } |
     awk '/^ *[0-9]+ +[0-9]+ +[0-9]+ *\r?$/ { print $1; found = 1; exit } END { if (!found) print 0 }'
 }
 
-# CPU ticks (utime + stime) of nginx's master and workers.
-nginx_ticks() {
-  [ -n "${NGINX_PID:-}" ] || { echo 0; return; }
-  local pid total=0 t
-  for pid in "$NGINX_PID" $(pgrep -P "$NGINX_PID" 2>/dev/null); do
-    t="$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
-    total=$(( total + t ))
+# CPU ticks (utime + stime) of the SERVER_PIDS and their children (nginx's workers).
+server_ticks() {
+  local pid total=0 t root
+  for root in "${SERVER_PIDS[@]}"; do
+    for pid in "$root" $(pgrep -P "$root" 2>/dev/null); do
+      t="$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+      total=$(( total + t ))
+    done
   done
   echo "$total"
 }
@@ -166,20 +187,21 @@ machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $9; exit }' /proc
 
 # measure NAME COUNT COMMAND... runs COMMAND under /usr/bin/time, its stdout and stderr going to
 # $WORK/NAME.out, and stores, under NAME:
-# wall seconds, user+sys CPU seconds, peak RSS (kB), nginx CPU seconds, server connections, and the
-# "foreign" cores (machine busy time minus the command's and nginx's CPU, over the wall time).
+# wall seconds, user+sys CPU seconds, peak RSS (kB), the servers' CPU seconds, the connections nginx
+# accepted, and the "foreign" cores (machine busy time minus the command's and the servers' CPU,
+# over the wall time).
 # COUNT is the number of targets the command handles ("-" when only the command's output knows).
-declare -A M_WALL M_CPU M_RSS M_NGINX M_CONNS M_FOREIGN M_RC M_STEAL
+declare -A M_WALL M_CPU M_RSS M_SERVER M_CONNS M_FOREIGN M_RC M_STEAL
 measure() {
   local name="$1" count="$2"; shift 2
   local tf="$WORK/$name.time" b0 s0 b1 s1 n0 n1 a0 a1 t0 t1 rc=0
   a0="$(fleet_accepts)"
   read -r b0 s0 < <(machine_ticks)
-  n0="$(nginx_ticks)"
+  n0="$(server_ticks)"
   t0="$(date +%s%N)"
   /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" >"$WORK/$name.out" 2>&1 || rc=$?
   t1="$(date +%s%N)"
-  n1="$(nginx_ticks)"
+  n1="$(server_ticks)"
   read -r b1 s1 < <(machine_ticks)
   a1="$(fleet_accepts)"
   local e u s m
@@ -188,15 +210,15 @@ measure() {
   M_WALL[$name]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
   M_CPU[$name]="$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')"
   M_RSS[$name]="$m"
-  M_NGINX[$name]="$(awk -v a="$n0" -v b="$n1" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / hz }')"
+  M_SERVER[$name]="$(awk -v a="$n0" -v b="$n1" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / hz }')"
   M_CONNS[$name]=$(( a1 > a0 ? a1 - a0 - 1 : 0 ))
-  M_FOREIGN[$name]="$(awk -v b0="$b0" -v b1="$b1" -v hz="$CLK_TCK" -v c="${M_CPU[$name]}" -v n="${M_NGINX[$name]}" -v w="${M_WALL[$name]}" \
+  M_FOREIGN[$name]="$(awk -v b0="$b0" -v b1="$b1" -v hz="$CLK_TCK" -v c="${M_CPU[$name]}" -v n="${M_SERVER[$name]}" -v w="${M_WALL[$name]}" \
     'BEGIN { f = ((b1 - b0) / hz - c - n) / w; printf "%.2f", (f < 0 ? 0 : f) }')"
   M_STEAL[$name]="$(awk -v a="$s0" -v b="$s1" -v hz="$CLK_TCK" -v w="${M_WALL[$name]}" 'BEGIN { printf "%.2f", (b - a) / hz / w }')"
   if awk -v f="${M_FOREIGN[$name]}" -v lim="$FOREIGN_WARN_CORES" 'BEGIN { exit !(f > lim) }'; then
     log "WARNING: other processes used ${M_FOREIGN[$name]} cores during '$name' (limit $FOREIGN_WARN_CORES): its figures are low; rerun on a quiet machine"
   fi
-  log "$name: ${M_WALL[$name]} s wall, ${M_CPU[$name]} s CPU, $(( m / 1024 )) MB peak RSS, nginx ${M_NGINX[$name]} s CPU, ${M_CONNS[$name]} server connections, foreign ${M_FOREIGN[$name]} cores, exit $rc"
+  log "$name: ${M_WALL[$name]} s wall, ${M_CPU[$name]} s CPU, $(( m / 1024 )) MB peak RSS, servers ${M_SERVER[$name]} s CPU, ${M_CONNS[$name]} server connections, foreign ${M_FOREIGN[$name]} cores, exit $rc"
 }
 
 # measure_quiet NAME COUNT COMMAND...: measure, repeated up to RETRIES more times (default 2) while
@@ -210,13 +232,13 @@ measure_quiet() {
     measure "$@"
     if [ -z "$best" ] || awk -v a="${M_FOREIGN[$name]}" -v b="$best" 'BEGIN { exit !(a < b) }'; then
       best="${M_FOREIGN[$name]}"
-      keep=([wall]="${M_WALL[$name]}" [cpu]="${M_CPU[$name]}" [rss]="${M_RSS[$name]}" [nginx]="${M_NGINX[$name]}"
+      keep=([wall]="${M_WALL[$name]}" [cpu]="${M_CPU[$name]}" [rss]="${M_RSS[$name]}" [server]="${M_SERVER[$name]}"
         [conns]="${M_CONNS[$name]}" [foreign]="${M_FOREIGN[$name]}" [rc]="${M_RC[$name]}" [steal]="${M_STEAL[$name]}")
       cp "$WORK/$name.out" "$WORK/$name.out.best"
     fi
     awk -v f="${M_FOREIGN[$name]}" -v lim="$FOREIGN_WARN_CORES" 'BEGIN { exit !(f <= lim) }' && break
   done
-  M_WALL[$name]="${keep[wall]}"; M_CPU[$name]="${keep[cpu]}"; M_RSS[$name]="${keep[rss]}"; M_NGINX[$name]="${keep[nginx]}"
+  M_WALL[$name]="${keep[wall]}"; M_CPU[$name]="${keep[cpu]}"; M_RSS[$name]="${keep[rss]}"; M_SERVER[$name]="${keep[server]}"
   M_CONNS[$name]="${keep[conns]}"; M_FOREIGN[$name]="${keep[foreign]}"; M_RC[$name]="${keep[rc]}"; M_STEAL[$name]="${keep[steal]}"
   mv "$WORK/$name.out.best" "$WORK/$name.out"
   [ "$i" -gt 1 ] && log "$name: kept the attempt with ${M_FOREIGN[$name]} foreign cores"
@@ -224,13 +246,13 @@ measure_quiet() {
 }
 
 # Waits, up to QUIET_WAIT seconds (default 30), for a second in which the machine's busy CPU minus
-# nginx's stays under FOREIGN_WARN_CORES cores, so that a measurement starts on a quiet machine.
+# the servers' stays under FOREIGN_WARN_CORES cores, so that a measurement starts on a quiet machine.
 wait_quiet() {
   local limit="${QUIET_WAIT:-30}" waited=0 b0 b1 n0 n1 steal
   while [ "$waited" -lt "$limit" ]; do
-    read -r b0 steal < <(machine_ticks); n0="$(nginx_ticks)"
+    read -r b0 steal < <(machine_ticks); n0="$(server_ticks)"
     sleep 1
-    read -r b1 steal < <(machine_ticks); n1="$(nginx_ticks)"
+    read -r b1 steal < <(machine_ticks); n1="$(server_ticks)"
     if awk -v b=$(( b1 - b0 )) -v n=$(( n1 - n0 )) -v hz="$CLK_TCK" -v lim="$FOREIGN_WARN_CORES" \
       'BEGIN { exit !((b - n) / hz < lim) }'; then return 0; fi
     waited=$(( waited + 1 ))
@@ -251,12 +273,20 @@ print_table() {
     IFS='|' read -r tool what count secs rate ms rss ratio name <<<"$row"
     local conns="${M_CONNS[$name]:-0}" nginx_ms="-" per="-"
     if [ "$conns" -gt 0 ]; then
-      nginx_ms="$(awk -v n="${M_NGINX[$name]}" -v c="$conns" 'BEGIN { printf "%.2f", n * 1000 / c }')"
+      nginx_ms="$(awk -v n="${M_SERVER[$name]}" -v c="$conns" 'BEGIN { printf "%.2f", n * 1000 / c }')"
       per="$(awk -v c="$conns" -v t="$count" 'BEGIN { printf "%.2f", c / t }')"
     fi
     echo "| $tool | $what | $count | $secs | $rate | $ms | $rss | $ratio | $nginx_ms | $per | ${M_FOREIGN[$name]:--} |"
   done
   echo
+}
+
+# record_span FILE: seconds from the first record's started_at to the last record's end
+# (started_at + duration_ms): the scan itself, without JVM start-up and exit.
+record_span() {
+  jq -r 'def ms: capture("^(?<s>[^.Z]+)(\\.(?<f>[0-9]+))?Z$") | ((.s + "Z" | fromdateiso8601) * 1000 + (((.f // "0") + "000")[0:3] | tonumber));
+         "\(.started_at | ms) \(.duration_ms)"' "$1" |
+    awk 'NR == 1 { lo = $1; hi = $1 + $2 } { if ($1 < lo) lo = $1; if ($1 + $2 > hi) hi = $1 + $2 } END { printf "%.3f\n", (hi - lo) / 1000 }'
 }
 
 # Small float helpers for the scripts.

@@ -12,7 +12,8 @@ WRK_CONNECTIONS="${WRK_CONNECTIONS:-256}"
 TARGETS="${TARGETS:-20000}"           # host-list lines of the tlsscan certificate scan
 SSLSCAN_TARGETS="${SSLSCAN_TARGETS:-200}"
 CONCURRENCY="${CONCURRENCY:-}"        # empty: tlsscan's default
-DEEP="${DEEP:-0}"
+DEEP="${DEEP:-0}"                     # 1: also tlsscan's deep scan of the sslscan targets
+C1="${C1:-0}"                         # 1: also the certificate scan with only the C1 JIT
 PHASES="${PHASES:-wrk stime tlsscan sslscan deep}"
 RETRIES="${RETRIES:-2}"               # repeats of a phase while other processes were busy (keeps the quietest)
 PAUSE="${PAUSE:-2}"                   # seconds of rest between phases, then up to QUIET_WAIT s for a quiet machine
@@ -107,6 +108,18 @@ if phase_on tlsscan; then
     "$CERT_RATE" "$CERT_MS" "$(mb "${M_RSS[tlsscan-cert]}")" "$(fdiv "$CERT_RATE" "${WRK_RATE:-0}" %.2f)× wrk" tlsscan-cert
 fi
 
+# C1=1: the same scan once more with only the C1 JIT (-XX:TieredStopAtLevel=1). On a run of this
+# size C2 compilation costs a large share of the CPU; C1 code is slower but compiles far cheaper.
+if phase_on tlsscan && [ "$C1" = 1 ]; then
+  rest
+  measure_quiet tlsscan-c1 "$TARGETS" java "${JAVA_OPTS[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" scan \
+    -i "$WORK/hosts-cert.txt" -o "$WORK/cert-c1.jsonl" -q "${probe_args[@]}" "${conc_args[@]}"
+  read -r lines ok < <(check_records "$WORK/cert-c1.jsonl" "$TARGETS")
+  rate=$(fdiv "$TARGETS" "${M_WALL[tlsscan-c1]}" %.0f)
+  add_row "tlsscan, C1 JIT only" "$what, -XX:TieredStopAtLevel=1, $ok/$lines ok" "$TARGETS" "${M_WALL[tlsscan-c1]}" \
+    "$rate" "$(ms_per "${M_CPU[tlsscan-c1]}" "$TARGETS")" "$(mb "${M_RSS[tlsscan-c1]}")" "$(fdiv "$rate" "${WRK_RATE:-0}" %.2f)× wrk" tlsscan-c1
+fi
+
 target_lines "$SSLSCAN_TARGETS" >"$WORK/hosts-deep.txt"
 SSLSCAN_RATE=""
 if phase_on sslscan; then
@@ -141,6 +154,13 @@ fi
 
 LOAD_AFTER="$(loadavg)"
 print_table
+for name in tlsscan-cert tlsscan-c1 tlsscan-deep; do
+  file="$WORK/${name#tlsscan-}.jsonl"
+  [ "$name" = tlsscan-c1 ] && file="$WORK/cert-c1.jsonl"
+  [ -n "${M_WALL[$name]:-}" ] && [ -s "$file" ] || continue
+  span=$(record_span "$file")
+  echo "$name: first target started to last record finished in $span s of ${M_WALL[$name]} s wall: $(fdiv "$(wc -l <"$file")" "$span" %.0f) targets/s without JVM start-up and exit."
+done
 echo "nginx $(nginx -v 2>&1 | sed 's/.*\///'), ${WORKERS:-1} worker(s), $FLEET_PORTS ports on $BIND, $NCPU cores; load average before: $LOAD_BEFORE, after: $LOAD_AFTER."
 echo "foreign cores = machine busy time (/proc/stat) minus the measured command's and nginx's CPU, over the wall time; above $FOREIGN_WARN_CORES the rates are depressed by other work."
 

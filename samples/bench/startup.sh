@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RUNS="${RUNS:-10}"
 WARMUP="${WARMUP:-2}"
-PORT="${PORT:-45100}"
+PORT="${PORT:-$(default_base_port 350)}"
 
 bench_init
 ensure_tools openssl=openssl java=openjdk-17-jdk-headless mvn=maven
