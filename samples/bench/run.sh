@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Fleet benchmark: starts a loopback nginx fleet (ECDSA P-256, every handshake full) and measures,
+# side by side on it, wrk and two `openssl s_time -new` loops (native baselines), tlsscan's
+# certificate scan over TARGETS host-list lines, sslscan over SSLSCAN_TARGETS of the same targets
+# and, with DEEP=1, tlsscan's deep scan of those. Prints a markdown table. See README.md here.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DURATION="${DURATION:-10}"            # seconds of wrk and of each s_time loop
+WRK_THREADS="${WRK_THREADS:-2}"
+WRK_CONNECTIONS="${WRK_CONNECTIONS:-256}"
+TARGETS="${TARGETS:-20000}"           # host-list lines of the tlsscan certificate scan
+SSLSCAN_TARGETS="${SSLSCAN_TARGETS:-200}"
+CONCURRENCY="${CONCURRENCY:-}"        # empty: tlsscan's default
+DEEP="${DEEP:-0}"                     # 1: also tlsscan's deep scan of the sslscan targets
+C1="${C1:-0}"                         # 1: also the certificate scan with only the C1 JIT
+PHASES="${PHASES:-wrk stime tlsscan sslscan deep}"
+RETRIES="${RETRIES:-2}"               # repeats of a phase while other processes were busy (keeps the quietest)
+PAUSE="${PAUSE:-2}"                   # seconds of rest between phases, then up to QUIET_WAIT s for a quiet machine
+SNI_NAME="${SNI_NAME:-}"              # e.g. bench.test: lines become "bench.test:PORT 127.0.0.1" (SNI + name check)
+
+bench_init
+ensure_tools nginx=nginx-light wrk=wrk sslscan=sslscan openssl=openssl /usr/bin/time=time jq=jq \
+  java=openjdk-17-jdk-headless mvn=maven
+prepare_tlsscan
+
+conc_args=()
+[ -n "$CONCURRENCY" ] && conc_args=(-c "$CONCURRENCY")
+
+phase_on() { [[ " $PHASES " == *" $1 "* ]]; }
+rest() { sleep "$PAUSE"; wait_quiet; }
+
+# target_lines COUNT: COUNT host-list lines over the fleet's ports, round robin.
+target_lines() {
+  awk -v n="$1" -v ports="$FLEET_PORTS" -v base="$BASE_PORT" -v bind="$BIND" -v name="$SNI_NAME" 'BEGIN {
+    for (i = 0; i < n; i++) {
+      port = base + i % ports
+      if (name == "") printf "%s:%d\n", bind, port; else printf "%s:%d %s\n", name, port, bind
+    }
+  }'
+}
+
+# check_records FILE EXPECTED: prints "lines ok" and logs the error kinds when not all are ok.
+check_records() {
+  local file="$1" expected="$2" lines ok
+  [ -f "$file" ] || { log "WARNING: no $file"; echo "0 0"; return; }
+  lines=$(wc -l <"$file")
+  ok=$(jq -r '.status' "$file" | grep -c '^ok$' || true)
+  if [ "$lines" -ne "$expected" ] || [ "$ok" -ne "$expected" ]; then
+    log "WARNING: $file has $lines records, $ok ok, expected $expected ok; errors by kind/phase:"
+    jq -r 'select(.status != "ok") | "\(.error.kind)/\(.error.phase): \(.error.message)"' "$file" |
+      sort | uniq -c | sort -rn | head -10 >&2
+  fi
+  echo "$lines $ok"
+}
+
+log "machine: $NCPU cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), load before: $(loadavg)"
+LOAD_BEFORE="$(loadavg)"
+fleet_start
+
+# wrk takes one URL and connects each thread to one address; wrk-ports.lua moves thread i to port
+# BASE_PORT+i, so the load spreads over WRK_THREADS ports (one nginx worker serves them all alike).
+WRK_RATE=""
+if phase_on wrk; then
+  rest
+  export BENCH_BASE_PORT=$BASE_PORT BENCH_PORTS=$FLEET_PORTS BENCH_BIND=$BIND
+  measure_quiet wrk - wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${DURATION}s" -H 'Connection: close' \
+    -s "$BENCH_DIR/wrk-ports.lua" "https://$BIND:$BASE_PORT/"
+  sed 's/^/  wrk: /' "$WORK/wrk.out" >&2
+  requests=$(awk '/requests in/ { print $1; exit }' "$WORK/wrk.out")
+  secs=$(awk '/requests in/ { sub(/s,$/, "", $4); print $4; exit }' "$WORK/wrk.out")
+  WRK_RATE=$(awk '/^Requests\/sec:/ { print $2; exit }' "$WORK/wrk.out")
+  if [ -z "$requests" ] || [ -z "$WRK_RATE" ]; then die "wrk printed no result; see above"; fi
+  grep -q 'Socket errors\|Non-2xx' "$WORK/wrk.out" && log "WARNING: wrk reported errors (above)"
+  add_row wrk "HTTPS GET, Connection: close, -t$WRK_THREADS -c$WRK_CONNECTIONS" "$requests" "$secs" \
+    "$(fdiv "$WRK_RATE" 1 %.0f)" "$(ms_per "${M_CPU[wrk]}" "$requests")" "$(mb "${M_RSS[wrk]}")" "1.00× wrk" wrk
+fi
+
+if phase_on stime; then
+  rest
+  measure_quiet stime - bash -c '
+    openssl s_time -new -connect "$1:$2" -time "$4" >"$5/stime.1" 2>&1 &
+    openssl s_time -new -connect "$1:$3" -time "$4" >"$5/stime.2" 2>&1 &
+    wait
+    cat "$5/stime.1" "$5/stime.2"' stime "$BIND" "$BASE_PORT" $(( BASE_PORT + 1 )) "$DURATION" "$WORK"
+  conns=$(awk '/real seconds/ { n += $1 } END { print n + 0 }' "$WORK/stime.out")
+  grep -i 'error' "$WORK/stime.out" | head -3 >&2 || true
+  rate=$(fdiv "$conns" "${M_WALL[stime]}" %.0f)
+  add_row "openssl s_time ×2" "-new, two parallel loops" "$conns" "${M_WALL[stime]}" "$rate" \
+    "$(ms_per "${M_CPU[stime]}" "$conns")" "$(mb "${M_RSS[stime]}")" "$(fdiv "$rate" "${WRK_RATE:-0}" %.2f)× wrk" stime
+fi
+
+CERT_RATE=""; CERT_MS=""
+if phase_on tlsscan; then
+  rest
+  target_lines "$TARGETS" >"$WORK/hosts-cert.txt"
+  read -r -a probe_args <<<"$(cert_probe_args)"
+  what="--probes cert"
+  has_probes_flag || what="cert (default scan; no --probes flag yet)"
+  measure_quiet tlsscan-cert "$TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-cert.txt" -o "$WORK/cert.jsonl" -q \
+    "${probe_args[@]}" "${conc_args[@]}"
+  [ "${M_RC[tlsscan-cert]}" -eq 0 ] || tail -n 5 "$WORK/tlsscan-cert.out" >&2
+  read -r lines ok < <(check_records "$WORK/cert.jsonl" "$TARGETS")
+  log "tlsscan-cert: $lines records, $ok ok (exit ${M_RC[tlsscan-cert]})"
+  CERT_RATE=$(fdiv "$TARGETS" "${M_WALL[tlsscan-cert]}" %.0f)
+  CERT_MS=$(ms_per "${M_CPU[tlsscan-cert]}" "$TARGETS")
+  add_row tlsscan "$what, ${CONCURRENCY:-default} concurrency, $ok/$lines ok" "$TARGETS" "${M_WALL[tlsscan-cert]}" \
+    "$CERT_RATE" "$CERT_MS" "$(mb "${M_RSS[tlsscan-cert]}")" "$(fdiv "$CERT_RATE" "${WRK_RATE:-0}" %.2f)× wrk" tlsscan-cert
+fi
+
+# C1=1: the same scan once more with only the C1 JIT (-XX:TieredStopAtLevel=1). On a run of this
+# size C2 compilation costs a large share of the CPU; C1 code is slower but compiles far cheaper.
+if phase_on tlsscan && [ "$C1" = 1 ]; then
+  rest
+  measure_quiet tlsscan-c1 "$TARGETS" java "${JAVA_OPTS[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" scan \
+    -i "$WORK/hosts-cert.txt" -o "$WORK/cert-c1.jsonl" -q "${probe_args[@]}" "${conc_args[@]}"
+  read -r lines ok < <(check_records "$WORK/cert-c1.jsonl" "$TARGETS")
+  rate=$(fdiv "$TARGETS" "${M_WALL[tlsscan-c1]}" %.0f)
+  add_row "tlsscan, C1 JIT only" "$what, -XX:TieredStopAtLevel=1, $ok/$lines ok" "$TARGETS" "${M_WALL[tlsscan-c1]}" \
+    "$rate" "$(ms_per "${M_CPU[tlsscan-c1]}" "$TARGETS")" "$(mb "${M_RSS[tlsscan-c1]}")" "$(fdiv "$rate" "${WRK_RATE:-0}" %.2f)× wrk" tlsscan-c1
+fi
+
+target_lines "$SSLSCAN_TARGETS" >"$WORK/hosts-deep.txt"
+SSLSCAN_RATE=""
+if phase_on sslscan; then
+  rest
+  measure_quiet sslscan "$SSLSCAN_TARGETS" sslscan --no-colour --targets="$WORK/hosts-deep.txt"
+  scanned=$(grep -c '^Testing SSL server' "$WORK/sslscan.out" || true)
+  [ "$scanned" -eq "$SSLSCAN_TARGETS" ] || log "WARNING: sslscan tested $scanned of $SSLSCAN_TARGETS targets"
+  SSLSCAN_RATE=$(fdiv "$SSLSCAN_TARGETS" "${M_WALL[sslscan]}" %.1f)
+  add_row sslscan "--targets, deep scan, one host at a time" "$SSLSCAN_TARGETS" "${M_WALL[sslscan]}" "$SSLSCAN_RATE" \
+    "$(ms_per "${M_CPU[sslscan]}" "$SSLSCAN_TARGETS")" "$(mb "${M_RSS[sslscan]}")" "deep baseline" sslscan
+fi
+
+DEEP_RATE=""
+if phase_on deep && [ "$DEEP" = 1 ]; then
+  if has_probes_flag; then
+    rest
+    measure_quiet tlsscan-deep "$SSLSCAN_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-deep.txt" -o "$WORK/deep.jsonl" -q \
+      --probes cert,protocols,ciphers,groups "${conc_args[@]}"
+    [ "${M_RC[tlsscan-deep]}" -eq 0 ] || tail -n 5 "$WORK/tlsscan-deep.out" >&2
+    read -r lines ok < <(check_records "$WORK/deep.jsonl" "$SSLSCAN_TARGETS")
+    read -r conn_mean conn_median < <(jq -s -r '[.[].connections // 0] | sort
+      | "\(if length > 0 then (add / length * 10 | round / 10) else 0 end) \(if length > 0 then .[length / 2 | floor] else 0 end)"' "$WORK/deep.jsonl")
+    log "tlsscan-deep: $lines records, $ok ok, connections per host mean $conn_mean, median $conn_median"
+    DEEP_RATE=$(fdiv "$SSLSCAN_TARGETS" "${M_WALL[tlsscan-deep]}" %.1f)
+    add_row tlsscan "--probes cert,protocols,ciphers,groups, $ok/$lines ok, connections/host mean $conn_mean median $conn_median" \
+      "$SSLSCAN_TARGETS" "${M_WALL[tlsscan-deep]}" "$DEEP_RATE" "$(ms_per "${M_CPU[tlsscan-deep]}" "$SSLSCAN_TARGETS")" \
+      "$(mb "${M_RSS[tlsscan-deep]}")" "$(fdiv "$DEEP_RATE" "${SSLSCAN_RATE:-0}" %.1f)× sslscan" tlsscan-deep
+  else
+    echo "deep scan: --probes not available yet"
+  fi
+fi
+
+LOAD_AFTER="$(loadavg)"
+print_table
+for name in tlsscan-cert tlsscan-c1 tlsscan-deep; do
+  file="$WORK/${name#tlsscan-}.jsonl"
+  [ "$name" = tlsscan-c1 ] && file="$WORK/cert-c1.jsonl"
+  [ -n "${M_WALL[$name]:-}" ] && [ -s "$file" ] || continue
+  span=$(record_span "$file")
+  echo "$name: first target started to last record finished in $span s of ${M_WALL[$name]} s wall: $(fdiv "$(wc -l <"$file")" "$span" %.0f) targets/s without JVM start-up and exit."
+done
+echo "nginx $(nginx -v 2>&1 | sed 's/.*\///'), ${WORKERS:-1} worker(s), $FLEET_PORTS ports on $BIND, $NCPU cores; load average before: $LOAD_BEFORE, after: $LOAD_AFTER."
+echo "foreign cores = machine busy time (/proc/stat) minus the measured command's and nginx's CPU, over the wall time; above $FOREIGN_WARN_CORES the rates are depressed by other work."
+
+# The aims of issue 4.
+if [ -n "$CERT_RATE" ] && [ -n "$WRK_RATE" ]; then
+  awk -v r="$CERT_RATE" -v w="$WRK_RATE" 'BEGIN { x = r / w; printf "aim tlsscan cert ≥ 1.2× wrk: %.2f× %s\n", x, (x >= 1.2 ? "met" : "MISSED") }'
+fi
+if [ -n "$CERT_MS" ]; then
+  awk -v m="$CERT_MS" 'BEGIN { printf "aim ≤ 1.0 ms client CPU per target: %.2f ms %s\n", m, (m <= 1.0 ? "met" : "MISSED") }'
+fi
+if [ -n "$DEEP_RATE" ] && [ -n "$SSLSCAN_RATE" ]; then
+  awk -v d="$DEEP_RATE" -v s="$SSLSCAN_RATE" 'BEGIN { x = d / s; printf "aim deep scan ≥ 50× sslscan hosts/s: %.1f× %s\n", x, (x >= 50 ? "met" : "MISSED") }'
+fi
