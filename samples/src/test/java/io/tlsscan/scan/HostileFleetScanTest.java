@@ -14,6 +14,8 @@ import io.tlsscan.samples.fleet.DemoFleet;
 import io.tlsscan.samples.fleet.Expectation;
 import io.tlsscan.samples.hostile.HostileFleet;
 import io.tlsscan.target.HostListReader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
  * usual. What each hostile server should give is documented in the hostile fleet's catalog.
  */
 class HostileFleetScanTest {
+  /** The demo servers' own addresses, apart from those of the demo fleet's other users. */
+  private static final String DEMO_BASE = "127.0.87.0";
+
   private static final Duration DEADLINE = Duration.ofSeconds(2);
   private static final Duration GRACE = Duration.ofSeconds(1);
   private static final Duration WARM_UP_DEADLINE = Duration.ofSeconds(10);
@@ -44,10 +49,10 @@ class HostileFleetScanTest {
   private static Map<String, HostReport> byInput;
 
   @BeforeAll
-  static void scanHostileAndHealthyServersTogether() {
+  static void scanHostileAndHealthyServersTogether() throws UnknownHostException {
     // Given the hostile fleet and two healthy demo servers, trusted through both fleets' roots
     hostile = HostileFleet.start();
-    demo = DemoFleet.start();
+    demo = DemoFleet.start(InetAddress.getByName(DEMO_BASE));
     hostLines = new ArrayList<>();
     hostile.endpoints().forEach(endpoint -> hostLines.add(endpoint.hostLine()));
     HEALTHY.forEach(name -> hostLines.add(demo.endpoint(name).hostLine()));
@@ -232,7 +237,7 @@ class HostileFleetScanTest {
   }
 
   /** The record in a few words, for failure messages (a full record may hold 1000 names). */
-  static String describe(HostReport report) {
+  private static String describe(HostReport report) {
     StringBuilder text = new StringBuilder();
     text.append(report.ok() ? "ok" : report.error().toString());
     text.append(", ").append(report.durationMs()).append(" ms");

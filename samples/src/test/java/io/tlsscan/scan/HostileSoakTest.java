@@ -12,6 +12,7 @@ import io.tlsscan.samples.fleet.DemoFleet;
 import io.tlsscan.samples.hostile.HostileFleet;
 import io.tlsscan.target.HostListReader;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
  * suite) found no buffer or engine that was never released, on the servers' side or the scanner's.
  */
 class HostileSoakTest {
+  /** The demo servers' own addresses, apart from those of the demo fleet's other users. */
+  private static final String DEMO_BASE = "127.0.87.0";
+
   private static final int ROUNDS = 20;
   private static final int CONCURRENCY = 64;
   private static final Duration DEADLINE = Duration.ofSeconds(2);
@@ -52,7 +56,7 @@ class HostileSoakTest {
   @Test
   void scanningTheHostileFleetTwentyTimesOverLeavesNothingBehind() throws Exception {
     try (HostileFleet hostile = HostileFleet.start();
-        DemoFleet demo = DemoFleet.start();
+        DemoFleet demo = DemoFleet.start(InetAddress.getByName(DEMO_BASE));
         LeakLog leaks = LeakLog.install()) {
       // Given twenty rounds of every hostile server plus one healthy server
       List<String> lines = new ArrayList<>();

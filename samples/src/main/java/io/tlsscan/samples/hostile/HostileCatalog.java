@@ -19,6 +19,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -137,11 +138,11 @@ final class HostileCatalog {
     tls("reset-mid-flight", resetHost,
         "real TLS 1.3 server; resets the connection " + BYTES_BEFORE_RESET
             + " bytes into its first flight",
-        RESET, () -> new MidFlightResetHandler(BYTES_BEFORE_RESET), resetting);
+        RESET, resetting, List.of(() -> new MidFlightResetHandler(BYTES_BEFORE_RESET)));
     String hugeHost = host("huge-chain");
     Issued bloated = manySansLeaf(hugeHost);
     tls("huge-chain", hugeHost, "real TLS server; its certificate chain is over 1 MiB",
-        HANDSHAKE_FAILED, null, serverContext("huge-chain", hugeChain(bloated), TLS12, TLS13));
+        HANDSHAKE_FAILED, serverContext("huge-chain", hugeChain(bloated), TLS12, TLS13), List.of());
   }
 
   private void oddButValid() {
@@ -149,27 +150,29 @@ final class HostileCatalog {
     tls("long-chain", longHost,
         "real TLS server; sends " + LONG_CHAIN_CERTIFICATES
             + " certificates: its leaf, then unrelated self-signed ones",
-        Expectation.clean(), null,
-        serverContext("long-chain", longChain(leaf(longHost)), TLS12, TLS13));
+        Expectation.clean(),
+        serverContext("long-chain", longChain(leaf(longHost)), TLS12, TLS13), List.of());
     String manyHost = host("many-sans");
     tls("many-sans", manyHost,
         "real TLS server; its leaf has " + MANY_SANS + " subjectAltNames",
-        Expectation.clean(), null,
-        serverContext("many-sans", new Chain(manySansLeaf(manyHost)), TLS12, TLS13));
+        Expectation.clean(),
+        serverContext("many-sans", new Chain(manySansLeaf(manyHost), List.of()), TLS12, TLS13),
+        List.of());
     String oneByteHost = host("one-byte-records");
     tls("one-byte-records", oneByteHost,
         "real TLS 1.2 server; its handshake messages come in records of one byte each",
-        Expectation.clean(), OneByteRecordEncoder::new,
-        serverContext("one-byte-records", new Chain(leaf(oneByteHost)), TLS12));
+        Expectation.clean(),
+        serverContext("one-byte-records", new Chain(leaf(oneByteHost), List.of()), TLS12),
+        List.of(OneByteRecordEncoder::new));
   }
 
-  /** A leaf and the certificates sent after it. */
-  private record Chain(Issued leaf, X509Certificate... rest) {
+  /** A leaf and the certificates sent after it, in that order. */
+  private record Chain(Issued leaf, List<X509Certificate> rest) {
     X509Certificate[] certificates() {
-      X509Certificate[] all = new X509Certificate[rest.length + 1];
-      all[0] = leaf.certificate();
-      System.arraycopy(rest, 0, all, 1, rest.length);
-      return all;
+      List<X509Certificate> all = new ArrayList<>(rest.size() + 1);
+      all.add(leaf.certificate());
+      all.addAll(rest);
+      return all.toArray(X509Certificate[]::new);
     }
   }
 
@@ -189,9 +192,9 @@ final class HostileCatalog {
 
   /** The leaf, then unrelated self-signed certificates up to {@link #LONG_CHAIN_CERTIFICATES}. */
   private static Chain longChain(Issued leaf) {
-    X509Certificate[] rest = new X509Certificate[LONG_CHAIN_CERTIFICATES - 1];
-    for (int i = 0; i < rest.length; i++) {
-      rest[i] = TestPki.certificate("CN=Padding " + (i + 1)).selfSigned().certificate();
+    List<X509Certificate> rest = new ArrayList<>();
+    for (int i = 1; i < LONG_CHAIN_CERTIFICATES; i++) {
+      rest.add(TestPki.certificate("CN=Padding " + i).selfSigned().certificate());
     }
     return new Chain(leaf, rest);
   }
@@ -200,9 +203,7 @@ final class HostileCatalog {
   private static Chain hugeChain(Issued bloated) {
     int size = bloated.der().length;
     int copies = (HUGE_CHAIN_BYTES + size - 1) / size;
-    X509Certificate[] rest = new X509Certificate[copies];
-    Arrays.fill(rest, bloated.certificate());
-    return new Chain(bloated, rest);
+    return new Chain(bloated, Collections.nCopies(copies, bloated.certificate()));
   }
 
   /** A handshake record that claims 1000 bytes and carries the first 100. */
@@ -240,16 +241,14 @@ final class HostileCatalog {
   }
 
   /**
-   * A real TLS server: {@code beforeTls}, when not null, sits between the socket and the TLS
-   * handler and sees the bytes the server writes.
+   * A real TLS server; the handlers {@code onTheWire} sit between the socket and the TLS handler
+   * and see the bytes the server writes.
    */
   private void tls(String name, String host, String description, Expectation expected,
-      Supplier<ChannelHandler> beforeTls, SslContext context) {
+      SslContext context, List<Supplier<ChannelHandler>> onTheWire) {
     Consumer<Channel> setup =
         ch -> {
-          if (beforeTls != null) {
-            ch.pipeline().addLast(beforeTls.get());
-          }
+          onTheWire.forEach(handler -> ch.pipeline().addLast(handler.get()));
           ch.pipeline().addLast(context.newHandler(ch.alloc()));
         };
     plans.add(new HostilePlan(name, host, nextAddress(), description, expected,
@@ -263,7 +262,7 @@ final class HostileCatalog {
   }
 
   private static SslContext serverContext(String name, Issued leaf, String... protocols) {
-    return serverContext(name, new Chain(leaf), protocols);
+    return serverContext(name, new Chain(leaf, List.of()), protocols);
   }
 
   private static SslContext serverContext(String name, Chain chain, String... protocols) {
