@@ -145,6 +145,15 @@ class HostileFleetScanTest {
   }
 
   @Test
+  void aServerThatNeverStopsSendingValidRecordsIsCutByTheByteCapBeforeTheDeadline() {
+    HostReport report = reportFor(hostile.endpoint("trickled-certificate"));
+    assertThat(report.durationMs()).as(describe(report)).isLessThan(DEADLINE.toMillis());
+    assertThat(report.error().message())
+        .as("names the cap")
+        .contains(String.valueOf(ScanOptions.DEFAULT_MAX_BYTES_PER_CONNECTION));
+  }
+
+  @Test
   void eachHostileTargetWasReachedOnceAtItsOwnAddress() {
     for (DemoEndpoint endpoint : hostile.endpoints()) {
       HostReport report = reportFor(endpoint);

@@ -8,18 +8,24 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Answers the client's first bytes with the same record, over and over, for as long as the
- * connection lives. It writes only while the channel is writable, so a client that stops reading
- * holds up the server instead of filling its memory.
+ * Answers the client's first bytes with an optional fixed prefix, then the same record over and
+ * over, for as long as the connection lives. It writes only while the channel is writable, so a
+ * client that stops reading holds up the server instead of filling its memory.
  */
 final class EndlessRecordsHandler extends ChannelInboundHandlerAdapter {
   /** Records are written in chunks of about this many bytes. */
   private static final int CHUNK_BYTES = 16 * 1024;
 
+  private final byte[] prefix;
   private final ByteBuf chunk;
   private boolean started;
 
   EndlessRecordsHandler(byte[] record) {
+    this(new byte[0], record);
+  }
+
+  EndlessRecordsHandler(byte[] prefix, byte[] record) {
+    this.prefix = prefix.clone();
     int copies = Math.max(1, CHUNK_BYTES / record.length);
     byte[] bytes = new byte[copies * record.length];
     for (int i = 0; i < copies; i++) {
@@ -33,6 +39,7 @@ final class EndlessRecordsHandler extends ChannelInboundHandlerAdapter {
     ReferenceCountUtil.release(msg);
     if (!started) {
       started = true;
+      ctx.write(Unpooled.wrappedBuffer(prefix));
       pump(ctx);
     }
   }

@@ -36,8 +36,9 @@ import javax.net.ssl.SSLException;
  *       timeout}, at the deadline and not later.
  *   <li>Servers that break the protocol ({@code huge-chain}, {@code oversized-record}, the
  *       floods, {@code endless-retry}, {@code garbage-after-hello}, {@code endless-app-data}) give
- *       {@code handshake_failed}, as soon as the breach is seen (or the byte cap is reached), well
- *       before the deadline. A warning alert is not a fatal alert, so a flood of them is not
+ *       {@code handshake_failed} as soon as the breach is seen, well before the deadline; so does
+ *       {@code trickled-certificate}, whose every record is valid, once the per-connection byte
+ *       cap is reached. A warning alert is not a fatal alert, so a flood of them is not
  *       {@code tls_alert}; none of them is {@code not_tls} either, since each starts with a TLS
  *       record.
  *   <li>Servers that hang up in the middle ({@code short-record}, {@code reset-mid-flight}) give
@@ -59,6 +60,13 @@ final class HostileCatalog {
 
   /** Least number of bytes of certificates the {@code huge-chain} server sends. */
   static final int HUGE_CHAIN_BYTES = 1024 * 1024;
+
+  /**
+   * Announced length of the {@code trickled-certificate} message: within what a client accepts
+   * for a certificate list, but six times that on the wire, in one-byte records, is past the
+   * scanner's 256 KiB cap on what one connection may read.
+   */
+  static final int TRICKLED_CERTIFICATE_BYTES = 200_000;
 
   /** Bytes of its flight the {@code reset-mid-flight} server sends before the reset. */
   static final int BYTES_BEFORE_RESET = 300;
@@ -125,6 +133,12 @@ final class HostileCatalog {
     add("endless-app-data", "answers the hello with endless 16 KiB application_data records",
         HANDSHAKE_FAILED, ANSWERING_LIFETIME,
         () -> new EndlessRecordsHandler(TlsBytes.applicationDataRecord()));
+    add("trickled-certificate",
+        "sends a ServerHello, then a " + TRICKLED_CERTIFICATE_BYTES
+            + "-byte Certificate message in one-byte records without end (6 bytes a byte)",
+        HANDSHAKE_FAILED, ANSWERING_LIFETIME,
+        () -> new EndlessRecordsHandler(trickledCertificateStart(),
+            TlsBytes.record(TlsBytes.HANDSHAKE, new byte[1])));
   }
 
   private void brokenHandshakes() {
@@ -214,6 +228,12 @@ final class HostileCatalog {
     body[4] = 3;
     body[5] = 3;
     return concat(TlsBytes.recordHeader(TlsBytes.HANDSHAKE, 1000), body);
+  }
+
+  /** A ServerHello record, then a record with the header of a Certificate message. */
+  private static byte[] trickledCertificateStart() {
+    byte[] header = TlsBytes.handshakeHeader(TlsBytes.CERTIFICATE, TRICKLED_CERTIFICATE_BYTES);
+    return concat(TlsBytes.tls12ServerHelloRecord(), TlsBytes.record(TlsBytes.HANDSHAKE, header));
   }
 
   /** A handshake record one byte longer than RFC 5246 §6.2.3 allows any record to be. */

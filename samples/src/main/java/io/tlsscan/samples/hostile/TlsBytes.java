@@ -20,6 +20,7 @@ final class TlsBytes {
 
   static final int CLIENT_HELLO = 1;
   static final int SERVER_HELLO = 2;
+  static final int CERTIFICATE = 11;
 
   /** Record header: type, legacy version (2 bytes), length (2 bytes). */
   static final int RECORD_HEADER_LENGTH = 5;
@@ -69,13 +70,14 @@ final class TlsBytes {
 
   /** One handshake message: type, 24-bit length, body. */
   static byte[] handshake(int type, byte[] body) {
-    byte[] message = new byte[4 + body.length];
-    message[0] = (byte) type;
-    message[1] = (byte) (body.length >>> 16);
-    message[2] = (byte) (body.length >>> 8);
-    message[3] = (byte) body.length;
+    byte[] message = Arrays.copyOf(handshakeHeader(type, body.length), 4 + body.length);
     System.arraycopy(body, 0, message, 4, body.length);
     return message;
+  }
+
+  /** A handshake message header announcing {@code length} bytes of body, without the body. */
+  static byte[] handshakeHeader(int type, int length) {
+    return new byte[] {(byte) type, (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
   }
 
   /** A handshake record holding one empty HelloRequest (RFC 5246 §7.4.1.1). */

@@ -32,7 +32,8 @@ class HostileFleetTest {
   private static final List<String> NAMES =
       List.of(
           "silent", "drip", "stalled-record", "short-record", "oversized-record",
-          "hello-request-flood", "warning-alert-flood", "endless-app-data", "endless-retry",
+          "hello-request-flood", "warning-alert-flood", "endless-app-data", "trickled-certificate",
+          "endless-retry",
           "garbage-after-hello", "reset-mid-flight", "huge-chain", "long-chain", "many-sans",
           "one-byte-records");
 
@@ -152,6 +153,21 @@ class HostileFleetTest {
     assertFloodOf("hello-request-flood", TlsBytes.HANDSHAKE, new byte[] {0, 0, 0, 0}, 1_000);
     assertFloodOf("warning-alert-flood", TlsBytes.ALERT, new byte[] {1, 90}, 1_000);
     assertFloodOf("endless-app-data", TlsBytes.APPLICATION_DATA, null, 64);
+  }
+
+  @Test
+  void trickledCertificateSendsAServerHelloThenACertificateOneByteARecord() throws IOException {
+    try (RawTlsConnection connection = connect("trickled-certificate")) {
+      assertThat(connection.readRecord().body()[0]).isEqualTo((byte) TlsBytes.SERVER_HELLO);
+      assertThat(connection.readRecord().body())
+          .as("Certificate header")
+          .containsExactly(TlsBytes.CERTIFICATE, 0x03, 0x0d, 0x40);
+      for (int i = 0; i < 10_000; i++) {
+        TlsRecord record = connection.readRecord();
+        assertThat(record.type()).as("record %d", i).isEqualTo(TlsBytes.HANDSHAKE);
+        assertThat(record.length()).as("record %d", i).isEqualTo(1);
+      }
+    }
   }
 
   @Test
