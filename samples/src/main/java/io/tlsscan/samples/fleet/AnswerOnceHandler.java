@@ -11,11 +11,11 @@ import io.netty.util.ReferenceCountUtil;
  * TLS handler the reply is a tiny HTTP response (so curl and {@code openssl s_client} get an
  * answer); on a plain socket it is an HTTP 400 or a raw TLS alert record.
  */
-final class AnswerOnceHandler extends ChannelInboundHandlerAdapter {
+public final class AnswerOnceHandler extends ChannelInboundHandlerAdapter {
   private final byte[] reply;
   private boolean answered;
 
-  AnswerOnceHandler(byte[] reply) {
+  public AnswerOnceHandler(byte[] reply) {
     this.reply = reply.clone();
   }
 

@@ -9,8 +9,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * for, so it closes the connection quietly instead of logging a warning.
  */
 @Sharable
-final class CloseOnErrorHandler extends ChannelInboundHandlerAdapter {
-  static final CloseOnErrorHandler INSTANCE = new CloseOnErrorHandler();
+public final class CloseOnErrorHandler extends ChannelInboundHandlerAdapter {
+  public static final CloseOnErrorHandler INSTANCE = new CloseOnErrorHandler();
 
   private CloseOnErrorHandler() {}
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * TLS ServerHello in a maximum-size record: a client that waits for the whole record waits hours.
  * What the client sends is read and dropped.
  */
-final class DripHandler extends ChannelInboundHandlerAdapter {
+public final class DripHandler extends ChannelInboundHandlerAdapter {
   /**
    * Record header (handshake, TLS 1.2, length 2^14, the RFC 8446 §5.1 maximum), handshake header
    * (ServerHello, length 2^14 - 4), legacy_version 0x0303; zero bytes of "random" follow.

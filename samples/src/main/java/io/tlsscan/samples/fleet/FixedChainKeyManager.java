@@ -12,13 +12,13 @@ import javax.net.ssl.X509ExtendedKeyManager;
  * Netty checks a chain given as key + certificates through a JDK key store, which refuses a chain
  * whose certificates do not each issue the one before; a key manager bypasses that check.
  */
-final class FixedChainKeyManager extends X509ExtendedKeyManager {
+public final class FixedChainKeyManager extends X509ExtendedKeyManager {
   private static final String ALIAS = "demo";
 
   private final PrivateKey key;
   private final X509Certificate[] chain;
 
-  FixedChainKeyManager(PrivateKey key, X509Certificate... chain) {
+  public FixedChainKeyManager(PrivateKey key, X509Certificate... chain) {
     this.key = key;
     this.chain = chain.clone();
   }
