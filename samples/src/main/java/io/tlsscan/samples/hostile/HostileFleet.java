@@ -54,14 +54,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code 127.0.88.1}, ...), on a port the system picks. Host names end in {@code .hostile.test};
  * each host-list line names the address to connect to, so no DNS is needed. The servers that
  * complete a handshake have leaves from the fleet's own root CA ({@link #caFile()}), made at
- * start-up. All servers share one event loop of two daemon threads. No connection lives longer
+ * start-up. All servers share one event loop group of four daemon threads. No connection lives longer
  * than 30 seconds, or 10 minutes for the servers that stall. {@link #close()} stops everything.
  */
 public final class HostileFleet implements AutoCloseable {
   /** The address below the first endpoint's address when none is given. */
   public static final String DEFAULT_BASE_ADDRESS = "127.0.88.0";
 
-  private static final int EVENT_LOOP_THREADS = 2;
+  /** More loops than cores, so that one server's slow handshake holds up few others. */
+  private static final int EVENT_LOOP_THREADS = 4;
   private static final Duration CA_VALIDITY = Duration.ofDays(3650);
 
   private final List<DemoEndpoint> endpoints;

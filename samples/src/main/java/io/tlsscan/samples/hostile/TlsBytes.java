@@ -2,6 +2,7 @@ package io.tlsscan.samples.hostile;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Hand-made TLS bytes for the hostile servers: record and handshake framing (RFC 8446 §5.1,
@@ -80,6 +81,32 @@ final class TlsBytes {
     return new byte[] {(byte) type, (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
   }
 
+  /** {@code message} cut into handshake records of at most 2^14 bytes each. */
+  static byte[] handshakeRecords(byte[] message) {
+    ByteArrayOutputStream records = new ByteArrayOutputStream();
+    for (int start = 0; start < message.length; start += MAX_PLAINTEXT) {
+      int end = Math.min(message.length, start + MAX_PLAINTEXT);
+      records.writeBytes(record(HANDSHAKE, Arrays.copyOfRange(message, start, end)));
+    }
+    return records.toByteArray();
+  }
+
+  /**
+   * A TLS 1.2 Certificate message (RFC 5246 §7.4.2) carrying {@code certificates}, DER encoded,
+   * in order.
+   */
+  static byte[] certificateMessage(List<byte[]> certificates) {
+    ByteArrayOutputStream list = new ByteArrayOutputStream();
+    for (byte[] der : certificates) {
+      writeUint24(list, der.length);
+      list.writeBytes(der);
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    writeUint24(body, list.size());
+    body.writeBytes(list.toByteArray());
+    return handshake(CERTIFICATE, body.toByteArray());
+  }
+
   /** A handshake record holding one empty HelloRequest (RFC 5246 §7.4.1.1). */
   static byte[] helloRequestRecord() {
     return record(HANDSHAKE, handshake(HELLO_REQUEST, new byte[0]));
@@ -151,6 +178,12 @@ final class TlsBytes {
     target[2] = (byte) RECORD_VERSION;
     target[3] = (byte) (length >>> 8);
     target[4] = (byte) length;
+  }
+
+  private static void writeUint24(ByteArrayOutputStream out, int value) {
+    out.write(value >>> 16);
+    out.write(value >>> 8);
+    out.write(value);
   }
 
   private static void writeShort(ByteArrayOutputStream out, int value) {

@@ -156,17 +156,38 @@ class HostileFleetTest {
   }
 
   @Test
-  void trickledCertificateSendsAServerHelloThenACertificateOneByteARecord() throws IOException {
+  void trickledCertificateSendsAServerHelloThenACertificateInSmallRecordsPastTheByteCap()
+      throws IOException {
     try (RawTlsConnection connection = connect("trickled-certificate")) {
       assertThat(connection.readRecord().body()[0]).isEqualTo((byte) TlsBytes.SERVER_HELLO);
       assertThat(connection.readRecord().body())
           .as("Certificate header")
-          .containsExactly(TlsBytes.CERTIFICATE, 0x03, 0x0d, 0x40);
-      for (int i = 0; i < 10_000; i++) {
+          .isEqualTo(
+              TlsBytes.handshakeHeader(
+                  TlsBytes.CERTIFICATE, HostileCatalog.TRICKLED_CERTIFICATE_BYTES));
+      long onTheWire = 0;
+      while (onTheWire <= 2 * 256 * 1024) {
         TlsRecord record = connection.readRecord();
-        assertThat(record.type()).as("record %d", i).isEqualTo(TlsBytes.HANDSHAKE);
-        assertThat(record.length()).as("record %d", i).isEqualTo(1);
+        assertThat(record.type()).isEqualTo(TlsBytes.HANDSHAKE);
+        assertThat(record.length()).isEqualTo(HostileCatalog.TRICKLE_RECORD_BYTES);
+        onTheWire += 5 + record.length();
       }
+    }
+  }
+
+  @Test
+  void hugeChainSendsAServerHelloThenACertificateMessageOfOverOneMebibyte() throws IOException {
+    try (RawTlsConnection connection = connect("huge-chain")) {
+      assertThat(connection.readRecord().body()[0]).isEqualTo((byte) TlsBytes.SERVER_HELLO);
+      byte[] first = connection.readRecord().body();
+      assertThat(first[0]).as("Certificate type").isEqualTo((byte) TlsBytes.CERTIFICATE);
+      int length = ((first[1] & 0xff) << 16) | ((first[2] & 0xff) << 8) | (first[3] & 0xff);
+      assertThat(length).isGreaterThan(HostileCatalog.HUGE_CHAIN_BYTES);
+      int received = first.length - 4;
+      while (received < length) {
+        received += connection.readRecord().length();
+      }
+      assertThat(received).isEqualTo(length);
     }
   }
 
