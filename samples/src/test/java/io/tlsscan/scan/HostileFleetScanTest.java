@@ -154,11 +154,12 @@ class HostileFleetScanTest {
   }
 
   @Test
-  void eachHostileTargetWasReachedOnceAtItsOwnAddress() {
+  void eachHostileTargetWasReachedAtItsOwnAddressWithBoundedConnections() {
     for (DemoEndpoint endpoint : hostile.endpoints()) {
       HostReport report = reportFor(endpoint);
       assertThat(report.target().ip()).as(endpoint.name()).isEqualTo(endpoint.address());
-      assertThat(report.connections()).as("%s connections", endpoint.name()).isEqualTo(1);
+      // The full handshake, a retry after a reset, and the default raw probes at most.
+      assertThat(report.connections()).as("%s connections", endpoint.name()).isBetween(1, 40);
     }
   }
 

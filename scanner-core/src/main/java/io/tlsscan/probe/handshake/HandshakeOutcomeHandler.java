@@ -11,8 +11,13 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import reactor.core.publisher.MonoSink;
 
@@ -57,11 +62,28 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
       ctx.executor().schedule(this::finishPending, CLIENT_AUTH_GRACE_MS, TimeUnit.MILLISECONDS);
       return;
     }
-    finish(new HandshakeResult.Completed(handshake, observation.chain()));
+    finish(new HandshakeResult.Completed(handshake, completedChain()));
   }
 
   private void finishPending() {
-    finish(new HandshakeResult.Completed(pendingHandshake, observation.chain()));
+    finish(new HandshakeResult.Completed(pendingHandshake, completedChain()));
+  }
+
+  /**
+   * The chain as the session has it: the trust manager's callback only sees the first ten
+   * certificates (the engine's verify depth), the session all that were sent.
+   */
+  private List<byte[]> completedChain() {
+    try {
+      Certificate[] certificates = ssl.engine().getSession().getPeerCertificates();
+      List<byte[]> der = new ArrayList<>(certificates.length);
+      for (Certificate certificate : certificates) {
+        der.add(certificate.getEncoded());
+      }
+      return der;
+    } catch (SSLPeerUnverifiedException | CertificateEncodingException e) {
+      return observation.chain();
+    }
   }
 
   private Handshake describe(SSLEngine engine) {

@@ -7,6 +7,7 @@ import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.KeyExchangeParameters;
 import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerFlight;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.Sslv2CipherSpec;
 import java.util.List;
@@ -28,8 +29,9 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
   }
 
   /**
-   * The facts of the newest accepted version whose ServerHello came with the rest of its flight,
-   * if any did (SSLv2 only when it sent a certificate).
+   * The facts of the newest accepted version whose ServerHello came with the whole rest of its
+   * flight, up to ServerHelloDone, if any did (SSLv2 only when it sent a certificate). A server
+   * whose flight breaks off or turns to garbage has not shown a working handshake.
    */
   public static Optional<RawHelloFacts> from(ProtocolsResult protocols) {
     List<ProtocolVersion> accepted = protocols.acceptedVersions();
@@ -44,7 +46,8 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
   }
 
   private static Optional<RawHelloFacts> of(ServerResponse response) {
-    if (response instanceof ServerResponse.ServerHello hello && hello.flight().isPresent()) {
+    if (response instanceof ServerResponse.ServerHello hello
+        && hello.flight().filter(ServerFlight::complete).isPresent()) {
       List<byte[]> chain = hello.flight().get().certificates();
       String cipher =
           hello.suite().map(CipherSuite::ianaName).orElse(String.format("0x%04X", hello.cipherSuite()));
