@@ -61,31 +61,36 @@ final class EnumerationFleet implements AutoCloseable {
               .withGroups("P-384:X25519:P-256:ffdhe2048"),
           new ServerSpec(
                   "legacy",
-                  versions(ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
+                  versions(
+                      ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
               .withCipher("ALL:!aNULL")
               .withSecurityLevel(0)
               .withServerPreference(),
           new ServerSpec(
                   "null-only",
-                  versions(ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
+                  versions(
+                      ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
               .withCipher("eNULL:!aNULL")
               .withSecurityLevel(0),
           new ServerSpec(
                   "anonymous-only",
-                  versions(ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
+                  versions(
+                      ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
               .withCipher("aNULL:!eNULL")
               .withSecurityLevel(0),
           new ServerSpec("static-rsa", versions(ProtocolVersion.TLSv1_2, ProtocolVersion.TLSv1_3))
               .withCipher("kRSA:!eNULL"),
           new ServerSpec(
                   "dhe-1024",
-                  versions(ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
+                  versions(
+                      ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
               .withCipher("DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-SHA256:DHE-RSA-AES128-SHA")
               .withSecurityLevel(0)
               .withDhe1024(),
           new ServerSpec(
                   "cbc-only",
-                  versions(ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
+                  versions(
+                      ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1, ProtocolVersion.TLSv1_2))
               .withCipher(
                   "ECDHE-RSA-AES256-SHA384:ECDHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA"
                       + ":ECDHE-RSA-AES128-SHA:DHE-RSA-AES256-SHA256:AES256-SHA256:AES128-SHA"
@@ -155,7 +160,10 @@ final class EnumerationFleet implements AutoCloseable {
     List<Target> targets = new ArrayList<>();
     List<Member> list = members();
     for (int i = 0; i < list.size(); i++) {
-      new TargetParser().parse(hostLine(list.get(i)), i + 1).map(Target.class::cast).forEach(targets::add);
+      new TargetParser()
+          .parse(hostLine(list.get(i)), i + 1)
+          .map(Target.class::cast)
+          .forEach(targets::add);
     }
     Map<String, Member> byInput =
         list.stream().collect(Collectors.toMap(EnumerationFleet::hostLine, Function.identity()));
@@ -233,7 +241,8 @@ final class EnumerationFleet implements AutoCloseable {
     }
 
     ServerSpec withServerPreference() {
-      return new ServerSpec(name, versions, cipher, ciphersuites, groups, securityLevel, true, dhe1024);
+      return new ServerSpec(
+          name, versions, cipher, ciphersuites, groups, securityLevel, true, dhe1024);
     }
 
     ServerSpec withDhe1024() {

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One deep scan ({@code --probes all}) of the {@link EnumerationFleet}: for every server the
- * accepted versions and each version's accepted suites must be exactly what its configuration
- * gives (as {@code openssl ciphers} expands it), its certificate must be reported even when the
- * TLS library cannot handshake with it, and the scan must stay cheap: a median of at most 40
+ * accepted versions and each version's accepted suites must be exactly what its configuration gives
+ * (as {@code openssl ciphers} expands it), its certificate must be reported even when the TLS
+ * library cannot handshake with it, and the scan must stay cheap: a median of at most 40
  * connections a server.
  */
 class EnumerationFleetTest {
@@ -144,7 +144,8 @@ class EnumerationFleetTest {
   void theMedianServerCostsAtMostFortyConnections() {
     List<Integer> counts = reports.values().stream().map(HostReport::connections).sorted().toList();
     reports.forEach(
-        (name, report) -> System.out.printf("  %-15s %3d connections%n", name, report.connections()));
+        (name, report) ->
+            System.out.printf("  %-15s %3d connections%n", name, report.connections()));
     double median = (counts.get(counts.size() / 2 - 1) + counts.get(counts.size() / 2)) / 2.0;
     System.out.printf("  median          %5.1f connections%n", median);
     assertThat(median).isLessThanOrEqualTo(MEDIAN_CONNECTION_BUDGET);

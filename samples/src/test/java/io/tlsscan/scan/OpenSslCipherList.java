@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * protocol version: the suites such a server accepts, in its order of preference.
  *
  * <p>Only suites an RSA certificate without PSK or SRP set up can serve are kept: authentication
- * RSA or none, key exchange neither PSK nor SRP ({@code s_server} has no PSK or SRP callback
- * unless told, and OpenSSL then skips those suites).
+ * RSA or none, key exchange neither PSK nor SRP ({@code s_server} has no PSK or SRP callback unless
+ * told, and OpenSSL then skips those suites).
  */
 final class OpenSslCipherList {
   private static final Path OPENSSL = Path.of("/usr/bin/openssl");
@@ -26,14 +26,15 @@ final class OpenSslCipherList {
   private OpenSslCipherList() {}
 
   /**
-   * The IANA names of the suites {@code cipherList} (or, for TLS 1.3, {@code tls13Suites}) gives
-   * at {@code version}, in OpenSSL's order.
+   * The IANA names of the suites {@code cipherList} (or, for TLS 1.3, {@code tls13Suites}) gives at
+   * {@code version}, in OpenSSL's order.
    *
    * @param cipherList the TLS 1.2-and-older list, security level included
    * @param tls13Suites the TLS 1.3 suites, {@code null} for OpenSSL's default
    */
   static List<String> expand(String cipherList, String tls13Suites, ProtocolVersion version) {
-    List<String> command = new ArrayList<>(List.of(OPENSSL.toString(), "ciphers", "-s", "-v", "-stdname"));
+    List<String> command =
+        new ArrayList<>(List.of(OPENSSL.toString(), "ciphers", "-s", "-v", "-stdname"));
     command.add(versionFlag(version));
     if (tls13Suites != null) {
       command.addAll(List.of("-ciphersuites", tls13Suites));
@@ -41,7 +42,8 @@ final class OpenSslCipherList {
     command.add(cipherList);
     List<String> names = new ArrayList<>();
     for (String line : run(command)) {
-      // TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 - ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 Kx=ECDH Au=RSA ...
+      // TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 - ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 Kx=ECDH Au=RSA
+      // ...
       String[] fields = line.trim().split("\\s+");
       if (fields.length < 6) {
         continue;

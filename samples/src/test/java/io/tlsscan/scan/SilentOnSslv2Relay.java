@@ -14,9 +14,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A loopback TCP relay in front of a real TLS server that behaves like servers which cannot parse
- * an SSLv2 CLIENT-HELLO and wait for more bytes: a connection whose first byte has the high bit
- * set (an SSLv2 record header) gets no answer and stays open until the client gives up; every
- * other connection is relayed to the server byte for byte.
+ * an SSLv2 CLIENT-HELLO and wait for more bytes: a connection whose first byte has the high bit set
+ * (an SSLv2 record header) gets no answer and stays open until the client gives up; every other
+ * connection is relayed to the server byte for byte.
  */
 final class SilentOnSslv2Relay implements AutoCloseable {
   private final ServerSocket listener;

@@ -24,9 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The scanner and sslscan, an independent tool with its own way of enumerating, must agree on
- * every server of the {@link EnumerationFleet}: the same versions enabled and, for every version
- * both see, the same accepted suites by code point. sslscan must be installed at {@code
+ * The scanner and sslscan, an independent tool with its own way of enumerating, must agree on every
+ * server of the {@link EnumerationFleet}: the same versions enabled and, for every version both
+ * see, the same accepted suites by code point. sslscan must be installed at {@code
  * /usr/bin/sslscan} (CI installs it); without it this test fails rather than pass unseen.
  */
 class SslscanAgreementTest {

@@ -33,8 +33,8 @@ record SslscanReport(Map<String, Boolean> protocols, Map<String, Set<Integer>> s
   private static final long TIMEOUT_SECONDS = 60;
 
   /**
-   * Runs sslscan against {@code address}. Checks that do not bear on versions and suites
-   * (groups, Heartbleed, renegotiation, compression, fallback, certificate warnings) are left out.
+   * Runs sslscan against {@code address}. Checks that do not bear on versions and suites (groups,
+   * Heartbleed, renegotiation, compression, fallback, certificate warnings) are left out.
    */
   static SslscanReport scan(InetSocketAddress address) {
     List<String> command =
@@ -50,7 +50,8 @@ record SslscanReport(Map<String, Boolean> protocols, Map<String, Set<Integer>> s
             "--xml=-",
             address.getHostString() + ":" + address.getPort());
     try {
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       process.getOutputStream().close();
       byte[] xml = process.getInputStream().readAllBytes();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -54,7 +54,8 @@ public final class CiphersProbe {
                 eliminateAll(target, version, protocols.accepted(version))
                     .map(found -> Map.entry(version, found)),
             target.parallelism())
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ProtocolVersion.class))
+        .collectMap(
+            Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ProtocolVersion.class))
         .flatMap(found -> ordered(target, found))
         .map(support -> withSslv2(support, protocols.accepted(ProtocolVersion.SSLv2)));
   }
@@ -67,7 +68,11 @@ public final class CiphersProbe {
     return Flux.range(first, chunks.size() - first)
         .concatMap(
             index ->
-                eliminate(target, version, chunks.get(index), index == first ? accepted.response() : null))
+                eliminate(
+                    target,
+                    version,
+                    chunks.get(index),
+                    index == first ? accepted.response() : null))
         .collectList()
         .map(Elimination::of);
   }
@@ -77,8 +82,12 @@ public final class CiphersProbe {
    * first answer may already be {@code known}. The picks, in order.
    */
   private Mono<List<AcceptedSuite>> eliminate(
-      ProbeTarget target, ProtocolVersion version, List<CipherSuite> remaining, ServerResponse known) {
-    Mono<ServerResponse> answer = known != null ? Mono.just(known) : offer(target, version, remaining);
+      ProbeTarget target,
+      ProtocolVersion version,
+      List<CipherSuite> remaining,
+      ServerResponse known) {
+    Mono<ServerResponse> answer =
+        known != null ? Mono.just(known) : offer(target, version, remaining);
     return answer.flatMap(
         response -> {
           Optional<CipherSuite> chosen = chosen(response, version).filter(remaining::contains);
@@ -130,7 +139,9 @@ public final class CiphersProbe {
                     .collectMap(
                         Map.Entry::getKey,
                         Map.Entry::getValue,
-                        () -> new EnumMap<ProtocolVersion, List<AcceptedSuite>>(ProtocolVersion.class))
+                        () ->
+                            new EnumMap<ProtocolVersion, List<AcceptedSuite>>(
+                                ProtocolVersion.class))
                     .map(suites -> support(suites, order.enforced())));
   }
 
