@@ -11,11 +11,11 @@ import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.SuiteOffers;
 import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.ServerResponseDecoder.Scope;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +28,16 @@ import reactor.core.publisher.Mono;
  * Every cipher suite the server accepts, per accepted version, by list elimination: offer all the
  * version allows (in hellos of at most 128 suites), note the suite the server picks, offer the rest
  * again, until the server refuses. One connection per accepted suite plus one per offer; the
- * protocols probe's answers are reused, so offers it saw refused are not made again. Then one more
- * connection per version tells whether the server enforces its own order: the accepted suites are
- * offered in reverse, and a server that still picks its favourite has an order of its own.
- * Versions are probed {@code target.parallelism()} at a time.
+ * protocols probe's answers are reused, so offers it saw refused are not made again. Versions are
+ * probed {@code target.parallelism()} at a time.
+ *
+ * <p>Then one more connection tells whether the server enforces its own order: the accepted suites
+ * of one version are offered in reverse, and a server that still picks its favourite has an order
+ * of its own. The version judged is the newest below TLS 1.3 with two suites, where the order
+ * decides between strong and weak suites (many servers leave TLS 1.3, whose suites are all strong,
+ * to the client), else TLS 1.3. Only when suites of a version came from several offers, whose
+ * relative order elimination cannot see, and the server has an order, are they ranked again among
+ * themselves (one connection per suite).
  */
 public final class CiphersProbe {
   private final RawHelloClient client;
@@ -42,119 +48,189 @@ public final class CiphersProbe {
 
   public Mono<CipherSupport> run(ProbeTarget target, ProtocolsResult protocols) {
     return Flux.fromIterable(protocols.acceptedVersions())
+        .filter(version -> version != ProtocolVersion.SSLv2)
         .flatMap(
             version ->
-                ciphers(target, version, protocols.accepted(version))
+                eliminateAll(target, version, protocols.accepted(version))
                     .map(found -> Map.entry(version, found)),
             target.parallelism())
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ProtocolVersion.class))
-        .map(CiphersProbe::support);
+        .collectMap(
+            Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ProtocolVersion.class))
+        .flatMap(found -> ordered(target, found))
+        .map(support -> withSslv2(support, protocols.accepted(ProtocolVersion.SSLv2)));
   }
 
-  private static CipherSupport support(Map<ProtocolVersion, VersionCiphers> byVersion) {
-    Map<String, List<CipherInfo>> suites = new LinkedHashMap<>();
-    Optional<Boolean> serverOrder = Optional.empty();
-    for (var entry : byVersion.entrySet()) {
-      suites.put(entry.getKey().reportName(), entry.getValue().suites());
-      if (entry.getValue().serverOrder().isPresent()) {
-        serverOrder = entry.getValue().serverOrder();
-      }
-    }
-    return new CipherSupport(suites, serverOrder.orElse(null));
-  }
-
-  private Mono<VersionCiphers> ciphers(
+  /** Offers every chunk from the one the protocols probe saw accepted on, one after the other. */
+  private Mono<Elimination> eliminateAll(
       ProbeTarget target, ProtocolVersion version, VersionAnswer.Accepted accepted) {
-    if (version == ProtocolVersion.SSLv2) {
-      return Mono.just(sslv2(accepted));
-    }
     List<List<CipherSuite>> chunks = SuiteOffers.chunks(version);
-    List<AcceptedSuite> found = Collections.synchronizedList(new ArrayList<>());
-    Mono<Void> all = Mono.empty();
-    for (int index = accepted.chunk(); index < chunks.size(); index++) {
-      ServerResponse known = index == accepted.chunk() ? accepted.response() : null;
-      List<CipherSuite> chunk = chunks.get(index);
-      all = all.then(Mono.defer(() -> eliminate(target, version, chunk, known, found)));
-    }
-    return all.then(
-        Mono.defer(() -> order(target, version, List.copyOf(found), accepted.chunk() + 1 < chunks.size())));
+    int first = accepted.chunk();
+    return Flux.range(first, chunks.size() - first)
+        .concatMap(
+            index ->
+                eliminate(
+                    target,
+                    version,
+                    chunks.get(index),
+                    index == first ? accepted.response() : null))
+        .collectList()
+        .map(Elimination::of);
   }
 
   /**
    * Offers {@code remaining}, notes the server's pick and offers the rest, until it refuses. The
-   * first answer may already be {@code known}.
+   * first answer may already be {@code known}. The picks, in order.
    */
-  private Mono<Void> eliminate(
+  private Mono<List<AcceptedSuite>> eliminate(
       ProbeTarget target,
       ProtocolVersion version,
       List<CipherSuite> remaining,
-      ServerResponse known,
-      List<AcceptedSuite> found) {
-    Mono<ServerResponse> answer = known != null ? Mono.just(known) : offer(target, version, remaining);
+      ServerResponse known) {
+    Mono<ServerResponse> answer =
+        known != null ? Mono.just(known) : offer(target, version, remaining);
     return answer.flatMap(
         response -> {
           Optional<CipherSuite> chosen = chosen(response, version).filter(remaining::contains);
           if (chosen.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(List.<AcceptedSuite>of());
           }
-          found.add(AcceptedSuite.of(chosen.get(), response));
+          AcceptedSuite picked = AcceptedSuite.of(chosen.get(), response);
           List<CipherSuite> rest = new ArrayList<>(remaining);
           rest.remove(chosen.get());
-          return rest.isEmpty() ? Mono.empty() : eliminate(target, version, rest, null, found);
+          Mono<List<AcceptedSuite>> later =
+              rest.isEmpty() ? Mono.just(List.of()) : eliminate(target, version, rest, null);
+          return later.map(
+              tail -> {
+                List<AcceptedSuite> picks = new ArrayList<>(tail.size() + 1);
+                picks.add(picked);
+                picks.addAll(tail);
+                return picks;
+              });
         });
+  }
+
+  /** Judges the server's order on one version and ranks the others again when that is needed. */
+  private Mono<CipherSupport> ordered(ProbeTarget target, Map<ProtocolVersion, Elimination> found) {
+    Optional<ProtocolVersion> judged = judgedVersion(found);
+    if (judged.isEmpty()) {
+      Map<ProtocolVersion, List<AcceptedSuite>> suites = new EnumMap<>(ProtocolVersion.class);
+      found.forEach((version, elimination) -> suites.put(version, elimination.suites()));
+      return Mono.just(support(suites, Optional.empty()));
+    }
+    ProtocolVersion version = judged.get();
+    return order(target, version, found.get(version))
+        .flatMap(
+            order ->
+                Flux.fromIterable(found.entrySet())
+                    .flatMap(
+                        entry -> {
+                          if (entry.getKey() == version) {
+                            return Mono.just(Map.entry(entry.getKey(), order.suites()));
+                          }
+                          boolean rerank =
+                              order.enforced().orElse(false) && entry.getValue().severalOffers();
+                          Mono<List<AcceptedSuite>> suites =
+                              rerank
+                                  ? rerank(target, entry.getKey(), entry.getValue())
+                                  : Mono.just(entry.getValue().suites());
+                          return suites.map(list -> Map.entry(entry.getKey(), list));
+                        },
+                        target.parallelism())
+                    .collectMap(
+                        Map.Entry::getKey,
+                        Map.Entry::getValue,
+                        () ->
+                            new EnumMap<ProtocolVersion, List<AcceptedSuite>>(
+                                ProtocolVersion.class))
+                    .map(suites -> support(suites, order.enforced())));
+  }
+
+  /** The newest version below TLS 1.3 with two suites to compare, else TLS 1.3 if it has two. */
+  private static Optional<ProtocolVersion> judgedVersion(Map<ProtocolVersion, Elimination> found) {
+    Optional<ProtocolVersion> judged = Optional.empty();
+    for (var entry : found.entrySet()) {
+      if (entry.getValue().suites().size() >= 2
+          && (entry.getKey() != ProtocolVersion.TLSv1_3 || judged.isEmpty())) {
+        judged = Optional.of(entry.getKey());
+      }
+    }
+    return judged;
   }
 
   /**
-   * The found suites in the server's order and whether it enforces that order. When the suites
-   * came from several offers their relative order is unknown, so they are first ranked by one more
-   * elimination among themselves.
+   * Offers the suites in reverse. A server that follows the client picks the one found last; one
+   * with its own order picks its favourite, which elimination found first in some offer. When the
+   * suites came from several offers, and the answer does not already say "client order", they are
+   * ranked again among themselves in the found order: a server with its own order then picks the
+   * same favourite as to the reversed offer, one that follows the client picks the first found.
    */
-  private Mono<VersionCiphers> order(
-      ProbeTarget target, ProtocolVersion version, List<AcceptedSuite> found, boolean severalOffers) {
-    if (found.size() < 2) {
-      return Mono.just(new VersionCiphers(infos(found), Optional.empty()));
-    }
-    Mono<List<AcceptedSuite>> ranked = Mono.just(found);
-    if (severalOffers && found.size() <= SuiteOffers.chunks(version).get(0).size()) {
-      List<AcceptedSuite> reranked = Collections.synchronizedList(new ArrayList<>());
-      ranked =
-          eliminate(target, version, suites(found), null, reranked)
-              .then(Mono.fromSupplier(() -> merge(reranked, found)));
-    }
-    return ranked.flatMap(
-        preference -> {
-          List<CipherSuite> reversed = new ArrayList<>(suites(preference));
-          Collections.reverse(reversed);
-          return offer(target, version, reversed.subList(0, Math.min(reversed.size(), 128)))
-              .map(
-                  response -> {
-                    Optional<CipherSuite> pick = chosen(response, version);
-                    Optional<Boolean> serverOrder =
-                        pick.map(p -> p.equals(preference.get(0).suite()))
-                            .filter(serverPicksOwn -> serverPicksOwn || pick.get().equals(reversed.get(0)));
-                    return new VersionCiphers(infos(preference), serverOrder);
-                  })
-              .defaultIfEmpty(new VersionCiphers(infos(preference), Optional.empty()));
-        });
+  private Mono<ServerOrder> order(ProbeTarget target, ProtocolVersion version, Elimination found) {
+    List<CipherSuite> reversed = found.reversed();
+    List<CipherSuite> offered =
+        reversed.subList(0, Math.min(reversed.size(), ClientHelloBuilder.MAX_CIPHER_SUITES));
+    return offer(target, version, offered)
+        .flatMap(
+            response -> {
+              Optional<CipherSuite> pick = chosen(response, version).filter(offered::contains);
+              if (pick.isEmpty()) {
+                return Mono.just(new ServerOrder(found.suites(), Optional.empty()));
+              }
+              CipherSuite picked = pick.get();
+              boolean lastFound = picked == reversed.get(0);
+              if (lastFound && !found.firstPicks().contains(picked)) {
+                return Mono.just(new ServerOrder(found.suites(), Optional.of(false)));
+              }
+              if (!found.severalOffers()) {
+                Optional<Boolean> enforced =
+                    picked == found.suites().get(0).suite() ? Optional.of(true) : Optional.empty();
+                return Mono.just(new ServerOrder(found.suites(), enforced));
+              }
+              return rerank(target, version, found)
+                  .map(
+                      ranked -> {
+                        if (!ranked.isEmpty() && ranked.get(0).suite() == picked) {
+                          return new ServerOrder(ranked, Optional.of(true));
+                        }
+                        boolean clientOrder =
+                            lastFound
+                                && !ranked.isEmpty()
+                                && ranked.get(0).suite() == found.suites().get(0).suite();
+                        return new ServerOrder(
+                            found.suites(), clientOrder ? Optional.of(false) : Optional.empty());
+                      });
+            });
   }
 
-  /** The re-ranked suites first, then any the re-ranking did not see again, as found. */
-  private static List<AcceptedSuite> merge(List<AcceptedSuite> ranked, List<AcceptedSuite> found) {
-    List<AcceptedSuite> merged = new ArrayList<>(ranked);
-    for (AcceptedSuite suite : found) {
-      if (merged.stream().noneMatch(m -> m.suite() == suite.suite())) {
-        merged.add(suite);
-      }
+  /**
+   * The found suites ranked by one more elimination among themselves (at most one hello's worth),
+   * then any it did not see again, as found.
+   */
+  private Mono<List<AcceptedSuite>> rerank(
+      ProbeTarget target, ProtocolVersion version, Elimination found) {
+    List<CipherSuite> suites = found.suiteList();
+    if (suites.size() > ClientHelloBuilder.MAX_CIPHER_SUITES) {
+      return Mono.just(found.suites());
     }
-    return merged;
+    return eliminate(target, version, suites, null)
+        .map(
+            ranked -> {
+              List<AcceptedSuite> merged = new ArrayList<>(ranked);
+              for (AcceptedSuite suite : found.suites()) {
+                if (merged.stream().noneMatch(m -> m.suite() == suite.suite())) {
+                  merged.add(suite);
+                }
+              }
+              return merged;
+            });
   }
 
-  private static List<CipherInfo> infos(List<AcceptedSuite> accepted) {
-    return accepted.stream().map(AcceptedSuite::info).toList();
-  }
-
-  private static List<CipherSuite> suites(List<AcceptedSuite> accepted) {
-    return accepted.stream().map(AcceptedSuite::suite).toList();
+  private static CipherSupport support(
+      Map<ProtocolVersion, List<AcceptedSuite>> byVersion, Optional<Boolean> serverOrder) {
+    Map<String, List<CipherInfo>> suites = new LinkedHashMap<>();
+    byVersion.forEach(
+        (version, accepted) ->
+            suites.put(version.reportName(), accepted.stream().map(AcceptedSuite::info).toList()));
+    return new CipherSupport(suites, serverOrder.orElse(null));
   }
 
   private Mono<ServerResponse> offer(
@@ -180,10 +256,16 @@ public final class CiphersProbe {
     return Optional.empty();
   }
 
-  /** SSLv2 servers list every cipher spec they support in their SERVER-HELLO. */
-  private static VersionCiphers sslv2(VersionAnswer.Accepted accepted) {
+  /**
+   * Adds SSLv2, oldest of all, in front: its servers list every cipher spec they support in their
+   * SERVER-HELLO.
+   */
+  private static CipherSupport withSslv2(CipherSupport support, VersionAnswer.Accepted sslv2) {
+    if (sslv2 == null) {
+      return support;
+    }
     List<CipherInfo> specs =
-        accepted.response() instanceof ServerResponse.Sslv2ServerHello hello
+        sslv2.response() instanceof ServerResponse.Sslv2ServerHello hello
             ? hello.knownCipherSpecs().stream()
                 .map(
                     spec ->
@@ -191,6 +273,9 @@ public final class CiphersProbe {
                             spec.name(), spec.bits(), spec.strength().wireName(), null, null))
                 .toList()
             : List.of();
-    return new VersionCiphers(specs, Optional.empty());
+    Map<String, List<CipherInfo>> byVersion = new LinkedHashMap<>();
+    byVersion.put(ProtocolVersion.SSLv2.reportName(), specs);
+    byVersion.putAll(support.byVersion());
+    return new CipherSupport(byVersion, support.serverOrder());
   }
 }

@@ -3,6 +3,7 @@ package io.tlsscan.probe.protocols;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.probe.raw.Hellos;
+import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.SuiteOffers;
@@ -20,8 +21,9 @@ import reactor.core.publisher.Mono;
  * Which protocol versions, SSLv2 to TLS 1.3, the server accepts, one hand-built hello per version
  * (more when the server refuses the first offer of suites with anything but {@code
  * protocol_version}: a server that speaks the version but only rare suites must still be found). A
- * ServerHello for another version than asked means "not accepted". Below TLS 1.3 the server's
- * certificate and key exchange are read as well, for the probes that reuse these answers.
+ * ServerHello for another version than asked means "not accepted"; silence ({@link
+ * NoAnswerException}) means "cannot tell". Below TLS 1.3 the server's certificate and key exchange
+ * are read as well, for the probes that reuse these answers.
  */
 public final class ProtocolsProbe {
   private static final int PROTOCOL_VERSION_ALERT = 70;
@@ -49,7 +51,8 @@ public final class ProtocolsProbe {
                   response instanceof ServerResponse.Sslv2ServerHello
                       ? new VersionAnswer.Accepted(response, 0)
                       : refusalOrUnknown(response))
-          .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new VersionAnswer.Refused()));
+          .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new VersionAnswer.Refused()))
+          .onErrorResume(NoAnswerException.class, ProtocolsProbe::silence);
     }
     return askChunk(target, version, SuiteOffers.chunks(version), 0);
   }
@@ -80,7 +83,16 @@ public final class ProtocolsProbe {
               boolean tryNextChunk =
                   answer instanceof VersionAnswer.Refused && index + 1 < chunks.size();
               return tryNextChunk ? askChunk(target, version, chunks, index + 1) : Mono.just(answer);
-            });
+            })
+        .onErrorResume(NoAnswerException.class, ProtocolsProbe::silence);
+  }
+
+  /**
+   * A server that says nothing to a hello (many wait for more bytes of an SSLv2 CLIENT-HELLO they
+   * cannot parse) neither accepted nor refused it.
+   */
+  private static Mono<VersionAnswer> silence(NoAnswerException error) {
+    return Mono.just(new VersionAnswer.Unknown(error.getMessage()));
   }
 
   /** Alerts and closes are refusals; nonsense is unknown. */

@@ -11,6 +11,7 @@ import io.tlsscan.tls.ServerResponseDecoder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
 
@@ -18,13 +19,30 @@ import reactor.core.publisher.Mono;
  * One raw probe: connect, send a hand-built ClientHello, read the server's answer as far as the
  * scope asks, close. One connection per call; the answer is always one {@link ServerResponse}
  * (a refusal is an answer too); the Mono fails only when the connection itself fails (refused,
- * reset before any byte, connect timeout) or the read limit is hit.
+ * reset before any byte, connect timeout), the read limit is hit, or the server stays silent for
+ * the answer timeout after the hello ({@link NoAnswerException}), so that one hello a server
+ * cannot parse does not hold a probe until the target's deadline.
  */
 public final class RawHelloClient {
+  /** How long a server may take to answer a hello: sslscan's default socket timeout. */
+  public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(3);
+
   private final Connector connector;
+  private final Duration answerTimeout;
 
   public RawHelloClient(Connector connector) {
+    this(connector, DEFAULT_ANSWER_TIMEOUT);
+  }
+
+  /**
+   * @param answerTimeout how long to wait, after sending a hello, for the complete answer
+   */
+  public RawHelloClient(Connector connector, Duration answerTimeout) {
     this.connector = requireNonNull(connector, "connector");
+    this.answerTimeout = requireNonNull(answerTimeout, "answerTimeout");
+    if (answerTimeout.isNegative() || answerTimeout.isZero()) {
+      throw new IllegalArgumentException("answerTimeout must be positive, got " + answerTimeout);
+    }
   }
 
   /** Sends {@code hello} to {@code address} and reads the answer within {@code scope}. */
@@ -46,12 +64,14 @@ public final class RawHelloClient {
         || (error instanceof IOException && message.contains("connection reset"));
   }
 
-  private static Mono<ServerResponse> session(
+  private Mono<ServerResponse> session(
       Channel channel, ClientHello hello, ServerResponseDecoder.Scope scope) {
     return Mono.create(
         sink ->
             channel
                 .pipeline()
-                .addLast(new ServerResponseDecoder(scope), new ServerResponseHandler(sink, hello)));
+                .addLast(
+                    new ServerResponseDecoder(scope),
+                    new ServerResponseHandler(sink, hello, answerTimeout)));
   }
 }

@@ -1,5 +1,6 @@
 package io.tlsscan.probe.raw;
 
+import io.tlsscan.tls.Authentication;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.KeyExchange;
@@ -7,16 +8,31 @@ import io.tlsscan.tls.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every cipher suite a version allows, split into hellos of at most {@link
- * ClientHelloBuilder#MAX_CIPHER_SUITES}: some servers reject longer hellos. The suites servers
- * actually deploy (ECDHE, then DHE, then static RSA) come first, so the first hello usually finds
- * them all and later ones only look for rarities (anonymous, NULL, export, PSK, GOST...).
+ * ClientHelloBuilder#MAX_CIPHER_SUITES}: some servers reject longer hellos. The suites the common
+ * TLS libraries implement come first (ECDHE, DHE and static RSA with certificates or anonymous,
+ * TLS 1.3), so the first hello usually finds all a server accepts and the later ones only look
+ * for rarities (DSS, static DH and ECDH, PSK, export, Kerberos, GOST...). Up to TLS 1.1 one hello
+ * holds them all.
+ *
+ * <p>Two kinds of suite are never offered, because no server may choose them for these hellos:
+ * {@code TLS_NULL_WITH_NULL_NULL} (RFC 5246 §A.5: must not be negotiated) and the SRP suites
+ * (RFC 5054: to a client that offers them without its SRP extension, as these hellos do, a server
+ * answers with an alert).
  */
 public final class SuiteOffers {
+  private static final Set<KeyExchange> COMMON_KEY_EXCHANGES =
+      EnumSet.of(KeyExchange.ECDHE, KeyExchange.DHE, KeyExchange.RSA, KeyExchange.ANY);
+  private static final Set<Authentication> COMMON_AUTHENTICATIONS =
+      EnumSet.of(
+          Authentication.RSA, Authentication.ECDSA, Authentication.ANON, Authentication.ANY);
+
   private static final Map<ProtocolVersion, List<List<CipherSuite>>> CHUNKS =
       new EnumMap<>(ProtocolVersion.class);
 
@@ -36,23 +52,23 @@ public final class SuiteOffers {
   }
 
   private static List<CipherSuite> ordered(ProtocolVersion version) {
-    List<CipherSuite> suites = new ArrayList<>(CipherSuite.forVersion(version));
+    List<CipherSuite> suites = new ArrayList<>();
+    for (CipherSuite suite : CipherSuite.forVersion(version)) {
+      if (suite != CipherSuite.TLS_NULL_WITH_NULL_NULL && suite.keyExchange() != KeyExchange.SRP) {
+        suites.add(suite);
+      }
+    }
     suites.sort(Comparator.comparingInt(SuiteOffers::rank));
     return suites;
   }
 
+  /** 0 for what the common libraries implement, 1 for the rest. */
   private static int rank(CipherSuite suite) {
-    KeyExchange kx = suite.keyExchange();
-    if (kx == KeyExchange.ECDHE || kx == KeyExchange.ANY) {
-      return 0;
-    }
-    if (kx == KeyExchange.DHE) {
-      return 1;
-    }
-    if (kx == KeyExchange.RSA) {
-      return 2;
-    }
-    return 3;
+    boolean common =
+        COMMON_KEY_EXCHANGES.contains(suite.keyExchange())
+            && COMMON_AUTHENTICATIONS.contains(suite.authentication())
+            && !suite.export();
+    return common ? 0 : 1;
   }
 
   private static List<List<CipherSuite>> split(List<CipherSuite> suites) {

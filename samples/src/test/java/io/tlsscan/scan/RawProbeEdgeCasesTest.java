@@ -1,0 +1,177 @@
+package io.tlsscan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.cert.TrustAnchors;
+import io.tlsscan.model.CipherInfo;
+import io.tlsscan.model.CipherSupport;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestPki;
+import io.tlsscan.target.Target;
+import io.tlsscan.target.TargetParser;
+import io.tlsscan.tls.ProtocolVersion;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+/**
+ * Deep scans of servers that make the raw probes take their less travelled paths: silence instead
+ * of an answer, suites found in several offers, a HelloRetryRequest for every TLS 1.3 hello.
+ */
+class RawProbeEdgeCasesTest {
+  private static final String PSK_AND_RSA_SUITES =
+      "RSA-PSK-AES128-CBC-SHA:AES128-SHA:PSK-AES256-CBC-SHA:ECDHE-RSA-AES128-GCM-SHA256";
+
+  private static TestPki.Issued root;
+  private static TestPki.Issued intermediate;
+  private static TestPki.Issued leaf;
+  private static Scanner scanner;
+
+  @BeforeAll
+  static void setUp() {
+    root = TestPki.certificate("CN=Edge Test Root").ca().selfSigned();
+    intermediate = TestPki.certificate("CN=Edge Test Intermediate").ca().issuedBy(root);
+    leaf =
+        TestPki.certificate("CN=edge.test")
+            .key(TestPki.KeyType.RSA_2048)
+            .dns("edge.test")
+            .issuedBy(intermediate);
+    scanner =
+        Scanner.builder()
+            .options(
+                ScanOptions.defaults()
+                    .withProbes(EnumSet.allOf(ProbeId.class))
+                    .withTimeout(Duration.ofSeconds(15)))
+            .trustAnchors(TrustAnchors.of(List.of(root.certificate())))
+            .build();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    scanner.close();
+  }
+
+  private static HostReport scan(InetSocketAddress address) {
+    String line = "edge.test:" + address.getPort() + " " + address.getHostString();
+    return scanner
+        .scan(Flux.fromStream(new TargetParser().parse(line, 1)).cast(Target.class))
+        .blockLast(Duration.ofSeconds(60));
+  }
+
+  private static List<String> names(HostReport report, ProtocolVersion version) {
+    CipherSupport ciphers = report.ciphers().resultOrNull();
+    assertThat(ciphers).as("ciphers section of %s", report).isNotNull();
+    return ciphers.byVersion().getOrDefault(version.reportName(), List.of()).stream()
+        .map(CipherInfo::name)
+        .toList();
+  }
+
+  @Test
+  void serverSilentOnAnSslv2HelloStillGetsItsWholeDeepScan() {
+    // Given a TLS 1.2 server that never answers an SSLv2 CLIENT-HELLO
+    try (OpenSslServer server =
+            OpenSslServer.builder(leaf, intermediate)
+                .host("127.0.58.1")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA")
+                .start();
+        SilentOnSslv2Relay relay = SilentOnSslv2Relay.start("127.0.58.2", server.address())) {
+      // When it is deep-scanned
+      HostReport report = scan(relay.address());
+      // Then SSLv2 is "cannot tell" and everything else is found as usual
+      assertThat(report.ok()).as("%s", report.error()).isTrue();
+      assertThat(report.protocols()).isInstanceOf(ProbeOutcome.Completed.class);
+      assertThat(report.ciphers()).isInstanceOf(ProbeOutcome.Completed.class);
+      assertThat(report.groups()).isInstanceOf(ProbeOutcome.Completed.class);
+      Map<String, Boolean> expected = new HashMap<>();
+      expected.put("SSLv2", null);
+      expected.put("SSLv3", false);
+      expected.put("TLSv1.0", false);
+      expected.put("TLSv1.1", false);
+      expected.put("TLSv1.2", true);
+      expected.put("TLSv1.3", false);
+      assertThat(report.protocols().resultOrNull().accepted()).isEqualTo(expected);
+      assertThat(names(report, ProtocolVersion.TLSv1_2))
+          .containsExactlyInAnyOrder(
+              "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA");
+      assertThat(report.groups().resultOrNull()).contains("x25519", "secp256r1");
+    }
+  }
+
+  @Test
+  void suitesFromSeveralOffersAreRankedInTheServersOrder() {
+    // Given a server with its own order whose suites lie in different hellos' worth of suites
+    // (PSK suites are offered only after the common ones)
+    try (OpenSslServer server =
+        OpenSslServer.builder(leaf, intermediate)
+            .host("127.0.58.3")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher(PSK_AND_RSA_SUITES)
+            .arguments("-psk", "1a2b3c4d", "-serverpref")
+            .start()) {
+      HostReport report = scan(server.address());
+      // Then the list is in the server's order, across the offers
+      assertThat(names(report, ProtocolVersion.TLSv1_2))
+          .containsExactly(
+              "TLS_RSA_PSK_WITH_AES_128_CBC_SHA",
+              "TLS_RSA_WITH_AES_128_CBC_SHA",
+              "TLS_PSK_WITH_AES_256_CBC_SHA",
+              "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+      assertThat(report.ciphers().resultOrNull().serverOrder()).isTrue();
+    }
+  }
+
+  @Test
+  void suitesFromSeveralOffersOfAServerThatFollowsTheClientHaveNoOrder() {
+    try (OpenSslServer server =
+        OpenSslServer.builder(leaf, intermediate)
+            .host("127.0.58.4")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher(PSK_AND_RSA_SUITES)
+            .arguments("-psk", "1a2b3c4d")
+            .start()) {
+      HostReport report = scan(server.address());
+      assertThat(names(report, ProtocolVersion.TLSv1_2))
+          .containsExactlyInAnyOrder(
+              "TLS_RSA_PSK_WITH_AES_128_CBC_SHA",
+              "TLS_RSA_WITH_AES_128_CBC_SHA",
+              "TLS_PSK_WITH_AES_256_CBC_SHA",
+              "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+      assertThat(report.ciphers().resultOrNull().serverOrder()).isFalse();
+    }
+  }
+
+  @Test
+  void tls13ServerThatRetriesEveryHelloIsEnumeratedFromItsRetryRequests() {
+    // Given a TLS 1.3 server without x25519, the group of the probes' one key share
+    try (OpenSslServer server =
+        OpenSslServer.builder(leaf, intermediate)
+            .host("127.0.58.5")
+            .only(ProtocolVersion.TLSv1_3)
+            .ciphersuites("TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256")
+            .groups("P-521:P-384")
+            .arguments("-serverpref")
+            .start()) {
+      HostReport report = scan(server.address());
+      assertThat(report.ok()).as("%s", report.error()).isTrue();
+      assertThat(report.protocols().resultOrNull().accepted())
+          .containsEntry("TLSv1.3", true)
+          .containsEntry("TLSv1.2", false);
+      assertThat(names(report, ProtocolVersion.TLSv1_3))
+          .containsExactly("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256");
+      assertThat(report.ciphers().resultOrNull().serverOrder()).isTrue();
+      assertThat(report.groups().resultOrNull()).containsExactly("secp521r1", "secp384r1");
+      assertThat(report.certificate().resultOrNull().chain().get(0).subject())
+          .isEqualTo("CN=edge.test");
+    }
+  }
+}
