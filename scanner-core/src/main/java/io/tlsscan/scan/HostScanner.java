@@ -22,6 +22,7 @@ import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.protocols.RawHelloFacts;
+import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.target.Target;
 import java.net.InetAddress;
@@ -234,6 +235,9 @@ final class HostScanner {
   }
 
   private <R> ProbeOutcome<R> probeFailure(Throwable error) {
+    if (error instanceof NoAnswerException) {
+      return ProbeOutcome.failed(ErrorKind.TIMEOUT, "server went silent: " + error.getMessage());
+    }
     if (error instanceof TimeoutException) {
       return ProbeOutcome.failed(
           ErrorKind.TIMEOUT,
