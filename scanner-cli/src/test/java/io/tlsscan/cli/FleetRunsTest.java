@@ -82,13 +82,16 @@ class FleetRunsTest {
     return new ProcessBuilder(command).redirectErrorStream(false).start();
   }
 
-  /** Waits until the child has opened its output, then a second more for the scan to begin. */
-  private static void awaitScanning(Path out) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!Files.exists(out) && System.nanoTime() < deadline) {
+  /** Waits until the child has written its first record: the scan is under way. */
+  private static void awaitFirstRecord(Path out) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while ((!Files.exists(out) || Files.size(out) == 0) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    Thread.sleep(1_000);
+  }
+
+  private static void prepend(Path file, String line) throws IOException {
+    Files.writeString(file, line + "\n" + Files.readString(file));
   }
 
   private static String drain(InputStream in) throws IOException {
@@ -149,16 +152,15 @@ class FleetRunsTest {
 
   @Test
   void sigintStopsTakingTargetsFinishesThoseInFlightAndExits130() throws Exception {
-    // Given a scan of many silent servers, four at a time, with a 2 s deadline
-    List<String> silent = List.of(fleet.endpoint("tarpit").hostLine());
-    Path hosts = hostList("silent.txt", 40, silent);
+    // Given a scan of one quick server then many silent ones, four at a time, 2 s deadline
+    Path hosts = hostList("silent.txt", 40, List.of(fleet.endpoint("tarpit").hostLine()));
+    prepend(hosts, fleet.endpoint("good").hostLine());
     Path out = dir.resolve("silent.jsonl");
     Process scan =
         start(
             "scan", "-i", hosts.toString(), "-o", out.toString(), "-c", "4", "--timeout", "2s",
             "--probes", "cert");
-    awaitScanning(out);
-    Thread.sleep(1_500);
+    awaitFirstRecord(out);
     // When it gets SIGINT
     new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor();
     // Then it ends within the deadline of the targets in flight, says it stopped, exits 130
@@ -174,20 +176,24 @@ class FleetRunsTest {
   @Test
   void secondSigintCancelsTargetsInFlightWithCancelledRecords() throws Exception {
     Path hosts = hostList("silent.txt", 20, List.of(fleet.endpoint("tarpit").hostLine()));
+    prepend(hosts, fleet.endpoint("good").hostLine());
     Path out = dir.resolve("cancel.jsonl");
     Process scan =
         start(
             "scan", "-i", hosts.toString(), "-o", out.toString(), "-c", "4", "--timeout", "30s",
             "--probes", "cert");
-    awaitScanning(out);
+    awaitFirstRecord(out);
+    Thread.sleep(300);
     new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor();
     Thread.sleep(300);
     new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor();
     assertThat(scan.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(scan.exitValue()).isEqualTo(ExitCodes.INTERRUPTED);
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines).hasSize(4);
-    for (String line : lines) {
+    // The quick server's record, then the four silent ones in flight, cancelled.
+    assertThat(lines).hasSize(5);
+    assertThat(JSON.readTree(lines.get(0)).at("/status").asText()).isEqualTo("ok");
+    for (String line : lines.subList(1, 5)) {
       assertThat(JSON.readTree(line).at("/error/kind").asText()).isEqualTo("cancelled");
     }
   }
