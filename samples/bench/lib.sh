@@ -223,9 +223,9 @@ measure() {
 
 # measure_quiet NAME COUNT COMMAND...: measure, repeated up to RETRIES more times (default 2) while
 # other processes used more than FOREIGN_WARN_CORES; keeps the attempt with the fewest foreign cores
-# (its figures and its $WORK/NAME.out). Output files the command writes itself are the last attempt's.
+# (its figures, its $WORK/NAME.out and the files named in KEEP_FILES, e.g. its records).
 measure_quiet() {
-  local name="$1" tries=$(( ${RETRIES:-2} + 1 )) i best="" k
+  local name="$1" tries=$(( ${RETRIES:-2} + 1 )) i best="" f
   declare -A keep=()
   for i in $(seq 1 "$tries"); do
     [ "$i" -gt 1 ] && { log "$name: retrying ($i of $tries) for a quieter machine"; sleep "${PAUSE:-2}"; wait_quiet; }
@@ -234,13 +234,13 @@ measure_quiet() {
       best="${M_FOREIGN[$name]}"
       keep=([wall]="${M_WALL[$name]}" [cpu]="${M_CPU[$name]}" [rss]="${M_RSS[$name]}" [server]="${M_SERVER[$name]}"
         [conns]="${M_CONNS[$name]}" [foreign]="${M_FOREIGN[$name]}" [rc]="${M_RC[$name]}" [steal]="${M_STEAL[$name]}")
-      cp "$WORK/$name.out" "$WORK/$name.out.best"
+      for f in "$WORK/$name.out" ${KEEP_FILES:-}; do [ -f "$f" ] && cp "$f" "$f.best"; done
     fi
     awk -v f="${M_FOREIGN[$name]}" -v lim="$FOREIGN_WARN_CORES" 'BEGIN { exit !(f <= lim) }' && break
   done
   M_WALL[$name]="${keep[wall]}"; M_CPU[$name]="${keep[cpu]}"; M_RSS[$name]="${keep[rss]}"; M_SERVER[$name]="${keep[server]}"
   M_CONNS[$name]="${keep[conns]}"; M_FOREIGN[$name]="${keep[foreign]}"; M_RC[$name]="${keep[rc]}"; M_STEAL[$name]="${keep[steal]}"
-  mv "$WORK/$name.out.best" "$WORK/$name.out"
+  for f in "$WORK/$name.out" ${KEEP_FILES:-}; do [ -f "$f.best" ] && mv "$f.best" "$f"; done
   [ "$i" -gt 1 ] && log "$name: kept the attempt with ${M_FOREIGN[$name]} foreign cores"
   return 0
 }

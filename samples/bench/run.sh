@@ -97,7 +97,7 @@ if phase_on tlsscan; then
   read -r -a probe_args <<<"$(cert_probe_args)"
   what="--probes cert"
   has_probes_flag || what="cert (default scan; no --probes flag yet)"
-  measure_quiet tlsscan-cert "$TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-cert.txt" -o "$WORK/cert.jsonl" -q \
+  KEEP_FILES="$WORK/cert.jsonl" measure_quiet tlsscan-cert "$TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-cert.txt" -o "$WORK/cert.jsonl" -q \
     "${probe_args[@]}" "${conc_args[@]}"
   [ "${M_RC[tlsscan-cert]}" -eq 0 ] || tail -n 5 "$WORK/tlsscan-cert.out" >&2
   read -r lines ok < <(check_records "$WORK/cert.jsonl" "$TARGETS")
@@ -112,7 +112,7 @@ fi
 # size C2 compilation costs a large share of the CPU; C1 code is slower but compiles far cheaper.
 if phase_on tlsscan && [ "$C1" = 1 ]; then
   rest
-  measure_quiet tlsscan-c1 "$TARGETS" java "${JAVA_OPTS[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" scan \
+  KEEP_FILES="$WORK/cert-c1.jsonl" measure_quiet tlsscan-c1 "$TARGETS" java "${JAVA_OPTS[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" scan \
     -i "$WORK/hosts-cert.txt" -o "$WORK/cert-c1.jsonl" -q "${probe_args[@]}" "${conc_args[@]}"
   read -r lines ok < <(check_records "$WORK/cert-c1.jsonl" "$TARGETS")
   rate=$(fdiv "$TARGETS" "${M_WALL[tlsscan-c1]}" %.0f)
@@ -136,7 +136,7 @@ DEEP_RATE=""
 if phase_on deep && [ "$DEEP" = 1 ]; then
   if has_probes_flag; then
     rest
-    measure_quiet tlsscan-deep "$SSLSCAN_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-deep.txt" -o "$WORK/deep.jsonl" -q \
+    KEEP_FILES="$WORK/deep.jsonl" measure_quiet tlsscan-deep "$SSLSCAN_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-deep.txt" -o "$WORK/deep.jsonl" -q \
       --probes cert,protocols,ciphers,groups "${conc_args[@]}"
     [ "${M_RC[tlsscan-deep]}" -eq 0 ] || tail -n 5 "$WORK/tlsscan-deep.out" >&2
     read -r lines ok < <(check_records "$WORK/deep.jsonl" "$SSLSCAN_TARGETS")
@@ -162,7 +162,7 @@ for name in tlsscan-cert tlsscan-c1 tlsscan-deep; do
   echo "$name: first target started to last record finished in $span s of ${M_WALL[$name]} s wall: $(fdiv "$(wc -l <"$file")" "$span" %.0f) targets/s without JVM start-up and exit."
 done
 echo "nginx $(nginx -v 2>&1 | sed 's/.*\///'), ${WORKERS:-1} worker(s), $FLEET_PORTS ports on $BIND, $NCPU cores; load average before: $LOAD_BEFORE, after: $LOAD_AFTER."
-echo "foreign cores = machine busy time (/proc/stat) minus the measured command's and nginx's CPU, over the wall time; above $FOREIGN_WARN_CORES the rates are depressed by other work."
+echo "foreign cores = machine busy time (/proc/stat) minus the measured command's and the servers' CPU, over the wall time; above $FOREIGN_WARN_CORES the rates are depressed by other work."
 
 # The aims of issue 4.
 if [ -n "$CERT_RATE" ] && [ -n "$WRK_RATE" ]; then

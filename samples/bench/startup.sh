@@ -3,16 +3,20 @@
 # `openssl s_server` (ECDSA P-256). Reports mean ± standard deviation over RUNS runs of
 #   - `tlsscan --version` (JVM, command line and TLS library start, no network),
 #   - `tlsscan scan HOST` as a whole process (hyperfine when installed, else a loop),
-#   - `tlsscan scan HOST` until its first record line reaches the pipe (a loop of RUNS).
+#   - `tlsscan scan HOST` until its first record line reaches the pipe (a loop of RUNS),
+#   - with VARIANTS=1, the last again with JVM options that shorten start-up.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RUNS="${RUNS:-10}"
 WARMUP="${WARMUP:-2}"
+VARIANTS="${VARIANTS:-0}"   # 1: also the first record with C1 only, with an AppCDS archive, and both
 PORT="${PORT:-$(default_base_port 350)}"
 
 bench_init
-ensure_tools openssl=openssl java=openjdk-17-jdk-headless mvn=maven
+ensure_tools openssl=openssl jq=jq java=openjdk-17-jdk-headless mvn=maven
+# hyperfine is optional (HYPERFINE=0 skips it): without it the whole-process rows use a timed loop.
+if [ "${HYPERFINE:-1}" = 1 ]; then (ensure_tools hyperfine=hyperfine) || log "no hyperfine; timing with a loop"; fi
 prepare_tlsscan
 
 ports_free "$PORT" "$PORT" || die "port $PORT is in use; set PORT"
@@ -46,7 +50,7 @@ loop_whole() {
 # whole LABEL COMMAND...: mean ± stddev of the whole command, with hyperfine when installed.
 whole() {
   local label="$1"; shift
-  if command -v hyperfine >/dev/null 2>&1; then
+  if [ "${HYPERFINE:-1}" = 1 ] && command -v hyperfine >/dev/null 2>&1; then
     hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/hf.json" "$*" >/dev/null 2>&1 \
       || die "hyperfine failed on: $*"
     jq -r '.results[0] | "\(.mean * 1000 | round) ± \(.stddev * 1000 | round) ms (min \(.min * 1000 | round), max \(.max * 1000 | round), \(.times | length) runs, hyperfine)"' "$WORK/hf.json" |
@@ -78,5 +82,16 @@ whole "java -version (the JVM alone)" java "${JAVA_OPTS[@]}" -version
 whole "tlsscan --version (JVM + CLI + TLS library, no network)" "${TLSSCAN[@]}" --version
 whole "tlsscan scan one host, whole process" "${SCAN[@]}"
 echo "| tlsscan scan one host, JVM start to first record | $(first_record | stats) |"
+if [ "$VARIANTS" = 1 ]; then
+  # An application class-data archive of the classes one scan loads (JDK 13+ dynamic archive).
+  java "${JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$WORK/app.jsa" -jar "$JAR" scan -q -f jsonl "$TARGET" >/dev/null 2>&1 \
+    || die "could not write a class-data archive"
+  for variant in "-XX:TieredStopAtLevel=1" "-XX:SharedArchiveFile=$WORK/app.jsa" \
+    "-XX:SharedArchiveFile=$WORK/app.jsa -XX:TieredStopAtLevel=1"; do
+    read -r -a extra <<<"$variant"
+    SCAN=(java "${JAVA_OPTS[@]}" "${extra[@]}" -jar "$JAR" scan -q -f jsonl $(cert_probe_args) "$TARGET")
+    echo "| first record with ${variant//$WORK\//} | $(first_record | stats) |"
+  done
+fi
 echo
 echo "load average before: $LOAD_BEFORE, after: $(loadavg); $NCPU cores. Aim: first record under 600 ms."
