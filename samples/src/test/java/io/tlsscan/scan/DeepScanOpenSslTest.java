@@ -2,68 +2,39 @@ package io.tlsscan.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.samples.openssl.OpenSslServer;
-import io.tlsscan.samples.pki.TestPki;
-import io.tlsscan.target.TargetParser;
+import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
 /**
  * Deep scans ({@code --probes all}) of {@code openssl s_server} instances given exact protocol,
  * cipher and group lists: what the scan enumerates must equal what the server was given.
  */
 class DeepScanOpenSslTest {
-  private static TestPki.Issued root;
-  private static TestPki.Issued intermediate;
-  private static TestPki.Issued rsaLeaf;
-  private static Scanner scanner;
+  private static TestChain chain;
+  @AutoClose private static Scanner scanner;
 
   @BeforeAll
   static void setUp() {
-    root = TestPki.certificate("CN=Deep Test Root").ca().selfSigned();
-    intermediate = TestPki.certificate("CN=Deep Test Intermediate").ca().issuedBy(root);
-    rsaLeaf =
-        TestPki.certificate("CN=deep.test")
-            .key(TestPki.KeyType.RSA_2048)
-            .dns("deep.test")
-            .issuedBy(intermediate);
-    scanner =
-        Scanner.builder()
-            .options(
-                ScanOptions.defaults()
-                    .withProbes(EnumSet.allOf(ProbeId.class))
-                    .withTimeout(Duration.ofSeconds(20)))
-            .trustAnchors(TrustAnchors.of(List.of(root.certificate())))
-            .build();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    scanner.close();
+    chain = TestChain.rsa("Deep Test", "deep.test");
+    scanner = TestTargets.deepScanner(Duration.ofSeconds(20), chain.root());
   }
 
   private static HostReport scan(OpenSslServer server) {
-    InetSocketAddress address = server.address();
-    String line = "deep.test:" + address.getPort() + " " + address.getHostString();
-    return scanner
-        .scan(Flux.fromStream(new TargetParser().parse(line, 1)).cast(io.tlsscan.target.Target.class))
-        .blockLast(Duration.ofSeconds(60));
+    return TestTargets.scan(scanner, "deep.test", server.address());
   }
 
   private static List<String> names(HostReport report, String version) {
@@ -80,7 +51,7 @@ class DeepScanOpenSslTest {
   @Test
   void tls12ServerWithItsOwnOrderIsEnumeratedExactlyInThatOrder() {
     try (OpenSslServer server =
-        OpenSslServer.builder(rsaLeaf, intermediate)
+        chain.openSslServer()
             .host("127.0.55.1")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("ECDHE-RSA-AES256-GCM-SHA384:AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256")
@@ -110,7 +81,7 @@ class DeepScanOpenSslTest {
   @Test
   void serverThatFollowsTheClientOrderIsSaidToHaveNoOrder() {
     try (OpenSslServer server =
-        OpenSslServer.builder(rsaLeaf, intermediate)
+        chain.openSslServer()
             .host("127.0.55.2")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA")
@@ -128,7 +99,7 @@ class DeepScanOpenSslTest {
   @Test
   void tls13SuitesAndGroupsAreEnumerated() {
     try (OpenSslServer server =
-        OpenSslServer.builder(rsaLeaf, intermediate)
+        chain.openSslServer()
             .host("127.0.55.3")
             .only(ProtocolVersion.TLSv1_3)
             .ciphersuites("TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256")
@@ -146,7 +117,7 @@ class DeepScanOpenSslTest {
   @Test
   void legacyServerShowsEveryOldVersionAndItsWeakSuites() {
     try (OpenSslServer server =
-        OpenSslServer.builder(rsaLeaf, intermediate)
+        chain.openSslServer()
             .host("127.0.55.4")
             .without(ProtocolVersion.TLSv1_3)
             .cipher("AES128-SHA:CAMELLIA256-SHA:ECDHE-RSA-AES128-SHA")
@@ -177,7 +148,7 @@ class DeepScanOpenSslTest {
   @Test
   void nullOnlyServerStillHasItsCertificateReportedFromARawHello() {
     try (OpenSslServer server =
-        OpenSslServer.builder(rsaLeaf, intermediate)
+        chain.openSslServer()
             .host("127.0.55.5")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("NULL-SHA256:NULL-SHA")
@@ -201,7 +172,7 @@ class DeepScanOpenSslTest {
   void dheOnlyServerShowsItsCertificateAndItsWeakPrime() {
     BigInteger prime = BigInteger.probablePrime(1024, new SecureRandom());
     try (OpenSslServer server =
-        OpenSslServer.builder(rsaLeaf, intermediate)
+        chain.openSslServer()
             .host("127.0.55.6")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-SHA256")
@@ -225,7 +196,7 @@ class DeepScanOpenSslTest {
   @Test
   void anonymousOnlyServerIsScannedAndSaysItHasNoCertificate() {
     try (OpenSslServer server =
-        OpenSslServer.builder(rsaLeaf, intermediate)
+        chain.openSslServer()
             .host("127.0.55.7")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("ADH-AES128-SHA:AECDH-AES128-SHA")
@@ -243,21 +214,11 @@ class DeepScanOpenSslTest {
   @Test
   void onlyTheProbesAskedForAreRun() {
     try (OpenSslServer server =
-            OpenSslServer.builder(rsaLeaf, intermediate).host("127.0.55.8").start();
+            chain.openSslServer().host("127.0.55.8").start();
         Scanner certOnly =
-            Scanner.builder()
-                .options(ScanOptions.defaults().withProbes(Set.of(ProbeId.CERT)))
-                .trustAnchors(TrustAnchors.of(List.of(root.certificate())))
-                .build()) {
-      InetSocketAddress address = server.address();
-      HostReport report =
-          certOnly
-              .scan(
-                  Flux.fromStream(
-                          new TargetParser()
-                              .parse("deep.test:" + address.getPort() + " 127.0.55.8", 1))
-                      .cast(io.tlsscan.target.Target.class))
-              .blockLast(Duration.ofSeconds(30));
+            TestTargets.scanner(
+                ScanOptions.defaults().withProbes(Set.of(ProbeId.CERT)), chain.root())) {
+      HostReport report = TestTargets.scan(certOnly, "deep.test", server.address());
       assertThat(report.connections()).isEqualTo(1);
       assertThat(report.protocols().resultOrNull()).isNull();
       assertThat(report.ciphers().resultOrNull()).isNull();

@@ -2,15 +2,14 @@ package io.tlsscan.scan;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.target.Target;
 import io.tlsscan.target.TargetParser;
 import io.tlsscan.tls.ProtocolVersion;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import reactor.core.publisher.Flux;
 
 /**
@@ -111,26 +111,25 @@ final class EnumerationFleet implements AutoCloseable {
    * @param subnet the third octet of the loopback addresses, so that test classes do not collide
    */
   static EnumerationFleet start(int subnet) {
-    TestPki.Issued root = TestPki.certificate("CN=Fleet Test Root").ca().selfSigned();
-    TestPki.Issued intermediate =
-        TestPki.certificate("CN=Fleet Test Intermediate").ca().issuedBy(root);
-    TestPki.Issued leaf =
-        TestPki.certificate("CN=fleet.test")
-            .key(TestPki.KeyType.RSA_2048)
-            .dns("fleet.test")
-            .issuedBy(intermediate);
+    TestChain chain = TestChain.rsa("Fleet Test", "fleet.test");
     Map<String, Member> members = new LinkedHashMap<>();
     try {
       for (int i = 0; i < SPECS.size(); i++) {
         ServerSpec spec = SPECS.get(i);
         String host = "127.0." + subnet + "." + (i + 1);
-        members.put(spec.name(), new Member(spec, spec.start(host, leaf, intermediate)));
+        members.put(
+            spec.name(), new Member(spec, spec.start(host, chain.leaf(), chain.intermediate())));
       }
     } catch (RuntimeException e) {
       members.values().forEach(member -> member.server().close());
       throw e;
     }
-    return new EnumerationFleet(root, members);
+    return new EnumerationFleet(chain.root(), members);
+  }
+
+  /** The name of every server of {@link #SPECS}, in order: a JUnit method source. */
+  static Stream<String> names() {
+    return SPECS.stream().map(ServerSpec::name);
   }
 
   TestPki.Issued root() {
@@ -147,8 +146,7 @@ final class EnumerationFleet implements AutoCloseable {
 
   /** The host-list line that scans {@code member}: SNI {@code fleet.test}, its address. */
   static String hostLine(Member member) {
-    InetSocketAddress address = member.server().address();
-    return "fleet.test:" + address.getPort() + " " + address.getHostString();
+    return TestTargets.hostLine("fleet.test", member.server().address());
   }
 
   /**
@@ -168,10 +166,7 @@ final class EnumerationFleet implements AutoCloseable {
     Map<String, Member> byInput =
         list.stream().collect(Collectors.toMap(EnumerationFleet::hostLine, Function.identity()));
     try (Scanner scanner =
-        Scanner.builder()
-            .options(ScanOptions.defaults().withProbes(probes).withTimeout(timeout))
-            .trustAnchors(TrustAnchors.of(List.of(root.certificate())))
-            .build()) {
+        TestTargets.scanner(ScanOptions.defaults().withProbes(probes).withTimeout(timeout), root)) {
       List<HostReport> reports =
           scanner.scan(Flux.fromIterable(targets)).collectList().block(timeout.multipliedBy(3));
       Map<String, HostReport> byName = new LinkedHashMap<>();

@@ -12,8 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,7 @@ class EnumerationFleetTest {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
   private static final int MEDIAN_CONNECTION_BUDGET = 40;
 
-  private static EnumerationFleet fleet;
+  @AutoClose private static EnumerationFleet fleet;
   private static Map<String, HostReport> reports;
 
   @BeforeAll
@@ -47,19 +46,8 @@ class EnumerationFleetTest {
         reports.size(), connections, elapsedMs);
   }
 
-  @AfterAll
-  static void stopTheFleet() {
-    if (fleet != null) {
-      fleet.close();
-    }
-  }
-
-  static Stream<String> servers() {
-    return EnumerationFleet.SPECS.stream().map(EnumerationFleet.ServerSpec::name);
-  }
-
   @ParameterizedTest
-  @MethodSource("servers")
+  @MethodSource("io.tlsscan.scan.EnumerationFleet#names")
   void everyVersionIsReportedExactly(String name) {
     EnumerationFleet.ServerSpec spec = fleet.member(name).spec();
     HostReport report = report(name);
@@ -72,7 +60,7 @@ class EnumerationFleetTest {
   }
 
   @ParameterizedTest
-  @MethodSource("servers")
+  @MethodSource("io.tlsscan.scan.EnumerationFleet#names")
   void everyVersionsSuitesAreExactlyWhatTheServerWasGiven(String name) {
     EnumerationFleet.ServerSpec spec = fleet.member(name).spec();
     CipherSupport ciphers = report(name).ciphers().resultOrNull();
@@ -95,7 +83,7 @@ class EnumerationFleetTest {
   }
 
   @ParameterizedTest
-  @MethodSource("servers")
+  @MethodSource("io.tlsscan.scan.EnumerationFleet#names")
   void everyServerIsOkAndHasItsCertificateReportedUnlessItIsAnonymous(String name) {
     HostReport report = report(name);
     assertThat(report.ok()).as("%s: %s", name, report.error()).isTrue();

@@ -2,26 +2,21 @@ package io.tlsscan.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.samples.openssl.OpenSslServer;
-import io.tlsscan.samples.pki.TestPki;
-import io.tlsscan.target.Target;
-import io.tlsscan.target.TargetParser;
+import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
 /**
  * Deep scans of servers that make the raw probes take their less travelled paths: silence instead
@@ -31,40 +26,17 @@ class RawProbeEdgeCasesTest {
   private static final String PSK_AND_RSA_SUITES =
       "RSA-PSK-AES128-CBC-SHA:AES128-SHA:PSK-AES256-CBC-SHA:ECDHE-RSA-AES128-GCM-SHA256";
 
-  private static TestPki.Issued root;
-  private static TestPki.Issued intermediate;
-  private static TestPki.Issued leaf;
-  private static Scanner scanner;
+  private static TestChain chain;
+  @AutoClose private static Scanner scanner;
 
   @BeforeAll
   static void setUp() {
-    root = TestPki.certificate("CN=Edge Test Root").ca().selfSigned();
-    intermediate = TestPki.certificate("CN=Edge Test Intermediate").ca().issuedBy(root);
-    leaf =
-        TestPki.certificate("CN=edge.test")
-            .key(TestPki.KeyType.RSA_2048)
-            .dns("edge.test")
-            .issuedBy(intermediate);
-    scanner =
-        Scanner.builder()
-            .options(
-                ScanOptions.defaults()
-                    .withProbes(EnumSet.allOf(ProbeId.class))
-                    .withTimeout(Duration.ofSeconds(15)))
-            .trustAnchors(TrustAnchors.of(List.of(root.certificate())))
-            .build();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    scanner.close();
+    chain = TestChain.rsa("Edge Test", "edge.test");
+    scanner = TestTargets.deepScanner(Duration.ofSeconds(15), chain.root());
   }
 
   private static HostReport scan(InetSocketAddress address) {
-    String line = "edge.test:" + address.getPort() + " " + address.getHostString();
-    return scanner
-        .scan(Flux.fromStream(new TargetParser().parse(line, 1)).cast(Target.class))
-        .blockLast(Duration.ofSeconds(60));
+    return TestTargets.scan(scanner, "edge.test", address);
   }
 
   private static List<String> names(HostReport report, ProtocolVersion version) {
@@ -79,7 +51,8 @@ class RawProbeEdgeCasesTest {
   void serverSilentOnAnSslv2HelloStillGetsItsWholeDeepScan() {
     // Given a TLS 1.2 server that never answers an SSLv2 CLIENT-HELLO
     try (OpenSslServer server =
-            OpenSslServer.builder(leaf, intermediate)
+            chain
+                .openSslServer()
                 .host("127.0.58.1")
                 .only(ProtocolVersion.TLSv1_2)
                 .cipher("ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA")
@@ -112,7 +85,8 @@ class RawProbeEdgeCasesTest {
     // Given a server with its own order whose suites lie in different hellos' worth of suites
     // (PSK suites are offered only after the common ones)
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
+        chain
+            .openSslServer()
             .host("127.0.58.3")
             .only(ProtocolVersion.TLSv1_2)
             .cipher(PSK_AND_RSA_SUITES)
@@ -133,7 +107,8 @@ class RawProbeEdgeCasesTest {
   @Test
   void suitesFromSeveralOffersOfAServerThatFollowsTheClientHaveNoOrder() {
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
+        chain
+            .openSslServer()
             .host("127.0.58.4")
             .only(ProtocolVersion.TLSv1_2)
             .cipher(PSK_AND_RSA_SUITES)
@@ -154,7 +129,8 @@ class RawProbeEdgeCasesTest {
   void tls13ServerThatRetriesEveryHelloIsEnumeratedFromItsRetryRequests() {
     // Given a TLS 1.3 server without x25519, the group of the probes' one key share
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
+        chain
+            .openSslServer()
             .host("127.0.58.5")
             .only(ProtocolVersion.TLSv1_3)
             .ciphersuites("TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256")

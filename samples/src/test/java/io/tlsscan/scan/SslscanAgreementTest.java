@@ -17,8 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SslscanAgreementTest {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-  private static EnumerationFleet fleet;
+  @AutoClose private static EnumerationFleet fleet;
   private static Map<String, HostReport> ours;
   private static Map<String, SslscanReport> theirs;
 
@@ -66,19 +65,8 @@ class SslscanAgreementTest {
     }
   }
 
-  @AfterAll
-  static void stopTheFleet() {
-    if (fleet != null) {
-      fleet.close();
-    }
-  }
-
-  static Stream<String> servers() {
-    return EnumerationFleet.SPECS.stream().map(EnumerationFleet.ServerSpec::name);
-  }
-
   @ParameterizedTest
-  @MethodSource("servers")
+  @MethodSource("io.tlsscan.scan.EnumerationFleet#names")
   void bothSeeTheSameVersions(String name) {
     SslscanReport sslscan = theirs.get(name);
     Map<String, Boolean> accepted = ours.get(name).protocols().resultOrNull().accepted();
@@ -91,7 +79,7 @@ class SslscanAgreementTest {
   }
 
   @ParameterizedTest
-  @MethodSource("servers")
+  @MethodSource("io.tlsscan.scan.EnumerationFleet#names")
   void bothSeeTheSameSuitesInEveryVersionBothSee(String name) {
     SslscanReport sslscan = theirs.get(name);
     CipherSupport ciphers = ours.get(name).ciphers().resultOrNull();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tlsscan.samples.openssl.OpenSslServer;
-import io.tlsscan.samples.pki.TestPki;
+import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ServerResponseDecoder.Scope;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,19 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /** Hand-built hellos against {@code openssl s_server} on loopback. */
 class RawHelloLoopbackTest {
-  private static TestPki.Issued root;
-  private static TestPki.Issued intermediate;
-  private static TestPki.Issued leaf;
+  private static TestChain chain;
 
   @BeforeAll
   static void issueCertificates() {
-    root = TestPki.certificate("CN=Raw Test Root").ca().selfSigned();
-    intermediate = TestPki.certificate("CN=Raw Test Intermediate").ca().issuedBy(root);
-    leaf =
-        TestPki.certificate("CN=raw.test")
-            .key(TestPki.KeyType.RSA_2048)
-            .dns("raw.test")
-            .issuedBy(intermediate);
+    chain = TestChain.rsa("Raw Test", "raw.test");
   }
 
   /** Writes the hello on a plain socket and decodes what comes back, within 5 seconds. */
@@ -81,7 +73,8 @@ class RawHelloLoopbackTest {
   void tls12ServerHelloWithChainAndEcdheGroup() throws IOException {
     // Given a TLS 1.2 server with one ECDHE suite
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
+        chain
+            .openSslServer()
             .only(ProtocolVersion.TLSv1_2)
             .cipher("ECDHE-RSA-AES128-GCM-SHA256")
             .start()) {
@@ -104,7 +97,8 @@ class RawHelloLoopbackTest {
       assertThat(flight.complete()).isTrue();
       assertThat(flight.certificates())
           .containsExactly(
-              leaf.certificate().getEncoded(), intermediate.certificate().getEncoded());
+              chain.leaf().certificate().getEncoded(),
+              chain.intermediate().certificate().getEncoded());
       assertThat(flight.keyExchange())
           .contains(new KeyExchangeParameters.NamedCurve(NamedGroup.X25519.code()));
     } catch (java.security.cert.CertificateEncodingException e) {
@@ -115,7 +109,8 @@ class RawHelloLoopbackTest {
   @Test
   void tls10ServerHello() throws IOException {
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
+        chain
+            .openSslServer()
             .only(ProtocolVersion.TLSv1_0)
             .cipher("AES128-SHA")
             .securityLevel(0)
@@ -136,7 +131,8 @@ class RawHelloLoopbackTest {
   @Test
   void tls13ServerHelloWithX25519() throws IOException {
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
+        chain
+            .openSslServer()
             .only(ProtocolVersion.TLSv1_3)
             .ciphersuites("TLS_AES_256_GCM_SHA384")
             .groups("X25519")
@@ -162,10 +158,7 @@ class RawHelloLoopbackTest {
   void tls13HelloRetryRequestThenSecp256r1Share() throws IOException {
     // Given a TLS 1.3 server that only does P-256
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
-            .only(ProtocolVersion.TLSv1_3)
-            .groups("P-256")
-            .start()) {
+        chain.openSslServer().only(ProtocolVersion.TLSv1_3).groups("P-256").start()) {
       ClientHelloBuilder builder =
           ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_3)
               .cipherSuites(List.of(CipherSuite.TLS_AES_128_GCM_SHA256))
@@ -195,7 +188,8 @@ class RawHelloLoopbackTest {
   void dheSuiteReportsTheDhPrimeSize() throws IOException {
     // Given a server with 1024-bit DH parameters (RFC 2409 group 2)
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
+        chain
+            .openSslServer()
             .only(ProtocolVersion.TLSv1_2)
             .cipher("DHE-RSA-AES128-GCM-SHA256")
             .securityLevel(0)
@@ -219,7 +213,8 @@ class RawHelloLoopbackTest {
   @Test
   void noCommonSuiteIsAHandshakeFailureAlert() throws IOException {
     try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate)
+        chain
+            .openSslServer()
             .only(ProtocolVersion.TLSv1_2)
             .cipher("ECDHE-RSA-AES256-GCM-SHA384")
             .start()) {
@@ -235,8 +230,7 @@ class RawHelloLoopbackTest {
 
   @Test
   void unsupportedVersionIsAProtocolVersionAlert() throws IOException {
-    try (OpenSslServer server =
-        OpenSslServer.builder(leaf, intermediate).only(ProtocolVersion.TLSv1_2).start()) {
+    try (OpenSslServer server = chain.openSslServer().only(ProtocolVersion.TLSv1_2).start()) {
       ServerResponse response =
           exchange(
               server.address(),

@@ -1,8 +1,5 @@
 package io.tlsscan.samples.fleet;
 
-import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-
 /**
  * Starts the demo fleet from the command line, prints its host list and CA file, and serves until
  * Ctrl-C. The host list goes to standard output, so it can be saved and scanned:
@@ -19,22 +16,6 @@ public final class DemoFleetMain {
 
   /** Starts the fleet; takes no arguments. */
   public static void main(String[] args) throws InterruptedException {
-    DemoFleet fleet = DemoFleet.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  fleet.close();
-                  stopped.countDown();
-                },
-                "tlsscan-demo-stop"));
-    PrintStream out = System.out;
-    fleet.hostList().forEach(out::println);
-    out.flush();
-    System.err.println("demo CA file: " + fleet.caFile());
-    System.err.println(
-        "serving " + fleet.endpoints().size() + " demo endpoints; press Ctrl-C to stop");
-    stopped.await();
+    FleetConsole.serveUntilStopped(DemoFleet.start());
   }
 }

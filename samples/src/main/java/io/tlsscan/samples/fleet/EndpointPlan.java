@@ -20,7 +20,8 @@ record EndpointPlan(
     InetAddress address,
     String description,
     Expectation expected,
-    ServerBehaviour behaviour) {
+    ServerBehaviour behaviour)
+    implements LoopbackFleet.Plan {
   EndpointPlan {
     requireNonNull(name, "name");
     requireNonNull(host, "host");
@@ -31,7 +32,8 @@ record EndpointPlan(
   }
 
   /** The endpoint as scanned once it listens on {@code port}. */
-  DemoEndpoint bound(int port) {
+  @Override
+  public DemoEndpoint bound(int port) {
     String ip = address.getHostAddress();
     String hostLine = host.equals(ip) ? ip + ":" + port : host + ":" + port + " " + ip;
     return new DemoEndpoint(name, hostLine, host, ip, port, expected, description);

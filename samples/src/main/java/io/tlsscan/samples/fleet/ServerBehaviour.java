@@ -6,8 +6,8 @@ import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** What one demo endpoint does at its address: serve connections in some way, or not listen. */
-sealed interface ServerBehaviour {
+/** What one fleet endpoint does at its address: serve connections in some way, or not listen. */
+public sealed interface ServerBehaviour {
 
   /**
    * Listens and sets up each accepted connection.

@@ -1,7 +1,6 @@
 package io.tlsscan.samples.hostile;
 
-import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
+import io.tlsscan.samples.fleet.FleetConsole;
 
 /**
  * Starts the hostile fleet from the command line, prints its host list and CA file, and serves
@@ -17,22 +16,6 @@ public final class HostileFleetMain {
 
   /** Starts the fleet; takes no arguments. */
   public static void main(String[] args) throws InterruptedException {
-    HostileFleet fleet = HostileFleet.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  fleet.close();
-                  stopped.countDown();
-                },
-                "tlsscan-hostile-stop"));
-    PrintStream out = System.out;
-    fleet.hostList().forEach(out::println);
-    out.flush();
-    System.err.println("hostile fleet CA file: " + fleet.caFile());
-    System.err.println(
-        "serving " + fleet.endpoints().size() + " hostile endpoints; press Ctrl-C to stop");
-    stopped.await();
+    FleetConsole.serveUntilStopped(HostileFleet.start());
   }
 }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.Channel;
 import io.tlsscan.samples.fleet.DemoEndpoint;
 import io.tlsscan.samples.fleet.Expectation;
+import io.tlsscan.samples.fleet.LoopbackFleet;
+import io.tlsscan.samples.fleet.ServerBehaviour;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -27,7 +29,8 @@ record HostilePlan(
     String description,
     Expectation expected,
     Duration lifetime,
-    Consumer<Channel> setup) {
+    Consumer<Channel> setup)
+    implements LoopbackFleet.Plan {
   HostilePlan {
     requireNonNull(name, "name");
     requireNonNull(host, "host");
@@ -38,8 +41,15 @@ record HostilePlan(
     requireNonNull(setup, "setup");
   }
 
+  /** Every hostile server listens, keeping each connection at most {@link #lifetime()}. */
+  @Override
+  public ServerBehaviour behaviour() {
+    return new ServerBehaviour.Listening(lifetime, setup);
+  }
+
   /** The endpoint as scanned once it listens on {@code port}. */
-  DemoEndpoint bound(int port) {
+  @Override
+  public DemoEndpoint bound(int port) {
     String ip = address.getHostAddress();
     return new DemoEndpoint(
         name, host + ":" + port + " " + ip, host, ip, port, expected, description);
