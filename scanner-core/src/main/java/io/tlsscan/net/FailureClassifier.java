@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NotYetConnectedException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -69,7 +70,9 @@ public final class FailureClassifier {
       }
       return new Failure(ErrorKind.HANDSHAKE_FAILED, "handshake failed: " + openSslReason(message));
     }
-    if (root instanceof ClosedChannelException || lower.contains("broken pipe")) {
+    if (root instanceof ClosedChannelException
+        || root instanceof NotYetConnectedException
+        || lower.contains("broken pipe")) {
       return new Failure(ErrorKind.RESET, "server closed the connection");
     }
     if (root instanceof ConnectException) {
