@@ -40,7 +40,9 @@ class DeepScanOpenSslTest {
   private static List<String> names(HostReport report, String version) {
     CipherSupport ciphers = report.ciphers().resultOrNull();
     assertThat(ciphers).as("ciphers section of %s", report).isNotNull();
-    return ciphers.byVersion().getOrDefault(version, List.of()).stream().map(CipherInfo::name).toList();
+    return ciphers.byVersion().getOrDefault(version, List.of()).stream()
+        .map(CipherInfo::name)
+        .toList();
   }
 
   private static Map<String, Boolean> protocols(HostReport report) {
@@ -51,10 +53,12 @@ class DeepScanOpenSslTest {
   @Test
   void tls12ServerWithItsOwnOrderIsEnumeratedExactlyInThatOrder() {
     try (OpenSslServer server =
-        chain.openSslServer()
+        chain
+            .openSslServer()
             .host("127.0.55.1")
             .only(ProtocolVersion.TLSv1_2)
-            .cipher("ECDHE-RSA-AES256-GCM-SHA384:AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256")
+            .cipher(
+                "ECDHE-RSA-AES256-GCM-SHA384:AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256")
             .arguments("-serverpref")
             .start()) {
       HostReport report = scan(server);
@@ -81,7 +85,8 @@ class DeepScanOpenSslTest {
   @Test
   void serverThatFollowsTheClientOrderIsSaidToHaveNoOrder() {
     try (OpenSslServer server =
-        chain.openSslServer()
+        chain
+            .openSslServer()
             .host("127.0.55.2")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA")
@@ -99,7 +104,8 @@ class DeepScanOpenSslTest {
   @Test
   void tls13SuitesAndGroupsAreEnumerated() {
     try (OpenSslServer server =
-        chain.openSslServer()
+        chain
+            .openSslServer()
             .host("127.0.55.3")
             .only(ProtocolVersion.TLSv1_3)
             .ciphersuites("TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256")
@@ -117,7 +123,8 @@ class DeepScanOpenSslTest {
   @Test
   void legacyServerShowsEveryOldVersionAndItsWeakSuites() {
     try (OpenSslServer server =
-        chain.openSslServer()
+        chain
+            .openSslServer()
             .host("127.0.55.4")
             .without(ProtocolVersion.TLSv1_3)
             .cipher("AES128-SHA:CAMELLIA256-SHA:ECDHE-RSA-AES128-SHA")
@@ -148,7 +155,8 @@ class DeepScanOpenSslTest {
   @Test
   void nullOnlyServerStillHasItsCertificateReportedFromARawHello() {
     try (OpenSslServer server =
-        chain.openSslServer()
+        chain
+            .openSslServer()
             .host("127.0.55.5")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("NULL-SHA256:NULL-SHA")
@@ -160,7 +168,8 @@ class DeepScanOpenSslTest {
       assertThat(handshake.source()).isEqualTo(Handshake.SOURCE_RAW_HELLO);
       assertThat(handshake.protocol()).isEqualTo("TLSv1.2");
       assertThat(handshake.cipher()).startsWith("TLS_RSA_WITH_NULL_");
-      assertThat(report.certificate().resultOrNull().chain().get(0).subject()).isEqualTo("CN=deep.test");
+      assertThat(report.certificate().resultOrNull().chain().get(0).subject())
+          .isEqualTo("CN=deep.test");
       assertThat(names(report, "TLSv1.2"))
           .containsExactlyInAnyOrder("TLS_RSA_WITH_NULL_SHA256", "TLS_RSA_WITH_NULL_SHA");
       assertThat(report.ciphers().resultOrNull().byVersion().get("TLSv1.2"))
@@ -172,7 +181,8 @@ class DeepScanOpenSslTest {
   void dheOnlyServerShowsItsCertificateAndItsWeakPrime() {
     BigInteger prime = BigInteger.probablePrime(1024, new SecureRandom());
     try (OpenSslServer server =
-        chain.openSslServer()
+        chain
+            .openSslServer()
             .host("127.0.55.6")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-SHA256")
@@ -196,7 +206,8 @@ class DeepScanOpenSslTest {
   @Test
   void anonymousOnlyServerIsScannedAndSaysItHasNoCertificate() {
     try (OpenSslServer server =
-        chain.openSslServer()
+        chain
+            .openSslServer()
             .host("127.0.55.7")
             .only(ProtocolVersion.TLSv1_2)
             .cipher("ADH-AES128-SHA:AECDH-AES128-SHA")
@@ -213,8 +224,7 @@ class DeepScanOpenSslTest {
 
   @Test
   void onlyTheProbesAskedForAreRun() {
-    try (OpenSslServer server =
-            chain.openSslServer().host("127.0.55.8").start();
+    try (OpenSslServer server = chain.openSslServer().host("127.0.55.8").start();
         Scanner certOnly =
             TestTargets.scanner(
                 ScanOptions.defaults().withProbes(Set.of(ProbeId.CERT)), chain.root())) {

@@ -45,7 +45,10 @@ class DemoFleetScanTest {
             .trustAnchors(TrustAnchors.fromPemFile(fleet.caFile()))
             .build()) {
       reports =
-          scanner.scanEntries(new HostListReader().read(hostList)).collectList().block(Duration.ofSeconds(60));
+          scanner
+              .scanEntries(new HostListReader().read(hostList))
+              .collectList()
+              .block(Duration.ofSeconds(60));
     }
     byInput =
         reports.stream().collect(Collectors.toMap(r -> r.target().input(), Function.identity()));
@@ -72,7 +75,9 @@ class DemoFleetScanTest {
     for (DemoEndpoint endpoint : fleet.endpoints()) {
       HostReport report = byInput.get(endpoint.hostLine());
       Expectation expected = endpoint.expected();
-      assertThat(report.ok()).as("%s status (%s)", endpoint.name(), report.error()).isEqualTo(expected.ok());
+      assertThat(report.ok())
+          .as("%s status (%s)", endpoint.name(), report.error())
+          .isEqualTo(expected.ok());
       if (!expected.ok()) {
         assertThat(report.error().kind().wireName())
             .as("%s error kind (%s)", endpoint.name(), report.error().message())
@@ -81,7 +86,10 @@ class DemoFleetScanTest {
       }
       CertificateReport certificate = report.certificate().resultOrNull();
       assertThat(certificate).as("%s certificate section", endpoint.name()).isNotNull();
-      assertThat(certificate.trustErrors().stream().map(TrustError::wireName).collect(Collectors.toSet()))
+      assertThat(
+              certificate.trustErrors().stream()
+                  .map(TrustError::wireName)
+                  .collect(Collectors.toSet()))
           .as("%s trust errors", endpoint.name())
           .isEqualTo(expected.trustErrors());
       assertThat(certificate.hostnameMatch() == HostnameMatch.MATCH)

@@ -46,10 +46,10 @@ class HostileFileDescriptorTest {
     try (DemoFleet demo = DemoFleet.start(InetAddress.getByName(DEMO_BASE));
         Scanner scanner =
             Scanner.builder()
-                .options(ScanOptions.defaults().withTimeout(Duration.ofSeconds(2)).withConcurrency(64))
+                .options(
+                    ScanOptions.defaults().withTimeout(Duration.ofSeconds(2)).withConcurrency(64))
                 .build()) {
-      List<DemoEndpoint> failing =
-          FAILING.keySet().stream().sorted().map(demo::endpoint).toList();
+      List<DemoEndpoint> failing = FAILING.keySet().stream().sorted().map(demo::endpoint).toList();
       // Given a scanner that has already made a few failed connections of each kind
       scan(scanner, targets(failing, 30));
       long baseline = openFileDescriptors();
@@ -62,13 +62,23 @@ class HostileFileDescriptorTest {
       Map<String, String> expectedByLine =
           failing.stream()
               .collect(
-                  Collectors.toMap(DemoEndpoint::hostLine, endpoint -> FAILING.get(endpoint.name())));
+                  Collectors.toMap(
+                      DemoEndpoint::hostLine, endpoint -> FAILING.get(endpoint.name())));
       Map<String, Long> wrong =
           reports.stream()
-              .filter(r -> r.ok() || !r.error().kind().wireName().equals(expectedByLine.get(r.target().input())))
+              .filter(
+                  r ->
+                      r.ok()
+                          || !r.error()
+                              .kind()
+                              .wireName()
+                              .equals(expectedByLine.get(r.target().input())))
               .collect(
                   Collectors.groupingBy(
-                      r -> r.target().input() + " -> " + (r.ok() ? "ok" : r.error().kind().wireName()),
+                      r ->
+                          r.target().input()
+                              + " -> "
+                              + (r.ok() ? "ok" : r.error().kind().wireName()),
                       Collectors.counting()));
       assertThat(wrong).as("records with an unexpected outcome").isEmpty();
 

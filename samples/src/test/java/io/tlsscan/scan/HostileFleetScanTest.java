@@ -27,10 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scans every server of the hostile fleet, together with two healthy demo servers, in one scan
- * with a 2 s deadline (as {@code --timeout 2s} would), and checks that each hostile server gets
- * the one record a careful user expects — on time — while the healthy servers are scanned as
- * usual. What each hostile server should give is documented in the hostile fleet's catalog.
+ * Scans every server of the hostile fleet, together with two healthy demo servers, in one scan with
+ * a 2 s deadline (as {@code --timeout 2s} would), and checks that each hostile server gets the one
+ * record a careful user expects — on time — while the healthy servers are scanned as usual. What
+ * each hostile server should give is documented in the hostile fleet's catalog.
  */
 class HostileFleetScanTest {
   /** The demo servers' own addresses, apart from those of the demo fleet's other users. */
@@ -80,7 +80,8 @@ class HostileFleetScanTest {
     scan(anchors, WARM_UP_DEADLINE, answering);
   }
 
-  private static List<HostReport> scan(TrustAnchors anchors, Duration deadline, List<String> lines) {
+  private static List<HostReport> scan(
+      TrustAnchors anchors, Duration deadline, List<String> lines) {
     try (Scanner scanner =
         Scanner.builder()
             .options(ScanOptions.defaults().withTimeout(deadline))
@@ -222,8 +223,7 @@ class HostileFleetScanTest {
     assertThat(certificate).as(describe(report)).isNotNull();
 
     // Then the record keeps at most the analyzed certificates, the leaf first
-    assertThat(certificate.chain())
-        .hasSizeBetween(1, CertificateAnalyzer.MAX_CERTIFICATES);
+    assertThat(certificate.chain()).hasSizeBetween(1, CertificateAnalyzer.MAX_CERTIFICATES);
     assertThat(certificate.chain().get(0).subject()).isEqualTo("CN=long-chain.hostile.test");
 
     // And a finding tells the user that 200 certificates were sent, not fewer

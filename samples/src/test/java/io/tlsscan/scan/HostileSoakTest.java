@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Scans the hostile fleet twenty times over in one scan (with a healthy server in each round) at
  * concurrency 64 and a 2 s deadline, then checks that nothing piled up: every target has its one
- * record, on time, with the expected outcome (which {@code HostileFleetScanTest} checks strictly), the heap after GC is back near where it started, the scan's
- * threads are gone once the scanner is closed, and Netty's leak detector (paranoid in this test
- * suite) found no buffer or engine that was never released, on the servers' side or the scanner's.
+ * record, on time, with the expected outcome (which {@code HostileFleetScanTest} checks strictly),
+ * the heap after GC is back near where it started, the scan's threads are gone once the scanner is
+ * closed, and Netty's leak detector (paranoid in this test suite) found no buffer or engine that
+ * was never released, on the servers' side or the scanner's.
  */
 class HostileSoakTest {
   /** The demo servers' own addresses, apart from those of the demo fleet's other users. */
@@ -47,8 +48,8 @@ class HostileSoakTest {
   private static final long MAX_HEAP_GROWTH_BYTES = 32L * 1024 * 1024;
 
   /**
-   * Threads that may outlive a scan: Reactor's shared timer workers (the deadlines run on them)
-   * and Netty's global executor, which stops by itself once idle.
+   * Threads that may outlive a scan: Reactor's shared timer workers (the deadlines run on them) and
+   * Netty's global executor, which stops by itself once idle.
    */
   private static final List<String> SHARED_THREAD_PREFIXES =
       List.of("parallel-", "globalEventExecutor");
@@ -77,10 +78,8 @@ class HostileSoakTest {
       Queue<String> wrongRecords = new ConcurrentLinkedQueue<>();
       try (Scanner scanner =
           Scanner.builder()
-              .options(
-                  ScanOptions.defaults().withTimeout(DEADLINE).withConcurrency(CONCURRENCY))
-              .trustAnchors(
-                  TrustAnchors.of(List.of(hostile.caCertificate(), demo.caCertificate())))
+              .options(ScanOptions.defaults().withTimeout(DEADLINE).withConcurrency(CONCURRENCY))
+              .trustAnchors(TrustAnchors.of(List.of(hostile.caCertificate(), demo.caCertificate())))
               .build()) {
         scanner
             .scanEntries(new HostListReader().fromArguments(lines))
@@ -93,8 +92,15 @@ class HostileSoakTest {
                   boolean acceptable = outcome.equals(expected) || outcome.equals("timeout");
                   if (!acceptable || report.durationMs() > DEADLINE.plus(GRACE).toMillis()) {
                     wrongRecords.add(
-                        report.target().input() + ": expected " + expected + ", got " + outcome
-                            + " after " + report.durationMs() + " ms " + report.error());
+                        report.target().input()
+                            + ": expected "
+                            + expected
+                            + ", got "
+                            + outcome
+                            + " after "
+                            + report.durationMs()
+                            + " ms "
+                            + report.error());
                   }
                 })
             .then()
@@ -112,7 +118,9 @@ class HostileSoakTest {
       // And the heap, once collected, is back near where it was
       long heapAfter = usedHeapAfterGc();
       assertThat(heapAfter - heapBefore)
-          .as("heap growth after GC (before %d MiB, after %d MiB)", heapBefore >> 20, heapAfter >> 20)
+          .as(
+              "heap growth after GC (before %d MiB, after %d MiB)",
+              heapBefore >> 20, heapAfter >> 20)
           .isLessThan(MAX_HEAP_GROWTH_BYTES);
 
       // And no thread the scan started is left, stuck or otherwise, once the scanner is closed
@@ -143,7 +151,9 @@ class HostileSoakTest {
   private static Map<String, String> threadsStartedSince(Set<Thread> before) {
     return Thread.getAllStackTraces().entrySet().stream()
         .filter(entry -> entry.getKey().isAlive() && !before.contains(entry.getKey()))
-        .filter(entry -> SHARED_THREAD_PREFIXES.stream().noneMatch(entry.getKey().getName()::startsWith))
+        .filter(
+            entry ->
+                SHARED_THREAD_PREFIXES.stream().noneMatch(entry.getKey().getName()::startsWith))
         .collect(
             Collectors.toMap(
                 entry -> entry.getKey().getName(),

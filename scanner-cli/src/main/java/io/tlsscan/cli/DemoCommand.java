@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
                 + fleet.caFile());
         List<HostReport> reports = new ArrayList<>();
         try (OutputStream out = output.open();
-            ReportWriter writer = new CollectingWriter(format.open(out, output.colours()), reports);
+            ReportWriter writer =
+                new CollectingWriter(format.open(out, output.colours()), reports);
             Scanner scanner =
                 Scanner.builder()
                     .options(options)
@@ -85,7 +86,8 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static int check(List<DemoEndpoint> endpoints, List<HostReport> reports, PrintStream messages) {
+  private static int check(
+      List<DemoEndpoint> endpoints, List<HostReport> reports, PrintStream messages) {
     Map<String, HostReport> byInput =
         reports.stream()
             .collect(Collectors.toMap(r -> r.target().input(), Function.identity(), (a, b) -> a));
@@ -107,13 +109,22 @@ final class DemoCommand implements Callable<Integer> {
   /** What differs between the record and the expectation, or {@code null} when they agree. */
   private static String mismatch(Expectation expected, HostReport report) {
     if (expected.ok() != report.ok()) {
-      return "expected status " + expected.status() + ", got " + (report.ok() ? "ok" : "error: " + report.error().message());
+      return "expected status "
+          + expected.status()
+          + ", got "
+          + (report.ok() ? "ok" : "error: " + report.error().message());
     }
     if (!expected.ok()) {
       String kind = report.error().kind().wireName();
       return kind.equals(expected.errorKind())
           ? null
-          : "expected error " + expected.errorKind() + ", got " + kind + " (" + report.error().message() + ")";
+          : "expected error "
+              + expected.errorKind()
+              + ", got "
+              + kind
+              + " ("
+              + report.error().message()
+              + ")";
     }
     var certificate = report.certificate().resultOrNull();
     if (certificate == null) {

@@ -4,10 +4,13 @@ package io.tlsscan.cli;
 final class ExitCodes {
   /** Every target was scanned (a TLS handshake completed with each). */
   static final int OK = 0;
+
   /** Usage error, or the host list / CA file / output file could not be used. */
   static final int USAGE = 2;
+
   /** Some targets could not be scanned (their records carry the error). */
   static final int SOME_TARGETS_FAILED = 3;
+
   /** The scan was interrupted before every target had its record. */
   static final int INTERRUPTED = 130;
 

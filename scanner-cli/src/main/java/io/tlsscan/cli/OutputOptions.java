@@ -76,8 +76,8 @@ final class OutputOptions {
   }
 
   /**
-   * Opens the destination; with {@code append} the -o file keeps what it has and records are
-   * added at its end.
+   * Opens the destination; with {@code append} the -o file keeps what it has and records are added
+   * at its end.
    *
    * @throws IOException naming the file when it cannot be opened
    */

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import reactor.core.publisher.Flux;
 
 /** {@code tlsscan scan}: scans targets from arguments, a host-list file or stdin. */
@@ -35,7 +35,8 @@ import reactor.core.publisher.Flux;
     footer = {
       "  tlsscan scan example.com mail.example.com:465 '[2001:db8::1]:8443'",
       "  tlsscan scan -i hosts.txt -o scan.jsonl",
-      "  cat hosts.txt | tlsscan scan -i - | jq 'select(.certificate.trusted == false) | .target.host'",
+      "  cat hosts.txt | tlsscan scan -i - | jq 'select(.certificate.trusted == false) |"
+          + " .target.host'",
       "  tlsscan scan -i hosts.txt -f csv -o scan.csv --ca-file corp-root.pem",
       "",
       "Exit codes: 0 every target scanned, 3 some targets could not be scanned,",
@@ -107,8 +108,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     try (OutputStream out = output.open(resume);
         ReportWriter writer = format.open(out, output.colours());
-        Scanner scanner =
-            Scanner.builder().options(options).trustAnchors(anchors).build()) {
+        Scanner scanner = Scanner.builder().options(options).trustAnchors(anchors).build()) {
       Path hostList = input == null || input.equals("-") ? null : Path.of(input);
       return new ScanRun(scanner, writer, System.err, output.quiet, output.progress(hostList))
           .run(entries);

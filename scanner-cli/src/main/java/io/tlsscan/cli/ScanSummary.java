@@ -39,7 +39,10 @@ final class ScanSummary {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
     StringBuilder text = new StringBuilder();
-    text.append(targets).append(targets == 1 ? " target, " : " targets, ").append(ok).append(" ok, ");
+    text.append(targets)
+        .append(targets == 1 ? " target, " : " targets, ")
+        .append(ok)
+        .append(" ok, ");
     text.append(errors()).append(errors() == 1 ? " error" : " errors");
     if (!errorsByKind.isEmpty()) {
       text.append(" (")

@@ -104,7 +104,10 @@ final class ScanTuning {
           "--concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
     }
     try {
-      if (!(rate >= 0) || !(perIpRate >= 0) || Double.isInfinite(rate) || Double.isInfinite(perIpRate)) {
+      if (!(rate >= 0)
+          || !(perIpRate >= 0)
+          || Double.isInfinite(rate)
+          || Double.isInfinite(perIpRate)) {
         throw new IllegalArgumentException("--rate and --per-ip-rate must be positive numbers");
       }
       if (retries < 0 || retries > 10) {

@@ -9,10 +9,10 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Turns Ctrl-C (SIGINT) and SIGTERM into a graceful stop: the first signal stops taking new
- * targets and lets those in flight finish (within their deadline); a second one cancels those too,
- * so they are recorded as {@code cancelled}. Either way every record is flushed before exit.
- * Restores the previous handlers on close.
+ * Turns Ctrl-C (SIGINT) and SIGTERM into a graceful stop: the first signal stops taking new targets
+ * and lets those in flight finish (within their deadline); a second one cancels those too, so they
+ * are recorded as {@code cancelled}. Either way every record is flushed before exit. Restores the
+ * previous handlers on close.
  */
 final class StopSignals implements AutoCloseable {
   private static final String[] SIGNALS = {"INT", "TERM"};
@@ -41,7 +41,9 @@ final class StopSignals implements AutoCloseable {
     received++;
     if (received == 1) {
       messages.println(
-          "tlsscan: SIG" + signal.getName() + ": taking no new targets; finishing those in flight"
+          "tlsscan: SIG"
+              + signal.getName()
+              + ": taking no new targets; finishing those in flight"
               + " (send it again to cancel them)");
       stopIntake.tryEmitEmpty();
     } else if (received == 2) {

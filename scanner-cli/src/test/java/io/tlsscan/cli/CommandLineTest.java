@@ -80,8 +80,15 @@ class CommandLineTest {
     // When it is scanned into a file
     int code =
         Main.run(
-            "scan", "-i", hosts.toString(), "-o", out.toString(), "--timeout", "2s",
-            "--ca-file", fleet.caFile().toString());
+            "scan",
+            "-i",
+            hosts.toString(),
+            "-o",
+            out.toString(),
+            "--timeout",
+            "2s",
+            "--ca-file",
+            fleet.caFile().toString());
     // Then every endpoint has exactly one record, and the failures set the exit code
     assertThat(code).isEqualTo(ExitCodes.SOME_TARGETS_FAILED);
     List<JsonNode> records = records(out);
@@ -97,13 +104,20 @@ class CommandLineTest {
     Path out = dir.resolve("good.jsonl");
     int code =
         Main.run(
-            "scan", line("good"), line("ip-san"), "-o", out.toString(),
-            "--ca-file", fleet.caFile().toString());
+            "scan",
+            line("good"),
+            line("ip-san"),
+            "-o",
+            out.toString(),
+            "--ca-file",
+            fleet.caFile().toString());
     // Then both are trusted, match their names, and the exit code is 0
     assertThat(code).as(stderr()).isEqualTo(ExitCodes.OK);
     List<JsonNode> records = records(out);
     assertThat(records).hasSize(2);
-    assertThat(records).extracting(r -> r.at("/target/line").asLong()).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(records)
+        .extracting(r -> r.at("/target/line").asLong())
+        .containsExactlyInAnyOrder(1L, 2L);
     for (JsonNode record : records) {
       assertThat(record.at("/status").asText()).isEqualTo("ok");
       assertThat(record.at("/certificate/trusted").asBoolean()).isTrue();
@@ -113,7 +127,12 @@ class CommandLineTest {
 
   @Test
   void stdinIsReadWithDashAndBadLinesBecomeInvalidTargetRecords() throws IOException {
-    String list = "# fleet\n" + line("good") + "\nnot a valid:line:at all\n\n" + line("expired") + "\nhost:99999\n";
+    String list =
+        "# fleet\n"
+            + line("good")
+            + "\nnot a valid:line:at all\n\n"
+            + line("expired")
+            + "\nhost:99999\n";
     System.setIn(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
     Path out = dir.resolve("stdin.jsonl");
     int code =
@@ -122,8 +141,12 @@ class CommandLineTest {
     List<JsonNode> records = records(out);
     assertThat(records).hasSize(4);
     List<JsonNode> invalid =
-        records.stream().filter(r -> r.at("/error/kind").asText().equals("invalid_target")).toList();
-    assertThat(invalid).extracting(r -> r.at("/target/line").asLong()).containsExactlyInAnyOrder(3L, 6L);
+        records.stream()
+            .filter(r -> r.at("/error/kind").asText().equals("invalid_target"))
+            .toList();
+    assertThat(invalid)
+        .extracting(r -> r.at("/target/line").asLong())
+        .containsExactlyInAnyOrder(3L, 6L);
     assertThat(invalid)
         .extracting(r -> r.at("/error/message").asText())
         .anySatisfy(m -> assertThat(m).contains("99999"));
@@ -138,8 +161,15 @@ class CommandLineTest {
     Files.writeString(hosts, line("good") + "\n" + line("closed-port") + "\n");
     Path out = dir.resolve("scan.csv");
     Main.run(
-        "scan", "-i", hosts.toString(), "-f", "csv", "-o", out.toString(),
-        "--ca-file", fleet.caFile().toString());
+        "scan",
+        "-i",
+        hosts.toString(),
+        "-f",
+        "csv",
+        "-o",
+        out.toString(),
+        "--ca-file",
+        fleet.caFile().toString());
     List<String> rows = Files.readAllLines(out);
     assertThat(rows.get(0))
         .isEqualTo(
@@ -166,14 +196,14 @@ class CommandLineTest {
 
   @Test
   void missingFilesExit2NamingTheFile() {
-    assertThat(Main.run("scan", "-i", dir.resolve("nope.txt").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(Main.run("scan", "-i", dir.resolve("nope.txt").toString()))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(stderr()).contains("nope.txt").contains("does not exist");
     assertThat(Main.run("scan", "--ca-file", dir.resolve("ca.pem").toString(), "example.test"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(stderr()).contains("ca.pem");
     assertThat(
-            Main.run(
-                "scan", "-o", dir.resolve("no/such/dir/out.jsonl").toString(), line("good")))
+            Main.run("scan", "-o", dir.resolve("no/such/dir/out.jsonl").toString(), line("good")))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(stderr()).contains("does not exist");
   }

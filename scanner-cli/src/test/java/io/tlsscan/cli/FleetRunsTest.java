@@ -107,8 +107,18 @@ class FleetRunsTest {
       outputs.add(out);
       int code =
           Main.run(
-              "scan", "-i", hosts.toString(), "--shard", shard + "/4", "-o", out.toString(),
-              "--probes", "cert", "-q", "--ca-file", fleet.caFile().toString());
+              "scan",
+              "-i",
+              hosts.toString(),
+              "--shard",
+              shard + "/4",
+              "-o",
+              out.toString(),
+              "--probes",
+              "cert",
+              "-q",
+              "--ca-file",
+              fleet.caFile().toString());
       assertThat(code).isIn(ExitCodes.OK, ExitCodes.SOME_TARGETS_FAILED);
     }
     Map<Long, Integer> seen = linesSeen(outputs.toArray(Path[]::new));
@@ -124,8 +134,18 @@ class FleetRunsTest {
     Path out = dir.resolve("scan.jsonl");
     Process first =
         start(
-            "scan", "-i", hosts.toString(), "-o", out.toString(), "-c", "1", "--probes", "cert",
-            "--ca-file", fleet.caFile().toString(), "-q");
+            "scan",
+            "-i",
+            hosts.toString(),
+            "-o",
+            out.toString(),
+            "-c",
+            "1",
+            "--probes",
+            "cert",
+            "--ca-file",
+            fleet.caFile().toString(),
+            "-q");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline && (!Files.exists(out) || Files.size(out) < 3000)) {
       Thread.sleep(20);
@@ -133,15 +153,25 @@ class FleetRunsTest {
     first.destroyForcibly();
     first.waitFor(10, TimeUnit.SECONDS);
     // A crash can leave half a line: make sure there is one.
-    Files.writeString(out, "{\"target\":{\"input\":\"half", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        out, "{\"target\":{\"input\":\"half", java.nio.file.StandardOpenOption.APPEND);
     long before = Files.readAllLines(out).size() - 1;
     assertThat(before).isBetween(1L, 6L * quickTargets.size() - 1);
 
     // When the scan is run again with --resume
     int code =
         Main.run(
-            "scan", "-i", hosts.toString(), "-o", out.toString(), "--resume", "--probes", "cert",
-            "--ca-file", fleet.caFile().toString(), "-q");
+            "scan",
+            "-i",
+            hosts.toString(),
+            "-o",
+            out.toString(),
+            "--resume",
+            "--probes",
+            "cert",
+            "--ca-file",
+            fleet.caFile().toString(),
+            "-q");
 
     // Then the output holds every target once, all whole records
     assertThat(code).isIn(ExitCodes.OK, ExitCodes.SOME_TARGETS_FAILED);
@@ -158,8 +188,17 @@ class FleetRunsTest {
     Path out = dir.resolve("silent.jsonl");
     Process scan =
         start(
-            "scan", "-i", hosts.toString(), "-o", out.toString(), "-c", "4", "--timeout", "2s",
-            "--probes", "cert");
+            "scan",
+            "-i",
+            hosts.toString(),
+            "-o",
+            out.toString(),
+            "-c",
+            "4",
+            "--timeout",
+            "2s",
+            "--probes",
+            "cert");
     awaitFirstRecord(out);
     // When it gets SIGINT
     new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor();
@@ -180,8 +219,17 @@ class FleetRunsTest {
     Path out = dir.resolve("cancel.jsonl");
     Process scan =
         start(
-            "scan", "-i", hosts.toString(), "-o", out.toString(), "-c", "4", "--timeout", "30s",
-            "--probes", "cert");
+            "scan",
+            "-i",
+            hosts.toString(),
+            "-o",
+            out.toString(),
+            "-c",
+            "4",
+            "--timeout",
+            "30s",
+            "--probes",
+            "cert");
     awaitFirstRecord(out);
     Thread.sleep(300);
     new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor();

@@ -41,8 +41,8 @@ public final class CertificateAnalyzer {
   private final PathChecks checks;
 
   /**
-   * Loads the signature provider now. It takes a good part of a second, so a command line can
-   * call this on a background thread at start-up, while it parses its arguments.
+   * Loads the signature provider now. It takes a good part of a second, so a command line can call
+   * this on a background thread at start-up, while it parses its arguments.
    */
   public static void preload() {
     BouncyCastle.PROVIDER.getName();

@@ -8,8 +8,8 @@ import static java.util.Objects.requireNonNull;
  * @param name IANA name, e.g. {@code TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}
  * @param bits symmetric key bits (0 for NULL encryption)
  * @param strength {@code strong}, {@code weak} or {@code insecure}
- * @param keyExchangeGroup the ECDHE group the server chose with it (e.g. {@code x25519}), or
- *     {@code null}
+ * @param keyExchangeGroup the ECDHE group the server chose with it (e.g. {@code x25519}), or {@code
+ *     null}
  * @param keyExchangeBits the size of the server's DHE prime (or ECDHE group), or {@code null} when
  *     it does not show
  */

@@ -12,7 +12,8 @@ import static java.util.Objects.requireNonNull;
  * @param ip the IP address connected to, or {@code null} when none was reached
  * @param sni the server name sent, or {@code null} (IP literals send none)
  */
-public record TargetInfo(String input, long line, String host, Integer port, String ip, String sni) {
+public record TargetInfo(
+    String input, long line, String host, Integer port, String ip, String sni) {
   public TargetInfo {
     requireNonNull(input, "input");
   }

@@ -1,6 +1,8 @@
 package io.tlsscan.model;
 
-/** The closed set of reasons a certificate chain is not trusted ({@code certificate.trust_errors}). */
+/**
+ * The closed set of reasons a certificate chain is not trusted ({@code certificate.trust_errors}).
+ */
 public enum TrustError {
   EXPIRED,
   NOT_YET_VALID,

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 
 /**
- * Spaces out new connections: at most {@code globalPerSecond} in all and {@code perIpPerSecond}
- * to any one address (0 means no limit). Each permit reserves the next free slot and waits for it
- * on a timer, so nothing spins; bursts are not allowed, the spacing is even.
+ * Spaces out new connections: at most {@code globalPerSecond} in all and {@code perIpPerSecond} to
+ * any one address (0 means no limit). Each permit reserves the next free slot and waits for it on a
+ * timer, so nothing spins; bursts are not allowed, the spacing is even.
  */
 public final class ConnectionRateLimiter {
   private static final int PER_IP_SWEEP_THRESHOLD = 4096;
@@ -42,7 +42,9 @@ public final class ConnectionRateLimiter {
 
   /** Completes when a new connection may be opened anywhere. */
   public Mono<Void> global() {
-    return globalIntervalNanos == 0 ? Mono.empty() : waitFor(reserve(nextGlobalSlot, globalIntervalNanos));
+    return globalIntervalNanos == 0
+        ? Mono.empty()
+        : waitFor(reserve(nextGlobalSlot, globalIntervalNanos));
   }
 
   /** Completes when a new connection may be opened to {@code address}. */

@@ -12,19 +12,20 @@ public interface ConnectionTracker {
   void connected();
 
   /**
-   * Whether this connection may use a rate-limit permit taken before the target's deadline
-   * started; true at most once per target.
+   * Whether this connection may use a rate-limit permit taken before the target's deadline started;
+   * true at most once per target.
    */
   default boolean takePrepaidPermit() {
     return false;
   }
 
   /** A tracker that tracks nothing. */
-  ConnectionTracker NONE = new ConnectionTracker() {
-    @Override
-    public void connecting() {}
+  ConnectionTracker NONE =
+      new ConnectionTracker() {
+        @Override
+        public void connecting() {}
 
-    @Override
-    public void connected() {}
-  };
+        @Override
+        public void connected() {}
+      };
 }

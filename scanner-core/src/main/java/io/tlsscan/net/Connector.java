@@ -84,7 +84,9 @@ public final class Connector {
                         protected void initChannel(Channel channel) {
                           channel.pipeline().addLast(new ReadLimitHandler(maxBytesPerConnection));
                           resources.add(
-                              session.apply(channel).subscribe(sink::success, sink::error, sink::success));
+                              session
+                                  .apply(channel)
+                                  .subscribe(sink::success, sink::error, sink::success));
                         }
                       })
                   .connect(address);

@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one shared Netty event loop group of a scan and the channel types that go with it: epoll
- * when it works on this machine (checked by a real loopback connect, not only by {@code
+ * The one shared Netty event loop group of a scan and the channel types that go with it: epoll when
+ * it works on this machine (checked by a real loopback connect, not only by {@code
  * Epoll.isAvailable()}), NIO otherwise.
  *
  * <p>Threads default to the number of cores. Closing it shuts the event loops down.
@@ -103,6 +103,8 @@ public final class NetworkContext implements AutoCloseable {
   /** Shuts the event loops down and waits up to a few seconds for them to end. */
   @Override
   public void close() {
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(Duration.ofSeconds(5).toMillis());
+    group
+        .shutdownGracefully(0, 2, TimeUnit.SECONDS)
+        .awaitUninterruptibly(Duration.ofSeconds(5).toMillis());
   }
 }

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Looks at the first bytes the server sends before the TLS engine sees them: if they cannot start
- * a TLS record (an HTTP response, an SSH banner, ...) the connection fails at once with a {@link
+ * Looks at the first bytes the server sends before the TLS engine sees them: if they cannot start a
+ * TLS record (an HTTP response, an SSH banner, ...) the connection fails at once with a {@link
  * NotTlsException} that says what was seen, instead of waiting for the deadline. Once the bytes
- * look like TLS it steps out of the pipeline and hands them on untouched. One instance per
- * channel.
+ * look like TLS it steps out of the pipeline and hands them on untouched. One instance per channel.
  */
 public final class NotTlsGuard extends ByteToMessageDecoder {
 

@@ -12,8 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
- * Checks that a transport really connects: a native transport can load and still fail at the
- * first connect when its native library and classes disagree.
+ * Checks that a transport really connects: a native transport can load and still fail at the first
+ * connect when its native library and classes disagree.
  */
 final class TransportSelfTest {
   private static final int TIMEOUT_MS = 2_000;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default judgement of a target, without a policy file: every certificate problem the
- * analysis found, and deprecated protocol versions (RFC 8996) in the negotiated handshake.
+ * The default judgement of a target, without a policy file: every certificate problem the analysis
+ * found, and deprecated protocol versions (RFC 8996) in the negotiated handshake.
  */
 public final class BaselinePolicy {
   /** The name findings of this policy carry. */

@@ -22,7 +22,9 @@ public final class DurationText {
     Matcher matcher = FORMAT.matcher(text.trim());
     if (!matcher.matches()) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" is not a duration (examples: 500ms, 3s, 2m, 1h; a bare number is seconds)");
+          "\""
+              + text
+              + "\" is not a duration (examples: 500ms, 3s, 2m, 1h; a bare number is seconds)");
     }
     double value = Double.parseDouble(matcher.group(1));
     String unit = matcher.group(2) == null ? "s" : matcher.group(2);

@@ -38,18 +38,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Scans one target: resolve, full handshake (retrying transient failures), then the raw probes
- * that were asked for (protocols, ciphers, groups), judge the certificate, apply the policy.
- * Always emits exactly one {@link HostReport} per address and never fails.
+ * Scans one target: resolve, full handshake (retrying transient failures), then the raw probes that
+ * were asked for (protocols, ciphers, groups), judge the certificate, apply the policy. Always
+ * emits exactly one {@link HostReport} per address and never fails.
  *
  * <p>Deadline: DNS, connect and handshake must end within {@code --timeout}, else the record is a
- * {@code timeout} naming the phase. The raw probes share what is left of it; one that is cut
- * short leaves its section out and says so in {@code probe_errors}, and the rest of the record
- * stands. Certificate analysis runs on the event loop: it is bounded (16 certificates, cached
- * signature checks) and cheaper than a thread hop.
+ * {@code timeout} naming the phase. The raw probes share what is left of it; one that is cut short
+ * leaves its section out and says so in {@code probe_errors}, and the rest of the record stands.
+ * Certificate analysis runs on the event loop: it is bounded (16 certificates, cached signature
+ * checks) and cheaper than a thread hop.
  */
 final class HostScanner {
   private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(200);
+
   /** How long past the deadline the whole target may take before it is cut regardless. */
   private static final Duration BACKSTOP = Duration.ofMillis(500);
 
@@ -137,7 +138,8 @@ final class HostScanner {
         address -> {
           progress.resolved(address);
           InetSocketAddress socket = new InetSocketAddress(address, target.port());
-          return handshake(socket, target, progress, 0).map(result -> new Connected(socket, result));
+          return handshake(socket, target, progress, 0)
+              .map(result -> new Connected(socket, result));
         });
   }
 
@@ -149,7 +151,8 @@ final class HostScanner {
         .flatMap(
             result -> {
               Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << attempt);
-              delay = delay.plusMillis(ThreadLocalRandom.current().nextLong(delay.toMillis() / 2 + 1));
+              delay =
+                  delay.plusMillis(ThreadLocalRandom.current().nextLong(delay.toMillis() / 2 + 1));
               boolean retry =
                   attempt < options.retries()
                       && isTransient(result)
@@ -192,20 +195,22 @@ final class HostScanner {
     }
     progress.enter("protocols");
     ProbeTarget probeTarget =
-        new ProbeTarget(
-            connected.address(), target.sni(), progress, options.perHostConnections());
+        new ProbeTarget(connected.address(), target.sni(), progress, options.perHostConnections());
     return guarded(progress, () -> protocolsProbe.run(probeTarget))
         .flatMap(
             protocols -> {
               ProtocolsResult result = protocols.resultOrNull();
               Mono<ProbeOutcome<CipherSupport>> ciphers =
-                  dependent(ProbeId.CIPHERS, result, progress, () -> ciphersProbe.run(probeTarget, result));
+                  dependent(
+                      ProbeId.CIPHERS,
+                      result,
+                      progress,
+                      () -> ciphersProbe.run(probeTarget, result));
               Mono<ProbeOutcome<List<String>>> groups =
-                  dependent(ProbeId.GROUPS, result, progress, () -> groupsProbe.run(probeTarget, result));
+                  dependent(
+                      ProbeId.GROUPS, result, progress, () -> groupsProbe.run(probeTarget, result));
               return ciphers.flatMap(
-                  c ->
-                      groups.map(
-                          g -> assemble(target, progress, connected, protocols, c, g)));
+                  c -> groups.map(g -> assemble(target, progress, connected, protocols, c, g)));
             });
   }
 
@@ -277,7 +282,8 @@ final class HostScanner {
     ProbeOutcome<CertificateReport> certificate = ProbeOutcome.notRun();
     if (options.runs(ProbeId.CERT) && !chain.isEmpty()) {
       certificate =
-          ProbeOutcome.completed(certificateAnalyzer.analyze(chain, target.host(), clock.instant()));
+          ProbeOutcome.completed(
+              certificateAnalyzer.analyze(chain, target.host(), clock.instant()));
     } else if (options.runs(ProbeId.CERT) && error == null) {
       certificate =
           ProbeOutcome.failed(

@@ -91,55 +91,127 @@ public record ScanOptions(
 
   public ScanOptions withConcurrency(int value) {
     return new ScanOptions(
-        value, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond, perIpRatePerSecond,
-        retries, allIps, probes, perHostConnections);
+        value,
+        timeout,
+        connectTimeout,
+        maxBytesPerConnection,
+        ratePerSecond,
+        perIpRatePerSecond,
+        retries,
+        allIps,
+        probes,
+        perHostConnections);
   }
 
   public ScanOptions withTimeout(Duration value) {
     return new ScanOptions(
-        concurrency, value, connectTimeout, maxBytesPerConnection, ratePerSecond,
-        perIpRatePerSecond, retries, allIps, probes, perHostConnections);
+        concurrency,
+        value,
+        connectTimeout,
+        maxBytesPerConnection,
+        ratePerSecond,
+        perIpRatePerSecond,
+        retries,
+        allIps,
+        probes,
+        perHostConnections);
   }
 
   public ScanOptions withConnectTimeout(Duration value) {
     return new ScanOptions(
-        concurrency, timeout, value, maxBytesPerConnection, ratePerSecond, perIpRatePerSecond,
-        retries, allIps, probes, perHostConnections);
+        concurrency,
+        timeout,
+        value,
+        maxBytesPerConnection,
+        ratePerSecond,
+        perIpRatePerSecond,
+        retries,
+        allIps,
+        probes,
+        perHostConnections);
   }
 
   public ScanOptions withMaxBytesPerConnection(int value) {
     return new ScanOptions(
-        concurrency, timeout, connectTimeout, value, ratePerSecond, perIpRatePerSecond, retries,
-        allIps, probes, perHostConnections);
+        concurrency,
+        timeout,
+        connectTimeout,
+        value,
+        ratePerSecond,
+        perIpRatePerSecond,
+        retries,
+        allIps,
+        probes,
+        perHostConnections);
   }
 
   public ScanOptions withRates(double perSecond, double perIpPerSecond) {
     return new ScanOptions(
-        concurrency, timeout, connectTimeout, maxBytesPerConnection, perSecond, perIpPerSecond,
-        retries, allIps, probes, perHostConnections);
+        concurrency,
+        timeout,
+        connectTimeout,
+        maxBytesPerConnection,
+        perSecond,
+        perIpPerSecond,
+        retries,
+        allIps,
+        probes,
+        perHostConnections);
   }
 
   public ScanOptions withRetries(int value) {
     return new ScanOptions(
-        concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
-        perIpRatePerSecond, value, allIps, probes, perHostConnections);
+        concurrency,
+        timeout,
+        connectTimeout,
+        maxBytesPerConnection,
+        ratePerSecond,
+        perIpRatePerSecond,
+        value,
+        allIps,
+        probes,
+        perHostConnections);
   }
 
   public ScanOptions withAllIps(boolean value) {
     return new ScanOptions(
-        concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
-        perIpRatePerSecond, retries, value, probes, perHostConnections);
+        concurrency,
+        timeout,
+        connectTimeout,
+        maxBytesPerConnection,
+        ratePerSecond,
+        perIpRatePerSecond,
+        retries,
+        value,
+        probes,
+        perHostConnections);
   }
 
   public ScanOptions withProbes(Set<ProbeId> value) {
     return new ScanOptions(
-        concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
-        perIpRatePerSecond, retries, allIps, value, perHostConnections);
+        concurrency,
+        timeout,
+        connectTimeout,
+        maxBytesPerConnection,
+        ratePerSecond,
+        perIpRatePerSecond,
+        retries,
+        allIps,
+        value,
+        perHostConnections);
   }
 
   public ScanOptions withPerHostConnections(int value) {
     return new ScanOptions(
-        concurrency, timeout, connectTimeout, maxBytesPerConnection, ratePerSecond,
-        perIpRatePerSecond, retries, allIps, probes, value);
+        concurrency,
+        timeout,
+        connectTimeout,
+        maxBytesPerConnection,
+        ratePerSecond,
+        perIpRatePerSecond,
+        retries,
+        allIps,
+        probes,
+        value);
   }
 }

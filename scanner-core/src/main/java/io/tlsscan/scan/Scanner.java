@@ -7,7 +7,6 @@ import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.cert.TrustAnchorsException;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
-import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.net.ConnectionRateLimiter;
@@ -23,7 +22,6 @@ import io.tlsscan.target.HostListEntry;
 import io.tlsscan.target.InvalidTarget;
 import io.tlsscan.target.Target;
 import java.time.Clock;
-import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -95,8 +93,8 @@ public final class Scanner implements AutoCloseable {
   }
 
   /**
-   * Scans host-list entries: valid targets are scanned, invalid ones become {@code
-   * invalid_target} records at once. Exactly one report comes out per entry.
+   * Scans host-list entries: valid targets are scanned, invalid ones become {@code invalid_target}
+   * records at once. Exactly one report comes out per entry.
    */
   public Flux<HostReport> scanEntries(Flux<? extends HostListEntry> entries) {
     return scanEntries(entries, Mono.never());
@@ -104,8 +102,8 @@ public final class Scanner implements AutoCloseable {
 
   /**
    * Like {@link #scanEntries(Flux)}, and when {@code cancelInFlight} signals, every target still in
-   * flight ends at once with a {@code cancelled} record (its connections are closed). Stopping
-   * the intake of new targets is the caller's part: end {@code entries}.
+   * flight ends at once with a {@code cancelled} record (its connections are closed). Stopping the
+   * intake of new targets is the caller's part: end {@code entries}.
    */
   public Flux<HostReport> scanEntries(
       Flux<? extends HostListEntry> entries, Mono<?> cancelInFlight) {

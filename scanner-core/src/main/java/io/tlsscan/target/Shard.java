@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One of N disjoint parts of a host list, for splitting a scan across machines ({@code --shard
- * I/N}, I from 0 to N-1): every entry falls in exactly one shard, decided by a stable 64-bit
- * FNV-1a hash of what it names ({@code host|port|connect address}, or the text of an invalid
- * line), so every machine decides the same way with no coordination and the merged outputs hold
- * every target once.
+ * I/N}, I from 0 to N-1): every entry falls in exactly one shard, decided by a stable 64-bit FNV-1a
+ * hash of what it names ({@code host|port|connect address}, or the text of an invalid line), so
+ * every machine decides the same way with no coordination and the merged outputs hold every target
+ * once.
  *
  * @param index this shard, 0 to {@code count - 1}
  * @param count how many shards there are

@@ -11,7 +11,7 @@ import java.util.Optional;
  * not, describes what they look like for an error message ("the server answered with HTTP").
  *
  * <p>Accepted as TLS: a record header whose content type is 20..24 (change_cipher_spec, alert,
-<<<<<<< HEAD
+ * <<<<<<< HEAD
  * handshake, application_data, heartbeat) and whose version major byte is 3 (RFC 8446 §5.1), or
  * an SSLv2 record with a two-byte header carrying SERVER-HELLO or ERROR (SSLv2 draft, §2.1).
  *
@@ -25,7 +25,7 @@ import java.util.Optional;
  *   case TlsRecordSniffer.Verdict.MaybeTls t -> ...;
  *   case TlsRecordSniffer.Verdict.NeedMoreBytes n -> ...;
  *   case TlsRecordSniffer.Verdict.NotTls n -> fail("server sent " + n.description());
-=======
+ * =======
  * handshake, application_data, heartbeat) and whose version major byte is 3 (RFC 8446 §5.1), or an
  * SSLv2 record with a two-byte header carrying SERVER-HELLO or ERROR (SSLv2 draft, §2.1).
  *
@@ -37,7 +37,7 @@ import java.util.Optional;
  * <pre>{@code
  * if (TlsRecordSniffer.sniff(in) instanceof TlsRecordSniffer.Verdict.NotTls notTls) {
  *   fail("the server answered with " + notTls.description());
->>>>>>> wip-tls
+ * >>>>>>> wip-tls
  * }
  * }</pre>
  */
@@ -74,13 +74,12 @@ public final class TlsRecordSniffer {
     /**
      * The bytes cannot be TLS.
      *
-<<<<<<< HEAD
-     * @param description what they look like, e.g. {@code HTTP}, {@code an SSH banner}, {@code
-     *     text "hello"}, {@code bytes 00 01 ff}
-=======
+     * <p><<<<<<< HEAD
+     *
      * @param description what they look like, e.g. {@code HTTP}, {@code an SSH banner}, {@code text
-     *     "hello"}, {@code bytes 00 01 ff}
->>>>>>> wip-tls
+     *     "hello"}, {@code bytes 00 01 ff} =======
+     * @param description what they look like, e.g. {@code HTTP}, {@code an SSH banner}, {@code text
+     *     "hello"}, {@code bytes 00 01 ff} >>>>>>> wip-tls
      */
     record NotTls(String description) implements Verdict {
       public NotTls {

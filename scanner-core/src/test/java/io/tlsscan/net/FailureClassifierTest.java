@@ -26,7 +26,8 @@ class FailureClassifierTest {
             FailureClassifier.classify(new ConnectTimeoutException("connection timed out")).kind())
         .isEqualTo(ErrorKind.TIMEOUT);
     assertThat(
-            FailureClassifier.classify(new IOException("recvAddress(..) failed: Connection reset by peer"))
+            FailureClassifier.classify(
+                    new IOException("recvAddress(..) failed: Connection reset by peer"))
                 .kind())
         .isEqualTo(ErrorKind.RESET);
     assertThat(FailureClassifier.classify(new ConnectException("No route to host")).kind())
@@ -48,8 +49,7 @@ class FailureClassifierTest {
 
   @Test
   void keepsWhatANonTlsServerSaid() {
-    Failure failure =
-        FailureClassifier.classify(new DecoderException(new NotTlsException("HTTP")));
+    Failure failure = FailureClassifier.classify(new DecoderException(new NotTlsException("HTTP")));
     assertThat(failure.kind()).isEqualTo(ErrorKind.NOT_TLS);
     assertThat(failure.message()).isEqualTo("server answered with HTTP, not TLS");
   }
@@ -58,7 +58,8 @@ class FailureClassifierTest {
   void otherHandshakeFailuresSayBoringSslsReason() {
     Failure failure =
         FailureClassifier.classify(
-            new SSLHandshakeException("error:1000009a:SSL routines:OPENSSL_internal:NO_CIPHERS_AVAILABLE"));
+            new SSLHandshakeException(
+                "error:1000009a:SSL routines:OPENSSL_internal:NO_CIPHERS_AVAILABLE"));
     assertThat(failure.kind()).isEqualTo(ErrorKind.HANDSHAKE_FAILED);
     assertThat(failure.message()).contains("no_ciphers_available");
   }

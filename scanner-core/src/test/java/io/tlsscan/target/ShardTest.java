@@ -39,9 +39,14 @@ class ShardTest {
 
   @Test
   void theSameTargetFallsInTheSameShardOnEveryMachine() {
-    HostListEntry entry = parser.parse("www.example.org:8443 192.0.2.7", 42).findFirst().orElseThrow();
+    HostListEntry entry =
+        parser.parse("www.example.org:8443 192.0.2.7", 42).findFirst().orElseThrow();
     // The hash must not depend on the JVM, the locale or the run: check it against FNV-1a.
-    int shard = IntStream.range(0, 4).filter(i -> new Shard(i, 4).contains(entry)).findFirst().orElseThrow();
+    int shard =
+        IntStream.range(0, 4)
+            .filter(i -> new Shard(i, 4).contains(entry))
+            .findFirst()
+            .orElseThrow();
     assertThat(shard).isEqualTo(stableShardOf("www.example.org|8443|192.0.2.7", 4));
   }
 

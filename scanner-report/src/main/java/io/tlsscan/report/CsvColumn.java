@@ -15,8 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The columns of the CSV view, in order. A cell is a {@link String}, a number, a {@link Boolean}
- * or {@code null} (an empty cell: the value is unknown or its section is absent). Lists are joined
+ * The columns of the CSV view, in order. A cell is a {@link String}, a number, a {@link Boolean} or
+ * {@code null} (an empty cell: the value is unknown or its section is absent). Lists are joined
  * with {@code ;}; the certificate columns describe the leaf. New columns go at the end, so the
  * positions spreadsheets rely on stay put.
  */

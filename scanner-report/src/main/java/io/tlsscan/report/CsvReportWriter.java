@@ -33,10 +33,10 @@ import java.util.List;
  *
  * <p><b>Formula injection.</b> A text cell that starts with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return is prefixed with a single quote ({@code '}) so that
- * spreadsheets show it as text instead of evaluating it. The rule applies to every cell whose
- * value is text (including host names, host-list input and certificate fields from the server);
- * cells that are numbers by type ({@code port}, {@code days_left}, {@code line}) or booleans are
- * written as they are, so {@code days_left} stays {@code -3}, a number a spreadsheet can sort.
+ * spreadsheets show it as text instead of evaluating it. The rule applies to every cell whose value
+ * is text (including host names, host-list input and certificate fields from the server); cells
+ * that are numbers by type ({@code port}, {@code days_left}, {@code line}) or booleans are written
+ * as they are, so {@code days_left} stays {@code -3}, a number a spreadsheet can sort.
  */
 public final class CsvReportWriter implements ReportWriter {
   private static final CsvMapper CSV =

@@ -8,9 +8,9 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * Writes JSON Lines: one {@link RecordJson record} per line, terminated by {@code \n}. Each line
- * is built whole in memory and handed to the stream in a single write, then flushed, so a crash
- * leaves at most one partial last line and {@code --resume} can trust every complete one.
+ * Writes JSON Lines: one {@link RecordJson record} per line, terminated by {@code \n}. Each line is
+ * built whole in memory and handed to the stream in a single write, then flushed, so a crash leaves
+ * at most one partial last line and {@code --resume} can trust every complete one.
  */
 public final class JsonLinesReportWriter implements ReportWriter {
   private final OutputStream out;

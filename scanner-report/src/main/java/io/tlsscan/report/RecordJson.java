@@ -43,12 +43,12 @@ import java.util.Map;
  *   <li>A probe section is absent when its probe did not run, and also absent when it failed; a
  *       failure is listed in {@code probe_errors.<section>} as {@code {kind, message}}. {@code
  *       probe_errors} is always present, {@code {}} when nothing failed.
- *   <li>{@code server_cipher_order} belongs to the ciphers probe: it is present exactly when
- *       {@code ciphers} is, and a failed ciphers probe is listed as {@code probe_errors.ciphers}.
- *   <li>{@code null} inside a section means "ran but could not tell" (e.g. {@code
- *       hostname_match} when there was no name to check, {@code handshake.group}, a protocol
- *       version that neither answered yes nor no, {@code server_cipher_order} when no version has
- *       two suites to compare).
+ *   <li>{@code server_cipher_order} belongs to the ciphers probe: it is present exactly when {@code
+ *       ciphers} is, and a failed ciphers probe is listed as {@code probe_errors.ciphers}.
+ *   <li>{@code null} inside a section means "ran but could not tell" (e.g. {@code hostname_match}
+ *       when there was no name to check, {@code handshake.group}, a protocol version that neither
+ *       answered yes nor no, {@code server_cipher_order} when no version has two suites to
+ *       compare).
  *   <li>{@code protocols} and {@code ciphers} keep the model's version order (oldest first).
  *   <li>Timestamps are RFC 3339 UTC with millisecond precision, e.g. {@code
  *       2026-11-26T10:00:00.123Z}.

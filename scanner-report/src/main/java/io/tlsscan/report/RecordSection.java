@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One optional section of the record, filled by one probe: present when the probe completed,
- * absent when it failed (the failure goes to {@code probe_errors.<name>}) or did not run.
+ * One optional section of the record, filled by one probe: present when the probe completed, absent
+ * when it failed (the failure goes to {@code probe_errors.<name>}) or did not run.
  *
  * <p>A probe may also own top-level keys of its own next to its section ({@code
  * server_cipher_order} belongs to {@code ciphers}): these {@linkplain Companion companions} are

@@ -35,8 +35,8 @@ public final class SafeText {
   }
 
   /**
-   * The text made {@linkplain #wellFormed well formed}, with every control character (C0, DEL,
-   * C1) and every invisible format character (such as U+202E RIGHT-TO-LEFT OVERRIDE) written as a
+   * The text made {@linkplain #wellFormed well formed}, with every control character (C0, DEL, C1)
+   * and every invisible format character (such as U+202E RIGHT-TO-LEFT OVERRIDE) written as a
    * visible {@code \\uXXXX} escape, so it cannot move the cursor, change colours or reorder what a
    * terminal shows. Returns {@code null} for {@code null}.
    */

@@ -8,12 +8,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes the human view: one block per target, separated by a blank line, each block starting
- * with a {@link Verdict} word and {@code host:port (ip)}, then the error if there is one, the
- * negotiated protocol and cipher, the leaf certificate's subject, issuer, expiry and days left, the
- * trust verdict, the hostname match, the accepted protocol versions, a summary of the accepted
- * cipher suites, the groups, and finally failed probes and findings. Text from servers has its
- * control characters shown as {@code \\uXXXX}. ANSI colours only when asked for.
+ * Writes the human view: one block per target, separated by a blank line, each block starting with
+ * a {@link Verdict} word and {@code host:port (ip)}, then the error if there is one, the negotiated
+ * protocol and cipher, the leaf certificate's subject, issuer, expiry and days left, the trust
+ * verdict, the hostname match, the accepted protocol versions, a summary of the accepted cipher
+ * suites, the groups, and finally failed probes and findings. Text from servers has its control
+ * characters shown as {@code \\uXXXX}. ANSI colours only when asked for.
  */
 public final class TextReportWriter implements ReportWriter {
   private final OutputStream out;

@@ -25,7 +25,10 @@ public enum Verdict {
   /** The verdict on one report. */
   public static Verdict of(HostReport report) {
     Severity worst =
-        report.findings().stream().map(Finding::severity).max(Enum::compareTo).orElse(Severity.INFO);
+        report.findings().stream()
+            .map(Finding::severity)
+            .max(Enum::compareTo)
+            .orElse(Severity.INFO);
     if (!report.ok() || worst.compareTo(Severity.HIGH) >= 0) {
       return FAIL;
     }

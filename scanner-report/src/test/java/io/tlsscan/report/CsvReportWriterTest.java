@@ -186,11 +186,13 @@ class CsvReportWriterTest {
     // Given a subject with every character CSV must quote, and a lone surrogate
     String subject = "CN=a, O=\"Evil, Inc.\"\nOU=line two\r\nOU=three \uD800";
     // When it is written between ordinary rows
-    String csv = write(SampleReports.trusted(), SampleReports.hostile(subject), SampleReports.trusted());
+    String csv =
+        write(SampleReports.trusted(), SampleReports.hostile(subject), SampleReports.trusted());
     // Then a CSV reader sees three rows and the subject intact
     List<Map<String, String>> rows = rows(csv);
     assertThat(rows).hasSize(3);
-    assertThat(rows.get(1).get("subject")).isEqualTo("CN=a, O=\"Evil, Inc.\"\nOU=line two\r\nOU=three \uFFFD");
+    assertThat(rows.get(1).get("subject"))
+        .isEqualTo("CN=a, O=\"Evil, Inc.\"\nOU=line two\r\nOU=three \uFFFD");
     assertThat(rows.get(2).get("subject")).isEqualTo("CN=good.example");
   }
 

@@ -33,7 +33,8 @@ class JsonLinesReportWriterTest {
     assertThat(text).endsWith("\n");
     List<String> lines = text.lines().toList();
     assertThat(lines).hasSize(3);
-    assertThat(JSON.readTree(lines.get(0)).at("/target/host").asText()).isEqualTo("expired.example");
+    assertThat(JSON.readTree(lines.get(0)).at("/target/host").asText())
+        .isEqualTo("expired.example");
     assertThat(JSON.readTree(lines.get(1)).at("/error/kind").asText()).isEqualTo("timeout");
     assertThat(JSON.readTree(lines.get(2)).at("/certificate/chain/0/subject").asText())
         .isEqualTo("CN=a\nb\uFFFD");

@@ -75,8 +75,19 @@ class RecordJsonTest {
   void topLevelKeysFollowTheContractOrder() {
     assertThat(fieldNames(RecordJson.toTree(SampleReports.expired())))
         .containsExactly(
-            "target", "status", "error", "started_at", "duration_ms", "connections", "handshake",
-            "certificate", "protocols", "ciphers", "server_cipher_order", "groups", "probe_errors",
+            "target",
+            "status",
+            "error",
+            "started_at",
+            "duration_ms",
+            "connections",
+            "handshake",
+            "certificate",
+            "protocols",
+            "ciphers",
+            "server_cipher_order",
+            "groups",
+            "probe_errors",
             "findings");
   }
 
@@ -95,8 +106,14 @@ class RecordJsonTest {
     assertThat(record.get("probe_errors").isEmpty()).as("nothing started, nothing failed").isTrue();
     assertThat(fieldNames(record))
         .containsExactly(
-            "target", "status", "error", "started_at", "duration_ms", "connections",
-            "probe_errors", "findings");
+            "target",
+            "status",
+            "error",
+            "started_at",
+            "duration_ms",
+            "connections",
+            "probe_errors",
+            "findings");
   }
 
   @ParameterizedTest
@@ -119,7 +136,8 @@ class RecordJsonTest {
     assertThat(record.has("certificate")).isFalse();
     JsonNode failure = record.get("probe_errors").get("certificate");
     assertThat(failure.get("kind").asText()).isEqualTo("timeout");
-    assertThat(failure.get("message").asText()).isEqualTo("deadline reached while reading the chain");
+    assertThat(failure.get("message").asText())
+        .isEqualTo("deadline reached while reading the chain");
     assertThat(fieldNames(record.get("probe_errors"))).containsExactly("certificate");
     assertThat(fieldNames(failure)).containsExactly("kind", "message");
   }
@@ -140,8 +158,18 @@ class RecordJsonTest {
     assertThat(record.get("groups").isEmpty()).isTrue();
     assertThat(fieldNames(record))
         .containsExactly(
-            "target", "status", "error", "started_at", "duration_ms", "connections", "handshake",
-            "certificate", "protocols", "groups", "probe_errors", "findings");
+            "target",
+            "status",
+            "error",
+            "started_at",
+            "duration_ms",
+            "connections",
+            "handshake",
+            "certificate",
+            "protocols",
+            "groups",
+            "probe_errors",
+            "findings");
   }
 
   @Test

@@ -35,8 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The published record schema accepts every record the mapper writes, and only those shapes. */
 class RecordSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Objects of the record whose keys are data, not names: declared by additionalProperties. */
   private static final Set<String> MAP_KEYED = Set.of("probe_errors", "ciphers");
+
   private static final JsonNode SCHEMA_TREE = loadSchema();
   private static final JsonSchema SCHEMA =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
@@ -66,7 +68,8 @@ class RecordSchemaTest {
             "CN=\"quoted\" \\ back",
             "=HYPERLINK(\"http://x\")",
             "")) {
-      records.add(Arguments.of("hostile " + JSON.valueToTree(hostile), SampleReports.hostile(hostile)));
+      records.add(
+          Arguments.of("hostile " + JSON.valueToTree(hostile), SampleReports.hostile(hostile)));
     }
     return records.stream();
   }
@@ -83,7 +86,8 @@ class RecordSchemaTest {
   @Test
   void schemaRejectsRecordsOutsideTheContract() {
     assertRejected(
-        r -> r.putObject("error").put("kind", "refused").put("phase", "connect").put("message", "x"),
+        r ->
+            r.putObject("error").put("kind", "refused").put("phase", "connect").put("message", "x"),
         "status ok and an error");
     assertRejected(r -> r.put("status", "error"), "status error and no error");
     assertRejected(r -> r.put("extra", 1), "an unknown key");
@@ -146,12 +150,14 @@ class RecordSchemaTest {
   @Test
   void schemaEnumsAreTheModelsClosedSets() {
     assertThat(enumAt("/$defs/error_kind/enum"))
-        .containsExactlyElementsOf(Arrays.stream(ErrorKind.values()).map(ErrorKind::wireName).toList());
+        .containsExactlyElementsOf(
+            Arrays.stream(ErrorKind.values()).map(ErrorKind::wireName).toList());
     assertThat(enumAt("/properties/certificate/properties/trust_errors/items/enum"))
         .containsExactlyElementsOf(
             Arrays.stream(TrustError.values()).map(TrustError::wireName).toList());
     assertThat(enumAt("/properties/findings/items/properties/severity/enum"))
-        .containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Severity::wireName).toList());
+        .containsExactlyElementsOf(
+            Arrays.stream(Severity.values()).map(Severity::wireName).toList());
     assertThat(enumAt("/properties/probe_errors/propertyNames/enum"))
         .containsExactlyElementsOf(RecordJson.sectionNames());
     assertThat(enumAt("/properties/handshake/properties/source/enum"))

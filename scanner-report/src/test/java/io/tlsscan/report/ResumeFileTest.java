@@ -15,8 +15,13 @@ class ResumeFileTest {
   private final TargetParser parser = new TargetParser();
 
   private static String record(long line, String host, int port) {
-    return "{\"target\":{\"input\":\"x\",\"line\":" + line + ",\"host\":\"" + host + "\",\"port\":"
-        + port + ",\"ip\":null},\"status\":\"ok\"}\n";
+    return "{\"target\":{\"input\":\"x\",\"line\":"
+        + line
+        + ",\"host\":\""
+        + host
+        + "\",\"port\":"
+        + port
+        + ",\"ip\":null},\"status\":\"ok\"}\n";
   }
 
   @Test
@@ -29,15 +34,20 @@ class ResumeFileTest {
     // When the file is loaded for --resume
     ResumeFile.State state = ResumeFile.load(file);
 
-    // Then the half line is gone, the garbage line is kept but not counted, the two targets are done
+    // Then the half line is gone, the garbage line is kept but not counted, the two targets are
+    // done
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(whole);
     assertThat(state.records()).isEqualTo(2);
     assertThat(state.unreadable()).isEqualTo(1);
     assertThat(state.repairedBytes()).isEqualTo("{\"target\":{\"line\":4,\"ho".length());
-    assertThat(state.done().contains(parser.parse("a.example", 1).findFirst().orElseThrow())).isTrue();
-    assertThat(state.done().contains(parser.parse("b.example:8443", 3).findFirst().orElseThrow())).isTrue();
-    assertThat(state.done().contains(parser.parse("b.example:8443", 4).findFirst().orElseThrow())).isFalse();
-    assertThat(state.done().contains(parser.parse("a.example", 2).findFirst().orElseThrow())).isFalse();
+    assertThat(state.done().contains(parser.parse("a.example", 1).findFirst().orElseThrow()))
+        .isTrue();
+    assertThat(state.done().contains(parser.parse("b.example:8443", 3).findFirst().orElseThrow()))
+        .isTrue();
+    assertThat(state.done().contains(parser.parse("b.example:8443", 4).findFirst().orElseThrow()))
+        .isFalse();
+    assertThat(state.done().contains(parser.parse("a.example", 2).findFirst().orElseThrow()))
+        .isFalse();
   }
 
   @Test
@@ -45,9 +55,11 @@ class ResumeFileTest {
     Path file = dir.resolve("scan.jsonl");
     Files.writeString(
         file,
-        "{\"target\":{\"input\":\"bad line\",\"line\":7,\"host\":null,\"port\":null},\"status\":\"error\"}\n");
+        "{\"target\":{\"input\":\"bad"
+            + " line\",\"line\":7,\"host\":null,\"port\":null},\"status\":\"error\"}\n");
     ResumeFile.State state = ResumeFile.load(file);
-    assertThat(state.done().contains(parser.parse("bad:line:x", 7).findFirst().orElseThrow())).isTrue();
+    assertThat(state.done().contains(parser.parse("bad:line:x", 7).findFirst().orElseThrow()))
+        .isTrue();
   }
 
   @Test

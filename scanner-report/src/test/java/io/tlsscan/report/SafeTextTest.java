@@ -10,9 +10,11 @@ class SafeTextTest {
   void loneSurrogatesBecomeReplacementCharacters() {
     assertThat(SafeText.wellFormed("a\uD800")).isEqualTo("a\uFFFD");
     assertThat(SafeText.wellFormed("\uDC00b")).isEqualTo("\uFFFDb");
-    assertThat(SafeText.wellFormed("\uDC00\uD800")).as("pair in the wrong order")
+    assertThat(SafeText.wellFormed("\uDC00\uD800"))
+        .as("pair in the wrong order")
         .isEqualTo("\uFFFD\uFFFD");
-    assertThat(SafeText.wellFormed("\uD800\uD83D\uDE00")).as("high surrogate before a pair")
+    assertThat(SafeText.wellFormed("\uD800\uD83D\uDE00"))
+        .as("high surrogate before a pair")
         .isEqualTo("\uFFFD\uD83D\uDE00");
   }
 

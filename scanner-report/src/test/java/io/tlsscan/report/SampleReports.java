@@ -29,17 +29,26 @@ final class SampleReports {
   private SampleReports() {}
 
   /**
-   * The contract's example: a handshake that completed with an expired, untrusted leaf, TLS 1.2
-   * and 1.3 with strong suites in the server's order, and two groups.
+   * The contract's example: a handshake that completed with an expired, untrusted leaf, TLS 1.2 and
+   * 1.3 with strong suites in the server's order, and two groups.
    */
   static HostReport expired() {
     TargetInfo target =
         new TargetInfo(
-            "expired.example:443 10.0.0.5", 12, "expired.example", 443, "10.0.0.5",
+            "expired.example:443 10.0.0.5",
+            12,
+            "expired.example",
+            443,
+            "10.0.0.5",
             "expired.example");
     Handshake handshake =
         new Handshake(
-            "TLSv1.3", "TLS_AES_128_GCM_SHA256", "x25519", "h2", false, false,
+            "TLSv1.3",
+            "TLS_AES_128_GCM_SHA256",
+            "x25519",
+            "h2",
+            false,
+            false,
             Handshake.SOURCE_TLS_LIBRARY);
     CertificateInfo leaf =
         new CertificateInfo(
@@ -92,7 +101,10 @@ final class SampleReports {
                     "TLSv1.2",
                     List.of(
                         new CipherInfo(
-                            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", 128, "strong", "x25519",
+                            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                            128,
+                            "strong",
+                            "x25519",
                             253)),
                     "TLSv1.3",
                     List.of(new CipherInfo("TLS_AES_128_GCM_SHA256", 128, "strong", null, null))),
@@ -228,7 +240,12 @@ final class SampleReports {
         1,
         ProbeOutcome.completed(
             new Handshake(
-                "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, null, true, true,
+                "TLSv1.2",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                null,
+                null,
+                true,
+                true,
                 Handshake.SOURCE_TLS_LIBRARY)),
         ProbeOutcome.completed(
             new CertificateReport(
@@ -260,8 +277,7 @@ final class SampleReports {
             new CipherInfo("TLS_RSA_WITH_NULL_SHA", 0, "insecure", null, null),
             new CipherInfo("TLS_RSA_WITH_NULL_MD5", 0, "insecure", null, null),
             tripleDes,
-            new CipherInfo(
-                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", 128, "strong", "secp256r1", 256));
+            new CipherInfo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", 128, "strong", "secp256r1", 256));
     HostReport expired = expired();
     return new HostReport(
         new TargetInfo("legacy.example", 4, "legacy.example", 443, "10.0.0.8", "legacy.example"),
@@ -281,9 +297,9 @@ final class SampleReports {
   }
 
   /**
-   * A trusted target whose protocol probe could not tell two versions, whose cipher probe
-   * timed out half way (so neither {@code ciphers} nor {@code server_cipher_order} is known), and
-   * which accepts no named group.
+   * A trusted target whose protocol probe could not tell two versions, whose cipher probe timed out
+   * half way (so neither {@code ciphers} nor {@code server_cipher_order} is known), and which
+   * accepts no named group.
    */
   static HostReport cipherProbeFailed() {
     HostReport trusted = trusted();

@@ -95,7 +95,8 @@ class TextReportWriterTest {
   void failedProbeIsAWarningNamingTheProbe() throws IOException {
     assertThat(write(false, SampleReports.certificateProbeFailed()))
         .startsWith("WARN ")
-        .contains("probe     certificate failed: timeout: deadline reached while reading the chain");
+        .contains(
+            "probe     certificate failed: timeout: deadline reached while reading the chain");
   }
 
   @Test
@@ -122,7 +123,9 @@ class TextReportWriterTest {
   @Test
   void coloursOnlyWhenAskedFor() throws IOException {
     List<HostReport> reports =
-        List.of(SampleReports.trusted(), SampleReports.certificateProbeFailed(),
+        List.of(
+            SampleReports.trusted(),
+            SampleReports.certificateProbeFailed(),
             SampleReports.expired());
     assertThat(write(false, reports.toArray(HostReport[]::new))).doesNotContain("\u001b");
     String coloured = write(true, reports.toArray(HostReport[]::new));

@@ -42,8 +42,7 @@ class VerdictTest {
 
   @Test
   void untrustedOrMismatchedCertificateWarnsEvenWithoutFindings() {
-    assertThat(Verdict.of(SampleReports.expired().withFindings(List.of())))
-        .isEqualTo(Verdict.WARN);
+    assertThat(Verdict.of(SampleReports.expired().withFindings(List.of()))).isEqualTo(Verdict.WARN);
     HostReport trusted = SampleReports.trusted();
     CertificateReport certificate = trusted.certificate().resultOrNull();
     HostReport mismatch =

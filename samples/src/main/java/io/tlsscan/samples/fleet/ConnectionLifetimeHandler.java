@@ -6,7 +6,9 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Closes a connection once it has been open for a fixed time, so no demo connection lives forever. */
+/**
+ * Closes a connection once it has been open for a fixed time, so no demo connection lives forever.
+ */
 public final class ConnectionLifetimeHandler extends ChannelInboundHandlerAdapter {
   private final Duration lifetime;
   private ScheduledFuture<?> closing;

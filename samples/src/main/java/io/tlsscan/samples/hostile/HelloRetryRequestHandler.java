@@ -7,10 +7,10 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
- * A TLS 1.3 server that never gets past its first message: it answers every ClientHello, the
- * second one too, with a HelloRetryRequest, which RFC 8446 §4.1.4 says a client must abort on
- * with {@code unexpected_message}. Other records (the client's change_cipher_spec, alerts) are
- * dropped. Reads whole records only; one instance per channel.
+ * A TLS 1.3 server that never gets past its first message: it answers every ClientHello, the second
+ * one too, with a HelloRetryRequest, which RFC 8446 §4.1.4 says a client must abort on with {@code
+ * unexpected_message}. Other records (the client's change_cipher_spec, alerts) are dropped. Reads
+ * whole records only; one instance per channel.
  */
 final class HelloRetryRequestHandler extends ByteToMessageDecoder {
   /** Offset of legacy_session_id in a ClientHello record: headers, version, random. */

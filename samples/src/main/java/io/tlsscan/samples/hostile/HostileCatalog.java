@@ -35,18 +35,17 @@ import javax.net.ssl.SSLException;
  * <ul>
  *   <li>Servers that go quiet ({@code silent}, {@code drip}, {@code stalled-record}) give {@code
  *       timeout}, at the deadline and not later.
- *   <li>Servers that break the protocol ({@code huge-chain}, {@code oversized-record}, the
- *       floods, {@code endless-retry}, {@code garbage-after-hello}, {@code endless-app-data}) give
- *       {@code handshake_failed} as soon as the breach is seen, well before the deadline; so does
- *       {@code trickled-certificate}, whose every record is valid, once the per-connection byte
- *       cap is reached. A warning alert is not a fatal alert, so a flood of them is not
- *       {@code tls_alert}; none of them is {@code not_tls} either, since each starts with a TLS
- *       record.
+ *   <li>Servers that break the protocol ({@code huge-chain}, {@code oversized-record}, the floods,
+ *       {@code endless-retry}, {@code garbage-after-hello}, {@code endless-app-data}) give {@code
+ *       handshake_failed} as soon as the breach is seen, well before the deadline; so does {@code
+ *       trickled-certificate}, whose every record is valid, once the per-connection byte cap is
+ *       reached. A warning alert is not a fatal alert, so a flood of them is not {@code tls_alert};
+ *       none of them is {@code not_tls} either, since each starts with a TLS record.
  *   <li>Servers that hang up in the middle ({@code short-record}, {@code reset-mid-flight}) give
  *       {@code reset}.
- *   <li>Servers that are odd but within the protocol ({@code long-chain}, {@code many-sans},
- *       {@code one-byte-records}) complete the handshake; their certificates come from the
- *       fleet's own root CA and name the host.
+ *   <li>Servers that are odd but within the protocol ({@code long-chain}, {@code many-sans}, {@code
+ *       one-byte-records}) complete the handshake; their certificates come from the fleet's own
+ *       root CA and name the host.
  * </ul>
  */
 final class HostileCatalog {
@@ -111,75 +110,132 @@ final class HostileCatalog {
   }
 
   private void silentServers() {
-    add("silent", "accepts the connection and never says anything", TIMEOUT, STALLING_LIFETIME,
+    add(
+        "silent",
+        "accepts the connection and never says anything",
+        TIMEOUT,
+        STALLING_LIFETIME,
         TarpitHandler::new);
-    add("drip", "sends one byte a second of a TLS record", TIMEOUT, STALLING_LIFETIME,
+    add(
+        "drip",
+        "sends one byte a second of a TLS record",
+        TIMEOUT,
+        STALLING_LIFETIME,
         DripHandler::new);
-    add("stalled-record", "answers with a record header announcing 16 KiB, then nothing",
-        TIMEOUT, STALLING_LIFETIME,
+    add(
+        "stalled-record",
+        "answers with a record header announcing 16 KiB, then nothing",
+        TIMEOUT,
+        STALLING_LIFETIME,
         stallAfter(TlsBytes.recordHeader(TlsBytes.HANDSHAKE, TlsBytes.MAX_PLAINTEXT)));
   }
 
   private void lyingRecords() {
-    add("short-record", "announces a 1000-byte record, sends 100 bytes of it, then closes",
-        RESET, ANSWERING_LIFETIME, () -> new AnswerOnceHandler(shortRecord()));
-    add("oversized-record",
+    add(
+        "short-record",
+        "announces a 1000-byte record, sends 100 bytes of it, then closes",
+        RESET,
+        ANSWERING_LIFETIME,
+        () -> new AnswerOnceHandler(shortRecord()));
+    add(
+        "oversized-record",
         "sends a whole record of 2^14 + 2049 bytes, more than any TLS record may hold",
-        HANDSHAKE_FAILED, STALLING_LIFETIME, stallAfter(oversizedRecord()));
+        HANDSHAKE_FAILED,
+        STALLING_LIFETIME,
+        stallAfter(oversizedRecord()));
   }
 
   private void floods() {
-    add("hello-request-flood", "answers the hello with an endless stream of HelloRequests",
-        HANDSHAKE_FAILED, ANSWERING_LIFETIME,
+    add(
+        "hello-request-flood",
+        "answers the hello with an endless stream of HelloRequests",
+        HANDSHAKE_FAILED,
+        ANSWERING_LIFETIME,
         () -> new EndlessRecordsHandler(TlsBytes.helloRequestRecord()));
-    add("warning-alert-flood", "answers the hello with an endless stream of warning alerts",
-        HANDSHAKE_FAILED, ANSWERING_LIFETIME,
+    add(
+        "warning-alert-flood",
+        "answers the hello with an endless stream of warning alerts",
+        HANDSHAKE_FAILED,
+        ANSWERING_LIFETIME,
         () -> new EndlessRecordsHandler(TlsBytes.warningAlertRecord()));
-    add("endless-app-data", "answers the hello with endless 16 KiB application_data records",
-        HANDSHAKE_FAILED, ANSWERING_LIFETIME,
+    add(
+        "endless-app-data",
+        "answers the hello with endless 16 KiB application_data records",
+        HANDSHAKE_FAILED,
+        ANSWERING_LIFETIME,
         () -> new EndlessRecordsHandler(TlsBytes.applicationDataRecord()));
-    add("trickled-certificate",
-        "sends a ServerHello, then a " + TRICKLED_CERTIFICATE_BYTES
-            + "-byte Certificate message in " + TRICKLE_RECORD_BYTES
+    add(
+        "trickled-certificate",
+        "sends a ServerHello, then a "
+            + TRICKLED_CERTIFICATE_BYTES
+            + "-byte Certificate message in "
+            + TRICKLE_RECORD_BYTES
             + "-byte records, and more records without end",
-        HANDSHAKE_FAILED, ANSWERING_LIFETIME,
-        () -> new EndlessRecordsHandler(trickledCertificateStart(),
-            TlsBytes.record(TlsBytes.HANDSHAKE, new byte[TRICKLE_RECORD_BYTES])));
+        HANDSHAKE_FAILED,
+        ANSWERING_LIFETIME,
+        () ->
+            new EndlessRecordsHandler(
+                trickledCertificateStart(),
+                TlsBytes.record(TlsBytes.HANDSHAKE, new byte[TRICKLE_RECORD_BYTES])));
   }
 
   private void brokenHandshakes() {
-    add("endless-retry", "TLS 1.3: answers every ClientHello with a HelloRetryRequest",
-        HANDSHAKE_FAILED, ANSWERING_LIFETIME, HelloRetryRequestHandler::new);
-    add("garbage-after-hello", "sends a valid TLS 1.2 ServerHello, then 4 KiB of garbage",
-        HANDSHAKE_FAILED, STALLING_LIFETIME,
+    add(
+        "endless-retry",
+        "TLS 1.3: answers every ClientHello with a HelloRetryRequest",
+        HANDSHAKE_FAILED,
+        ANSWERING_LIFETIME,
+        HelloRetryRequestHandler::new);
+    add(
+        "garbage-after-hello",
+        "sends a valid TLS 1.2 ServerHello, then 4 KiB of garbage",
+        HANDSHAKE_FAILED,
+        STALLING_LIFETIME,
         stallAfter(concat(TlsBytes.tls12ServerHelloRecord(), garbage())));
     String resetHost = host("reset-mid-flight");
     SslContext resetting = serverContext("reset-mid-flight", leaf(resetHost), TLS13);
-    tls("reset-mid-flight", resetHost,
-        "real TLS 1.3 server; resets the connection " + BYTES_BEFORE_RESET
+    tls(
+        "reset-mid-flight",
+        resetHost,
+        "real TLS 1.3 server; resets the connection "
+            + BYTES_BEFORE_RESET
             + " bytes into its first flight",
-        RESET, resetting, List.of(() -> new MidFlightResetHandler(BYTES_BEFORE_RESET)));
-    add("huge-chain",
+        RESET,
+        resetting,
+        List.of(() -> new MidFlightResetHandler(BYTES_BEFORE_RESET)));
+    add(
+        "huge-chain",
         "sends a ServerHello, then a Certificate message of over 1 MiB: a leaf with "
-            + MANY_SANS + " names, again and again",
-        HANDSHAKE_FAILED, STALLING_LIFETIME, stallAfter(hugeChainFlight()));
+            + MANY_SANS
+            + " names, again and again",
+        HANDSHAKE_FAILED,
+        STALLING_LIFETIME,
+        stallAfter(hugeChainFlight()));
   }
 
   private void oddButValid() {
     String longHost = host("long-chain");
-    tls("long-chain", longHost,
-        "real TLS server; sends " + LONG_CHAIN_CERTIFICATES
+    tls(
+        "long-chain",
+        longHost,
+        "real TLS server; sends "
+            + LONG_CHAIN_CERTIFICATES
             + " certificates: its leaf, then unrelated self-signed ones",
         Expectation.clean(),
-        serverContext("long-chain", longChain(leaf(longHost)), TLS12, TLS13), List.of());
+        serverContext("long-chain", longChain(leaf(longHost)), TLS12, TLS13),
+        List.of());
     String manyHost = host("many-sans");
-    tls("many-sans", manyHost,
+    tls(
+        "many-sans",
+        manyHost,
         "real TLS server; its leaf has " + MANY_SANS + " subjectAltNames",
         Expectation.clean(),
         serverContext("many-sans", new Chain(manySansLeaf(manyHost), List.of()), TLS12, TLS13),
         List.of());
     String oneByteHost = host("one-byte-records");
-    tls("one-byte-records", oneByteHost,
+    tls(
+        "one-byte-records",
+        oneByteHost,
         "real TLS 1.2 server; its handshake messages come in records of one byte each",
         Expectation.clean(),
         serverContext("one-byte-records", new Chain(leaf(oneByteHost), List.of()), TLS12),
@@ -279,21 +335,38 @@ final class HostileCatalog {
    * A real TLS server; the handlers {@code onTheWire} sit between the socket and the TLS handler
    * and see the bytes the server writes.
    */
-  private void tls(String name, String host, String description, Expectation expected,
-      SslContext context, List<Supplier<ChannelHandler>> onTheWire) {
+  private void tls(
+      String name,
+      String host,
+      String description,
+      Expectation expected,
+      SslContext context,
+      List<Supplier<ChannelHandler>> onTheWire) {
     Consumer<Channel> setup =
         ch -> {
           onTheWire.forEach(handler -> ch.pipeline().addLast(handler.get()));
           ch.pipeline().addLast(context.newHandler(ch.alloc()));
         };
-    plans.add(new HostilePlan(name, host, nextAddress(), description, expected,
-        ANSWERING_LIFETIME, setup));
+    plans.add(
+        new HostilePlan(
+            name, host, nextAddress(), description, expected, ANSWERING_LIFETIME, setup));
   }
 
-  private void add(String name, String description, Expectation expected, Duration lifetime,
+  private void add(
+      String name,
+      String description,
+      Expectation expected,
+      Duration lifetime,
       Supplier<ChannelHandler> handler) {
-    plans.add(new HostilePlan(name, host(name), nextAddress(), description, expected, lifetime,
-        ch -> ch.pipeline().addLast(handler.get())));
+    plans.add(
+        new HostilePlan(
+            name,
+            host(name),
+            nextAddress(),
+            description,
+            expected,
+            lifetime,
+            ch -> ch.pipeline().addLast(handler.get())));
   }
 
   private static SslContext serverContext(String name, Issued leaf, String... protocols) {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Hand-made TLS bytes for the hostile servers: record and handshake framing (RFC 8446 §5.1,
- * §4) and the few messages they send whole.
+ * Hand-made TLS bytes for the hostile servers: record and handshake framing (RFC 8446 §5.1, §4) and
+ * the few messages they send whole.
  */
 final class TlsBytes {
   /** Record content types (RFC 8446 §5.1). */
@@ -92,8 +92,8 @@ final class TlsBytes {
   }
 
   /**
-   * A TLS 1.2 Certificate message (RFC 5246 §7.4.2) carrying {@code certificates}, DER encoded,
-   * in order.
+   * A TLS 1.2 Certificate message (RFC 5246 §7.4.2) carrying {@code certificates}, DER encoded, in
+   * order.
    */
   static byte[] certificateMessage(List<byte[]> certificates) {
     ByteArrayOutputStream list = new ByteArrayOutputStream();
@@ -125,8 +125,8 @@ final class TlsBytes {
   }
 
   /**
-   * A TLS 1.2 ServerHello record a BoringSSL or OpenSSL client accepts as the answer to its
-   * hello: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, no session id, an empty renegotiation_info.
+   * A TLS 1.2 ServerHello record a BoringSSL or OpenSSL client accepts as the answer to its hello:
+   * TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, no session id, an empty renegotiation_info.
    */
   static byte[] tls12ServerHelloRecord() {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -139,9 +139,7 @@ final class TlsBytes {
     body.write(0);
     writeShort(body, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
     body.write(0);
-    byte[] extensions = {
-      (byte) (RENEGOTIATION_INFO >>> 8), (byte) RENEGOTIATION_INFO, 0, 1, 0
-    };
+    byte[] extensions = {(byte) (RENEGOTIATION_INFO >>> 8), (byte) RENEGOTIATION_INFO, 0, 1, 0};
     writeShort(body, extensions.length);
     body.writeBytes(extensions);
     return record(HANDSHAKE, handshake(SERVER_HELLO, body.toByteArray()));
@@ -149,8 +147,8 @@ final class TlsBytes {
 
   /**
    * A TLS 1.3 HelloRetryRequest record (RFC 8446 §4.1.4) answering a ClientHello with {@code
-   * sessionId}: TLS_AES_128_GCM_SHA256, and a key share for secp384r1 asked for, a group the
-   * client offers but sends no share for at first.
+   * sessionId}: TLS_AES_128_GCM_SHA256, and a key share for secp384r1 asked for, a group the client
+   * offers but sends no share for at first.
    */
   static byte[] helloRetryRequestRecord(byte[] sessionId) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();

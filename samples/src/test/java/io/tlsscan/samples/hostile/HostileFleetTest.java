@@ -31,10 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileFleetTest {
   private static final List<String> NAMES =
       List.of(
-          "silent", "drip", "stalled-record", "short-record", "oversized-record",
-          "hello-request-flood", "warning-alert-flood", "endless-app-data", "trickled-certificate",
+          "silent",
+          "drip",
+          "stalled-record",
+          "short-record",
+          "oversized-record",
+          "hello-request-flood",
+          "warning-alert-flood",
+          "endless-app-data",
+          "trickled-certificate",
           "endless-retry",
-          "garbage-after-hello", "reset-mid-flight", "huge-chain", "long-chain", "many-sans",
+          "garbage-after-hello",
+          "reset-mid-flight",
+          "huge-chain",
+          "long-chain",
+          "many-sans",
           "one-byte-records");
 
   private static final int STALL_CHECK_MS = 500;

@@ -6,16 +6,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
-import java.security.NoSuchAlgorithmException;
 
 /**
- * A plain socket to a hostile endpoint that sends a real ClientHello (made by the JDK's TLS
- * engine) and reads the answer record by record, so tests can see exactly what a server puts on
- * the wire.
+ * A plain socket to a hostile endpoint that sends a real ClientHello (made by the JDK's TLS engine)
+ * and reads the answer record by record, so tests can see exactly what a server puts on the wire.
  */
 final class RawTlsConnection implements AutoCloseable {
   private static final int READ_TIMEOUT_MS = 5_000;
@@ -81,8 +80,7 @@ final class RawTlsConnection implements AutoCloseable {
 
   private static byte[] clientHello(DemoEndpoint endpoint) throws IOException {
     try {
-      SSLEngine engine =
-          SSLContext.getDefault().createSSLEngine(endpoint.host(), endpoint.port());
+      SSLEngine engine = SSLContext.getDefault().createSSLEngine(endpoint.host(), endpoint.port());
       engine.setUseClientMode(true);
       ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
       SSLEngineResult result = engine.wrap(ByteBuffer.allocate(0), out);

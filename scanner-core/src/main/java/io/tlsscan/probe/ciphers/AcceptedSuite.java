@@ -14,14 +14,15 @@ import io.tlsscan.tls.ServerResponse;
 import java.util.Optional;
 
 /**
- * A suite the server chose, with the key exchange it showed alongside (the DHE prime or ECDHE
- * curve of its ServerKeyExchange, or its TLS 1.3 key share).
+ * A suite the server chose, with the key exchange it showed alongside (the DHE prime or ECDHE curve
+ * of its ServerKeyExchange, or its TLS 1.3 key share).
  *
  * @param suite the suite
  * @param group the ECDHE / TLS 1.3 group, if it showed
  * @param keyExchangeBits the DHE prime size (or the export RSA key size), if it showed
  */
-record AcceptedSuite(CipherSuite suite, Optional<NamedGroup> group, Optional<Integer> keyExchangeBits) {
+record AcceptedSuite(
+    CipherSuite suite, Optional<NamedGroup> group, Optional<Integer> keyExchangeBits) {
   private static final int STRONG_DH_BITS = 2048;
 
   AcceptedSuite {
@@ -34,8 +35,7 @@ record AcceptedSuite(CipherSuite suite, Optional<NamedGroup> group, Optional<Int
   static AcceptedSuite of(CipherSuite suite, ServerResponse response) {
     if (response instanceof ServerResponse.ServerHello hello) {
       Optional<KeyExchangeParameters> kx = hello.flight().flatMap(f -> f.keyExchange());
-      Optional<NamedGroup> group =
-          hello.group().or(() -> kx.flatMap(AcceptedSuite::curve));
+      Optional<NamedGroup> group = hello.group().or(() -> kx.flatMap(AcceptedSuite::curve));
       Optional<Integer> bits = kx.flatMap(AcceptedSuite::bits);
       return new AcceptedSuite(suite, group, bits);
     }

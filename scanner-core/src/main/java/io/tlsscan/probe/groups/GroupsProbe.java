@@ -25,9 +25,9 @@ import reactor.core.publisher.Mono;
 /**
  * The key-exchange groups the server accepts, in the order it picks them, by elimination: offer
  * every group, note the one the server chooses, offer the rest, until it refuses. With TLS 1.3 the
- * hello carries no key share, so the server names its choice in a HelloRetryRequest; otherwise
- * (TLS 1.2 and older) the ECDHE suites are offered and the curve is read from the
- * ServerKeyExchange. One connection per accepted group plus one.
+ * hello carries no key share, so the server names its choice in a HelloRetryRequest; otherwise (TLS
+ * 1.2 and older) the ECDHE suites are offered and the curve is read from the ServerKeyExchange. One
+ * connection per accepted group plus one.
  */
 public final class GroupsProbe {
   private static final Set<NamedGroup.Kind> ECDHE_CURVES =
@@ -80,7 +80,9 @@ public final class GroupsProbe {
               found.add(chosen.get().ianaName());
               List<NamedGroup> rest = new ArrayList<>(remaining);
               rest.remove(chosen.get());
-              return rest.isEmpty() ? Mono.empty() : eliminate(target, version, suites, rest, found);
+              return rest.isEmpty()
+                  ? Mono.empty()
+                  : eliminate(target, version, suites, rest, found);
             });
   }
 

@@ -23,9 +23,9 @@ import reactor.core.publisher.MonoSink;
 
 /**
  * Last handler of a handshake pipeline: turns the handshake's end (success, alert, error, close)
- * into exactly one {@link HandshakeResult}. When the server asked for a client certificate and
- * TLS 1.3 completed on our side, it waits a short grace period for the server's verdict, which in
- * TLS 1.3 arrives only after our Finished. One instance per channel; runs on its event loop.
+ * into exactly one {@link HandshakeResult}. When the server asked for a client certificate and TLS
+ * 1.3 completed on our side, it waits a short grace period for the server's verdict, which in TLS
+ * 1.3 arrives only after our Finished. One instance per channel; runs on its event loop.
  */
 final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
   private static final long CLIENT_AUTH_GRACE_MS = 300;
@@ -139,7 +139,10 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
     }
     finish(
         new HandshakeResult.Failed(
-            reported, "handshake", observation.chain(), observation.wasClientCertificateRequested()));
+            reported,
+            "handshake",
+            observation.chain(),
+            observation.wasClientCertificateRequested()));
   }
 
   private void finish(HandshakeResult result) {

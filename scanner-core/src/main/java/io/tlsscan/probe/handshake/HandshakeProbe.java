@@ -4,17 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
+import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.NotTlsGuard;
 import java.net.InetSocketAddress;
 import java.util.List;
-import io.tlsscan.net.ConnectionTracker;
 import reactor.core.publisher.Mono;
 
 /**
- * The full handshake: one connection, BoringSSL through Netty's {@link SslHandler}, SNI set to
- * the target's name, and the negotiated parameters and certificate chain collected. The Mono never
+ * The full handshake: one connection, BoringSSL through Netty's {@link SslHandler}, SNI set to the
+ * target's name, and the negotiated parameters and certificate chain collected. The Mono never
  * fails: every failure is a {@link HandshakeResult.Failed}. A server that answers with something
  * other than TLS fails at once as {@code not_tls}.
  *

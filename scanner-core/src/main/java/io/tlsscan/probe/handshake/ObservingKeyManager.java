@@ -9,8 +9,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * Has no client certificate to offer; it exists so the engine tells us when the server asks for
- * one (the engine consults the key manager only on a CertificateRequest).
+ * Has no client certificate to offer; it exists so the engine tells us when the server asks for one
+ * (the engine consults the key manager only on a CertificateRequest).
  */
 final class ObservingKeyManager extends X509ExtendedKeyManager {
   private final Map<SSLEngine, HandshakeObservation> observations;

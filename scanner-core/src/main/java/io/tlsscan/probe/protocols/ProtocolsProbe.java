@@ -37,8 +37,11 @@ public final class ProtocolsProbe {
   /** Asks about every version, {@code target.parallelism()} at a time. */
   public Mono<ProtocolsResult> run(ProbeTarget target) {
     return Flux.fromArray(ProtocolVersion.values())
-        .flatMap(version -> ask(target, version).map(answer -> Map.entry(version, answer)), target.parallelism())
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ProtocolVersion.class))
+        .flatMap(
+            version -> ask(target, version).map(answer -> Map.entry(version, answer)),
+            target.parallelism())
+        .collectMap(
+            Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ProtocolVersion.class))
         .map(ProtocolsResult::new);
   }
 
@@ -82,7 +85,9 @@ public final class ProtocolsProbe {
               VersionAnswer answer = refusalOrUnknown(response);
               boolean tryNextChunk =
                   answer instanceof VersionAnswer.Refused && index + 1 < chunks.size();
-              return tryNextChunk ? askChunk(target, version, chunks, index + 1) : Mono.just(answer);
+              return tryNextChunk
+                  ? askChunk(target, version, chunks, index + 1)
+                  : Mono.just(answer);
             })
         .onErrorResume(NoAnswerException.class, ProtocolsProbe::silence);
   }

@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The handshake facts and certificate chain a server showed to a raw hello, for servers that
- * accept only what the TLS library cannot offer (NULL, DHE, 3DES, RC4, SSLv3, SSLv2...). Below TLS
- * 1.3 the Certificate message travels in the clear, so the protocols probe's answers already carry
- * it.
+ * The handshake facts and certificate chain a server showed to a raw hello, for servers that accept
+ * only what the TLS library cannot offer (NULL, DHE, 3DES, RC4, SSLv3, SSLv2...). Below TLS 1.3 the
+ * Certificate message travels in the clear, so the protocols probe's answers already carry it.
  *
  * @param handshake the version and suite the server chose, marked as coming from a raw hello
  * @param chain the DER certificates it sent; empty for anonymous suites
@@ -50,7 +49,10 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
         && hello.flight().filter(ServerFlight::complete).isPresent()) {
       List<byte[]> chain = hello.flight().get().certificates();
       String cipher =
-          hello.suite().map(CipherSuite::ianaName).orElse(String.format("0x%04X", hello.cipherSuite()));
+          hello
+              .suite()
+              .map(CipherSuite::ianaName)
+              .orElse(String.format("0x%04X", hello.cipherSuite()));
       String group =
           hello
               .flight()
@@ -78,7 +80,10 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
     if (response instanceof ServerResponse.Sslv2ServerHello hello
         && hello.certificate().length > 0) {
       String cipher =
-          hello.knownCipherSpecs().stream().findFirst().map(Sslv2CipherSpec::name).orElse("unknown");
+          hello.knownCipherSpecs().stream()
+              .findFirst()
+              .map(Sslv2CipherSpec::name)
+              .orElse("unknown");
       return Optional.of(
           new RawHelloFacts(
               new Handshake(

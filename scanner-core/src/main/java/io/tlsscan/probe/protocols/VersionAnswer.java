@@ -12,8 +12,8 @@ public sealed interface VersionAnswer {
    *
    * @param response its ServerHello (with the rest of its flight below TLS 1.3), HelloRetryRequest
    *     or SSLv2 SERVER-HELLO
-   * @param chunk which of the version's suite offers ({@code SuiteOffers.chunks}) it accepted;
-   *     the ones before it were refused
+   * @param chunk which of the version's suite offers ({@code SuiteOffers.chunks}) it accepted; the
+   *     ones before it were refused
    */
   record Accepted(ServerResponse response, int chunk) implements VersionAnswer {
     public Accepted {

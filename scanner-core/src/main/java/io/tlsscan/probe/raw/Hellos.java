@@ -19,7 +19,10 @@ public final class Hellos {
 
   /** A hello offering {@code suites} and exactly {@code groups}, with no TLS 1.3 key share. */
   public static ClientHello offeringGroups(
-      ProtocolVersion version, List<CipherSuite> suites, List<NamedGroup> groups, String serverName) {
+      ProtocolVersion version,
+      List<CipherSuite> suites,
+      List<NamedGroup> groups,
+      String serverName) {
     ClientHelloBuilder builder = builder(version, serverName).cipherSuites(suites).groups(groups);
     if (version == ProtocolVersion.TLSv1_3) {
       builder = builder.keyShares(List.of());

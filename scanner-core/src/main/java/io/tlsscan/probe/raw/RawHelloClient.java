@@ -17,11 +17,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * One raw probe: connect, send a hand-built ClientHello, read the server's answer as far as the
- * scope asks, close. One connection per call; the answer is always one {@link ServerResponse}
- * (a refusal is an answer too); the Mono fails only when the connection itself fails (refused,
- * reset before any byte, connect timeout), the read limit is hit, or the server stays silent for
- * the answer timeout after the hello ({@link NoAnswerException}), so that one hello a server
- * cannot parse does not hold a probe until the target's deadline.
+ * scope asks, close. One connection per call; the answer is always one {@link ServerResponse} (a
+ * refusal is an answer too); the Mono fails only when the connection itself fails (refused, reset
+ * before any byte, connect timeout), the read limit is hit, or the server stays silent for the
+ * answer timeout after the hello ({@link NoAnswerException}), so that one hello a server cannot
+ * parse does not hold a probe until the target's deadline.
  */
 public final class RawHelloClient {
   /** How long a server may take to answer a hello: sslscan's default socket timeout. */
@@ -55,8 +55,8 @@ public final class RawHelloClient {
   }
 
   /**
-   * Whether a failed exchange is the server saying no: a reset or a close right after the hello
-   * is how some servers refuse what they do not speak.
+   * Whether a failed exchange is the server saying no: a reset or a close right after the hello is
+   * how some servers refuse what they do not speak.
    */
   public static boolean isRefusal(Throwable error) {
     String message = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);

@@ -16,22 +16,21 @@ import java.util.Set;
 /**
  * Every cipher suite a version allows, split into hellos of at most {@link
  * ClientHelloBuilder#MAX_CIPHER_SUITES}: some servers reject longer hellos. The suites the common
- * TLS libraries implement come first (ECDHE, DHE and static RSA with certificates or anonymous,
- * TLS 1.3), so the first hello usually finds all a server accepts and the later ones only look
- * for rarities (DSS, static DH and ECDH, PSK, export, Kerberos, GOST...). Up to TLS 1.1 one hello
- * holds them all.
+ * TLS libraries implement come first (ECDHE, DHE and static RSA with certificates or anonymous, TLS
+ * 1.3), so the first hello usually finds all a server accepts and the later ones only look for
+ * rarities (DSS, static DH and ECDH, PSK, export, Kerberos, GOST...). Up to TLS 1.1 one hello holds
+ * them all.
  *
  * <p>Two kinds of suite are never offered, because no server may choose them for these hellos:
- * {@code TLS_NULL_WITH_NULL_NULL} (RFC 5246 §A.5: must not be negotiated) and the SRP suites
- * (RFC 5054: to a client that offers them without its SRP extension, as these hellos do, a server
+ * {@code TLS_NULL_WITH_NULL_NULL} (RFC 5246 §A.5: must not be negotiated) and the SRP suites (RFC
+ * 5054: to a client that offers them without its SRP extension, as these hellos do, a server
  * answers with an alert).
  */
 public final class SuiteOffers {
   private static final Set<KeyExchange> COMMON_KEY_EXCHANGES =
       EnumSet.of(KeyExchange.ECDHE, KeyExchange.DHE, KeyExchange.RSA, KeyExchange.ANY);
   private static final Set<Authentication> COMMON_AUTHENTICATIONS =
-      EnumSet.of(
-          Authentication.RSA, Authentication.ECDSA, Authentication.ANON, Authentication.ANY);
+      EnumSet.of(Authentication.RSA, Authentication.ECDSA, Authentication.ANON, Authentication.ANY);
 
   private static final Map<ProtocolVersion, List<List<CipherSuite>>> CHUNKS =
       new EnumMap<>(ProtocolVersion.class);
