@@ -22,10 +22,11 @@ class HostListReaderFuzzTest {
 
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+  // Dictionary entries use libFuzzer's syntax: bytes outside printable ASCII are written \xNN.
   @FuzzTest
   @DictionaryEntries({
-    "\n", "\r\n", "\uFEFF", "#", " #", "[", "]:", "::1", "/16", "/112", "https://", ",", ":443",
-    "127.0.0.1", "example.com", " 10.0.0.5"
+    "\\x0A", "\\x0D\\x0A", "\\xEF\\xBB\\xBF", "#", " #", "[", "]:", "::1", "/16", "/112",
+    "https://", ",", ":443", "127.0.0.1", "example.com", " 10.0.0.5"
   })
   void anyBytesGiveOrderedEntries(byte[] bytes) {
     // Given the lines the bytes consist of, as a person would count them
