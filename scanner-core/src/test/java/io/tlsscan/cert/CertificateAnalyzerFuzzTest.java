@@ -28,8 +28,9 @@ import java.util.Set;
  *
  * <p>Input layout: one byte choosing the host, one choosing the scan time, then certificates, each
  * a two-byte big-endian length and that many bytes (the last one takes what is left). The seeds are
- * real chains under the test anchor {@code CertificateAnalyzerFuzzTestAnchor.der}: EC and RSA leaves
- * with an intermediate, a self-signed leaf, an expired leaf, a leaf with more names than are kept.
+ * real chains under the test anchor {@code CertificateAnalyzerFuzzTestAnchor.der}: EC and RSA
+ * leaves with an intermediate, a self-signed leaf, an expired leaf, a leaf with more names than are
+ * kept.
  */
 class CertificateAnalyzerFuzzTest {
   private static final String[] HOSTS = {

@@ -25,8 +25,22 @@ class HostListReaderFuzzTest {
   // Dictionary entries use libFuzzer's syntax: bytes outside printable ASCII are written \xNN.
   @FuzzTest
   @DictionaryEntries({
-    "\\x0A", "\\x0D\\x0A", "\\xEF\\xBB\\xBF", "#", " #", "[", "]:", "::1", "/16", "/112",
-    "https://", ",", ":443", "127.0.0.1", "example.com", " 10.0.0.5"
+    "\\x0A",
+    "\\x0D\\x0A",
+    "\\xEF\\xBB\\xBF",
+    "#",
+    " #",
+    "[",
+    "]:",
+    "::1",
+    "/16",
+    "/112",
+    "https://",
+    ",",
+    ":443",
+    "127.0.0.1",
+    "example.com",
+    " 10.0.0.5"
   })
   void anyBytesGiveOrderedEntries(byte[] bytes) {
     // Given the lines the bytes consist of, as a person would count them

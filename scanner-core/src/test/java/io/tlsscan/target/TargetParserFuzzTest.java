@@ -21,9 +21,34 @@ class TargetParserFuzzTest {
   // Dictionary entries use libFuzzer's syntax: a tab is written \x09.
   @FuzzTest
   @DictionaryEntries({
-    "[", "]:", "::", "::1", "/16", "/30", "/112", "/126", "https://", "http://", "xn--", "#", " #",
-    ",", ":443", ":65535", ":0", "127.0.0.1", "2001:db8::", "[2001:db8::1]:8443", "10.0.0.0/16",
-    "example.com", "\\x09", ".", "*", "%", "@", "_"
+    "[",
+    "]:",
+    "::",
+    "::1",
+    "/16",
+    "/30",
+    "/112",
+    "/126",
+    "https://",
+    "http://",
+    "xn--",
+    "#",
+    " #",
+    ",",
+    ":443",
+    ":65535",
+    ":0",
+    "127.0.0.1",
+    "2001:db8::",
+    "[2001:db8::1]:8443",
+    "10.0.0.0/16",
+    "example.com",
+    "\\x09",
+    ".",
+    "*",
+    "%",
+    "@",
+    "_"
   })
   void anyLineGivesWellFormedEntries(FuzzedDataProvider data) {
     // Given a parser with some default port, a line number and any text
