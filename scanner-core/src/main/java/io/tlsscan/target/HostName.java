@@ -50,7 +50,11 @@ final class HostName {
     try {
       return IDN.toASCII(name);
     } catch (IllegalArgumentException e) {
-      throw invalid(name, "not a valid internationalized name (" + e.getMessage() + ")");
+      // The IDN message repeats the whole input: quote it so the reason stays short.
+      String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      throw invalid(
+          name,
+          "not a valid internationalized name (" + InputText.quote(String.valueOf(detail)) + ")");
     }
   }
 

@@ -11,21 +11,6 @@ import java.util.Optional;
  * not, describes what they look like for an error message ("the server answered with HTTP").
  *
  * <p>Accepted as TLS: a record header whose content type is 20..24 (change_cipher_spec, alert,
- * <<<<<<< HEAD
- * handshake, application_data, heartbeat) and whose version major byte is 3 (RFC 8446 §5.1), or
- * an SSLv2 record with a two-byte header carrying SERVER-HELLO or ERROR (SSLv2 draft, §2.1).
- *
- * <p>The buffer is only peeked at: its reader index never moves. With fewer than {@link
- * #minimumBytes()} bytes {@link #sniff} may answer {@link Verdict.NeedMoreBytes} (also for bytes
- * that are already known not to be TLS, so that the description can name the banner); when the
- * peer closes before that, {@link #nonTlsDescription} judges whatever arrived.
- *
- * <pre>{@code
- * switch (TlsRecordSniffer.sniff(in)) {
- *   case TlsRecordSniffer.Verdict.MaybeTls t -> ...;
- *   case TlsRecordSniffer.Verdict.NeedMoreBytes n -> ...;
- *   case TlsRecordSniffer.Verdict.NotTls n -> fail("server sent " + n.description());
- * =======
  * handshake, application_data, heartbeat) and whose version major byte is 3 (RFC 8446 §5.1), or an
  * SSLv2 record with a two-byte header carrying SERVER-HELLO or ERROR (SSLv2 draft, §2.1).
  *
@@ -37,7 +22,6 @@ import java.util.Optional;
  * <pre>{@code
  * if (TlsRecordSniffer.sniff(in) instanceof TlsRecordSniffer.Verdict.NotTls notTls) {
  *   fail("the server answered with " + notTls.description());
- * >>>>>>> wip-tls
  * }
  * }</pre>
  */
@@ -74,12 +58,8 @@ public final class TlsRecordSniffer {
     /**
      * The bytes cannot be TLS.
      *
-     * <p><<<<<<< HEAD
-     *
      * @param description what they look like, e.g. {@code HTTP}, {@code an SSH banner}, {@code text
-     *     "hello"}, {@code bytes 00 01 ff} =======
-     * @param description what they look like, e.g. {@code HTTP}, {@code an SSH banner}, {@code text
-     *     "hello"}, {@code bytes 00 01 ff} >>>>>>> wip-tls
+     *     "hello"}, {@code bytes 00 01 ff}
      */
     record NotTls(String description) implements Verdict {
       public NotTls {
