@@ -66,12 +66,12 @@ ensure_tools() {
 }
 
 # Builds the jar when needed (through the ./tlsscan launcher) and captures `scan --help`.
-# Measurements then run `java -jar` directly, so the launcher's staleness check is not timed.
+# Measurements run the launcher too, so they see what a user gets: its JVM options, the native
+# libraries unpacked at build time and the class-data archive (TLSSCAN_JAVA_OPTS still applies).
 prepare_tlsscan() {
   SCAN_HELP="$("$REPO_DIR/tlsscan" scan --help 2>&1)" || die "tlsscan does not start: $SCAN_HELP"
   [ -f "$JAR" ] || die "no $JAR after the build"
-  read -r -a JAVA_OPTS <<<"${TLSSCAN_JAVA_OPTS:-}"
-  TLSSCAN=(java "${JAVA_OPTS[@]}" -jar "$JAR")
+  TLSSCAN=("$REPO_DIR/tlsscan")
 }
 
 has_probes_flag() { grep -q -- '--probes' <<<"$SCAN_HELP"; }

@@ -13,6 +13,7 @@ TARGETS="${TARGETS:-20000}"           # host-list lines of the tlsscan certifica
 SSLSCAN_TARGETS="${SSLSCAN_TARGETS:-200}"
 CONCURRENCY="${CONCURRENCY:-}"        # empty: tlsscan's default
 DEEP="${DEEP:-0}"                     # 1: also tlsscan's deep scan of the sslscan targets
+DEEP_TARGETS="${DEEP_TARGETS:-2000}"  # lines of tlsscan's deep scan: the sslscan targets, repeated
 C1="${C1:-0}"                         # 1: also the certificate scan with only the C1 JIT
 PHASES="${PHASES:-wrk stime tlsscan sslscan deep}"
 RETRIES="${RETRIES:-2}"               # repeats of a phase while other processes were busy (keeps the quietest)
@@ -121,6 +122,7 @@ if phase_on tlsscan && [ "$C1" = 1 ]; then
 fi
 
 target_lines "$SSLSCAN_TARGETS" >"$WORK/hosts-deep.txt"
+target_lines "$DEEP_TARGETS" >"$WORK/hosts-deep-tlsscan.txt"
 SSLSCAN_RATE=""
 if phase_on sslscan; then
   rest
@@ -136,16 +138,16 @@ DEEP_RATE=""
 if phase_on deep && [ "$DEEP" = 1 ]; then
   if has_probes_flag; then
     rest
-    KEEP_FILES="$WORK/deep.jsonl" measure_quiet tlsscan-deep "$SSLSCAN_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-deep.txt" -o "$WORK/deep.jsonl" -q \
+    KEEP_FILES="$WORK/deep.jsonl" measure_quiet tlsscan-deep "$DEEP_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-deep-tlsscan.txt" -o "$WORK/deep.jsonl" -q \
       --probes cert,protocols,ciphers,groups "${conc_args[@]}"
     [ "${M_RC[tlsscan-deep]}" -eq 0 ] || tail -n 5 "$WORK/tlsscan-deep.out" >&2
-    read -r lines ok < <(check_records "$WORK/deep.jsonl" "$SSLSCAN_TARGETS")
+    read -r lines ok < <(check_records "$WORK/deep.jsonl" "$DEEP_TARGETS")
     read -r conn_mean conn_median < <(jq -s -r '[.[].connections // 0] | sort
       | "\(if length > 0 then (add / length * 10 | round / 10) else 0 end) \(if length > 0 then .[length / 2 | floor] else 0 end)"' "$WORK/deep.jsonl")
     log "tlsscan-deep: $lines records, $ok ok, connections per host mean $conn_mean, median $conn_median"
-    DEEP_RATE=$(fdiv "$SSLSCAN_TARGETS" "${M_WALL[tlsscan-deep]}" %.1f)
+    DEEP_RATE=$(fdiv "$DEEP_TARGETS" "${M_WALL[tlsscan-deep]}" %.1f)
     add_row tlsscan "--probes cert,protocols,ciphers,groups, $ok/$lines ok, connections/host mean $conn_mean median $conn_median" \
-      "$SSLSCAN_TARGETS" "${M_WALL[tlsscan-deep]}" "$DEEP_RATE" "$(ms_per "${M_CPU[tlsscan-deep]}" "$SSLSCAN_TARGETS")" \
+      "$DEEP_TARGETS" "${M_WALL[tlsscan-deep]}" "$DEEP_RATE" "$(ms_per "${M_CPU[tlsscan-deep]}" "$DEEP_TARGETS")" \
       "$(mb "${M_RSS[tlsscan-deep]}")" "$(fdiv "$DEEP_RATE" "${SSLSCAN_RATE:-0}" %.1f)× sslscan" tlsscan-deep
   else
     echo "deep scan: --probes not available yet"
