@@ -7,7 +7,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    Preloader.start();
+    Preloader.start(args);
     System.exit(run(args));
   }
 

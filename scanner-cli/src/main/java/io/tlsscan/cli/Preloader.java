@@ -2,26 +2,45 @@ package io.tlsscan.cli;
 
 import io.netty.handler.ssl.OpenSsl;
 import io.tlsscan.cert.CertificateAnalyzer;
+import io.tlsscan.cert.TrustAnchors;
+import io.tlsscan.cert.TrustAnchorsException;
 import io.tlsscan.report.RecordJson;
+import java.util.List;
 
 /**
- * Loads the slow parts of a scan (BoringSSL, the signature provider, the JSON mapper) on a
- * background thread while the main thread parses the command line and reads the host list; on two
- * cores that hides most of their start-up cost. Whatever the main thread needs first it simply
- * waits for, as class initialisation is thread-safe.
+ * Loads the slow parts of a scan (BoringSSL, the signature provider, the JSON mapper, the system's
+ * CA bundle unless {@code --ca-file} replaces it) on background threads while the main thread parses
+ * the command line and sets up the network; on two cores that hides most of their start-up cost.
+ * Whatever the main thread needs first it simply waits for: class initialisation and the CA bundle's
+ * one-time parse are thread-safe.
  */
 final class Preloader {
   private Preloader() {}
 
-  static void start() {
-    Thread thread =
-        new Thread(
-            () -> {
-              OpenSsl.isAvailable();
-              CertificateAnalyzer.preload();
-              RecordJson.sectionNames();
-            },
-            "tlsscan-preload");
+  static void start(String... args) {
+    daemon(
+        "tlsscan-preload",
+        () -> {
+          OpenSsl.isAvailable();
+          CertificateAnalyzer.preload();
+          RecordJson.sectionNames();
+        });
+    List<String> arguments = List.of(args);
+    if (arguments.contains("scan") && !arguments.contains("--ca-file")) {
+      daemon("tlsscan-preload-anchors", Preloader::systemAnchors);
+    }
+  }
+
+  private static void systemAnchors() {
+    try {
+      TrustAnchors.systemDefault();
+    } catch (TrustAnchorsException e) {
+      // Reported by the scan itself, which asks again and gets the same answer.
+    }
+  }
+
+  private static void daemon(String name, Runnable work) {
+    Thread thread = new Thread(work, name);
     thread.setDaemon(true);
     thread.start();
   }

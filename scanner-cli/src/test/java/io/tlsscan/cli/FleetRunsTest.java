@@ -124,7 +124,6 @@ class FleetRunsTest {
     Map<Long, Integer> seen = linesSeen(outputs.toArray(Path[]::new));
     assertThat(seen).hasSize(3 * quickTargets.size());
     assertThat(seen.values()).containsOnly(1);
-    assertThat(outputs).allSatisfy(out -> assertThat(Files.size(out)).isPositive());
   }
 
   @Test

@@ -77,7 +77,30 @@ public final class TrustAnchors {
    * @throws TrustAnchorsException when neither yields a certificate
    */
   public static TrustAnchors systemDefault() throws TrustAnchorsException {
-    return systemDefault(SYSTEM_BUNDLES);
+    return SystemDefault.load();
+  }
+
+  /**
+   * The system's anchors, parsed once per process (a CA bundle takes a few hundred milliseconds),
+   * so a command line can start parsing them on a background thread while it does other work.
+   */
+  private static final class SystemDefault {
+    private static TrustAnchors anchors;
+    private static TrustAnchorsException failure;
+
+    static synchronized TrustAnchors load() throws TrustAnchorsException {
+      if (anchors == null && failure == null) {
+        try {
+          anchors = systemDefault(SYSTEM_BUNDLES);
+        } catch (TrustAnchorsException e) {
+          failure = e;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return anchors;
+    }
   }
 
   static TrustAnchors systemDefault(List<Path> bundles) throws TrustAnchorsException {

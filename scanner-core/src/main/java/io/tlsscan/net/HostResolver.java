@@ -14,16 +14,30 @@ import reactor.core.publisher.Mono;
 
 /**
  * Non-blocking DNS over the scan's event loop, honouring {@code /etc/hosts} and {@code
- * /etc/resolv.conf}. IP literals are returned without a query. Answers are cached for at most a
- * minute so long host lists do not grow the cache without end.
+ * /etc/resolv.conf}. IP literals are returned without a query, and the resolver itself is only set
+ * up when the first name needs it (a scan of addresses never pays for it). Answers are cached for
+ * at most a minute so long host lists do not grow the cache without end.
  */
 public final class HostResolver implements AutoCloseable {
   private static final int MAX_CACHE_TTL_SECONDS = 60;
-  private final DnsNameResolver resolver;
+  private final NetworkContext network;
+  private final Duration queryTimeout;
+  private DnsNameResolver resolver;
 
   public HostResolver(NetworkContext network, Duration queryTimeout) {
-    this.resolver =
-        new DnsNameResolverBuilder(network.group().next())
+    this.network = network;
+    this.queryTimeout = queryTimeout;
+  }
+
+  private synchronized DnsNameResolver resolver() {
+    if (resolver == null) {
+      resolver = build();
+    }
+    return resolver;
+  }
+
+  private DnsNameResolver build() {
+    return new DnsNameResolverBuilder(network.group().next())
             .datagramChannelType(network.datagramChannelType())
             .socketChannelType(network.socketChannelType())
             .nameServerProvider(DnsServerAddressStreamProviders.platformDefault())
@@ -39,7 +53,7 @@ public final class HostResolver implements AutoCloseable {
     if (literal != null) {
       return Mono.just(literal);
     }
-    return NettyMono.from(resolver.resolve(host)).onErrorMap(e -> unknownHost(host, e));
+    return NettyMono.from(resolver().resolve(host)).onErrorMap(e -> unknownHost(host, e));
   }
 
   /** Every address of {@code host}, IPv4 first. */
@@ -48,7 +62,7 @@ public final class HostResolver implements AutoCloseable {
     if (literal != null) {
       return Mono.just(List.of(literal));
     }
-    return NettyMono.from(resolver.resolveAll(host))
+    return NettyMono.from(resolver().resolveAll(host))
         .map(List::copyOf)
         .onErrorMap(e -> unknownHost(host, e));
   }
@@ -76,7 +90,9 @@ public final class HostResolver implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    resolver.close();
+  public synchronized void close() {
+    if (resolver != null) {
+      resolver.close();
+    }
   }
 }
