@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How a scan runs. {@link #defaults()}: concurrency 256, per-target deadline 10 s, connect timeout
@@ -90,128 +91,90 @@ public record ScanOptions(
   }
 
   public ScanOptions withConcurrency(int value) {
-    return new ScanOptions(
-        value,
-        timeout,
-        connectTimeout,
-        maxBytesPerConnection,
-        ratePerSecond,
-        perIpRatePerSecond,
-        retries,
-        allIps,
-        probes,
-        perHostConnections);
+    return copy(c -> c.concurrency = value);
   }
 
   public ScanOptions withTimeout(Duration value) {
-    return new ScanOptions(
-        concurrency,
-        value,
-        connectTimeout,
-        maxBytesPerConnection,
-        ratePerSecond,
-        perIpRatePerSecond,
-        retries,
-        allIps,
-        probes,
-        perHostConnections);
+    return copy(c -> c.timeout = value);
   }
 
   public ScanOptions withConnectTimeout(Duration value) {
-    return new ScanOptions(
-        concurrency,
-        timeout,
-        value,
-        maxBytesPerConnection,
-        ratePerSecond,
-        perIpRatePerSecond,
-        retries,
-        allIps,
-        probes,
-        perHostConnections);
+    return copy(c -> c.connectTimeout = value);
   }
 
   public ScanOptions withMaxBytesPerConnection(int value) {
-    return new ScanOptions(
-        concurrency,
-        timeout,
-        connectTimeout,
-        value,
-        ratePerSecond,
-        perIpRatePerSecond,
-        retries,
-        allIps,
-        probes,
-        perHostConnections);
+    return copy(c -> c.maxBytesPerConnection = value);
   }
 
   public ScanOptions withRates(double perSecond, double perIpPerSecond) {
-    return new ScanOptions(
-        concurrency,
-        timeout,
-        connectTimeout,
-        maxBytesPerConnection,
-        perSecond,
-        perIpPerSecond,
-        retries,
-        allIps,
-        probes,
-        perHostConnections);
+    return copy(
+        c -> {
+          c.ratePerSecond = perSecond;
+          c.perIpRatePerSecond = perIpPerSecond;
+        });
   }
 
   public ScanOptions withRetries(int value) {
-    return new ScanOptions(
-        concurrency,
-        timeout,
-        connectTimeout,
-        maxBytesPerConnection,
-        ratePerSecond,
-        perIpRatePerSecond,
-        value,
-        allIps,
-        probes,
-        perHostConnections);
+    return copy(c -> c.retries = value);
   }
 
   public ScanOptions withAllIps(boolean value) {
-    return new ScanOptions(
-        concurrency,
-        timeout,
-        connectTimeout,
-        maxBytesPerConnection,
-        ratePerSecond,
-        perIpRatePerSecond,
-        retries,
-        value,
-        probes,
-        perHostConnections);
+    return copy(c -> c.allIps = value);
   }
 
   public ScanOptions withProbes(Set<ProbeId> value) {
-    return new ScanOptions(
-        concurrency,
-        timeout,
-        connectTimeout,
-        maxBytesPerConnection,
-        ratePerSecond,
-        perIpRatePerSecond,
-        retries,
-        allIps,
-        value,
-        perHostConnections);
+    return copy(c -> c.probes = value);
   }
 
   public ScanOptions withPerHostConnections(int value) {
-    return new ScanOptions(
-        concurrency,
-        timeout,
-        connectTimeout,
-        maxBytesPerConnection,
-        ratePerSecond,
-        perIpRatePerSecond,
-        retries,
-        allIps,
-        probes,
-        value);
+    return copy(c -> c.perHostConnections = value);
+  }
+
+  /** A copy with one change, validated like any other. */
+  private ScanOptions copy(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The mutable form of a copy while it is being changed. */
+  private static final class Draft {
+    int concurrency;
+    Duration timeout;
+    Duration connectTimeout;
+    int maxBytesPerConnection;
+    double ratePerSecond;
+    double perIpRatePerSecond;
+    int retries;
+    boolean allIps;
+    Set<ProbeId> probes;
+    int perHostConnections;
+
+    Draft(ScanOptions from) {
+      concurrency = from.concurrency;
+      timeout = from.timeout;
+      connectTimeout = from.connectTimeout;
+      maxBytesPerConnection = from.maxBytesPerConnection;
+      ratePerSecond = from.ratePerSecond;
+      perIpRatePerSecond = from.perIpRatePerSecond;
+      retries = from.retries;
+      allIps = from.allIps;
+      probes = from.probes;
+      perHostConnections = from.perHostConnections;
+    }
+
+    ScanOptions build() {
+      return new ScanOptions(
+          concurrency,
+          timeout,
+          connectTimeout,
+          maxBytesPerConnection,
+          ratePerSecond,
+          perIpRatePerSecond,
+          retries,
+          allIps,
+          probes,
+          perHostConnections);
+    }
   }
 }
