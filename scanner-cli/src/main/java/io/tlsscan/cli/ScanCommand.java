@@ -5,6 +5,7 @@ import io.tlsscan.cert.TrustAnchorsException;
 import io.tlsscan.report.ReportFormat;
 import io.tlsscan.report.ReportWriter;
 import io.tlsscan.report.ResumeFile;
+import io.tlsscan.scan.ScanOptions;
 import io.tlsscan.scan.Scanner;
 import io.tlsscan.target.HostListEntry;
 import io.tlsscan.target.HostListReader;
@@ -95,8 +96,9 @@ final class ScanCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--resume needs -o FILE and the jsonl format");
     }
-    TrustAnchors anchors =
-        caFile == null ? TrustAnchors.systemDefault() : TrustAnchors.fromPemFile(caFile);
+    // Without --ca-file the scanner parses the system's CA bundle itself when the first chain
+    // arrives (a preload thread has usually done it by then).
+    TrustAnchors anchors = caFile == null ? null : TrustAnchors.fromPemFile(caFile);
     Flux<HostListEntry> entries = entries();
     if (selected != null) {
       entries = entries.filter(selected::contains);
@@ -108,11 +110,16 @@ final class ScanCommand implements Callable<Integer> {
     }
     try (OutputStream out = output.open(resume);
         ReportWriter writer = format.open(out, output.colours());
-        Scanner scanner = Scanner.builder().options(options).trustAnchors(anchors).build()) {
+        Scanner scanner = scanner(options, anchors)) {
       Path hostList = input == null || input.equals("-") ? null : Path.of(input);
       return new ScanRun(scanner, writer, System.err, output.quiet, output.progress(hostList))
           .run(entries);
     }
+  }
+
+  private static Scanner scanner(ScanOptions options, TrustAnchors anchors) {
+    Scanner.Builder builder = Scanner.builder().options(options);
+    return anchors == null ? builder.build() : builder.trustAnchors(anchors).build();
   }
 
   private Shard shard() {

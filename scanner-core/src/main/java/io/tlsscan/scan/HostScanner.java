@@ -61,7 +61,7 @@ final class HostScanner {
   private final ProtocolsProbe protocolsProbe;
   private final CiphersProbe ciphersProbe;
   private final GroupsProbe groupsProbe;
-  private final CertificateAnalyzer certificateAnalyzer;
+  private final Supplier<CertificateAnalyzer> certificateAnalyzer;
   private final BaselinePolicy policy = new BaselinePolicy();
   private final Clock clock;
 
@@ -73,7 +73,7 @@ final class HostScanner {
       ProtocolsProbe protocolsProbe,
       CiphersProbe ciphersProbe,
       GroupsProbe groupsProbe,
-      CertificateAnalyzer certificateAnalyzer,
+      Supplier<CertificateAnalyzer> certificateAnalyzer,
       Clock clock) {
     this.options = options;
     this.resolver = resolver;
@@ -283,7 +283,7 @@ final class HostScanner {
     if (options.runs(ProbeId.CERT) && !chain.isEmpty()) {
       certificate =
           ProbeOutcome.completed(
-              certificateAnalyzer.analyze(chain, target.host(), clock.instant()));
+              certificateAnalyzer.get().analyze(chain, target.host(), clock.instant()));
     } else if (options.runs(ProbeId.CERT) && error == null) {
       certificate =
           ProbeOutcome.failed(

@@ -22,6 +22,7 @@ import io.tlsscan.target.HostListEntry;
 import io.tlsscan.target.InvalidTarget;
 import io.tlsscan.target.Target;
 import java.time.Clock;
+import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -60,8 +61,7 @@ public final class Scanner implements AutoCloseable {
             network, options.connectTimeout(), options.maxBytesPerConnection(), rateLimiter);
     HandshakeProbe handshake = new HandshakeProbe(connector, options.maxBytesPerConnection());
     RawHelloClient raw = new RawHelloClient(connector);
-    TrustAnchors anchors =
-        builder.trustAnchors != null ? builder.trustAnchors : systemTrustAnchors();
+    TrustAnchors given = builder.trustAnchors;
     this.hostScanner =
         new HostScanner(
             options,
@@ -71,15 +71,36 @@ public final class Scanner implements AutoCloseable {
             new ProtocolsProbe(raw),
             new CiphersProbe(raw),
             new GroupsProbe(raw),
-            new CertificateAnalyzer(anchors),
+            new LazyAnalyzer(given),
             clock);
   }
 
-  private static TrustAnchors systemTrustAnchors() {
-    try {
-      return TrustAnchors.systemDefault();
-    } catch (TrustAnchorsException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+  /**
+   * The certificate analyzer, made when the first chain arrives: the system's CA bundle takes a
+   * few hundred milliseconds to parse, which a scan can spend connecting instead.
+   */
+  private static final class LazyAnalyzer implements Supplier<CertificateAnalyzer> {
+    private final TrustAnchors given;
+    private CertificateAnalyzer analyzer;
+
+    LazyAnalyzer(TrustAnchors given) {
+      this.given = given;
+    }
+
+    @Override
+    public synchronized CertificateAnalyzer get() {
+      if (analyzer == null) {
+        analyzer = new CertificateAnalyzer(given != null ? given : systemTrustAnchors());
+      }
+      return analyzer;
+    }
+
+    private static TrustAnchors systemTrustAnchors() {
+      try {
+        return TrustAnchors.systemDefault();
+      } catch (TrustAnchorsException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
     }
   }
 
