@@ -1,18 +1,17 @@
 package io.tlsscan.cli;
 
 import io.netty.handler.ssl.OpenSsl;
-import io.tlsscan.cert.CertificateAnalyzer;
 import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.cert.TrustAnchorsException;
 import io.tlsscan.report.RecordJson;
 import java.util.List;
 
 /**
- * Loads the slow parts of a scan (BoringSSL, the signature provider, the JSON mapper, the system's
- * CA bundle unless {@code --ca-file} replaces it) on background threads while the main thread parses
- * the command line and sets up the network; on two cores that hides most of their start-up cost.
- * Whatever the main thread needs first it simply waits for: class initialisation and the CA bundle's
- * one-time parse are thread-safe.
+ * Loads the slow parts of a scan (BoringSSL, the JSON mapper, the system's CA bundle unless {@code
+ * --ca-file} replaces it) on background threads while the main thread parses the command line and
+ * sets up the network; on two cores that hides most of their start-up cost. Whatever the main
+ * thread needs first it simply waits for: class initialisation and the CA bundle's one-time parse
+ * are thread-safe.
  */
 final class Preloader {
   private Preloader() {}
@@ -22,7 +21,6 @@ final class Preloader {
         "tlsscan-preload",
         () -> {
           OpenSsl.isAvailable();
-          CertificateAnalyzer.preload();
           RecordJson.sectionNames();
         });
     List<String> arguments = List.of(args);

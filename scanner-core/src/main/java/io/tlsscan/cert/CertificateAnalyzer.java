@@ -40,14 +40,6 @@ public final class CertificateAnalyzer {
   private final ChainBuilder builder;
   private final PathChecks checks;
 
-  /**
-   * Loads the signature provider now. It takes a good part of a second, so a command line can call
-   * this on a background thread at start-up, while it parses its arguments.
-   */
-  public static void preload() {
-    BouncyCastle.PROVIDER.getName();
-  }
-
   /** An analyzer that trusts exactly {@code anchors}. */
   public CertificateAnalyzer(TrustAnchors anchors) {
     this(anchors, new SignatureVerifier(SignatureVerifier.DEFAULT_CAPACITY));

@@ -1,8 +1,24 @@
 package io.tlsscan.cert;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.DSAPublicKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.bc.BcDSAContentVerifierProviderBuilder;
+import org.bouncycastle.operator.bc.BcECContentVerifierProviderBuilder;
+import org.bouncycastle.operator.bc.BcRSAContentVerifierProviderBuilder;
 
 /**
  * Checks certificate signatures, remembering the answer for recently seen (certificate, issuer)
@@ -14,6 +30,9 @@ import java.util.Map;
 final class SignatureVerifier {
   /** Default number of remembered (certificate, issuer) pairs. */
   static final int DEFAULT_CAPACITY = 4096;
+
+  private static final DefaultDigestAlgorithmIdentifierFinder DIGESTS =
+      new DefaultDigestAlgorithmIdentifierFinder();
 
   private record Pair(String subjectSha256, String issuerSha256) {}
 
@@ -61,12 +80,43 @@ final class SignatureVerifier {
     }
   }
 
+  /**
+   * Verifies with Bouncy Castle's lightweight API, which is several times faster than the JDK 17
+   * ECDSA code and, unlike its JCA provider, costs nothing to set up; key types it has no verifier
+   * for go to the JDK.
+   */
   private static boolean verify(ParsedCertificate subject, ParsedCertificate issuer) {
     try {
-      subject.certificate().verify(issuer.certificate().getPublicKey(), BouncyCastle.PROVIDER);
-      return true;
-    } catch (GeneralSecurityException | RuntimeException e) {
+      PublicKey key = issuer.certificate().getPublicKey();
+      AsymmetricKeyParameter parameters =
+          PublicKeyFactory.createKey(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+      ContentVerifierProvider verifier = lightweightVerifier(parameters);
+      if (verifier == null) {
+        subject.certificate().verify(key);
+        return true;
+      }
+      return new X509CertificateHolder(subject.certificate().getEncoded())
+          .isSignatureValid(verifier);
+    } catch (GeneralSecurityException
+        | IOException
+        | OperatorCreationException
+        | CertException
+        | RuntimeException e) {
       return false;
     }
+  }
+
+  private static ContentVerifierProvider lightweightVerifier(AsymmetricKeyParameter key)
+      throws OperatorCreationException {
+    if (key instanceof RSAKeyParameters) {
+      return new BcRSAContentVerifierProviderBuilder(DIGESTS).build(key);
+    }
+    if (key instanceof ECPublicKeyParameters) {
+      return new BcECContentVerifierProviderBuilder(DIGESTS).build(key);
+    }
+    if (key instanceof DSAPublicKeyParameters) {
+      return new BcDSAContentVerifierProviderBuilder(DIGESTS).build(key);
+    }
+    return null;
   }
 }

@@ -76,8 +76,8 @@ public final class Scanner implements AutoCloseable {
   }
 
   /**
-   * The certificate analyzer, made when the first chain arrives: the system's CA bundle takes a
-   * few hundred milliseconds to parse, which a scan can spend connecting instead.
+   * The certificate analyzer, made when the first chain arrives: the system's CA bundle takes a few
+   * hundred milliseconds to parse, which a scan can spend connecting instead.
    */
   private static final class LazyAnalyzer implements Supplier<CertificateAnalyzer> {
     private final TrustAnchors given;
