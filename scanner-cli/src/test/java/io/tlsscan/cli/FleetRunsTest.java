@@ -82,6 +82,22 @@ class FleetRunsTest {
     return new ProcessBuilder(command).redirectErrorStream(false).start();
   }
 
+  /**
+   * Starts a child scan of the good server followed by {@code silent} tarpit lines, four targets
+   * at a time, and returns once its first record is written: the scan is under way.
+   */
+  private Process startSilentFleetScan(int silent, String timeout, Path out)
+      throws IOException, InterruptedException {
+    Path hosts = hostList("silent.txt", silent, List.of(fleet.endpoint("tarpit").hostLine()));
+    prepend(hosts, fleet.endpoint("good").hostLine());
+    Process scan =
+        start(
+            "scan", "-i", hosts.toString(), "-o", out.toString(), "-c", "4", "--timeout", timeout,
+            "--probes", "cert");
+    awaitFirstRecord(out);
+    return scan;
+  }
+
   /** Waits until the child has written its first record: the scan is under way. */
   private static void awaitFirstRecord(Path out) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -182,23 +198,8 @@ class FleetRunsTest {
   @Test
   void sigintStopsTakingTargetsFinishesThoseInFlightAndExits130() throws Exception {
     // Given a scan of one quick server then many silent ones, four at a time, 2 s deadline
-    Path hosts = hostList("silent.txt", 40, List.of(fleet.endpoint("tarpit").hostLine()));
-    prepend(hosts, fleet.endpoint("good").hostLine());
     Path out = dir.resolve("silent.jsonl");
-    Process scan =
-        start(
-            "scan",
-            "-i",
-            hosts.toString(),
-            "-o",
-            out.toString(),
-            "-c",
-            "4",
-            "--timeout",
-            "2s",
-            "--probes",
-            "cert");
-    awaitFirstRecord(out);
+    Process scan = startSilentFleetScan(40, "2s", out);
     // When it gets SIGINT
     new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor();
     // Then it ends within the deadline of the targets in flight, says it stopped, exits 130
@@ -213,23 +214,8 @@ class FleetRunsTest {
 
   @Test
   void secondSigintCancelsTargetsInFlightWithCancelledRecords() throws Exception {
-    Path hosts = hostList("silent.txt", 20, List.of(fleet.endpoint("tarpit").hostLine()));
-    prepend(hosts, fleet.endpoint("good").hostLine());
     Path out = dir.resolve("cancel.jsonl");
-    Process scan =
-        start(
-            "scan",
-            "-i",
-            hosts.toString(),
-            "-o",
-            out.toString(),
-            "-c",
-            "4",
-            "--timeout",
-            "30s",
-            "--probes",
-            "cert");
-    awaitFirstRecord(out);
+    Process scan = startSilentFleetScan(20, "30s", out);
     Thread.sleep(300);
     new ProcessBuilder("kill", "-INT", Long.toString(scan.pid())).start().waitFor();
     Thread.sleep(300);
