@@ -153,6 +153,9 @@ public enum NamedGroup {
     requireNonNull(name, "name");
     String lower = name.toLowerCase(Locale.ROOT);
     switch (lower) {
+      case "p-224" -> {
+        return Optional.of(SECP224R1);
+      }
       case "p-256", "prime256v1" -> {
         return Optional.of(SECP256R1);
       }

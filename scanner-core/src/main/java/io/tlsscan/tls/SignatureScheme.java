@@ -93,26 +93,10 @@ public enum SignatureScheme {
 
   /** {@link #broadDefault()} without the DSA and SHA-224 pairs, which TLS 1.3 does not define. */
   public static List<SignatureScheme> tls13Default() {
-    return List.of(
-        ECDSA_SECP256R1_SHA256,
-        ECDSA_SECP384R1_SHA384,
-        ECDSA_SECP521R1_SHA512,
-        ED25519,
-        ED448,
-        RSA_PSS_RSAE_SHA256,
-        RSA_PSS_RSAE_SHA384,
-        RSA_PSS_RSAE_SHA512,
-        RSA_PSS_PSS_SHA256,
-        RSA_PSS_PSS_SHA384,
-        RSA_PSS_PSS_SHA512,
-        RSA_PKCS1_SHA256,
-        RSA_PKCS1_SHA384,
-        RSA_PKCS1_SHA512,
-        ECDSA_BRAINPOOLP256R1TLS13_SHA256,
-        ECDSA_BRAINPOOLP384R1TLS13_SHA384,
-        ECDSA_BRAINPOOLP512R1TLS13_SHA512,
-        RSA_PKCS1_SHA1,
-        ECDSA_SHA1);
+    return broadDefault().stream()
+        .filter(
+            scheme -> !scheme.ianaName.startsWith("dsa_") && !scheme.ianaName.endsWith("_sha224"))
+        .toList();
   }
 
   public static Optional<SignatureScheme> byCode(int code) {

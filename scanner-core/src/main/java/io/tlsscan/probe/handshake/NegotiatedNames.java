@@ -1,40 +1,30 @@
 package io.tlsscan.probe.handshake;
 
-import java.util.Map;
+import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.NamedGroup;
+import io.tlsscan.tls.ProtocolVersion;
 
-/** Turns the engine's names for protocols, suites and groups into the report's names. */
+/**
+ * Turns the engine's names for protocols, suites and groups into the report's names, through the
+ * registries of the {@code tls} package.
+ */
 final class NegotiatedNames {
-  private static final Map<String, String> PROTOCOLS =
-      Map.of(
-          "TLSv1", "TLSv1.0",
-          "TLSv1.1", "TLSv1.1",
-          "TLSv1.2", "TLSv1.2",
-          "TLSv1.3", "TLSv1.3",
-          "SSLv3", "SSLv3");
-
-  /** BoringSSL group names to IANA TLS Supported Groups names. */
-  private static final Map<String, String> GROUPS =
-      Map.of(
-          "X25519", "x25519",
-          "P-224", "secp224r1",
-          "P-256", "secp256r1",
-          "P-384", "secp384r1",
-          "P-521", "secp521r1",
-          "X25519MLKEM768", "X25519MLKEM768",
-          "X25519Kyber768Draft00", "X25519Kyber768Draft00");
-
   private NegotiatedNames() {}
 
+  /** The engine says {@code TLSv1} where the report says {@code TLSv1.0}; the rest agree. */
   static String protocol(String engineName) {
-    return PROTOCOLS.getOrDefault(engineName, engineName);
+    return engineName.equals("TLSv1") ? ProtocolVersion.TLSv1_0.reportName() : engineName;
   }
 
-  /** Java names equal IANA names except for a few legacy {@code SSL_} prefixes. */
+  /** The IANA name of a Java suite name (which may use a legacy {@code SSL_} prefix). */
   static String cipher(String javaName) {
-    return javaName.startsWith("SSL_") ? "TLS_" + javaName.substring(4) : javaName;
+    return CipherSuite.byName(javaName).map(CipherSuite::ianaName).orElse(javaName);
   }
 
+  /** The IANA name of a BoringSSL group name such as {@code P-256} or {@code X25519}. */
   static String group(String boringSslName) {
-    return boringSslName == null ? null : GROUPS.getOrDefault(boringSslName, boringSslName);
+    return boringSslName == null
+        ? null
+        : NamedGroup.byName(boringSslName).map(NamedGroup::ianaName).orElse(boringSslName);
   }
 }
