@@ -3,7 +3,8 @@
 # `openssl s_server` (ECDSA P-256). Reports mean ± standard deviation over RUNS runs of
 #   - `tlsscan --version` (JVM, command line and TLS library start, no network),
 #   - `tlsscan scan HOST` as a whole process (hyperfine when installed, else a loop),
-#   - `tlsscan scan HOST` until its first record line reaches the pipe (a loop of RUNS),
+#   - `tlsscan scan HOST` until its first record line reaches the pipe (a loop of RUNS), with
+#     `--probes cert` and with the default probes,
 #   - with VARIANTS=1, the last again with JVM options that shorten start-up.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -82,6 +83,13 @@ whole "java -version (the JVM alone)" java "${JAVA_OPTS[@]}" -version
 whole "tlsscan --version (JVM + CLI + TLS library, no network)" "${TLSSCAN[@]}" --version
 whole "tlsscan scan one host, whole process" "${SCAN[@]}"
 echo "| tlsscan scan one host, JVM start to first record | $(first_record | stats) |"
+if has_probes_flag; then
+  # The default probes (cert, protocols, ciphers): about 20 connections to the one host.
+  CERT_SCAN=("${SCAN[@]}")
+  SCAN=("${TLSSCAN[@]}" scan -q -f jsonl "$TARGET")
+  echo "| tlsscan scan one host with the default probes, JVM start to first record | $(first_record | stats) |"
+  SCAN=("${CERT_SCAN[@]}")
+fi
 if [ "$VARIANTS" = 1 ]; then
   # An application class-data archive of the classes one scan loads (JDK 13+ dynamic archive).
   java "${JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$WORK/app.jsa" -jar "$JAR" scan -q -f jsonl "$TARGET" >/dev/null 2>&1 \
