@@ -25,6 +25,7 @@ final class ParsedCertificate {
   private static final HexFormat HEX = HexFormat.of();
 
   private final X509Certificate certificate;
+  private final byte[] der;
   private final String sha256;
   private final X500Principal subject;
   private final X500Principal issuer;
@@ -37,6 +38,7 @@ final class ParsedCertificate {
 
   private ParsedCertificate(X509Certificate certificate, byte[] der) {
     this.certificate = certificate;
+    this.der = der;
     this.sha256 = HEX.formatHex(sha256(der));
     this.subject = certificate.getSubjectX500Principal();
     this.issuer = certificate.getIssuerX500Principal();
@@ -78,6 +80,11 @@ final class ParsedCertificate {
 
   X509Certificate certificate() {
     return certificate;
+  }
+
+  /** The DER encoding (not a copy: do not modify). */
+  byte[] der() {
+    return der;
   }
 
   String sha256() {

@@ -3,6 +3,7 @@ package io.tlsscan.cert;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -34,7 +35,9 @@ import javax.security.auth.x500.X500Principal;
  * TrustAnchors corporate = TrustAnchors.fromPemFile(Path.of("corp.pem"));  // --ca-file
  * }</pre>
  *
- * <p>Loading parses every certificate, so build one instance and share it; it is thread-safe.
+ * <p>A PEM file given by the user is parsed whole when loaded, so a bad certificate is reported at
+ * once; the system's bundle is only indexed, and each anchor is parsed when a chain first names it.
+ * Build one instance and share it; it is thread-safe.
  */
 public final class TrustAnchors {
   /** Where Linux distributions keep their PEM bundle, in the order they are tried. */
@@ -51,18 +54,18 @@ public final class TrustAnchors {
   static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
   private final String source;
-  private final List<ParsedCertificate> anchors;
-  private final Map<X500Principal, List<ParsedCertificate>> bySubject;
+  private final List<Anchor> anchors;
+  private final Map<X500Principal, List<Anchor>> bySubject;
 
-  private TrustAnchors(String source, Collection<ParsedCertificate> certificates) {
+  private TrustAnchors(String source, Collection<Anchor> certificates) {
     this.source = source;
-    Map<String, ParsedCertificate> unique = new LinkedHashMap<>();
-    for (ParsedCertificate certificate : certificates) {
-      unique.putIfAbsent(certificate.sha256(), certificate);
+    Map<ByteBuffer, Anchor> unique = new LinkedHashMap<>();
+    for (Anchor anchor : certificates) {
+      unique.putIfAbsent(anchor.encoding(), anchor);
     }
     this.anchors = List.copyOf(unique.values());
-    Map<X500Principal, List<ParsedCertificate>> index = new HashMap<>();
-    for (ParsedCertificate anchor : anchors) {
+    Map<X500Principal, List<Anchor>> index = new HashMap<>();
+    for (Anchor anchor : anchors) {
       index.computeIfAbsent(anchor.subject(), subject -> new ArrayList<>()).add(anchor);
     }
     index.replaceAll((subject, list) -> List.copyOf(list));
@@ -81,8 +84,8 @@ public final class TrustAnchors {
   }
 
   /**
-   * The system's anchors, parsed once per process (a CA bundle takes a few hundred milliseconds),
-   * so a command line can start parsing them on a background thread while it does other work.
+   * The system's anchors, read once per process, so a command line can start reading them on a
+   * background thread while it does other work.
    */
   private static final class SystemDefault {
     private static TrustAnchors anchors;
@@ -107,13 +110,13 @@ public final class TrustAnchors {
     for (Path bundle : bundles) {
       if (Files.isRegularFile(bundle) && Files.isReadable(bundle)) {
         try {
-          return fromPemFile(bundle);
+          return new TrustAnchors(bundle.toString(), unparsed(bundle));
         } catch (TrustAnchorsException unusable) {
           // an unusable bundle is skipped like a missing one; the next candidate decides
         }
       }
     }
-    List<ParsedCertificate> jdk = jdkDefault();
+    List<Anchor> jdk = jdkDefault();
     if (jdk.isEmpty()) {
       throw new TrustAnchorsException(
           "no trust anchors found: no CA bundle in "
@@ -130,6 +133,36 @@ public final class TrustAnchors {
    *     MiB, has no certificate or has one that cannot be parsed
    */
   public static TrustAnchors fromPemFile(Path file) throws TrustAnchorsException {
+    List<byte[]> blocks = readPem(file);
+    List<Anchor> certificates = new ArrayList<>(blocks.size());
+    for (int i = 0; i < blocks.size(); i++) {
+      try {
+        certificates.add(Anchor.of(ParsedCertificate.parse(blocks.get(i))));
+      } catch (CertificateException e) {
+        throw unparseable(file, i, e);
+      }
+    }
+    return new TrustAnchors(file.toString(), certificates);
+  }
+
+  /**
+   * The certificates of a system bundle, indexed but not parsed: a scan parses only the few that
+   * chains name as issuers (see {@link Anchor}).
+   */
+  private static List<Anchor> unparsed(Path bundle) throws TrustAnchorsException {
+    List<byte[]> blocks = readPem(bundle);
+    List<Anchor> certificates = new ArrayList<>(blocks.size());
+    for (int i = 0; i < blocks.size(); i++) {
+      try {
+        certificates.add(Anchor.unparsed(blocks.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw unparseable(bundle, i, e);
+      }
+    }
+    return certificates;
+  }
+
+  private static List<byte[]> readPem(Path file) throws TrustAnchorsException {
     requireNonNull(file, "file");
     String text = readText(file);
     List<byte[]> blocks;
@@ -141,22 +174,18 @@ public final class TrustAnchors {
     if (blocks.isEmpty()) {
       throw new TrustAnchorsException("no certificates found in " + file);
     }
-    List<ParsedCertificate> certificates = new ArrayList<>(blocks.size());
-    for (int i = 0; i < blocks.size(); i++) {
-      try {
-        certificates.add(ParsedCertificate.parse(blocks.get(i)));
-      } catch (CertificateException e) {
-        throw new TrustAnchorsException(
-            "cannot read "
-                + file
-                + ": certificate "
-                + (i + 1)
-                + " cannot be parsed: "
-                + e.getMessage(),
-            e);
-      }
-    }
-    return new TrustAnchors(file.toString(), certificates);
+    return blocks;
+  }
+
+  private static TrustAnchorsException unparseable(Path file, int index, Exception cause) {
+    return new TrustAnchorsException(
+        "cannot read "
+            + file
+            + ": certificate "
+            + (index + 1)
+            + " cannot be parsed: "
+            + cause.getMessage(),
+        cause);
   }
 
   /**
@@ -165,10 +194,10 @@ public final class TrustAnchors {
    * @throws IllegalArgumentException when one of them cannot be encoded
    */
   public static TrustAnchors of(Collection<X509Certificate> certificates) {
-    List<ParsedCertificate> parsed = new ArrayList<>(certificates.size());
+    List<Anchor> parsed = new ArrayList<>(certificates.size());
     for (X509Certificate certificate : certificates) {
       try {
-        parsed.add(ParsedCertificate.of(requireNonNull(certificate, "certificate")));
+        parsed.add(Anchor.of(ParsedCertificate.of(requireNonNull(certificate, "certificate"))));
       } catch (CertificateException e) {
         throw new IllegalArgumentException(
             "cannot use " + certificate.getSubjectX500Principal() + " as a trust anchor", e);
@@ -190,9 +219,12 @@ public final class TrustAnchors {
     return source;
   }
 
-  /** The anchors, in load order. */
+  /** The anchors, in load order (parses those not parsed yet; leaves out any that cannot be). */
   public List<X509Certificate> certificates() {
-    return anchors.stream().map(ParsedCertificate::certificate).toList();
+    return anchors.stream()
+        .flatMap(anchor -> anchor.certificate().stream())
+        .map(ParsedCertificate::certificate)
+        .toList();
   }
 
   @Override
@@ -202,7 +234,7 @@ public final class TrustAnchors {
 
   /** Anchors whose subject is {@code subject}, those whose key id {@code child} names first. */
   List<ParsedCertificate> possibleIssuersOf(ParsedCertificate child) {
-    List<ParsedCertificate> named = bySubject.getOrDefault(child.issuer(), List.of());
+    List<ParsedCertificate> named = parsedWithSubject(child.issuer());
     if (named.size() < 2) {
       return named;
     }
@@ -213,12 +245,21 @@ public final class TrustAnchors {
 
   /** The anchor that is the same CA (subject and key) as {@code certificate}, if any. */
   Optional<ParsedCertificate> anchorFor(ParsedCertificate certificate) {
-    for (ParsedCertificate anchor : bySubject.getOrDefault(certificate.subject(), List.of())) {
+    for (ParsedCertificate anchor : parsedWithSubject(certificate.subject())) {
       if (anchor.sameCaAs(certificate)) {
         return Optional.of(anchor);
       }
     }
     return Optional.empty();
+  }
+
+  private List<ParsedCertificate> parsedWithSubject(X500Principal subject) {
+    List<Anchor> named = bySubject.getOrDefault(subject, List.of());
+    List<ParsedCertificate> parsed = new ArrayList<>(named.size());
+    for (Anchor anchor : named) {
+      anchor.certificate().ifPresent(parsed::add);
+    }
+    return parsed;
   }
 
   private static String readText(Path file) throws TrustAnchorsException {
@@ -241,16 +282,16 @@ public final class TrustAnchors {
     }
   }
 
-  private static List<ParsedCertificate> jdkDefault() throws TrustAnchorsException {
+  private static List<Anchor> jdkDefault() throws TrustAnchorsException {
     try {
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init((KeyStore) null);
-      List<ParsedCertificate> anchors = new ArrayList<>();
+      List<Anchor> anchors = new ArrayList<>();
       for (TrustManager manager : factory.getTrustManagers()) {
         if (manager instanceof X509TrustManager x509) {
           for (X509Certificate certificate : x509.getAcceptedIssuers()) {
-            anchors.add(ParsedCertificate.of(certificate));
+            anchors.add(Anchor.unparsed(certificate.getEncoded()));
           }
         }
       }
