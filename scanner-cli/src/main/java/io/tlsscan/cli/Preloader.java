@@ -3,15 +3,16 @@ package io.tlsscan.cli;
 import io.netty.handler.ssl.OpenSsl;
 import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.cert.TrustAnchorsException;
+import io.tlsscan.net.NetworkContext;
 import io.tlsscan.report.RecordJson;
 import java.util.List;
 
 /**
- * Loads the slow parts of a scan (BoringSSL, the JSON mapper, the system's CA bundle unless {@code
- * --ca-file} replaces it) on background threads while the main thread parses the command line and
- * sets up the network; on two cores that hides most of their start-up cost. Whatever the main
- * thread needs first it simply waits for: class initialisation and the CA bundle's one-time parse
- * are thread-safe.
+ * Loads the slow parts of a scan (BoringSSL, the JSON mapper, the choice of network transport, the
+ * system's CA bundle unless {@code --ca-file} replaces it) on background threads while the main
+ * thread parses the command line; on two cores that hides most of their start-up cost. Whatever the
+ * main thread needs first it simply waits for: class initialisation, the transport check and the CA
+ * bundle's one-time read are thread-safe.
  */
 final class Preloader {
   private Preloader() {}
@@ -24,8 +25,16 @@ final class Preloader {
           RecordJson.sectionNames();
         });
     List<String> arguments = List.of(args);
-    if (arguments.contains("scan") && !arguments.contains("--ca-file")) {
-      daemon("tlsscan-preload-anchors", Preloader::systemAnchors);
+    if (arguments.contains("scan")) {
+      boolean systemAnchors = !arguments.contains("--ca-file");
+      daemon(
+          "tlsscan-preload-network",
+          () -> {
+            NetworkContext.chooseTransport();
+            if (systemAnchors) {
+              systemAnchors();
+            }
+          });
     }
   }
 

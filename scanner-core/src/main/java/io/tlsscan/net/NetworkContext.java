@@ -3,7 +3,6 @@ package io.tlsscan.net;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -50,18 +49,13 @@ public final class NetworkContext implements AutoCloseable {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
-    if (Epoll.isAvailable()) {
-      NetworkContext epoll =
-          build(
-              threads,
-              EpollIoHandler.newFactory(),
-              EpollSocketChannel.class,
-              EpollDatagramChannel.class,
-              "epoll");
-      if (TransportSelfTest.connects(epoll)) {
-        return epoll;
-      }
-      epoll.close();
+    if (TransportSelfTest.epollWorks()) {
+      return build(
+          threads,
+          EpollIoHandler.newFactory(),
+          EpollSocketChannel.class,
+          EpollDatagramChannel.class,
+          "epoll");
     }
     return build(
         threads,
@@ -69,6 +63,15 @@ public final class NetworkContext implements AutoCloseable {
         NioSocketChannel.class,
         NioDatagramChannel.class,
         "nio");
+  }
+
+  /**
+   * Chooses the transport now, on the calling thread (the epoll check takes a loopback connect), so
+   * that a {@link #create} later does not wait for it. A command line calls this on a background
+   * thread while it parses its arguments.
+   */
+  public static void chooseTransport() {
+    TransportSelfTest.epollWorks();
   }
 
   private static NetworkContext build(

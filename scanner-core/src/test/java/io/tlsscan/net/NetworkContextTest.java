@@ -1,0 +1,32 @@
+package io.tlsscan.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class NetworkContextTest {
+  @Test
+  void linuxGetsTheEpollTransportAndItConnects() throws Exception {
+    NetworkContext.chooseTransport();
+
+    try (NetworkContext context = NetworkContext.create(1);
+        ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ChannelFuture connect =
+          new Bootstrap()
+              .group(context.group())
+              .channel(context.socketChannelType())
+              .handler(new ChannelInboundHandlerAdapter())
+              .connect(new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort()));
+
+      assertThat(context.transportName()).isEqualTo("epoll");
+      assertThat(connect.awaitUninterruptibly().isSuccess()).isTrue();
+      connect.channel().close().awaitUninterruptibly();
+    }
+  }
+}
