@@ -2,7 +2,10 @@ package io.tlsscan.cli;
 
 import io.tlsscan.scan.ProbeId;
 import io.tlsscan.scan.ScanOptions;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -96,6 +99,17 @@ final class ScanTuning {
       defaultValue = "" + ScanOptions.DEFAULT_PER_HOST_CONNECTIONS)
   int perHostConnections;
 
+  @Option(
+      names = "--dns-server",
+      paramLabel = "ADDR",
+      split = ",",
+      converter = DnsServerConverter.class,
+      description =
+          "DNS server to ask instead of those of /etc/resolv.conf: an IP address with an optional"
+              + " port (default 53); repeat or separate with commas to give several, asked in"
+              + " order. Names in /etc/hosts are still answered from it.")
+  List<InetSocketAddress> dnsServers = new ArrayList<>();
+
   /** The scan options these flags describe; a usage error names the bad flag. */
   ScanOptions options() {
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -123,7 +137,8 @@ final class ScanTuning {
           retries,
           allIps,
           ProbeId.parseList(probes),
-          perHostConnections);
+          perHostConnections,
+          dnsServers);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsscan.samples.dns.LoopbackDnsServer;
+import io.tlsscan.samples.fleet.DemoEndpoint;
 import io.tlsscan.samples.fleet.DemoFleet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,6 +183,47 @@ class CommandLineTest {
                 + "protocols,weakest_cipher_strength,input,line");
     assertThat(rows).hasSize(3);
     assertThat(rows).anySatisfy(r -> assertThat(r).contains(",error,refused,"));
+  }
+
+  @Test
+  void namesAreResolvedByTheDnsServerGiven() throws Exception {
+    // Given a DNS server on loopback that knows the good endpoint's name
+    DemoEndpoint good = fleet.endpoint("good");
+    try (LoopbackDnsServer dns =
+        LoopbackDnsServer.start(
+            Map.of(good.host(), List.of(InetAddress.getByName(good.address()))))) {
+      Path out = dir.resolve("dns.jsonl");
+      InetSocketAddress server = dns.address();
+
+      // When the name alone is scanned with that server
+      int code =
+          Main.run(
+              "scan",
+              good.host() + ":" + good.port(),
+              "--dns-server",
+              server.getAddress().getHostAddress() + ":" + server.getPort(),
+              "-o",
+              out.toString(),
+              "--ca-file",
+              fleet.caFile().toString());
+
+      // Then the record is of the address the server gave
+      assertThat(code).as(stderr()).isEqualTo(ExitCodes.OK);
+      JsonNode record = records(out).get(0);
+      assertThat(record.at("/status").asText()).isEqualTo("ok");
+      assertThat(record.at("/target/ip").asText()).isEqualTo(good.address());
+      assertThat(record.at("/certificate/hostname_match").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void badDnsServersAreUsageErrorsNamingTheValue() {
+    for (String bad : List.of("dns.example", "300.1.1.1", "127.0.0.1:0", "[::1", "1.1.1.1:x")) {
+      assertThat(Main.run("scan", "--dns-server", bad, "example.test"))
+          .as(bad)
+          .isEqualTo(ExitCodes.USAGE);
+      assertThat(stderr()).contains("'" + bad + "' is not an IP address");
+    }
   }
 
   @Test

@@ -5,16 +5,18 @@ import io.netty.resolver.dns.DefaultDnsCache;
 import io.netty.resolver.dns.DnsNameResolver;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
+import io.netty.resolver.dns.SequentialDnsServerAddressStreamProvider;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * Non-blocking DNS over the scan's event loop, honouring {@code /etc/hosts} and {@code
- * /etc/resolv.conf}. IP literals are returned without a query, and the resolver itself is only set
+ * Non-blocking DNS over the scan's event loop, honouring {@code /etc/hosts} and asking the servers
+ * of {@code /etc/resolv.conf} or the ones given. IP literals are returned without a query, and the resolver itself is only set
  * up when the first name needs it (a scan of addresses never pays for it). Answers are cached for
  * at most a minute so long host lists do not grow the cache without end.
  */
@@ -22,11 +24,17 @@ public final class HostResolver implements AutoCloseable {
   private static final int MAX_CACHE_TTL_SECONDS = 60;
   private final NetworkContext network;
   private final Duration queryTimeout;
+  private final List<InetSocketAddress> servers;
   private DnsNameResolver resolver;
 
-  public HostResolver(NetworkContext network, Duration queryTimeout) {
+  /**
+   * @param servers the DNS servers to ask, in order; empty for those of {@code /etc/resolv.conf}
+   */
+  public HostResolver(
+      NetworkContext network, Duration queryTimeout, List<InetSocketAddress> servers) {
     this.network = network;
     this.queryTimeout = queryTimeout;
+    this.servers = List.copyOf(servers);
   }
 
   private synchronized DnsNameResolver resolver() {
@@ -40,7 +48,10 @@ public final class HostResolver implements AutoCloseable {
     return new DnsNameResolverBuilder(network.group().next())
             .datagramChannelType(network.datagramChannelType())
             .socketChannelType(network.socketChannelType())
-            .nameServerProvider(DnsServerAddressStreamProviders.platformDefault())
+            .nameServerProvider(
+                servers.isEmpty()
+                    ? DnsServerAddressStreamProviders.platformDefault()
+                    : new SequentialDnsServerAddressStreamProvider(servers))
             .resolvedAddressTypes(ResolvedAddressTypes.IPV4_PREFERRED)
             .resolveCache(new DefaultDnsCache(0, MAX_CACHE_TTL_SECONDS, 0))
             .queryTimeoutMillis(Math.max(1, queryTimeout.toMillis()))

@@ -2,14 +2,16 @@ package io.tlsscan.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * How a scan runs. {@link #defaults()}: concurrency 256, per-target deadline 10 s, connect timeout
  * 5 s, at most 256 KiB read per connection, no rate limits, 1 retry of transient failures, the
- * first address of each name.
+ * first address of each name, the system's DNS servers.
  *
  * @param concurrency targets scanned at the same time
  * @param timeout hard deadline per target, covering DNS, connect, handshake and every probe
@@ -23,6 +25,9 @@ import java.util.function.Consumer;
  * @param allIps scan every address a name resolves to (one record each) instead of the first
  * @param probes what to find out besides the handshake (default {@link ProbeId#DEFAULT})
  * @param perHostConnections connections to one target open at the same time (default 2)
+ * @param dnsServers the DNS servers to ask, in order (at most {@value #MAX_DNS_SERVERS}); empty for
+ *     those of {@code /etc/resolv.conf}. Names in {@code /etc/hosts} are answered from it either
+ *     way.
  */
 public record ScanOptions(
     int concurrency,
@@ -34,13 +39,15 @@ public record ScanOptions(
     int retries,
     boolean allIps,
     Set<ProbeId> probes,
-    int perHostConnections) {
+    int perHostConnections,
+    List<InetSocketAddress> dnsServers) {
   public static final int DEFAULT_CONCURRENCY = 256;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final int DEFAULT_MAX_BYTES_PER_CONNECTION = 256 * 1024;
   public static final int DEFAULT_RETRIES = 1;
   public static final int DEFAULT_PER_HOST_CONNECTIONS = 2;
+  public static final int MAX_DNS_SERVERS = 16;
 
   public ScanOptions {
     if (concurrency < 1) {
@@ -69,6 +76,16 @@ public record ScanOptions(
       throw new IllegalArgumentException(
           "connections per host must be between 1 and 64, got " + perHostConnections);
     }
+    dnsServers = List.copyOf(dnsServers);
+    if (dnsServers.size() > MAX_DNS_SERVERS) {
+      throw new IllegalArgumentException(
+          "at most " + MAX_DNS_SERVERS + " DNS servers, got " + dnsServers.size());
+    }
+    for (InetSocketAddress server : dnsServers) {
+      if (server.isUnresolved()) {
+        throw new IllegalArgumentException("a DNS server must be an IP address, got " + server);
+      }
+    }
   }
 
   /** Whether {@code probe} was asked for. */
@@ -87,7 +104,8 @@ public record ScanOptions(
         DEFAULT_RETRIES,
         false,
         ProbeId.DEFAULT,
-        DEFAULT_PER_HOST_CONNECTIONS);
+        DEFAULT_PER_HOST_CONNECTIONS,
+        List.of());
   }
 
   public ScanOptions withConcurrency(int value) {
@@ -130,6 +148,10 @@ public record ScanOptions(
     return copy(c -> c.perHostConnections = value);
   }
 
+  public ScanOptions withDnsServers(List<InetSocketAddress> value) {
+    return copy(c -> c.dnsServers = value);
+  }
+
   /** A copy with one change, validated like any other. */
   private ScanOptions copy(Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -149,6 +171,7 @@ public record ScanOptions(
     boolean allIps;
     Set<ProbeId> probes;
     int perHostConnections;
+    List<InetSocketAddress> dnsServers;
 
     Draft(ScanOptions from) {
       concurrency = from.concurrency;
@@ -161,6 +184,7 @@ public record ScanOptions(
       allIps = from.allIps;
       probes = from.probes;
       perHostConnections = from.perHostConnections;
+      dnsServers = from.dnsServers;
     }
 
     ScanOptions build() {
@@ -174,7 +198,8 @@ public record ScanOptions(
           retries,
           allIps,
           probes,
-          perHostConnections);
+          perHostConnections,
+          dnsServers);
     }
   }
 }

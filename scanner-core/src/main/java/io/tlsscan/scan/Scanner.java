@@ -53,7 +53,7 @@ public final class Scanner implements AutoCloseable {
     this.clock = builder.clock;
     this.ownsNetwork = builder.network == null;
     this.network = ownsNetwork ? NetworkContext.create() : builder.network;
-    this.resolver = new HostResolver(network, options.connectTimeout());
+    this.resolver = new HostResolver(network, options.connectTimeout(), options.dnsServers());
     ConnectionRateLimiter rateLimiter =
         new ConnectionRateLimiter(options.ratePerSecond(), options.perIpRatePerSecond());
     Connector connector =

@@ -106,6 +106,7 @@ public final class OpenSslServer implements AutoCloseable {
     private final List<TestPki.Issued> chain;
     private Path executable = DEFAULT_EXECUTABLE;
     private String host = "127.0.0.1";
+    private int port;
     private String cipher;
     private String ciphersuites;
     private String groups;
@@ -132,6 +133,18 @@ public final class OpenSslServer implements AutoCloseable {
         throw new IllegalArgumentException("not a loopback address: " + loopbackAddress);
       }
       this.host = loopbackAddress;
+      return this;
+    }
+
+    /**
+     * The port to listen on, e.g. the one another server uses at another address (default: a free
+     * one the system picks).
+     */
+    public Builder port(int port) {
+      if (port < 1 || port > 65_535) {
+        throw new IllegalArgumentException("not a port: " + port);
+      }
+      this.port = port;
       return this;
     }
 
@@ -215,7 +228,7 @@ public final class OpenSslServer implements AutoCloseable {
       }
       String lastOutput = "";
       for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-        int port = freePort();
+        int port = this.port != 0 ? this.port : freePort();
         Path log = directory.resolve("server-" + attempt + ".log");
         Process process = launch(directory, port, log);
         if (awaitAccepting(process, log)) {
