@@ -82,7 +82,8 @@ wrk_round() {
 }
 
 # cert_round SUFFIX: one tlsscan --probes cert run over TARGETS lines, as phase
-# "tlsscan-cert$SUFFIX" writing cert$SUFFIX.jsonl; sets CERT_RATE and CERT_MS.
+# "tlsscan-cert$SUFFIX" writing cert$SUFFIX.jsonl; sets CERT_RATE and CERT_MS, and CERT_COMPLETE to 1
+# when the scan exited 0 with an ok record for every target (else its rate says nothing).
 cert_round() {
   local name="tlsscan-cert$1" file="$WORK/cert$1.jsonl" lines ok what="--probes cert"
   rest
@@ -95,6 +96,8 @@ cert_round() {
   log "$name: $lines records, $ok ok (exit ${M_RC[$name]})"
   CERT_RATE=$(fdiv "$TARGETS" "${M_WALL[$name]}" %.0f)
   CERT_MS=$(ms_per "${M_CPU[$name]}" "$TARGETS")
+  CERT_COMPLETE=0
+  if [ "${M_RC[$name]}" -eq 0 ] && [ "$ok" -eq "$TARGETS" ]; then CERT_COMPLETE=1; fi
   add_row "tlsscan${1:+ (round ${1#-})}" "$what, ${CONCURRENCY:-default} concurrency, $ok/$lines ok" "$TARGETS" "${M_WALL[$name]}" \
     "$CERT_RATE" "$CERT_MS" "$(mb "${M_RSS[$name]}")" "$(fdiv "$CERT_RATE" "${WRK_RATE:-0}" %.2f)× wrk" "$name"
 }
@@ -111,8 +114,13 @@ for round in $(seq 1 "$ROUNDS"); do
   if phase_on wrk; then wrk_round "$suffix"; fi
   if phase_on tlsscan; then
     cert_round "$suffix"
-    CERT_MS_ROUNDS+=("$CERT_MS"); CERT_NAMES+=("tlsscan-cert$suffix")
-    if [ -n "$WRK_RATE" ]; then RATIOS+=("$(fdiv "$CERT_RATE" "$WRK_RATE" %.3f)"); fi
+    CERT_NAMES+=("tlsscan-cert$suffix")
+    if [ "$CERT_COMPLETE" = 1 ]; then
+      CERT_MS_ROUNDS+=("$CERT_MS")
+      if [ -n "$WRK_RATE" ]; then RATIOS+=("$(fdiv "$CERT_RATE" "$WRK_RATE" %.3f)"); fi
+    else
+      log "WARNING: round $round left out of the aims: the scan did not give $TARGETS ok records"
+    fi
   fi
 done
 

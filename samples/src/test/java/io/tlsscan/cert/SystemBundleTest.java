@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.samples.pki.TestPki.Issued;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,35 +63,33 @@ class SystemBundleTest {
     assertThat(verdict.trusted()).isFalse();
   }
 
+  @Test
+  void aBlockThatIsNotACertificateIsLeftOutOfTheBundle() throws Exception {
+    Path bundle =
+        Files.writeString(
+            dir.resolve("ca-certificates.crt"),
+            pem("not a certificate".getBytes(StandardCharsets.US_ASCII)) + TestPki.pem(ROOT));
+
+    TrustAnchors anchors = TrustAnchors.systemDefault(List.of(bundle));
+
+    assertThat(anchors.source()).isEqualTo(bundle.toString());
+    assertThat(anchors.size()).isEqualTo(1);
+    assertThat(anchors.certificates()).containsExactly(ROOT.certificate());
+  }
+
   /**
-   * The certificate with the tag of its outer signature algorithm's OID changed to OCTET STRING:
-   * its subject still reads, but no X.509 parser accepts it.
+   * The certificate with an OCTET STRING where its outer signature algorithm belongs: its subject
+   * still reads, but no X.509 parser accepts it.
    */
-  private static byte[] withBrokenSignatureAlgorithm(byte[] der) {
-    byte[] broken = der.clone();
-    int tbs = headerLength(broken, 0);
-    int signatureAlgorithm = tbs + headerLength(broken, tbs) + contentLength(broken, tbs);
-    int oid = signatureAlgorithm + headerLength(broken, signatureAlgorithm);
-    assertThat(broken[oid]).as("OID tag").isEqualTo((byte) 0x06);
-    broken[oid] = 0x04;
-    return broken;
-  }
-
-  private static int headerLength(byte[] der, int at) {
-    int first = der[at + 1] & 0xFF;
-    return first < 0x80 ? 2 : 2 + (first & 0x7F);
-  }
-
-  private static int contentLength(byte[] der, int at) {
-    int first = der[at + 1] & 0xFF;
-    if (first < 0x80) {
-      return first;
-    }
-    int length = 0;
-    for (int i = 0; i < (first & 0x7F); i++) {
-      length = (length << 8) | (der[at + 2 + i] & 0xFF);
-    }
-    return length;
+  private static byte[] withBrokenSignatureAlgorithm(byte[] der) throws IOException {
+    Certificate certificate = Certificate.getInstance(der);
+    return new DERSequence(
+            new ASN1Encodable[] {
+              certificate.getTBSCertificate(),
+              new DEROctetString(new byte[] {1}),
+              certificate.getSignature()
+            })
+        .getEncoded();
   }
 
   private static String pem(byte[] der) {

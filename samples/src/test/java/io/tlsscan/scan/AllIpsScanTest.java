@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.net.HostResolver;
 import io.tlsscan.samples.dns.LoopbackDnsServer;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
@@ -42,7 +43,7 @@ class AllIpsScanTest {
             first,
             CHAIN.openSslServer().host(ADDRESSES.get(1)).port(port).start(),
             CHAIN.openSslServer().host(ADDRESSES.get(2)).port(port).start());
-    List<InetAddress> addresses = ADDRESSES.stream().map(AllIpsScanTest::address).toList();
+    List<InetAddress> addresses = ADDRESSES.stream().map(HostResolver::literal).toList();
     dns = LoopbackDnsServer.start(Map.of(NAME, addresses));
   }
 
@@ -112,14 +113,6 @@ class AllIpsScanTest {
           .scan(Flux.fromStream(new TargetParser().parse(line, 1)).cast(Target.class))
           .collectList()
           .block(Duration.ofSeconds(60));
-    }
-  }
-
-  private static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal);
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalArgumentException(literal, e);
     }
   }
 }

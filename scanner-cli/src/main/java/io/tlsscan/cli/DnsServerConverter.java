@@ -8,24 +8,31 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads a DNS server as an IP address with an optional port: {@code 9.9.9.9}, {@code
- * 127.0.0.53:5353}, {@code 2001:db8::53}, {@code [2001:db8::53]:5353}. The port defaults to 53.
+ * 127.0.0.53:5353}, {@code 2001:db8::53}, {@code [2001:db8::53]:5353}. The port defaults to 53; an
+ * IPv6 address takes a port only in brackets (without them, {@code 2001:db8::53:5353} is itself an
+ * address). Zone ids ({@code fe80::1%eth0}) are refused rather than dropped.
  */
 final class DnsServerConverter implements ITypeConverter<InetSocketAddress> {
   private static final int DNS_PORT = 53;
 
   @Override
-  public InetSocketAddress convert(String value) {
+  public InetSocketAddress convert(String text) {
+    String value = text.strip();
+    if (value.indexOf('%') >= 0) {
+      throw new TypeConversionException(
+          "'" + value + "': zone ids are not supported; give a global or loopback address");
+    }
     String host = value;
     int port = DNS_PORT;
     if (value.startsWith("[")) {
       int close = value.indexOf(']');
-      if (close < 0) {
+      String rest = close < 0 ? "" : value.substring(close + 1);
+      if (close < 0 || !(rest.isEmpty() || rest.startsWith(":"))) {
         throw invalid(value);
       }
       host = value.substring(1, close);
-      String rest = value.substring(close + 1);
       if (!rest.isEmpty()) {
-        port = port(value, rest.startsWith(":") ? rest.substring(1) : rest);
+        port = port(value, rest.substring(1));
       }
     } else if (value.indexOf(':') >= 0 && value.indexOf(':') == value.lastIndexOf(':')) {
       host = value.substring(0, value.indexOf(':'));

@@ -26,7 +26,8 @@ final class Preloader {
         });
     List<String> arguments = List.of(args);
     if (arguments.contains("scan")) {
-      boolean systemAnchors = !arguments.contains("--ca-file");
+      boolean systemAnchors =
+          arguments.stream().noneMatch(argument -> argument.startsWith("--ca-file"));
       daemon(
           "tlsscan-preload-network",
           () -> {

@@ -106,8 +106,9 @@ final class ScanTuning {
       converter = DnsServerConverter.class,
       description =
           "DNS server to ask instead of those of /etc/resolv.conf: an IP address with an optional"
-              + " port (default 53); repeat or separate with commas to give several, asked in"
-              + " order. Names in /etc/hosts are still answered from it.")
+              + " port (default 53), e.g. 9.9.9.9, 127.0.0.53:5353, [2001:db8::53]:5353; repeat"
+              + " or separate with commas to give several, asked in order. Names in /etc/hosts"
+              + " are still answered from it.")
   List<InetSocketAddress> dnsServers = new ArrayList<>();
 
   /** The scan options these flags describe; a usage error names the bad flag. */

@@ -209,6 +209,7 @@ class CommandLineTest {
 
       // Then the record is of the address the server gave
       assertThat(code).as(stderr()).isEqualTo(ExitCodes.OK);
+      assertThat(dns.questionsAnswered()).isPositive();
       JsonNode record = records(out).get(0);
       assertThat(record.at("/status").asText()).isEqualTo("ok");
       assertThat(record.at("/target/ip").asText()).isEqualTo(good.address());

@@ -139,7 +139,14 @@ public final class TrustAnchors {
       try {
         certificates.add(Anchor.of(ParsedCertificate.parse(blocks.get(i))));
       } catch (CertificateException e) {
-        throw unparseable(file, i, e);
+        throw new TrustAnchorsException(
+            "cannot read "
+                + file
+                + ": certificate "
+                + (i + 1)
+                + " cannot be parsed: "
+                + e.getMessage(),
+            e);
       }
     }
     return new TrustAnchors(file.toString(), certificates);
@@ -147,17 +154,20 @@ public final class TrustAnchors {
 
   /**
    * The certificates of a system bundle, indexed but not parsed: a scan parses only the few that
-   * chains name as issuers (see {@link Anchor}).
+   * chains name as issuers (see {@link Anchor}). A block that is not a certificate is left out, as
+   * one that cannot be parsed later is; a bundle with no certificate at all is unusable.
    */
   private static List<Anchor> unparsed(Path bundle) throws TrustAnchorsException {
-    List<byte[]> blocks = readPem(bundle);
-    List<Anchor> certificates = new ArrayList<>(blocks.size());
-    for (int i = 0; i < blocks.size(); i++) {
+    List<Anchor> certificates = new ArrayList<>();
+    for (byte[] block : readPem(bundle)) {
       try {
-        certificates.add(Anchor.unparsed(blocks.get(i)));
-      } catch (IllegalArgumentException e) {
-        throw unparseable(bundle, i, e);
+        certificates.add(Anchor.unparsed(block));
+      } catch (IllegalArgumentException notACertificate) {
+        // left out, like an anchor that cannot be parsed when a chain names it
       }
+    }
+    if (certificates.isEmpty()) {
+      throw new TrustAnchorsException("no readable certificates in " + bundle);
     }
     return certificates;
   }
@@ -175,17 +185,6 @@ public final class TrustAnchors {
       throw new TrustAnchorsException("no certificates found in " + file);
     }
     return blocks;
-  }
-
-  private static TrustAnchorsException unparseable(Path file, int index, Exception cause) {
-    return new TrustAnchorsException(
-        "cannot read "
-            + file
-            + ": certificate "
-            + (index + 1)
-            + " cannot be parsed: "
-            + cause.getMessage(),
-        cause);
   }
 
   /**
@@ -206,7 +205,10 @@ public final class TrustAnchors {
     return new TrustAnchors("given certificates", parsed);
   }
 
-  /** Number of distinct anchors. */
+  /**
+   * Number of distinct certificates loaded, counting any of the system bundle that turn out
+   * unusable when first parsed.
+   */
   public int size() {
     return anchors.size();
   }
@@ -291,7 +293,7 @@ public final class TrustAnchors {
       for (TrustManager manager : factory.getTrustManagers()) {
         if (manager instanceof X509TrustManager x509) {
           for (X509Certificate certificate : x509.getAcceptedIssuers()) {
-            anchors.add(Anchor.unparsed(certificate.getEncoded()));
+            anchors.add(Anchor.of(ParsedCertificate.of(certificate)));
           }
         }
       }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -51,12 +54,17 @@ class CertificateSubjectTest {
     }
   }
 
+  /** The certificates of the first system bundle there is (Debian's, Fedora's, ...). */
   private static List<byte[]> systemBundle() {
+    Path bundle =
+        TrustAnchors.SYSTEM_BUNDLES.stream()
+            .filter(Files::isReadable)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the tests need a system CA bundle"));
     try {
-      return PemCertificates.decode(
-          Files.readString(TrustAnchors.SYSTEM_BUNDLES.get(0), StandardCharsets.ISO_8859_1));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("the tests need the system CA bundle", e);
+      return PemCertificates.decode(Files.readString(bundle, StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,10 +1,12 @@
 package io.tlsscan.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.epoll.Epoll;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class NetworkContextTest {
   @Test
   void linuxGetsTheEpollTransportAndItConnects() throws Exception {
+    assumeTrue(Epoll.isAvailable(), "the epoll native library is built for Linux x86-64");
     NetworkContext.chooseTransport();
 
     try (NetworkContext context = NetworkContext.create(1);
