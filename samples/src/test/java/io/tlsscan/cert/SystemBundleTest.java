@@ -2,6 +2,7 @@ package io.tlsscan.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsscan.model.CertificateReport;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.samples.pki.TestPki.Issued;
 import java.io.IOException;
@@ -28,39 +29,19 @@ class SystemBundleTest {
   @Test
   void anAnchorOfTheBundleIsFoundWhenAChainNamesIt() throws Exception {
     // Given a system bundle with a broken anchor before a good one
-    Path bundle =
-        Files.writeString(
-            dir.resolve("ca-certificates.crt"),
-            pem(withBrokenSignatureAlgorithm(BROKEN.der())) + TestPki.pem(ROOT));
-
-    // When it is loaded as the system default
-    TrustAnchors anchors = TrustAnchors.systemDefault(List.of(bundle));
+    TrustAnchors anchors = brokenThenGoodBundle();
 
     // Then the chain from the good root is trusted, and the broken anchor is left out
-    Issued leaf = TestPki.certificate("CN=www.bundle.test").dns("www.bundle.test").issuedBy(ROOT);
-    var verdict =
-        new CertificateAnalyzer(anchors)
-            .analyze(List.of(leaf.der()), "www.bundle.test", Instant.now());
-    assertThat(anchors.source()).isEqualTo(bundle.toString());
-    assertThat(verdict.trusted()).isTrue();
+    assertThat(chainFrom(ROOT, "www.bundle.test", anchors).trusted()).isTrue();
     assertThat(anchors.size()).isEqualTo(2);
     assertThat(anchors.certificates()).containsExactly(ROOT.certificate());
   }
 
   @Test
   void aChainFromTheBrokenAnchorIsUntrusted() throws Exception {
-    Path bundle =
-        Files.writeString(
-            dir.resolve("ca-certificates.crt"),
-            pem(withBrokenSignatureAlgorithm(BROKEN.der())) + TestPki.pem(ROOT));
-    TrustAnchors anchors = TrustAnchors.systemDefault(List.of(bundle));
+    TrustAnchors anchors = brokenThenGoodBundle();
 
-    Issued leaf = TestPki.certificate("CN=www.broken.test").dns("www.broken.test").issuedBy(BROKEN);
-    var verdict =
-        new CertificateAnalyzer(anchors)
-            .analyze(List.of(leaf.der()), "www.broken.test", Instant.now());
-
-    assertThat(verdict.trusted()).isFalse();
+    assertThat(chainFrom(BROKEN, "www.broken.test", anchors).trusted()).isFalse();
   }
 
   @Test
@@ -75,6 +56,23 @@ class SystemBundleTest {
     assertThat(anchors.source()).isEqualTo(bundle.toString());
     assertThat(anchors.size()).isEqualTo(1);
     assertThat(anchors.certificates()).containsExactly(ROOT.certificate());
+  }
+
+  /** A system bundle of {@link #BROKEN}, unparseable, then {@link #ROOT}, loaded as the default. */
+  private TrustAnchors brokenThenGoodBundle() throws Exception {
+    Path bundle =
+        Files.writeString(
+            dir.resolve("ca-certificates.crt"),
+            pem(withBrokenSignatureAlgorithm(BROKEN.der())) + TestPki.pem(ROOT));
+    TrustAnchors anchors = TrustAnchors.systemDefault(List.of(bundle));
+    assertThat(anchors.source()).isEqualTo(bundle.toString());
+    return anchors;
+  }
+
+  /** The verdict on a leaf for {@code name} that {@code issuer} signed. */
+  private static CertificateReport chainFrom(Issued issuer, String name, TrustAnchors anchors) {
+    Issued leaf = TestPki.certificate("CN=" + name).dns(name).issuedBy(issuer);
+    return new CertificateAnalyzer(anchors).analyze(List.of(leaf.der()), name, Instant.now());
   }
 
   /**

@@ -83,8 +83,8 @@ class FleetRunsTest {
   }
 
   /**
-   * Starts a child scan of the good server followed by {@code silent} tarpit lines, four targets at
-   * a time, and returns once its first record is written: the scan is under way.
+   * Starts a child scan of the good server followed by {@code silent} tarpit lines, four targets
+   * at a time, and returns once its first record is written: the scan is under way.
    */
   private Process startSilentFleetScan(int silent, String timeout, Path out)
       throws IOException, InterruptedException {
@@ -92,17 +92,8 @@ class FleetRunsTest {
     prepend(hosts, fleet.endpoint("good").hostLine());
     Process scan =
         start(
-            "scan",
-            "-i",
-            hosts.toString(),
-            "-o",
-            out.toString(),
-            "-c",
-            "4",
-            "--timeout",
-            timeout,
-            "--probes",
-            "cert");
+            "scan", "-i", hosts.toString(), "-o", out.toString(), "-c", "4", "--timeout", timeout,
+            "--probes", "cert");
     awaitFirstRecord(out);
     return scan;
   }
