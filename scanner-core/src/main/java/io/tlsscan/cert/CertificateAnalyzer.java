@@ -26,9 +26,10 @@ import java.util.Objects;
  * ChainBuilder}. At most {@value #MAX_CERTIFICATES} certificates are parsed. Revocation is not
  * checked here (no network access).
  *
- * <p>Thread-safe and meant to be shared: signature checks of recently seen (certificate, issuer)
- * pairs are remembered (up to 4096 pairs), so the intermediates a fleet shares are verified once.
- * Hostile input never throws; it becomes trust errors and issues.
+ * <p>Thread-safe and meant to be shared: recently seen certificates are remembered parsed (up to
+ * 1024) and signature checks of recently seen (certificate, issuer) pairs are remembered (up to
+ * 4096 pairs), so the chains and intermediates a fleet shares are parsed and verified once. Hostile
+ * input never throws; it becomes trust errors and issues.
  */
 public final class CertificateAnalyzer {
   /** Most certificates of a chain that are parsed; the rest are reported, not analyzed. */
@@ -36,6 +37,8 @@ public final class CertificateAnalyzer {
 
   private static final int MAX_NAMES_IN_MESSAGE = 10;
 
+  private final ParsedCertificates certificates =
+      new ParsedCertificates(ParsedCertificates.DEFAULT_CAPACITY);
   private final SignatureVerifier verifier;
   private final ChainBuilder builder;
   private final PathChecks checks;
@@ -88,7 +91,7 @@ public final class CertificateAnalyzer {
   /** The certificates that could be parsed, in the order sent, and whether the first one was. */
   private record SentChain(List<ParsedCertificate> certificates, boolean leafParsed) {}
 
-  private static SentChain parse(List<byte[]> ders, Verdict verdict) {
+  private SentChain parse(List<byte[]> ders, Verdict verdict) {
     int total = ders.size();
     if (total > MAX_CERTIFICATES) {
       verdict.note(
@@ -104,7 +107,7 @@ public final class CertificateAnalyzer {
     boolean leafParsed = false;
     for (int i = 0; i < Math.min(total, MAX_CERTIFICATES); i++) {
       try {
-        parsed.add(ParsedCertificate.parse(ders.get(i)));
+        parsed.add(certificates.parse(ders.get(i)));
         leafParsed |= i == 0;
       } catch (CertificateException e) {
         verdict.fail(

@@ -3,8 +3,6 @@ package io.tlsscan.cert;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -24,8 +22,8 @@ import org.bouncycastle.operator.bc.BcRSAContentVerifierProviderBuilder;
  * Checks certificate signatures, remembering the answer for recently seen (certificate, issuer)
  * pairs: a fleet shares a few intermediates and roots, so most checks above the leaf repeat.
  *
- * <p>Thread-safe. The cache is a small LRU map keyed by both SHA-256 fingerprints; verification
- * itself runs outside its lock.
+ * <p>Thread-safe. The cache is keyed by both SHA-256 fingerprints; verification itself runs outside
+ * its lock.
  */
 final class SignatureVerifier {
   /** Default number of remembered (certificate, issuer) pairs. */
@@ -36,35 +34,21 @@ final class SignatureVerifier {
 
   private record Pair(String subjectSha256, String issuerSha256) {}
 
-  private final Map<Pair, Boolean> cache;
+  private final RecentlyUsed<Pair, Boolean> cache;
 
   SignatureVerifier(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be positive: " + capacity);
-    }
-    this.cache =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Pair, Boolean> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.cache = new RecentlyUsed<>(capacity);
   }
 
   /** Whether {@code issuer}'s public key verifies {@code subject}'s signature. */
   boolean verifies(ParsedCertificate subject, ParsedCertificate issuer) {
     Pair pair = new Pair(subject.sha256(), issuer.sha256());
-    Boolean known;
-    synchronized (cache) {
-      known = cache.get(pair);
-    }
+    Boolean known = cache.get(pair);
     if (known != null) {
       return known;
     }
     boolean verified = verify(subject, issuer);
-    synchronized (cache) {
-      cache.put(pair, verified);
-    }
+    cache.put(pair, verified);
     return verified;
   }
 
@@ -75,9 +59,7 @@ final class SignatureVerifier {
 
   /** Number of remembered pairs. */
   int size() {
-    synchronized (cache) {
-      return cache.size();
-    }
+    return cache.size();
   }
 
   /**
