@@ -1,6 +1,7 @@
 package io.tlsscan.target;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The first field of a host-list line, {@code HOST[:PORT[,PORT...]]}, split into hosts and ports.
@@ -15,6 +16,7 @@ import java.util.List;
  */
 record HostField(HostSet hosts, List<Integer> ports) {
   private static final String URL_SEPARATOR = "://";
+  private static final Pattern URL_AUTHORITY_END = Pattern.compile("[/?#]");
 
   static HostField parse(String token, int defaultPort) throws InvalidLineException {
     int scheme = token.indexOf(URL_SEPARATOR);
@@ -27,7 +29,7 @@ record HostField(HostSet hosts, List<Integer> ports) {
           "URL scheme " + InputText.quote(name) + " is not supported, only https://");
     }
     String rest = token.substring(scheme + URL_SEPARATOR.length());
-    String authority = rest.split("[/?#]", 2)[0];
+    String authority = URL_AUTHORITY_END.split(rest, 2)[0];
     if (authority.indexOf('@') >= 0) {
       throw new InvalidLineException(
           "user name in URL " + InputText.quote(token) + " is not supported");

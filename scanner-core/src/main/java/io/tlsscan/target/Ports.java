@@ -37,7 +37,11 @@ final class Ports {
     if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new InvalidLineException("port " + InputText.quote(text) + " is not a number");
     }
-    String digits = text.replaceFirst("^0+(?=.)", "");
+    int firstDigit = 0;
+    while (firstDigit < text.length() - 1 && text.charAt(firstDigit) == '0') {
+      firstDigit++;
+    }
+    String digits = text.substring(firstDigit);
     int port = digits.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     if (port < MIN || port > MAX) {
       throw new InvalidLineException(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -39,7 +40,7 @@ public final class TargetParser {
   /** Longest line accepted, in characters (the reader's byte limit is the same number). */
   public static final int MAX_LINE_CHARS = 4096;
 
-  private static final String FIELD_SEPARATORS = "[ \t]+";
+  private static final Pattern FIELD_SEPARATORS = Pattern.compile("[ \t]+");
 
   private final int defaultPort;
 
@@ -92,7 +93,7 @@ public final class TargetParser {
     if (content.isEmpty()) {
       return Stream.empty();
     }
-    String[] fields = content.split(FIELD_SEPARATORS);
+    String[] fields = FIELD_SEPARATORS.split(content);
     if (fields.length > 2) {
       throw new InvalidLineException(
           "too many fields (" + fields.length + "), expected HOST[:PORT] [CONNECT_ADDRESS]");
