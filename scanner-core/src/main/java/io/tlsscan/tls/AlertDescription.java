@@ -42,6 +42,9 @@ public enum AlertDescription {
   NO_APPLICATION_PROTOCOL(120, "no_application_protocol"),
   ECH_REQUIRED(121, "ech_required");
 
+  private static final CodeIndex<AlertDescription> BY_CODE =
+      CodeIndex.of(values(), AlertDescription::code);
+
   private final int code;
   private final String ianaName;
 
@@ -60,12 +63,7 @@ public enum AlertDescription {
   }
 
   public static Optional<AlertDescription> byCode(int code) {
-    for (AlertDescription description : values()) {
-      if (description.code == code) {
-        return Optional.of(description);
-      }
-    }
-    return Optional.empty();
+    return BY_CODE.get(code);
   }
 
   /** The IANA name of {@code code}, or {@code unknown(N)} for an unregistered value. */

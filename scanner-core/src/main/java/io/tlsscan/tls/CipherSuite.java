@@ -13,15 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The TLS cipher suites of the IANA "TLS Cipher Suites" registry, by IANA name and code point,
- * plus the two signalling values ({@link #TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, {@link
+ * The TLS cipher suites of the IANA "TLS Cipher Suites" registry, by IANA name and code point, plus
+ * the two signalling values ({@link #TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, {@link
  * #TLS_FALLBACK_SCSV}) and a few unregistered suites that old servers still speak (the 56-bit
  * {@code EXPORT1024} suites 0x0060-0x0066 and the draft GOST suites 0x0080-0x0083).
  *
  * <p>Each suite knows its key exchange, authentication, bulk cipher and its effective key bits (40
  * for export, 56 for DES, 112 for 3DES), its MAC, the protocol versions it can be negotiated in
- * (TLS 1.3 suites only in 1.3; AEAD and SHA-256/384 suites only in 1.2; the rest SSLv3 to 1.2)
- * and its {@link #strength()}.
+ * (TLS 1.3 suites only in 1.3; AEAD and SHA-256/384 suites only in 1.2; the rest SSLv3 to 1.2) and
+ * its {@link #strength()}.
  *
  * <pre>{@code
  * CipherSuite.byCode(0xC02F).orElseThrow().ianaName(); // TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
@@ -372,7 +372,8 @@ public enum CipherSuite {
   TLS_ECCPWD_WITH_AES_256_CCM_SHA384(0xC0B3, "ECCPWD ECCPWD AES_CCM 256 AEAD 1.2"),
   TLS_SHA256_SHA256(0xC0B4, "ANY ANY NULL 0 SHA256 1.3"),
   TLS_SHA384_SHA384(0xC0B5, "ANY ANY NULL 0 SHA384 1.3"),
-  TLS_GOSTR341112_256_WITH_KUZNYECHIK_CTR_OMAC(0xC100, "GOST GOST KUZNYECHIK_CTR 256 GOST_OMAC 1.2"),
+  TLS_GOSTR341112_256_WITH_KUZNYECHIK_CTR_OMAC(
+      0xC100, "GOST GOST KUZNYECHIK_CTR 256 GOST_OMAC 1.2"),
   TLS_GOSTR341112_256_WITH_MAGMA_CTR_OMAC(0xC101, "GOST GOST MAGMA_CTR 256 GOST_OMAC 1.2"),
   TLS_GOSTR341112_256_WITH_28147_CNT_IMIT(0xC102, "GOST GOST GOST28147_CNT 256 GOST_IMIT 1.2"),
   TLS_GOSTR341112_256_WITH_KUZNYECHIK_MGM_L(0xC103, "ANY ANY KUZNYECHIK_MGM 256 AEAD 1.3"),
@@ -380,10 +381,12 @@ public enum CipherSuite {
   TLS_GOSTR341112_256_WITH_KUZNYECHIK_MGM_S(0xC105, "ANY ANY KUZNYECHIK_MGM 256 AEAD 1.3"),
   TLS_GOSTR341112_256_WITH_MAGMA_MGM_S(0xC106, "ANY ANY MAGMA_MGM 256 AEAD 1.3"),
   TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA8, "ECDHE RSA CHACHA20_POLY1305 256 AEAD 1.2"),
-  TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA9, "ECDHE ECDSA CHACHA20_POLY1305 256 AEAD 1.2"),
+  TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256(
+      0xCCA9, "ECDHE ECDSA CHACHA20_POLY1305 256 AEAD 1.2"),
   TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCAA, "DHE RSA CHACHA20_POLY1305 256 AEAD 1.2"),
   TLS_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAB, "PSK PSK CHACHA20_POLY1305 256 AEAD 1.2"),
-  TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAC, "ECDHE_PSK PSK CHACHA20_POLY1305 256 AEAD 1.2"),
+  TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256(
+      0xCCAC, "ECDHE_PSK PSK CHACHA20_POLY1305 256 AEAD 1.2"),
   TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAD, "DHE_PSK PSK CHACHA20_POLY1305 256 AEAD 1.2"),
   TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256(0xCCAE, "RSA_PSK RSA CHACHA20_POLY1305 256 AEAD 1.2"),
   TLS_ECDHE_PSK_WITH_AES_128_GCM_SHA256(0xD001, "ECDHE_PSK PSK AES_GCM 128 AEAD 1.2"),
@@ -391,12 +394,11 @@ public enum CipherSuite {
   TLS_ECDHE_PSK_WITH_AES_128_CCM_8_SHA256(0xD003, "ECDHE_PSK PSK AES_CCM_8 128 AEAD 1.2"),
   TLS_ECDHE_PSK_WITH_AES_128_CCM_SHA256(0xD005, "ECDHE_PSK PSK AES_CCM 128 AEAD 1.2");
 
-  private static final Map<Integer, CipherSuite> BY_CODE = new HashMap<>();
+  private static final CodeIndex<CipherSuite> BY_CODE = CodeIndex.of(values(), CipherSuite::code);
   private static final Map<String, CipherSuite> BY_NAME = new HashMap<>();
 
   static {
     for (CipherSuite suite : values()) {
-      BY_CODE.put(suite.code, suite);
       BY_NAME.put(suite.name().toUpperCase(Locale.ROOT), suite);
     }
   }
@@ -426,7 +428,8 @@ public enum CipherSuite {
       this.bits = 0;
       this.mac = MacAlgorithm.NULL;
       this.versions =
-          Collections.unmodifiableSet(EnumSet.range(ProtocolVersion.SSLv3, ProtocolVersion.TLSv1_3));
+          Collections.unmodifiableSet(
+              EnumSet.range(ProtocolVersion.SSLv3, ProtocolVersion.TLSv1_3));
       this.export = false;
       return;
     }
@@ -499,11 +502,10 @@ public enum CipherSuite {
   }
 
   /**
-   * The strength of the suite by itself. Insecure: NULL encryption, anonymous or no
-   * authentication, export, RC4, DES, 3DES and other obsolete ciphers, MD5 MAC (and the
-   * signalling values, which a server must never choose). Weak: CBC with SHA-1, no forward secrecy
-   * (static RSA/DH/ECDH, PSK), or finite-field DHE, whose group size must be judged separately.
-   * Strong: the rest.
+   * The strength of the suite by itself. Insecure: NULL encryption, anonymous or no authentication,
+   * export, RC4, DES, 3DES and other obsolete ciphers, MD5 MAC (and the signalling values, which a
+   * server must never choose). Weak: CBC with SHA-1, no forward secrecy (static RSA/DH/ECDH, PSK),
+   * or finite-field DHE, whose group size must be judged separately. Strong: the rest.
    */
   public CipherStrength strength() {
     if (scsv
@@ -526,12 +528,12 @@ public enum CipherSuite {
 
   /** The suite with this code point, if it is known. */
   public static Optional<CipherSuite> byCode(int code) {
-    return Optional.ofNullable(BY_CODE.get(code));
+    return BY_CODE.get(code);
   }
 
   /**
-   * The suite with this name: the IANA name in any letter case, or the {@code SSL_} spelling of
-   * the same suite that Java and old documents use ({@code SSL_RSA_WITH_RC4_128_MD5}).
+   * The suite with this name: the IANA name in any letter case, or the {@code SSL_} spelling of the
+   * same suite that Java and old documents use ({@code SSL_RSA_WITH_RC4_128_MD5}).
    */
   public static Optional<CipherSuite> byName(String name) {
     requireNonNull(name, "name");
@@ -542,7 +544,10 @@ public enum CipherSuite {
     return Optional.ofNullable(BY_NAME.get(upper));
   }
 
-  /** The real suites (no signalling values) that can be negotiated in {@code version}, by code point. */
+  /**
+   * The real suites (no signalling values) that can be negotiated in {@code version}, by code
+   * point.
+   */
   public static List<CipherSuite> forVersion(ProtocolVersion version) {
     requireNonNull(version, "version");
     List<CipherSuite> suites = new ArrayList<>();

@@ -93,6 +93,8 @@ public enum NamedGroup {
     EXPLICIT
   }
 
+  private static final CodeIndex<NamedGroup> BY_CODE = CodeIndex.of(values(), NamedGroup::code);
+
   private final int code;
   private final String ianaName;
   private final Kind kind;
@@ -137,12 +139,7 @@ public enum NamedGroup {
   }
 
   public static Optional<NamedGroup> byCode(int code) {
-    for (NamedGroup group : values()) {
-      if (group.code == code) {
-        return Optional.of(group);
-      }
-    }
-    return Optional.empty();
+    return BY_CODE.get(code);
   }
 
   /**

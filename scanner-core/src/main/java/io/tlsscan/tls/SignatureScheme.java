@@ -41,6 +41,9 @@ public enum SignatureScheme {
   MLDSA65(0x0905, "mldsa65"),
   MLDSA87(0x0906, "mldsa87");
 
+  private static final CodeIndex<SignatureScheme> BY_CODE =
+      CodeIndex.of(values(), SignatureScheme::code);
+
   private final int code;
   private final String ianaName;
 
@@ -100,12 +103,7 @@ public enum SignatureScheme {
   }
 
   public static Optional<SignatureScheme> byCode(int code) {
-    for (SignatureScheme scheme : values()) {
-      if (scheme.code == code) {
-        return Optional.of(scheme);
-      }
-    }
-    return Optional.empty();
+    return BY_CODE.get(code);
   }
 
   public static Optional<SignatureScheme> byName(String name) {

@@ -15,6 +15,9 @@ public enum Sslv2CipherSpec {
   SSL_CK_DES_64_CBC_WITH_MD5(0x060040, 56),
   SSL_CK_DES_192_EDE3_CBC_WITH_MD5(0x0700C0, 112);
 
+  private static final CodeIndex<Sslv2CipherSpec> BY_CODE =
+      CodeIndex.of(values(), Sslv2CipherSpec::code);
+
   private final int code;
   private final int bits;
 
@@ -39,11 +42,6 @@ public enum Sslv2CipherSpec {
   }
 
   public static Optional<Sslv2CipherSpec> byCode(int code) {
-    for (Sslv2CipherSpec spec : values()) {
-      if (spec.code == code) {
-        return Optional.of(spec);
-      }
-    }
-    return Optional.empty();
+    return BY_CODE.get(code);
   }
 }
