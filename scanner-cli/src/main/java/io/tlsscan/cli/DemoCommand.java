@@ -3,11 +3,9 @@ package io.tlsscan.cli;
 import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.cert.TrustAnchorsException;
 import io.tlsscan.model.HostReport;
-import io.tlsscan.model.TrustError;
 import io.tlsscan.report.ReportWriter;
 import io.tlsscan.samples.fleet.DemoEndpoint;
 import io.tlsscan.samples.fleet.DemoFleet;
-import io.tlsscan.samples.fleet.Expectation;
 import io.tlsscan.scan.Scanner;
 import io.tlsscan.target.HostListReader;
 import java.io.IOException;
@@ -68,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
                 + ", CA "
                 + fleet.caFile());
         List<HostReport> reports = new ArrayList<>();
-        try (OutputStream out = output.open();
+        try (OutputStream out = output.open(false);
             ReportWriter writer =
                 new CollectingWriter(format.open(out, output.colours()), reports);
             Scanner scanner =
@@ -94,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
     List<String> mismatches = new ArrayList<>();
     for (DemoEndpoint endpoint : endpoints) {
       HostReport report = byInput.get(endpoint.hostLine());
-      String problem = report == null ? "no record" : mismatch(endpoint.expected(), report);
+      String problem = report == null ? "no record" : endpoint.expected().mismatch(report);
       if (problem != null) {
         mismatches.add(endpoint.name() + ": " + problem);
       }
@@ -104,41 +102,6 @@ final class DemoCommand implements Callable<Integer> {
         "tlsscan demo: " + matched + "/" + endpoints.size() + " endpoints reported as expected");
     mismatches.forEach(m -> messages.println("  unexpected: " + m));
     return mismatches.isEmpty() ? ExitCodes.OK : 1;
-  }
-
-  /** What differs between the record and the expectation, or {@code null} when they agree. */
-  private static String mismatch(Expectation expected, HostReport report) {
-    if (expected.ok() != report.ok()) {
-      return "expected status "
-          + expected.status()
-          + ", got "
-          + (report.ok() ? "ok" : "error: " + report.error().message());
-    }
-    if (!expected.ok()) {
-      String kind = report.error().kind().wireName();
-      return kind.equals(expected.errorKind())
-          ? null
-          : "expected error "
-              + expected.errorKind()
-              + ", got "
-              + kind
-              + " ("
-              + report.error().message()
-              + ")";
-    }
-    var certificate = report.certificate().resultOrNull();
-    if (certificate == null) {
-      return "no certificate section";
-    }
-    var trustErrors =
-        certificate.trustErrors().stream().map(TrustError::wireName).collect(Collectors.toSet());
-    if (!trustErrors.equals(expected.trustErrors())) {
-      return "expected trust errors " + expected.trustErrors() + ", got " + trustErrors;
-    }
-    boolean match = certificate.hostnameMatch() == io.tlsscan.model.HostnameMatch.MATCH;
-    return match == expected.hostnameMatch()
-        ? null
-        : "expected hostname_match " + expected.hostnameMatch() + ", got " + match;
   }
 
   /** Passes records on to the real writer and keeps them for the check. */

@@ -45,7 +45,7 @@ final class OutputOptions {
   boolean progress;
 
   /** A progress line when stderr is a terminal (or --progress), none with --quiet. */
-  Progress progress(java.nio.file.Path hostList) {
+  Progress progress(Path hostList) {
     boolean show = progress || (!quiet && Terminal.stderrIsTerminal());
     return show ? new ProgressLine(hostList) : Progress.NONE;
   }
@@ -64,15 +64,6 @@ final class OutputOptions {
   /** Colours only for the text view on a terminal. */
   boolean colours() {
     return output == null && Terminal.stdoutIsTerminal();
-  }
-
-  /**
-   * Opens the destination: the -o file (created or truncated) or stdout.
-   *
-   * @throws IOException naming the file when it cannot be opened
-   */
-  OutputStream open() throws IOException {
-    return open(false);
   }
 
   /**

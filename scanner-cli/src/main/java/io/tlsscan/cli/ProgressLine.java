@@ -6,9 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -20,7 +17,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class ProgressLine implements Progress {
   private final ProgressBar bar;
-  private final Map<String, Long> errorsByKind = new TreeMap<>();
+  private final ErrorTally errorsByKind = new ErrorTally();
 
   ProgressLine(Path hostList) {
     this.bar =
@@ -87,12 +84,8 @@ final class ProgressLine implements Progress {
   @Override
   public void recorded(HostReport report) {
     bar.step();
-    if (!report.ok()) {
-      errorsByKind.merge(report.error().kind().wireName(), 1L, Long::sum);
-      bar.setExtraMessage(
-          errorsByKind.entrySet().stream()
-              .map(e -> e.getValue() + " " + e.getKey())
-              .collect(Collectors.joining(", ", " errors: ", "")));
+    if (errorsByKind.add(report)) {
+      bar.setExtraMessage(" errors: " + errorsByKind);
     }
   }
 

@@ -3,9 +3,6 @@ package io.tlsscan.cli;
 import io.tlsscan.model.HostReport;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Counts the records of a scan for the one-line summary on stderr: targets, ok, errors by kind,
@@ -14,24 +11,18 @@ import java.util.stream.Collectors;
 final class ScanSummary {
   private final long startNanos = System.nanoTime();
   private long targets;
-  private long ok;
-  private final Map<String, Long> errorsByKind = new TreeMap<>();
+  private long errors;
+  private final ErrorTally errorsByKind = new ErrorTally();
 
   void add(HostReport report) {
     targets++;
-    if (report.ok()) {
-      ok++;
-    } else {
-      errorsByKind.merge(report.error().kind().wireName(), 1L, Long::sum);
+    if (errorsByKind.add(report)) {
+      errors++;
     }
   }
 
-  long targets() {
-    return targets;
-  }
-
   long errors() {
-    return targets - ok;
+    return errors;
   }
 
   /** E.g. {@code 24 targets, 10 ok, 14 errors (3 timeout, 2 not_tls), 3.2s, 7.5 targets/s}. */
@@ -41,16 +32,11 @@ final class ScanSummary {
     StringBuilder text = new StringBuilder();
     text.append(targets)
         .append(targets == 1 ? " target, " : " targets, ")
-        .append(ok)
+        .append(targets - errors)
         .append(" ok, ");
     text.append(errors()).append(errors() == 1 ? " error" : " errors");
     if (!errorsByKind.isEmpty()) {
-      text.append(" (")
-          .append(
-              errorsByKind.entrySet().stream()
-                  .map(e -> e.getValue() + " " + e.getKey())
-                  .collect(Collectors.joining(", ")))
-          .append(')');
+      text.append(" (").append(errorsByKind).append(')');
     }
     text.append(String.format(Locale.ROOT, ", %.1fs, %.1f targets/s", seconds, targets / seconds));
     return text.toString();

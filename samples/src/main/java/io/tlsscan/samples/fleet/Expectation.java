@@ -2,7 +2,10 @@ package io.tlsscan.samples.fleet;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.TrustError;
 import java.util.Arrays;
 import java.util.Set;
@@ -27,8 +30,10 @@ import java.util.stream.Collectors;
  */
 public record Expectation(
     String status, String errorKind, Set<String> trustErrors, boolean hostnameMatch) {
-  private static final Set<String> TRUST_ERRORS = wireNames(TrustError.values());
-  private static final Set<String> ERROR_KINDS = wireNames(ErrorKind.values());
+  private static final Set<String> TRUST_ERRORS =
+      Arrays.stream(TrustError.values()).map(TrustError::wireName).collect(Collectors.toSet());
+  private static final Set<String> ERROR_KINDS =
+      Arrays.stream(ErrorKind.values()).map(ErrorKind::wireName).collect(Collectors.toSet());
 
   /**
    * Checks the values against the contract's closed sets.
@@ -82,9 +87,32 @@ public record Expectation(
     return ok() && trustErrors.isEmpty();
   }
 
-  private static Set<String> wireNames(Enum<?>[] values) {
-    return Arrays.stream(values)
-        .map(value -> value.name().toLowerCase(java.util.Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet());
+  /** What differs between {@code report} and this expectation, or {@code null} when they agree. */
+  public String mismatch(HostReport report) {
+    if (ok() != report.ok()) {
+      return "expected status "
+          + status
+          + ", got "
+          + (report.ok() ? "ok" : "error: " + report.error().message());
+    }
+    if (!ok()) {
+      String kind = report.error().kind().wireName();
+      return kind.equals(errorKind)
+          ? null
+          : "expected error " + errorKind + ", got " + kind + " (" + report.error().message() + ")";
+    }
+    CertificateReport certificate = report.certificate().resultOrNull();
+    if (certificate == null) {
+      return "no certificate section";
+    }
+    Set<String> actualTrustErrors =
+        certificate.trustErrors().stream().map(TrustError::wireName).collect(Collectors.toSet());
+    if (!actualTrustErrors.equals(trustErrors)) {
+      return "expected trust errors " + trustErrors + ", got " + actualTrustErrors;
+    }
+    boolean match = certificate.hostnameMatch() == HostnameMatch.MATCH;
+    return match == hostnameMatch
+        ? null
+        : "expected hostname_match " + hostnameMatch + ", got " + match;
   }
 }
