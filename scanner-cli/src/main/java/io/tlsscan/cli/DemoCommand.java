@@ -66,6 +66,7 @@ final class DemoCommand implements Callable<Integer> {
                 + ", CA "
                 + fleet.caFile());
         List<HostReport> reports = new ArrayList<>();
+        int scanned;
         try (OutputStream out = output.open(false);
             ReportWriter writer =
                 new CollectingWriter(format.open(out, output.colours()), reports);
@@ -74,8 +75,13 @@ final class DemoCommand implements Callable<Integer> {
                     .options(options)
                     .trustAnchors(TrustAnchors.fromPemFile(fleet.caFile()))
                     .build()) {
-          new ScanRun(scanner, writer, messages, output.quiet, output.progress(hostList))
-              .run(new HostListReader().read(hostList));
+          scanned =
+              new ScanRun(scanner, writer, messages, output.quiet, output.progress(hostList))
+                  .run(new HostListReader().read(hostList));
+        }
+        // Stopped by a signal or an output error: the records are not all there to check.
+        if (scanned == ExitCodes.INTERRUPTED || scanned == ExitCodes.USAGE) {
+          return scanned;
         }
         return check(fleet.endpoints(), reports, messages);
       } finally {
