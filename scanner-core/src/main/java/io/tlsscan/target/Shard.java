@@ -1,6 +1,5 @@
 package io.tlsscan.target;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * One of N disjoint parts of a host list, for splitting a scan across machines ({@code --shard
@@ -13,8 +12,6 @@ import java.nio.charset.StandardCharsets;
  * @param count how many shards there are
  */
 public record Shard(int index, int count) {
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
 
   public Shard {
     if (count < 1) {
@@ -47,7 +44,7 @@ public record Shard(int index, int count) {
 
   /** Whether {@code entry} belongs to this shard. */
   public boolean contains(HostListEntry entry) {
-    return Long.remainderUnsigned(hash(key(entry)), count) == index;
+    return Long.remainderUnsigned(Fnv1a.hash64(key(entry)), count) == index;
   }
 
   private static String key(HostListEntry entry) {
@@ -57,15 +54,6 @@ public record Shard(int index, int count) {
       return target.host() + "|" + target.port() + "|" + address;
     }
     return "invalid|" + entry.line() + "|" + entry.input();
-  }
-
-  private static long hash(String key) {
-    long hash = FNV_OFFSET;
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= FNV_PRIME;
-    }
-    return hash;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.tlsscan.target;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -10,9 +9,6 @@ import java.util.Arrays;
  * targets is a sorted {@code long[]}, 8 bytes a target, so a million-line resume stays small.
  */
 public final class TargetIdentity {
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
-
   private TargetIdentity() {}
 
   /** The identity of an entry of the host list. */
@@ -26,12 +22,7 @@ public final class TargetIdentity {
   /** The identity of a written record's target ({@code host} and {@code port} null if invalid). */
   public static long of(long line, String host, Integer port) {
     String key = line + "|" + (host == null ? "" : host) + "|" + (port == null ? "" : port);
-    long hash = FNV_OFFSET;
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= FNV_PRIME;
-    }
-    return hash;
+    return Fnv1a.hash64(key);
   }
 
   /** An immutable set of identities, built once from the records of an earlier run. */
