@@ -9,7 +9,9 @@ import io.netty.util.NetUtil;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -78,6 +80,10 @@ public final class ClientHelloBuilder {
 
   private static final Random SECURE_RANDOM = new SecureRandom();
 
+  /** {@link #defaultGroups} of each version, worked out once rather than for every hello. */
+  private static final Map<ProtocolVersion, List<NamedGroup>> DEFAULT_GROUPS =
+      defaultGroupsByVersion();
+
   private final ProtocolVersion version;
   private List<CipherSuite> cipherSuites = List.of();
   private List<Sslv2CipherSpec> sslv2CipherSpecs = List.of(Sslv2CipherSpec.values());
@@ -131,7 +137,18 @@ public final class ClientHelloBuilder {
    * follows RFC 7919 would then refuse DHE suites whose group is not listed.
    */
   public static List<NamedGroup> defaultGroups(ProtocolVersion version) {
-    requireNonNull(version, "version");
+    return DEFAULT_GROUPS.get(requireNonNull(version, "version"));
+  }
+
+  private static Map<ProtocolVersion, List<NamedGroup>> defaultGroupsByVersion() {
+    Map<ProtocolVersion, List<NamedGroup>> groups = new EnumMap<>(ProtocolVersion.class);
+    for (ProtocolVersion version : ProtocolVersion.values()) {
+      groups.put(version, computeDefaultGroups(version));
+    }
+    return groups;
+  }
+
+  private static List<NamedGroup> computeDefaultGroups(ProtocolVersion version) {
     if (version == ProtocolVersion.TLSv1_3) {
       return List.of(
           NamedGroup.X25519,

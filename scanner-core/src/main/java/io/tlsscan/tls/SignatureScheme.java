@@ -44,6 +44,41 @@ public enum SignatureScheme {
   private static final CodeIndex<SignatureScheme> BY_CODE =
       CodeIndex.of(values(), SignatureScheme::code);
 
+  private static final List<SignatureScheme> BROAD_DEFAULT =
+      List.of(
+          ECDSA_SECP256R1_SHA256,
+          ECDSA_SECP384R1_SHA384,
+          ECDSA_SECP521R1_SHA512,
+          ED25519,
+          ED448,
+          RSA_PSS_RSAE_SHA256,
+          RSA_PSS_RSAE_SHA384,
+          RSA_PSS_RSAE_SHA512,
+          RSA_PSS_PSS_SHA256,
+          RSA_PSS_PSS_SHA384,
+          RSA_PSS_PSS_SHA512,
+          RSA_PKCS1_SHA256,
+          RSA_PKCS1_SHA384,
+          RSA_PKCS1_SHA512,
+          ECDSA_BRAINPOOLP256R1TLS13_SHA256,
+          ECDSA_BRAINPOOLP384R1TLS13_SHA384,
+          ECDSA_BRAINPOOLP512R1TLS13_SHA512,
+          DSA_SHA256,
+          DSA_SHA384,
+          DSA_SHA512,
+          RSA_PKCS1_SHA224,
+          ECDSA_SHA224,
+          DSA_SHA224,
+          RSA_PKCS1_SHA1,
+          ECDSA_SHA1,
+          DSA_SHA1);
+  ;
+  private static final List<SignatureScheme> TLS13_DEFAULT =
+      BROAD_DEFAULT.stream()
+          .filter(
+              scheme -> !scheme.ianaName.startsWith("dsa_") && !scheme.ianaName.endsWith("_sha224"))
+          .toList();
+
   private final int code;
   private final String ianaName;
 
@@ -65,41 +100,12 @@ public enum SignatureScheme {
    * post-quantum and national ones, strongest first.
    */
   public static List<SignatureScheme> broadDefault() {
-    return List.of(
-        ECDSA_SECP256R1_SHA256,
-        ECDSA_SECP384R1_SHA384,
-        ECDSA_SECP521R1_SHA512,
-        ED25519,
-        ED448,
-        RSA_PSS_RSAE_SHA256,
-        RSA_PSS_RSAE_SHA384,
-        RSA_PSS_RSAE_SHA512,
-        RSA_PSS_PSS_SHA256,
-        RSA_PSS_PSS_SHA384,
-        RSA_PSS_PSS_SHA512,
-        RSA_PKCS1_SHA256,
-        RSA_PKCS1_SHA384,
-        RSA_PKCS1_SHA512,
-        ECDSA_BRAINPOOLP256R1TLS13_SHA256,
-        ECDSA_BRAINPOOLP384R1TLS13_SHA384,
-        ECDSA_BRAINPOOLP512R1TLS13_SHA512,
-        DSA_SHA256,
-        DSA_SHA384,
-        DSA_SHA512,
-        RSA_PKCS1_SHA224,
-        ECDSA_SHA224,
-        DSA_SHA224,
-        RSA_PKCS1_SHA1,
-        ECDSA_SHA1,
-        DSA_SHA1);
+    return BROAD_DEFAULT;
   }
 
   /** {@link #broadDefault()} without the DSA and SHA-224 pairs, which TLS 1.3 does not define. */
   public static List<SignatureScheme> tls13Default() {
-    return broadDefault().stream()
-        .filter(
-            scheme -> !scheme.ianaName.startsWith("dsa_") && !scheme.ianaName.endsWith("_sha224"))
-        .toList();
+    return TLS13_DEFAULT;
   }
 
   public static Optional<SignatureScheme> byCode(int code) {
