@@ -30,6 +30,7 @@ final class ParsedCertificate {
   private final X500Principal subject;
   private final X500Principal issuer;
   private final String subjectName;
+  private final String issuerName;
   private final byte[] publicKey;
   private final KeyInfo key;
   private final SubjectAltNames subjectAltNames;
@@ -43,6 +44,7 @@ final class ParsedCertificate {
     this.subject = certificate.getSubjectX500Principal();
     this.issuer = certificate.getIssuerX500Principal();
     this.subjectName = subject.getName(X500Principal.RFC2253);
+    this.issuerName = issuer.getName(X500Principal.RFC2253);
     this.publicKey = certificate.getPublicKey().getEncoded();
     this.key = KeyInfos.describe(publicKey, certificate.getPublicKey().getAlgorithm());
     this.subjectAltNames = SubjectAltNames.of(certificate);
@@ -106,7 +108,7 @@ final class ParsedCertificate {
 
   /** The issuer in RFC 2253 form. */
   String issuerName() {
-    return issuer.getName(X500Principal.RFC2253);
+    return issuerName;
   }
 
   KeyInfo key() {

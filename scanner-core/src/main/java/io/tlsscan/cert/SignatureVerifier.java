@@ -77,8 +77,7 @@ final class SignatureVerifier {
         subject.certificate().verify(key);
         return true;
       }
-      return new X509CertificateHolder(subject.certificate().getEncoded())
-          .isSignatureValid(verifier);
+      return new X509CertificateHolder(subject.der()).isSignatureValid(verifier);
     } catch (GeneralSecurityException
         | IOException
         | OperatorCreationException
