@@ -25,6 +25,11 @@ public final class BaselinePolicy {
           "TLSv1.0", "TLSv1.0 is deprecated (RFC 8996)",
           "TLSv1.1", "TLSv1.1 is deprecated (RFC 8996)");
 
+  /** Whether {@code protocol} (a report name such as {@code TLSv1.0}) is broken or deprecated. */
+  public static boolean isDeprecated(String protocol) {
+    return DEPRECATED_PROTOCOLS.containsKey(protocol);
+  }
+
   /** The findings for {@code report}, most severe first. */
   public List<Finding> evaluate(HostReport report) {
     List<Finding> findings = new ArrayList<>();

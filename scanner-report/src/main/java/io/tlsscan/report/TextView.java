@@ -10,11 +10,11 @@ import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
+import io.tlsscan.policy.BaselinePolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +46,6 @@ import java.util.stream.Collectors;
  */
 final class TextView {
   private static final String RESET = "\u001B[0m";
-  private static final Set<String> DEPRECATED = Set.of("SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1");
   static final int MAX_NAMED_SUITES = 3;
 
   private final boolean ansiColours;
@@ -137,7 +136,8 @@ final class TextView {
       if (version.getValue() == null) {
         unknown.add(version.getKey());
       } else if (version.getValue()) {
-        (DEPRECATED.contains(version.getKey()) ? deprecated : current).add(version.getKey());
+        (BaselinePolicy.isDeprecated(version.getKey()) ? deprecated : current)
+            .add(version.getKey());
       }
     }
     List<String> parts = new ArrayList<>();
