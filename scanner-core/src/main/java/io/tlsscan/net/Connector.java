@@ -44,10 +44,6 @@ public final class Connector {
     this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter");
   }
 
-  public ConnectionRateLimiter rateLimiter() {
-    return rateLimiter;
-  }
-
   /**
    * Connects to {@code address} and runs {@code session} on the channel. The session is called
    * while the channel is being set up, before the connect completes, so the handlers it adds see

@@ -102,10 +102,7 @@ final class HostScanner {
     if (!options.allIps() || target.connectAddress() != null) {
       return scanOne(target, cancel).flux();
     }
-    return resolver
-        .resolveAll(target.host())
-        .name(TIMED)
-        .timeout(options.timeout())
+    return within(options.timeout(), resolver.resolveAll(target.host()))
         .flatMapMany(Flux::fromIterable)
         .concatMap(address -> scanOne(at(target, address), cancel))
         // The single-address path reports the DNS failure with its phase and message.
@@ -126,15 +123,14 @@ final class HostScanner {
                 () -> {
                   TargetProgress progress =
                       new TargetProgress(clock.instant(), options.timeout(), limited);
-                  return connect(target, progress)
-                      .name(TIMED)
-                      .timeout(options.timeout())
-                      .flatMap(connected -> probe(target, progress, connected))
-                      .onErrorResume(error -> Mono.just(failed(target, progress, error)))
-                      .name(TIMED)
-                      .timeout(
-                          options.timeout().plus(BACKSTOP),
-                          Mono.fromSupplier(() -> failed(target, progress, new TimeoutException())))
+                  Mono<HostReport> scan =
+                      within(options.timeout(), connect(target, progress))
+                          .flatMap(connected -> probe(target, progress, connected))
+                          .onErrorResume(error -> Mono.just(failed(target, progress, error)));
+                  Mono<HostReport> cut =
+                      Mono.fromSupplier(() -> failed(target, progress, new TimeoutException()));
+                  return within(options.timeout().plus(BACKSTOP), scan)
+                      .onErrorResume(TimeoutException.class, timedOut -> cut)
                       .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress))));
                 }))
         .map(report -> report.withFindings(policy.evaluate(report)));
@@ -238,15 +234,20 @@ final class HostScanner {
     return guarded(progress, run);
   }
 
+  /**
+   * {@code work}, or a {@link TimeoutException} when it has not signalled within {@code limit}.
+   * Named first: see {@link #TIMED}.
+   */
+  private static <T> Mono<T> within(Duration limit, Mono<T> work) {
+    return work.name(TIMED).timeout(limit);
+  }
+
   /** Runs a probe within what is left of the deadline; any failure becomes its outcome. */
   private <R> Mono<ProbeOutcome<R>> guarded(TargetProgress progress, Supplier<Mono<R>> run) {
     return Mono.defer(
         () -> {
           Duration left = progress.remaining();
-          return run.get()
-              .map(ProbeOutcome::completed)
-              .name(TIMED)
-              .timeout(left)
+          return within(left, run.get().map(ProbeOutcome::completed))
               .onErrorResume(error -> Mono.just(probeFailure(error)));
         });
   }

@@ -11,6 +11,7 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
+import io.tlsscan.tls.ProtocolVersion;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
 
   private void succeeded(ChannelHandlerContext ctx) {
     Handshake handshake = describe(ssl.engine());
-    if (observation.wasClientCertificateRequested() && handshake.protocol().equals("TLSv1.3")) {
+    if (observation.wasClientCertificateRequested()
+        && handshake.protocol().equals(ProtocolVersion.TLSv1_3.reportName())) {
       pendingHandshake = handshake;
       ctx.executor().schedule(this::finishPending, CLIENT_AUTH_GRACE_MS, TimeUnit.MILLISECONDS);
       return;
@@ -91,7 +93,8 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
     String group = null;
     boolean stapled = false;
     if (engine instanceof ReferenceCountedOpenSslEngine openSsl) {
-      stapled = openSsl.getOcspResponse() != null && openSsl.getOcspResponse().length > 0;
+      byte[] ocspResponse = openSsl.getOcspResponse();
+      stapled = ocspResponse != null && ocspResponse.length > 0;
       try {
         group = NegotiatedNames.group(SSL.getGroupName(openSsl.sslPointer()));
       } catch (Exception e) {

@@ -7,6 +7,7 @@ import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.SuiteOffers;
+import io.tlsscan.tls.AlertDescription;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
@@ -26,7 +27,6 @@ import reactor.core.publisher.Mono;
  * are read as well, for the probes that reuse these answers.
  */
 public final class ProtocolsProbe {
-  private static final int PROTOCOL_VERSION_ALERT = 70;
 
   private final RawHelloClient client;
 
@@ -79,7 +79,7 @@ public final class ProtocolsProbe {
                 return Mono.just(new VersionAnswer.Accepted(response, index));
               }
               if (response instanceof ServerResponse.Alert alert
-                  && alert.description() == PROTOCOL_VERSION_ALERT) {
+                  && alert.description() == AlertDescription.PROTOCOL_VERSION.code()) {
                 return Mono.just(new VersionAnswer.Refused());
               }
               VersionAnswer answer = refusalOrUnknown(response);
