@@ -16,7 +16,7 @@ SSLSCAN_TARGETS="${SSLSCAN_TARGETS:-200}"
 CONCURRENCY="${CONCURRENCY:-}"        # empty: tlsscan's default
 DEEP="${DEEP:-0}"                     # 1: also tlsscan's deep scan of the sslscan targets
 DEEP_TARGETS="${DEEP_TARGETS:-2000}"  # lines of tlsscan's deep scan: the sslscan targets, repeated
-C1="${C1:-0}"                         # 1: also the certificate scan with only the C1 JIT
+C2="${C2:-0}"                         # 1: also the certificate scan with the C2 JIT (launcher: C1 only)
 PHASES="${PHASES:-wrk stime tlsscan sslscan deep}"
 ROUNDS="${ROUNDS:-5}"                 # rounds of wrk then tlsscan --probes cert
 RETRIES="${RETRIES:-2}"               # repeats of a phase while other processes were busy (keeps the quietest)
@@ -138,17 +138,18 @@ if phase_on stime; then
     "$(ms_per "${M_CPU[stime]}" "$conns")" "$(mb "${M_RSS[stime]}")" "$(fdiv "$rate" "${WRK_RATE:-0}" %.2f)× wrk" stime
 fi
 
-# C1=1: the same scan once more with only the C1 JIT (-XX:TieredStopAtLevel=1). On a run of this
-# size C2 compilation costs a large share of the CPU; C1 code is slower but compiles far cheaper.
-if phase_on tlsscan && [ "$C1" = 1 ]; then
+# C2=1: the same scan once more with the full tiered JIT (C1 then C2) instead of the launcher's C1
+# only. On a run of this size C2 compilation costs more CPU than its faster code saves.
+if phase_on tlsscan && [ "$C2" = 1 ]; then
   rest
   read -r -a probe_args <<<"$(cert_probe_args)"
-  KEEP_FILES="$WORK/cert-c1.jsonl" measure_quiet tlsscan-c1 "$TARGETS" java "${JAVA_OPTS[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" scan \
-    -i "$WORK/hosts-cert.txt" -o "$WORK/cert-c1.jsonl" -q "${probe_args[@]}" "${conc_args[@]}"
-  read -r lines ok < <(check_records "$WORK/cert-c1.jsonl" "$TARGETS")
-  rate=$(fdiv "$TARGETS" "${M_WALL[tlsscan-c1]}" %.0f)
-  add_row "tlsscan, C1 JIT only" "$what, -XX:TieredStopAtLevel=1, $ok/$lines ok" "$TARGETS" "${M_WALL[tlsscan-c1]}" \
-    "$rate" "$(ms_per "${M_CPU[tlsscan-c1]}" "$TARGETS")" "$(mb "${M_RSS[tlsscan-c1]}")" "$(fdiv "$rate" "${WRK_RATE:-0}" %.2f)× wrk" tlsscan-c1
+  KEEP_FILES="$WORK/c2.jsonl" TLSSCAN_JAVA_OPTS="-XX:TieredStopAtLevel=4 ${TLSSCAN_JAVA_OPTS:-}" \
+    measure_quiet tlsscan-c2 "$TARGETS" "${TLSSCAN[@]}" scan \
+    -i "$WORK/hosts-cert.txt" -o "$WORK/c2.jsonl" -q "${probe_args[@]}" "${conc_args[@]}"
+  read -r lines ok < <(check_records "$WORK/c2.jsonl" "$TARGETS")
+  rate=$(fdiv "$TARGETS" "${M_WALL[tlsscan-c2]}" %.0f)
+  add_row "tlsscan, C1 + C2 JIT" "--probes cert, -XX:TieredStopAtLevel=4, $ok/$lines ok" "$TARGETS" "${M_WALL[tlsscan-c2]}" \
+    "$rate" "$(ms_per "${M_CPU[tlsscan-c2]}" "$TARGETS")" "$(mb "${M_RSS[tlsscan-c2]}")" "$(fdiv "$rate" "${WRK_RATE:-0}" %.2f)× wrk" tlsscan-c2
 fi
 
 target_lines "$SSLSCAN_TARGETS" >"$WORK/hosts-deep.txt"
@@ -188,9 +189,8 @@ fi
 
 LOAD_AFTER="$(loadavg)"
 print_table
-for name in "${CERT_NAMES[@]}" tlsscan-c1 tlsscan-deep; do
+for name in "${CERT_NAMES[@]}" tlsscan-c2 tlsscan-deep; do
   file="$WORK/${name#tlsscan-}.jsonl"
-  [ "$name" = tlsscan-c1 ] && file="$WORK/cert-c1.jsonl"
   [ -n "${M_WALL[$name]:-}" ] && [ -s "$file" ] || continue
   span=$(record_span "$file")
   echo "$name: first target started to last record finished in $span s of ${M_WALL[$name]} s wall: $(fdiv "$(wc -l <"$file")" "$span" %.0f) targets/s without JVM start-up and exit."

@@ -4,14 +4,12 @@
 #   - `tlsscan --version` (JVM, command line and TLS library start, no network),
 #   - `tlsscan scan HOST` as a whole process (hyperfine when installed, else a loop),
 #   - `tlsscan scan HOST` until its first record line reaches the pipe (a loop of RUNS), with
-#     `--probes cert` and with the default probes,
-#   - with VARIANTS=1, the last again with JVM options that shorten start-up.
+#     `--probes cert` and with the default probes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RUNS="${RUNS:-10}"
 WARMUP="${WARMUP:-2}"
-VARIANTS="${VARIANTS:-0}"   # 1: also the first record with C1 only, with an AppCDS archive, and both
 PORT="${PORT:-$(default_base_port 350)}"
 
 bench_init
@@ -79,7 +77,7 @@ echo
 wait_quiet
 echo "| measured | time |"
 echo "|---|---|"
-whole "java -version (the JVM alone)" java "${JAVA_OPTS[@]}" -version
+whole "java -version (the JVM alone)" java -version
 whole "tlsscan --version (JVM + CLI + TLS library, no network)" "${TLSSCAN[@]}" --version
 whole "tlsscan scan one host, whole process" "${SCAN[@]}"
 echo "| tlsscan scan one host, JVM start to first record | $(first_record | stats) |"
@@ -89,17 +87,6 @@ if has_probes_flag; then
   SCAN=("${TLSSCAN[@]}" scan -q -f jsonl "$TARGET")
   echo "| tlsscan scan one host with the default probes, JVM start to first record | $(first_record | stats) |"
   SCAN=("${CERT_SCAN[@]}")
-fi
-if [ "$VARIANTS" = 1 ]; then
-  # An application class-data archive of the classes one scan loads (JDK 13+ dynamic archive).
-  java "${JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$WORK/app.jsa" -jar "$JAR" scan -q -f jsonl "$TARGET" >/dev/null 2>&1 \
-    || die "could not write a class-data archive"
-  for variant in "-XX:TieredStopAtLevel=1" "-XX:SharedArchiveFile=$WORK/app.jsa" \
-    "-XX:SharedArchiveFile=$WORK/app.jsa -XX:TieredStopAtLevel=1"; do
-    read -r -a extra <<<"$variant"
-    SCAN=(java "${JAVA_OPTS[@]}" "${extra[@]}" -jar "$JAR" scan -q -f jsonl $(cert_probe_args) "$TARGET")
-    echo "| first record with ${variant//$WORK\//} | $(first_record | stats) |"
-  done
 fi
 echo
 echo "load average before: $LOAD_BEFORE, after: $(loadavg); $NCPU cores. Aim: first record under 600 ms."
