@@ -20,10 +20,11 @@ import reactor.core.publisher.Mono;
  * the work on it ends, fails or is cancelled.
  */
 public final class Connector {
-  private final NetworkContext network;
-  private final Duration connectTimeout;
   private final long maxBytesPerConnection;
   private final ConnectionRateLimiter rateLimiter;
+
+  /** Group, channel type and options of every connection, set once; each connect clones it. */
+  private final Bootstrap bootstrap;
 
   /**
    * @param connectTimeout time allowed for the TCP handshake
@@ -35,13 +36,21 @@ public final class Connector {
       Duration connectTimeout,
       long maxBytesPerConnection,
       ConnectionRateLimiter rateLimiter) {
-    this.network = requireNonNull(network, "network");
-    this.connectTimeout = requireNonNull(connectTimeout, "connectTimeout");
+    requireNonNull(network, "network");
+    requireNonNull(connectTimeout, "connectTimeout");
     if (maxBytesPerConnection < 1) {
       throw new IllegalArgumentException("maxBytesPerConnection must be positive");
     }
     this.maxBytesPerConnection = maxBytesPerConnection;
     this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter");
+    this.bootstrap =
+        new Bootstrap()
+            .group(network.group())
+            .channel(network.socketChannelType())
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())))
+            .option(ChannelOption.TCP_NODELAY, true);
   }
 
   /**
@@ -67,13 +76,8 @@ public final class Connector {
           Disposable.Composite resources = Disposables.composite();
           sink.onDispose(resources);
           ChannelFuture future =
-              new Bootstrap()
-                  .group(network.group())
-                  .channel(network.socketChannelType())
-                  .option(
-                      ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                      (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())))
-                  .option(ChannelOption.TCP_NODELAY, true)
+              bootstrap
+                  .clone()
                   .handler(
                       new ChannelInitializer<>() {
                         @Override
