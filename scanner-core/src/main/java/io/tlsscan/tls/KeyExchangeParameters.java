@@ -6,6 +6,13 @@ import java.util.Optional;
 public sealed interface KeyExchangeParameters {
 
   /**
+   * The named curve these parameters use: empty but for a {@link NamedCurve} the registry knows.
+   */
+  default Optional<NamedGroup> namedGroup() {
+    return Optional.empty();
+  }
+
+  /**
    * Finite-field Diffie-Hellman (DHE and DH_anon suites).
    *
    * @param primeBits the bit length of the prime p
@@ -18,7 +25,8 @@ public sealed interface KeyExchangeParameters {
    * @param groupCode the curve's code point
    */
   record NamedCurve(int groupCode) implements KeyExchangeParameters {
-    public Optional<NamedGroup> group() {
+    @Override
+    public Optional<NamedGroup> namedGroup() {
       return NamedGroup.byCode(groupCode);
     }
   }

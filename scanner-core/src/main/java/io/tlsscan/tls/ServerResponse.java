@@ -68,6 +68,19 @@ public sealed interface ServerResponse {
           : Optional.empty();
     }
 
+    /**
+     * The group of the key exchange: the key-share group (TLS 1.3), else the named curve of the
+     * ServerKeyExchange (TLS 1.2 and older, when the flight was read); empty when unknown.
+     */
+    public Optional<NamedGroup> negotiatedGroup() {
+      return group()
+          .or(
+              () ->
+                  flight()
+                      .flatMap(ServerFlight::keyExchange)
+                      .flatMap(KeyExchangeParameters::namedGroup));
+    }
+
     /** Whether the ServerHello carried an extension of this type. */
     public boolean hasExtension(int type) {
       return extensions.contains(type);

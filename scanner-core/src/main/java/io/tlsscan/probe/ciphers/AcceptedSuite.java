@@ -35,7 +35,7 @@ record AcceptedSuite(
   static AcceptedSuite of(CipherSuite suite, ServerResponse response) {
     if (response instanceof ServerResponse.ServerHello hello) {
       Optional<KeyExchangeParameters> kx = hello.flight().flatMap(f -> f.keyExchange());
-      Optional<NamedGroup> group = hello.group().or(() -> kx.flatMap(AcceptedSuite::curve));
+      Optional<NamedGroup> group = hello.negotiatedGroup();
       Optional<Integer> bits = kx.flatMap(AcceptedSuite::bits);
       return new AcceptedSuite(suite, group, bits);
     }
@@ -43,12 +43,6 @@ record AcceptedSuite(
       return new AcceptedSuite(suite, retry.group(), Optional.empty());
     }
     return new AcceptedSuite(suite, Optional.empty(), Optional.empty());
-  }
-
-  private static Optional<NamedGroup> curve(KeyExchangeParameters parameters) {
-    return parameters instanceof KeyExchangeParameters.NamedCurve curve
-        ? curve.group()
-        : Optional.empty();
   }
 
   private static Optional<Integer> bits(KeyExchangeParameters parameters) {

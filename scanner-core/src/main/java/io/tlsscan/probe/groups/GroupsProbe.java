@@ -9,7 +9,6 @@ import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.SuiteOffers;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.KeyExchange;
-import io.tlsscan.tls.KeyExchangeParameters;
 import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
@@ -91,18 +90,7 @@ public final class GroupsProbe {
       return retry.group();
     }
     if (response instanceof ServerResponse.ServerHello hello) {
-      return hello
-          .group()
-          .or(
-              () ->
-                  hello
-                      .flight()
-                      .flatMap(flight -> flight.keyExchange())
-                      .flatMap(
-                          kx ->
-                              kx instanceof KeyExchangeParameters.NamedCurve curve
-                                  ? curve.group()
-                                  : Optional.empty()));
+      return hello.negotiatedGroup();
     }
     return Optional.empty();
   }

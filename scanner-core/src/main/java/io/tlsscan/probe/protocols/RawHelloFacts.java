@@ -58,11 +58,7 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
               .flight()
               .get()
               .keyExchange()
-              .flatMap(
-                  kx ->
-                      kx instanceof KeyExchangeParameters.NamedCurve curve
-                          ? curve.group()
-                          : Optional.empty())
+              .flatMap(KeyExchangeParameters::namedGroup)
               .map(NamedGroup::ianaName)
               .orElse(null);
       return Optional.of(
