@@ -1,5 +1,6 @@
 package io.tlsscan.samples.fleet;
 
+import io.tlsscan.samples.pki.TestPki;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -70,7 +71,7 @@ public final class DemoFleet implements Fleet {
 
   /** The demo root CA certificate as PEM text. */
   public String caPem() {
-    return Pem.of(caCertificate());
+    return TestPki.pem(caCertificate());
   }
 
   @Override

@@ -12,7 +12,6 @@ import io.tlsscan.samples.pki.TestPki.Issued;
 import io.tlsscan.samples.pki.TestPki.KeyType;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -324,18 +323,7 @@ final class FleetCatalog {
 
   /** The address of the next endpoint to add. */
   private InetAddress nextAddress() {
-    byte[] address = base.clone();
-    int last = (address[3] & 0xff) + plans.size() + 1;
-    if (last > 254) {
-      throw new IllegalArgumentException(
-          "base address leaves no room for the demo endpoints: " + (base[3] & 0xff));
-    }
-    address[3] = (byte) last;
-    try {
-      return InetAddress.getByAddress(address);
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("four bytes are always an IPv4 address", e);
-    }
+    return LoopbackFleet.endpointAddress(base, plans.size(), "demo");
   }
 
   /**

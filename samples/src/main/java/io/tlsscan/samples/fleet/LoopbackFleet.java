@@ -17,6 +17,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.tlsscan.samples.fleet.ServerBehaviour.Listening;
+import io.tlsscan.samples.pki.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
@@ -166,6 +167,28 @@ public final class LoopbackFleet implements AutoCloseable {
       return (Inet4Address) InetAddress.getByAddress(octets);
     } catch (UnknownHostException e) {
       throw new IllegalStateException("four bytes always make an IPv4 address", e);
+    }
+  }
+
+  /**
+   * The address of endpoint {@code index} (0-based) of a fleet whose addresses count up from {@code
+   * base}: base + index + 1.
+   *
+   * @throws IllegalArgumentException when it would pass {@code .254}, naming the fleet's {@code
+   *     kind}
+   */
+  public static InetAddress endpointAddress(byte[] base, int index, String kind) {
+    byte[] address = base.clone();
+    int last = (address[3] & 0xff) + index + 1;
+    if (last > 254) {
+      throw new IllegalArgumentException(
+          "base address leaves no room for the " + kind + " endpoints: " + (base[3] & 0xff));
+    }
+    address[3] = (byte) last;
+    try {
+      return InetAddress.getByAddress(address);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("four bytes are always an IPv4 address", e);
     }
   }
 
@@ -341,7 +364,7 @@ public final class LoopbackFleet implements AutoCloseable {
   private static Path writeCaFile(String kind, X509Certificate root) {
     try {
       Path directory = Files.createTempDirectory("tlsscan-" + kind + "-");
-      return Files.writeString(directory.resolve(kind + "-ca.pem"), Pem.of(root));
+      return Files.writeString(directory.resolve(kind + "-ca.pem"), TestPki.pem(root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the " + kind + " fleet's CA file", e);
     }

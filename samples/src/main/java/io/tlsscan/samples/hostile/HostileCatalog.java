@@ -9,12 +9,12 @@ import io.tlsscan.samples.fleet.AnswerOnceHandler;
 import io.tlsscan.samples.fleet.DripHandler;
 import io.tlsscan.samples.fleet.Expectation;
 import io.tlsscan.samples.fleet.FixedChainKeyManager;
+import io.tlsscan.samples.fleet.LoopbackFleet;
 import io.tlsscan.samples.fleet.TarpitHandler;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.samples.pki.TestPki.Issued;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -328,7 +328,7 @@ final class HostileCatalog {
   }
 
   private static Supplier<ChannelHandler> stallAfter(byte[] reply) {
-    return () -> new SendThenStallHandler(reply);
+    return () -> AnswerOnceHandler.thenStall(reply);
   }
 
   /**
@@ -387,18 +387,7 @@ final class HostileCatalog {
 
   /** The address of the next endpoint to add. */
   private InetAddress nextAddress() {
-    byte[] address = base.clone();
-    int last = (address[3] & 0xff) + plans.size() + 1;
-    if (last > 254) {
-      throw new IllegalArgumentException(
-          "base address leaves no room for the hostile endpoints: " + (base[3] & 0xff));
-    }
-    address[3] = (byte) last;
-    try {
-      return InetAddress.getByAddress(address);
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("four bytes are always an IPv4 address", e);
-    }
+    return LoopbackFleet.endpointAddress(base, plans.size(), "hostile");
   }
 
   private static String host(String name) {

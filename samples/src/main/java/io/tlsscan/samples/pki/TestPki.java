@@ -15,6 +15,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -80,12 +81,23 @@ public final class TestPki {
 
   /** The certificates as PEM text, one {@code CERTIFICATE} block each (RFC 7468). */
   public static String pem(Issued... certificates) {
+    return pem(
+        Arrays.stream(certificates).map(Issued::certificate).toArray(X509Certificate[]::new));
+  }
+
+  /** The certificates as PEM text, one {@code CERTIFICATE} block each (RFC 7468). */
+  public static String pem(X509Certificate... certificates) {
     StringBuilder pem = new StringBuilder();
     Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-    for (Issued issued : certificates) {
-      pem.append("-----BEGIN CERTIFICATE-----\n")
-          .append(base64.encodeToString(issued.der()))
-          .append("\n-----END CERTIFICATE-----\n");
+    for (X509Certificate certificate : certificates) {
+      try {
+        pem.append("-----BEGIN CERTIFICATE-----\n")
+            .append(base64.encodeToString(certificate.getEncoded()))
+            .append("\n-----END CERTIFICATE-----\n");
+      } catch (CertificateEncodingException e) {
+        throw new IllegalStateException(
+            "cannot encode " + certificate.getSubjectX500Principal(), e);
+      }
     }
     return pem.toString();
   }
