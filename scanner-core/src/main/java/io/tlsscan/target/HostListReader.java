@@ -27,6 +27,9 @@ public final class HostListReader {
   /** Longest line read, in bytes without the line terminator. */
   public static final int MAX_LINE_BYTES = TargetParser.MAX_LINE_CHARS;
 
+  /** Entries a stream reader parses ahead of demand. */
+  private static final int READ_AHEAD = 256;
+
   private final TargetParser parser;
 
   /** A reader using the default {@link TargetParser} (port 443). */
@@ -65,9 +68,11 @@ public final class HostListReader {
 
   /**
    * The entries of a host list read from a stream, such as standard input. Reading blocks, so it
-   * runs on {@link Schedulers#boundedElastic()}; entries are emitted on that scheduler. The stream
-   * is closed when the Flux completes, fails or is cancelled. Subscribe once. A read error ends the
-   * Flux with a {@link HostListException} naming {@code sourceName}.
+   * runs on {@link Schedulers#boundedElastic()}, up to {@value #READ_AHEAD} entries ahead of
+   * demand; entries are emitted on that thread or on the thread that asks for more (demand is
+   * passed to the reader in batches, not one entry at a time across threads). The stream is closed
+   * when the Flux completes, fails or is cancelled. Subscribe once. A read error ends the Flux with
+   * a {@link HostListException} naming {@code sourceName}.
    *
    * @param sourceName how to name the source in error messages, e.g. a path or {@code stdin}
    */
@@ -75,7 +80,8 @@ public final class HostListReader {
     requireNonNull(in, "in");
     requireNonNull(sourceName, "sourceName");
     return HostListFlux.of(() -> new ByteLineSource(in, parser), sourceName)
-        .subscribeOn(Schedulers.boundedElastic());
+        .subscribeOn(Schedulers.boundedElastic())
+        .limitRate(READ_AHEAD);
   }
 
   /**
