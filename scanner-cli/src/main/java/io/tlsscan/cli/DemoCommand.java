@@ -120,6 +120,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
+    public void flush() throws IOException {
+      delegate.flush();
+    }
+
+    @Override
     public void close() throws IOException {
       delegate.close();
     }

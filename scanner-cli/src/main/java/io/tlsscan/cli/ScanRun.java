@@ -6,14 +6,13 @@ import io.tlsscan.scan.Scanner;
 import io.tlsscan.target.HostListEntry;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Iterator;
-import java.util.stream.Stream;
 import reactor.core.publisher.Flux;
 
 /**
  * Drives one scan from the command line: streams the entries through the scanner, writes each
  * record on this (the main) thread as it arrives, and prints the summary. The event loops never
- * touch the output, and at most {@link #BUFFERED_RECORDS} finished records wait for the writer.
+ * touch the output, and at most {@link #BUFFERED_RECORDS} finished records wait for the writer,
+ * which flushes whenever it has caught up with them.
  */
 final class ScanRun {
   private static final int BUFFERED_RECORDS = 256;
@@ -42,13 +41,12 @@ final class ScanRun {
     ScanSummary summary = new ScanSummary();
     try (progress;
         StopSignals signals = new StopSignals(messages);
-        Stream<HostReport> reports =
-            scanner
-                .scanEntries(entries.takeUntilOther(signals.stopIntake()), signals.cancelInFlight())
-                .toStream(BUFFERED_RECORDS)) {
-      Iterator<HostReport> iterator = reports.iterator();
-      while (iterator.hasNext()) {
-        HostReport report = iterator.next();
+        RecordHandoff<HostReport> records = new RecordHandoff<>(BUFFERED_RECORDS)) {
+      scanner
+          .scanEntries(entries.takeUntilOther(signals.stopIntake()), signals.cancelInFlight())
+          .subscribe(records);
+      HostReport report;
+      while ((report = next(records)) != null) {
         writer.write(report);
         summary.add(report);
         progress.recorded(report);
@@ -70,5 +68,15 @@ final class ScanRun {
       messages.println("tlsscan: " + summary.line());
     }
     return summary.errors() == 0 ? ExitCodes.OK : ExitCodes.SOME_TARGETS_FAILED;
+  }
+
+  /** The next record; the output is flushed before waiting for one, so no record waits there. */
+  private HostReport next(RecordHandoff<HostReport> records) throws IOException {
+    HostReport report = records.poll();
+    if (report != null) {
+      return report;
+    }
+    writer.flush();
+    return records.take();
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -14,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes CSV (RFC 4180 quoting, {@code \n} line ends, UTF-8): a header, then one row per target,
- * flushed per row. The columns are:
+ * Writes CSV (RFC 4180 quoting, {@code \n} line ends, UTF-8): a header, then one row per target.
+ * The columns are:
  *
  * <pre>
  * host, port, ip, sni, status, error_kind, protocol, cipher, subject, issuer, not_after,
@@ -42,6 +43,7 @@ public final class CsvReportWriter implements ReportWriter {
   private static final CsvMapper CSV =
       CsvMapper.builder()
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
           .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
           .build();
   private static final CsvSchema SCHEMA = schema();
@@ -62,7 +64,12 @@ public final class CsvReportWriter implements ReportWriter {
       throw new IllegalStateException("CSV writer is closed");
     }
     rows().write(Arrays.stream(CsvColumn.values()).map(c -> cell(c.value(report))).toList());
-    rows.flush();
+  }
+
+  /** Flushes the rows written so far, or the header when there are none yet. */
+  @Override
+  public void flush() throws IOException {
+    rows().flush();
   }
 
   @Override
@@ -70,6 +77,7 @@ public final class CsvReportWriter implements ReportWriter {
     if (!closed) {
       closed = true;
       rows().close();
+      out.flush();
     }
   }
 
@@ -94,7 +102,6 @@ public final class CsvReportWriter implements ReportWriter {
     if (rows == null) {
       rows = CSV.writer(SCHEMA).writeValues(out);
       rows.write(Arrays.stream(CsvColumn.values()).map(CsvColumn::header).toList());
-      rows.flush();
     }
     return rows;
   }

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes one JSON array of {@link RecordJson records}, streamed: each record is written (one per
- * line) and flushed as it comes, and {@link #close()} writes the closing {@code ]}. The output is
- * valid JSON once closed, {@code []} when there were no records:
+ * line) as it comes, and {@link #close()} writes the closing {@code ]}. The output is valid JSON
+ * once closed, {@code []} when there were no records:
  *
  * <pre>
  * [
@@ -46,8 +46,12 @@ public final class JsonArrayReportWriter implements ReportWriter {
     System.arraycopy(separator, 0, chunk, 0, separator.length);
     System.arraycopy(json, 0, chunk, separator.length, json.length);
     out.write(chunk);
-    out.flush();
     started = true;
+  }
+
+  @Override
+  public void flush() throws IOException {
+    out.flush();
   }
 
   @Override

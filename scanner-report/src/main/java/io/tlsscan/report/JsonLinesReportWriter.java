@@ -9,8 +9,8 @@ import java.util.Arrays;
 
 /**
  * Writes JSON Lines: one {@link RecordJson record} per line, terminated by {@code \n}. Each line is
- * built whole in memory and handed to the stream in a single write, then flushed, so a crash leaves
- * at most one partial last line and {@code --resume} can trust every complete one.
+ * built whole in memory and handed to the stream in a single write, so a crash leaves at most one
+ * partial last line and {@code --resume} can trust every complete one.
  */
 public final class JsonLinesReportWriter implements ReportWriter {
   private final OutputStream out;
@@ -31,6 +31,10 @@ public final class JsonLinesReportWriter implements ReportWriter {
     byte[] line = Arrays.copyOf(json, json.length + 1);
     line[json.length] = '\n';
     out.write(line);
+  }
+
+  @Override
+  public void flush() throws IOException {
     out.flush();
   }
 

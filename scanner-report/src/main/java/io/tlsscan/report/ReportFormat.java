@@ -1,5 +1,6 @@
 package io.tlsscan.report;
 
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,6 +17,8 @@ public enum ReportFormat {
   JSON,
   /** A header and one row per target ({@link CsvReportWriter}). */
   CSV;
+
+  private static final int BUFFER_BYTES = 64 * 1024;
 
   /** The name used on the command line, e.g. {@code jsonl}. */
   public String cliName() {
@@ -51,17 +54,18 @@ public enum ReportFormat {
   }
 
   /**
-   * A writer of this format on {@code out}.
+   * A writer of this format on {@code out}, through a buffer of {@value #BUFFER_BYTES} bytes.
    *
    * @param ansiColours colour the verdicts of the {@link #TEXT} view; ignored by the other formats
    */
   public ReportWriter open(OutputStream out, boolean ansiColours) {
     Objects.requireNonNull(out, "out");
+    OutputStream buffered = new BufferedOutputStream(out, BUFFER_BYTES);
     return switch (this) {
-      case TEXT -> new TextReportWriter(out, ansiColours);
-      case JSONL -> new JsonLinesReportWriter(out);
-      case JSON -> new JsonArrayReportWriter(out);
-      case CSV -> new CsvReportWriter(out);
+      case TEXT -> new TextReportWriter(buffered, ansiColours);
+      case JSONL -> new JsonLinesReportWriter(buffered);
+      case JSON -> new JsonArrayReportWriter(buffered);
+      case CSV -> new CsvReportWriter(buffered);
     };
   }
 }

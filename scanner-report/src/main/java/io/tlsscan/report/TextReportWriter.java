@@ -39,8 +39,12 @@ public final class TextReportWriter implements ReportWriter {
     }
     String block = (started ? "\n" : "") + view.render(report);
     out.write(block.getBytes(StandardCharsets.UTF_8));
-    out.flush();
     started = true;
+  }
+
+  @Override
+  public void flush() throws IOException {
+    out.flush();
   }
 
   @Override

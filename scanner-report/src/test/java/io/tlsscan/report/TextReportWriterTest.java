@@ -140,7 +140,6 @@ class TextReportWriterTest {
     try (ReportWriter writer = new TextReportWriter(out, colours)) {
       for (HostReport report : reports) {
         writer.write(report);
-        assertThat(out.flushes).as("flushed per target").isPositive();
       }
     }
     assertThat(out.closed).isFalse();
