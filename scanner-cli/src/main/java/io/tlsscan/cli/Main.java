@@ -6,6 +6,7 @@ import picocli.CommandLine;
 public final class Main {
   private static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
   private static final String NETTY_LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
+  private static final String NETTY_LEGACY_LEAK_DETECTION_PROPERTY = "io.netty.leakDetectionLevel";
 
   private Main() {}
 
@@ -27,7 +28,8 @@ public final class Main {
     if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
       System.setProperty(NETTY_JFR_PROPERTY, "false");
     }
-    if (System.getProperty(NETTY_LEAK_DETECTION_PROPERTY) == null) {
+    if (System.getProperty(NETTY_LEAK_DETECTION_PROPERTY) == null
+        && System.getProperty(NETTY_LEGACY_LEAK_DETECTION_PROPERTY) == null) {
       System.setProperty(NETTY_LEAK_DETECTION_PROPERTY, "disabled");
     }
   }

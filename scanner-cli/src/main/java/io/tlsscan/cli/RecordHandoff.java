@@ -3,6 +3,7 @@ package io.tlsscan.cli;
 import java.lang.invoke.VarHandle;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -44,8 +45,11 @@ final class RecordHandoff<T> implements CoreSubscriber<T>, AutoCloseable {
   private final Thread reader;
   private volatile Subscription subscription;
 
-  /** What the reader is doing: {@link #TAKING}, {@link #WAITING} or {@link #GATHERING}. */
-  private volatile int readerState;
+  /**
+   * What the reader is doing: {@link #TAKING}, {@link #WAITING} or {@link #GATHERING}. The producer
+   * that wakes it moves it on first, so one wake-up is given per wait, not one per record.
+   */
+  private final AtomicInteger readerState = new AtomicInteger(TAKING);
 
   private volatile boolean done;
   private volatile Throwable error;
@@ -68,12 +72,21 @@ final class RecordHandoff<T> implements CoreSubscriber<T>, AutoCloseable {
 
   @Override
   public void onNext(T record) {
-    queue.offer(record);
+    if (!queue.offer(record)) {
+      close();
+      onError(Exceptions.failWithOverflow("more records than were asked for"));
+      return;
+    }
     // The queue publishes with a release store, which a later load may overtake; without the
     // fence this could read "not waiting" while the reader sees an empty queue and parks.
     VarHandle.fullFence();
-    int state = readerState;
-    if (state == WAITING || (state == GATHERING && queue.size() >= enough)) {
+    int state = readerState.get();
+    boolean wake =
+        (state == WAITING && readerState.compareAndSet(WAITING, GATHERING))
+            || (state == GATHERING
+                && queue.size() >= enough
+                && readerState.compareAndSet(GATHERING, TAKING));
+    if (wake) {
       LockSupport.unpark(reader);
     }
   }
@@ -116,17 +129,18 @@ final class RecordHandoff<T> implements CoreSubscriber<T>, AutoCloseable {
         }
         return null;
       }
-      readerState = WAITING;
+      readerState.set(WAITING);
       if (queue.isEmpty() && !done) {
         LockSupport.park(this);
       }
-      readerState = GATHERING;
+      readerState.set(GATHERING);
       if (queue.size() < enough && !done) {
         LockSupport.parkNanos(this, GATHER_NANOS);
       }
-      readerState = TAKING;
+      readerState.set(TAKING);
       if (Thread.interrupted()) {
         close();
+        Thread.currentThread().interrupt();
         throw Exceptions.propagate(
             new InterruptedException("interrupted while waiting for records"));
       }

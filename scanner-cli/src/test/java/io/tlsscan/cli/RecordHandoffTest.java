@@ -38,6 +38,25 @@ class RecordHandoffTest {
   }
 
   @Test
+  void aSourceThatEmitsWhileAskedForMoreIsReadWhole() {
+    List<Integer> taken =
+        assertTimeoutPreemptively(
+            HANG_GUARD,
+            () -> {
+              // Given a source that emits on the reader's own thread, inside each request
+              RecordHandoff<Integer> handoff = new RecordHandoff<>(8);
+              Flux.range(0, 20_000).subscribe(handoff);
+              List<Integer> records = new ArrayList<>();
+              Integer record;
+              while ((record = next(handoff)) != null) {
+                records.add(record);
+              }
+              return records;
+            });
+    assertThat(taken).hasSize(20_000).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
   void aLoneRecordIsHandedOverWithoutWaitingForTheEndOfTheStream() {
     String taken =
         assertTimeoutPreemptively(

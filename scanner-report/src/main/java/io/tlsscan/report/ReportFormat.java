@@ -1,6 +1,5 @@
 package io.tlsscan.report;
 
-import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -54,13 +53,14 @@ public enum ReportFormat {
   }
 
   /**
-   * A writer of this format on {@code out}, through a buffer of {@value #BUFFER_BYTES} bytes.
+   * A writer of this format on {@code out}, through a buffer of {@value #BUFFER_BYTES} bytes that
+   * gives up at the first failure of {@code out} (see {@link ReportBuffer}).
    *
    * @param ansiColours colour the verdicts of the {@link #TEXT} view; ignored by the other formats
    */
   public ReportWriter open(OutputStream out, boolean ansiColours) {
     Objects.requireNonNull(out, "out");
-    OutputStream buffered = new BufferedOutputStream(out, BUFFER_BYTES);
+    OutputStream buffered = new ReportBuffer(out, BUFFER_BYTES);
     return switch (this) {
       case TEXT -> new TextReportWriter(buffered, ansiColours);
       case JSONL -> new JsonLinesReportWriter(buffered);
