@@ -1,6 +1,5 @@
 package io.tlsscan.report;
 
-import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -39,7 +38,7 @@ import java.util.List;
  * that are numbers by type ({@code port}, {@code days_left}, {@code line}) or booleans are written
  * as they are, so {@code days_left} stays {@code -3}, a number a spreadsheet can sort.
  */
-public final class CsvReportWriter implements ReportWriter {
+public final class CsvReportWriter extends StreamReportWriter {
   private static final CsvMapper CSV =
       CsvMapper.builder()
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -48,21 +47,15 @@ public final class CsvReportWriter implements ReportWriter {
           .build();
   private static final CsvSchema SCHEMA = schema();
 
-  private final OutputStream out;
   private SequenceWriter rows;
-  private boolean closed;
 
   /** A writer on {@code out}; the stream stays open after {@link #close()}. */
   public CsvReportWriter(OutputStream out) {
-    this.out = requireNonNull(out, "out");
+    super(out, "CSV");
   }
 
   @Override
-  public void write(HostReport report) throws IOException {
-    requireNonNull(report, "report");
-    if (closed) {
-      throw new IllegalStateException("CSV writer is closed");
-    }
+  protected void writeRecord(HostReport report) throws IOException {
     rows().write(Arrays.stream(CsvColumn.values()).map(c -> cell(c.value(report))).toList());
   }
 
@@ -72,13 +65,10 @@ public final class CsvReportWriter implements ReportWriter {
     rows().flush();
   }
 
+  /** Writes the header if no row came, and hands over what the row writer holds to the stream. */
   @Override
-  public void close() throws IOException {
-    if (!closed) {
-      closed = true;
-      rows().close();
-      out.flush();
-    }
+  protected void finish() throws IOException {
+    rows().close();
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.tlsscan.report;
 
-import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.HostReport;
 import java.io.IOException;
@@ -19,27 +18,21 @@ import java.nio.charset.StandardCharsets;
  * ]
  * </pre>
  */
-public final class JsonArrayReportWriter implements ReportWriter {
+public final class JsonArrayReportWriter extends StreamReportWriter {
   private static final byte[] FIRST = "[\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NEXT = ",\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] END = "\n]\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EMPTY = "[]\n".getBytes(StandardCharsets.US_ASCII);
 
-  private final OutputStream out;
   private boolean started;
-  private boolean closed;
 
   /** A writer on {@code out}; the stream stays open after {@link #close()}. */
   public JsonArrayReportWriter(OutputStream out) {
-    this.out = requireNonNull(out, "out");
+    super(out, "JSON array");
   }
 
   @Override
-  public void write(HostReport report) throws IOException {
-    requireNonNull(report, "report");
-    if (closed) {
-      throw new IllegalStateException("JSON array writer is closed");
-    }
+  protected void writeRecord(HostReport report) throws IOException {
     byte[] separator = started ? NEXT : FIRST;
     byte[] json = RecordJson.toBytes(report);
     byte[] chunk = new byte[separator.length + json.length];
@@ -50,16 +43,7 @@ public final class JsonArrayReportWriter implements ReportWriter {
   }
 
   @Override
-  public void flush() throws IOException {
-    out.flush();
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (!closed) {
-      closed = true;
-      out.write(started ? END : EMPTY);
-      out.flush();
-    }
+  protected void finish() throws IOException {
+    out.write(started ? END : EMPTY);
   }
 }

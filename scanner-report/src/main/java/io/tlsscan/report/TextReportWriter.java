@@ -1,6 +1,5 @@
 package io.tlsscan.report;
 
-import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.HostReport;
 import java.io.IOException;
@@ -15,11 +14,9 @@ import java.nio.charset.StandardCharsets;
  * suites, the groups, and finally failed probes and findings. Text from servers has its control
  * characters shown as {@code \\uXXXX}. ANSI colours only when asked for.
  */
-public final class TextReportWriter implements ReportWriter {
-  private final OutputStream out;
+public final class TextReportWriter extends StreamReportWriter {
   private final TextView view;
   private boolean started;
-  private boolean closed;
 
   /**
    * A writer on {@code out}; the stream stays open after {@link #close()}.
@@ -27,31 +24,14 @@ public final class TextReportWriter implements ReportWriter {
    * @param ansiColours colour the verdict word (green, yellow, red)
    */
   public TextReportWriter(OutputStream out, boolean ansiColours) {
-    this.out = requireNonNull(out, "out");
+    super(out, "text");
     this.view = new TextView(ansiColours);
   }
 
   @Override
-  public void write(HostReport report) throws IOException {
-    requireNonNull(report, "report");
-    if (closed) {
-      throw new IllegalStateException("text writer is closed");
-    }
+  protected void writeRecord(HostReport report) throws IOException {
     String block = (started ? "\n" : "") + view.render(report);
     out.write(block.getBytes(StandardCharsets.UTF_8));
     started = true;
-  }
-
-  @Override
-  public void flush() throws IOException {
-    out.flush();
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (!closed) {
-      closed = true;
-      out.flush();
-    }
   }
 }
