@@ -394,6 +394,9 @@ public enum CipherSuite {
   TLS_ECDHE_PSK_WITH_AES_128_CCM_8_SHA256(0xD003, "ECDHE_PSK PSK AES_CCM_8 128 AEAD 1.2"),
   TLS_ECDHE_PSK_WITH_AES_128_CCM_SHA256(0xD005, "ECDHE_PSK PSK AES_CCM 128 AEAD 1.2");
 
+  /** The smallest finite-field DHE prime, in bits, that does not make a suite weak. */
+  public static final int STRONG_DHE_PRIME_BITS = 2048;
+
   private static final CodeIndex<CipherSuite> BY_CODE = CodeIndex.of(values(), CipherSuite::code);
   private static final Map<String, CipherSuite> BY_NAME = new HashMap<>();
 
@@ -505,9 +508,20 @@ public enum CipherSuite {
    * The strength of the suite by itself. Insecure: NULL encryption, anonymous or no authentication,
    * export, RC4, DES, 3DES and other obsolete ciphers, MD5 MAC (and the signalling values, which a
    * server must never choose). Weak: CBC with SHA-1, no forward secrecy (static RSA/DH/ECDH, PSK),
-   * or finite-field DHE, whose group size must be judged separately. Strong: the rest.
+   * or finite-field DHE, whose group size must be judged separately ({@link #strength(int)}).
+   * Strong: the rest.
    */
   public CipherStrength strength() {
+    return strength(0);
+  }
+
+  /**
+   * The strength of the suite as a server uses it, its finite-field DHE prime known: a DHE suite is
+   * weak below {@value #STRONG_DHE_PRIME_BITS} bits and otherwise judged like any other.
+   *
+   * @param dhePrimeBits the size of the DHE prime the server sent, 0 when unknown
+   */
+  public CipherStrength strength(int dhePrimeBits) {
     if (scsv
         || export
         || cipher.obsolete()
@@ -517,10 +531,10 @@ public enum CipherSuite {
         || mac == MacAlgorithm.MD5) {
       return CipherStrength.INSECURE;
     }
+    boolean finiteFieldDhe = keyExchange == KeyExchange.DHE || keyExchange == KeyExchange.DHE_PSK;
     if ((cipher.mode() == BulkCipher.Mode.CBC && mac == MacAlgorithm.SHA1)
         || !keyExchange.forwardSecret()
-        || keyExchange == KeyExchange.DHE
-        || keyExchange == KeyExchange.DHE_PSK) {
+        || (finiteFieldDhe && dhePrimeBits < STRONG_DHE_PRIME_BITS)) {
       return CipherStrength.WEAK;
     }
     return CipherStrength.STRONG;

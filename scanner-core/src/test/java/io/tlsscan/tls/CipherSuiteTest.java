@@ -77,6 +77,24 @@ class CipherSuiteTest {
   }
 
   @Test
+  void aDhePrimeOf2048BitsOrMoreLiftsOnlyTheDheReasonForWeakness() {
+    CipherSuite dheGcm = CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256;
+    assertThat(dheGcm.strength(0)).as("prime unknown").isEqualTo(CipherStrength.WEAK);
+    assertThat(dheGcm.strength(1024)).isEqualTo(CipherStrength.WEAK);
+    assertThat(dheGcm.strength(2048)).isEqualTo(CipherStrength.STRONG);
+    assertThat(CipherSuite.TLS_DHE_RSA_WITH_AES_128_CBC_SHA.strength(4096))
+        .as("still CBC with SHA-1")
+        .isEqualTo(CipherStrength.WEAK);
+    assertThat(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256.strength(4096))
+        .as("no forward secrecy")
+        .isEqualTo(CipherStrength.WEAK);
+    assertThat(CipherSuite.TLS_DH_anon_WITH_AES_256_GCM_SHA384.strength(4096))
+        .isEqualTo(CipherStrength.INSECURE);
+    assertThat(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256.strength(0))
+        .isEqualTo(CipherStrength.STRONG);
+  }
+
+  @Test
   void strengthFollowsTheBrief() {
     assertThat(CipherSuite.TLS_RSA_WITH_NULL_SHA256.strength()).isEqualTo(CipherStrength.INSECURE);
     assertThat(CipherSuite.TLS_DH_anon_WITH_AES_256_GCM_SHA384.strength())

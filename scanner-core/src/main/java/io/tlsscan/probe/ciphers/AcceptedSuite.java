@@ -3,12 +3,8 @@ package io.tlsscan.probe.ciphers;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.CipherInfo;
-import io.tlsscan.tls.BulkCipher;
-import io.tlsscan.tls.CipherStrength;
 import io.tlsscan.tls.CipherSuite;
-import io.tlsscan.tls.KeyExchange;
 import io.tlsscan.tls.KeyExchangeParameters;
-import io.tlsscan.tls.MacAlgorithm;
 import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ServerResponse;
 import java.util.Optional;
@@ -23,8 +19,6 @@ import java.util.Optional;
  */
 record AcceptedSuite(
     CipherSuite suite, Optional<NamedGroup> group, Optional<Integer> keyExchangeBits) {
-  private static final int STRONG_DH_BITS = 2048;
-
   AcceptedSuite {
     requireNonNull(suite, "suite");
     requireNonNull(group, "group");
@@ -56,30 +50,15 @@ record AcceptedSuite(
   }
 
   /**
-   * The report's entry. A DHE suite is weak unless its prime shows at least 2048 bits (and it is
-   * not CBC with SHA-1), then strong.
+   * The report's entry. A DHE suite is weak unless its prime shows at least {@value
+   * CipherSuite#STRONG_DHE_PRIME_BITS} bits (see {@link CipherSuite#strength(int)}).
    */
   CipherInfo info() {
     return new CipherInfo(
         suite.ianaName(),
         suite.bits(),
-        strength().wireName(),
+        suite.strength(keyExchangeBits.orElse(0)).wireName(),
         group.map(NamedGroup::ianaName).orElse(null),
         keyExchangeBits.orElse(null));
-  }
-
-  private CipherStrength strength() {
-    CipherStrength base = suite.strength();
-    boolean finiteFieldDhe =
-        suite.keyExchange() == KeyExchange.DHE || suite.keyExchange() == KeyExchange.DHE_PSK;
-    boolean cbcSha1 =
-        suite.cipher().mode() == BulkCipher.Mode.CBC && suite.mac() == MacAlgorithm.SHA1;
-    if (base == CipherStrength.WEAK
-        && finiteFieldDhe
-        && !cbcSha1
-        && keyExchangeBits.orElse(0) >= STRONG_DH_BITS) {
-      return CipherStrength.STRONG;
-    }
-    return base;
   }
 }
