@@ -21,6 +21,15 @@ import java.util.OptionalInt;
 public sealed interface ServerResponse {
 
   /**
+   * Whether this answer accepts a hello for {@code version}: a ServerHello for that very version (a
+   * ServerHello for another means "not this one"), a HelloRetryRequest, which only TLS 1.3 has, or
+   * an SSLv2 SERVER-HELLO.
+   */
+  default boolean accepts(ProtocolVersion version) {
+    return false;
+  }
+
+  /**
    * The server accepted the hello.
    *
    * @param version the negotiated version (from supported_versions when present)
@@ -54,6 +63,11 @@ public sealed interface ServerResponse {
     @Override
     public byte[] sessionId() {
       return sessionId.clone();
+    }
+
+    @Override
+    public boolean accepts(ProtocolVersion asked) {
+      return version == asked;
     }
 
     /** The chosen suite, unless its code point is unknown. */
@@ -111,6 +125,11 @@ public sealed interface ServerResponse {
       requireNonNull(selectedGroup, "selectedGroup");
     }
 
+    @Override
+    public boolean accepts(ProtocolVersion version) {
+      return version == ProtocolVersion.TLSv1_3;
+    }
+
     public Optional<NamedGroup> group() {
       return selectedGroup.isPresent()
           ? NamedGroup.byCode(selectedGroup.getAsInt())
@@ -154,6 +173,11 @@ public sealed interface ServerResponse {
     @Override
     public byte[] certificate() {
       return certificate.clone();
+    }
+
+    @Override
+    public boolean accepts(ProtocolVersion version) {
+      return version == ProtocolVersion.SSLv2;
     }
 
     /** The cipher specs that are known. */

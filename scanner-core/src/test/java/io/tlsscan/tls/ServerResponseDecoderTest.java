@@ -65,6 +65,8 @@ class ServerResponseDecoderTest {
     assertThat(hello.secureRenegotiation()).isTrue();
     assertThat(hello.extensions()).containsExactly(0xff01, 23);
     assertThat(hello.flight()).isEmpty();
+    assertThat(hello.accepts(ProtocolVersion.TLSv1_2)).isTrue();
+    assertThat(hello.accepts(ProtocolVersion.TLSv1_3)).as("answers another version").isFalse();
   }
 
   @Test
@@ -87,6 +89,8 @@ class ServerResponseDecoderTest {
     assertThat(response.group()).contains(NamedGroup.X25519);
     assertThat(response.secureRenegotiation()).isFalse();
     assertThat(response.flight()).as("TLS 1.3 flight is encrypted").isEmpty();
+    assertThat(response.accepts(ProtocolVersion.TLSv1_3)).isTrue();
+    assertThat(response.accepts(ProtocolVersion.TLSv1_2)).isFalse();
   }
 
   @Test
@@ -105,6 +109,8 @@ class ServerResponseDecoderTest {
     ServerResponse.HelloRetryRequest retry = (ServerResponse.HelloRetryRequest) response;
     assertThat(retry.group()).contains(NamedGroup.SECP256R1);
     assertThat(retry.suite()).contains(CipherSuite.TLS_AES_128_GCM_SHA256);
+    assertThat(retry.accepts(ProtocolVersion.TLSv1_3)).isTrue();
+    assertThat(retry.accepts(ProtocolVersion.TLSv1_2)).as("TLS 1.3 only").isFalse();
   }
 
   @Test
@@ -114,6 +120,7 @@ class ServerResponseDecoderTest {
     assertThat(response).isEqualTo(new ServerResponse.Alert(2, 40));
     assertThat(((ServerResponse.Alert) response).descriptionName()).isEqualTo("handshake_failure");
     assertThat(((ServerResponse.Alert) response).fatal()).isTrue();
+    assertThat(response.accepts(ProtocolVersion.TLSv1_2)).isFalse();
   }
 
   @Test

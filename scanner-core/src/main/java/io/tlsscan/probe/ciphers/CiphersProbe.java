@@ -246,12 +246,13 @@ public final class CiphersProbe {
 
   /** The suite a ServerHello (of the version asked) or a TLS 1.3 HelloRetryRequest names. */
   private static Optional<CipherSuite> chosen(ServerResponse response, ProtocolVersion version) {
-    if (response instanceof ServerResponse.ServerHello hello && hello.version() == version) {
-      return hello.suite();
-    }
-    if (response instanceof ServerResponse.HelloRetryRequest retry
-        && version == ProtocolVersion.TLSv1_3) {
-      return retry.suite();
+    if (response.accepts(version)) {
+      if (response instanceof ServerResponse.ServerHello hello) {
+        return hello.suite();
+      }
+      if (response instanceof ServerResponse.HelloRetryRequest retry) {
+        return retry.suite();
+      }
     }
     return Optional.empty();
   }

@@ -51,7 +51,7 @@ public final class ProtocolsProbe {
           .exchange(target.address(), Hellos.sslv2(), Scope.SERVER_HELLO, target.tracker())
           .map(
               response ->
-                  response instanceof ServerResponse.Sslv2ServerHello
+                  response.accepts(version)
                       ? new VersionAnswer.Accepted(response, 0)
                       : refusalOrUnknown(response))
           .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new VersionAnswer.Refused()))
@@ -68,15 +68,11 @@ public final class ProtocolsProbe {
         .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()))
         .flatMap(
             response -> {
-              if (response instanceof ServerResponse.ServerHello serverHello) {
-                return Mono.just(
-                    serverHello.version() == version
-                        ? new VersionAnswer.Accepted(response, index)
-                        : new VersionAnswer.Refused());
-              }
-              if (response instanceof ServerResponse.HelloRetryRequest
-                  && version == ProtocolVersion.TLSv1_3) {
+              if (response.accepts(version)) {
                 return Mono.just(new VersionAnswer.Accepted(response, index));
+              }
+              if (response instanceof ServerResponse.ServerHello) {
+                return Mono.just(new VersionAnswer.Refused());
               }
               if (response instanceof ServerResponse.Alert alert
                   && alert.description() == AlertDescription.PROTOCOL_VERSION.code()) {
