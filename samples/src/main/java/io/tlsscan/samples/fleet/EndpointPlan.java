@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.net.InetAddress;
 
 /**
- * A demo endpoint before it is bound: everything but its port.
+ * An endpoint of a loopback fleet (the demo's, the hostile one) before it is bound: everything but
+ * its port.
  *
  * @param name short name, e.g. {@code expired}
  * @param host the name (or IP literal) it is scanned as
@@ -14,7 +15,7 @@ import java.net.InetAddress;
  * @param expected what a correct scan reports
  * @param behaviour what the server does
  */
-record EndpointPlan(
+public record EndpointPlan(
     String name,
     String host,
     InetAddress address,
@@ -22,7 +23,7 @@ record EndpointPlan(
     Expectation expected,
     ServerBehaviour behaviour)
     implements LoopbackFleet.Plan {
-  EndpointPlan {
+  public EndpointPlan {
     requireNonNull(name, "name");
     requireNonNull(host, "host");
     requireNonNull(address, "address");

@@ -7,9 +7,11 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.tlsscan.samples.fleet.AnswerOnceHandler;
 import io.tlsscan.samples.fleet.DripHandler;
+import io.tlsscan.samples.fleet.EndpointPlan;
 import io.tlsscan.samples.fleet.Expectation;
 import io.tlsscan.samples.fleet.FixedChainKeyManager;
 import io.tlsscan.samples.fleet.LoopbackFleet;
+import io.tlsscan.samples.fleet.ServerBehaviour;
 import io.tlsscan.samples.fleet.TarpitHandler;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.samples.pki.TestPki.Issued;
@@ -87,7 +89,7 @@ final class HostileCatalog {
 
   private final Issued root;
   private final byte[] base;
-  private final List<HostilePlan> plans = new ArrayList<>();
+  private final List<EndpointPlan> plans = new ArrayList<>();
 
   private HostileCatalog(Issued root, Inet4Address base) {
     this.root = root;
@@ -99,7 +101,7 @@ final class HostileCatalog {
    *
    * @throws IllegalArgumentException when the addresses would run past {@code x.y.z.254}
    */
-  static List<HostilePlan> plans(Issued root, Inet4Address base) {
+  static List<EndpointPlan> plans(Issued root, Inet4Address base) {
     HostileCatalog catalog = new HostileCatalog(root, base);
     catalog.silentServers();
     catalog.lyingRecords();
@@ -348,8 +350,13 @@ final class HostileCatalog {
           ch.pipeline().addLast(context.newHandler(ch.alloc()));
         };
     plans.add(
-        new HostilePlan(
-            name, host, nextAddress(), description, expected, ANSWERING_LIFETIME, setup));
+        new EndpointPlan(
+            name,
+            host,
+            nextAddress(),
+            description,
+            expected,
+            new ServerBehaviour.Listening(ANSWERING_LIFETIME, setup)));
   }
 
   private void add(
@@ -359,14 +366,13 @@ final class HostileCatalog {
       Duration lifetime,
       Supplier<ChannelHandler> handler) {
     plans.add(
-        new HostilePlan(
+        new EndpointPlan(
             name,
             host(name),
             nextAddress(),
             description,
             expected,
-            lifetime,
-            ch -> ch.pipeline().addLast(handler.get())));
+            new ServerBehaviour.Listening(lifetime, ch -> ch.pipeline().addLast(handler.get()))));
   }
 
   private static SslContext serverContext(String name, Issued leaf, String... protocols) {

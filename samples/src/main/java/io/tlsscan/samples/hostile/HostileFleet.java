@@ -1,6 +1,7 @@
 package io.tlsscan.samples.hostile;
 
 import io.tlsscan.samples.fleet.DemoEndpoint;
+import io.tlsscan.samples.fleet.EndpointPlan;
 import io.tlsscan.samples.fleet.Fleet;
 import io.tlsscan.samples.fleet.LoopbackFleet;
 import io.tlsscan.samples.pki.TestPki;
@@ -75,7 +76,7 @@ public final class HostileFleet implements Fleet {
             .ca()
             .validity(from, from.plus(CA_VALIDITY))
             .selfSigned();
-    List<HostilePlan> plans = HostileCatalog.plans(root, ipv4);
+    List<EndpointPlan> plans = HostileCatalog.plans(root, ipv4);
     return new HostileFleet(
         LoopbackFleet.start(KIND, EVENT_LOOP_THREADS, "--timeout 2s", root.certificate(), plans));
   }
