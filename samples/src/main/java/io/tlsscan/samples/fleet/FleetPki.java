@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.samples.pki.TestPki.Issued;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The demo fleet's certificate authorities, made fresh at every start: the demo root (the one put
@@ -17,8 +15,6 @@ import java.time.Instant;
  * @param foreignRoot a root CA the demo CA file does not contain
  */
 record FleetPki(Issued root, Issued intermediate, Issued foreignRoot) {
-  private static final Duration CA_VALIDITY = Duration.ofDays(3650);
-
   FleetPki {
     requireNonNull(root, "root");
     requireNonNull(intermediate, "intermediate");
@@ -26,17 +22,10 @@ record FleetPki(Issued root, Issued intermediate, Issued foreignRoot) {
   }
 
   static FleetPki create() {
-    Instant from = Instant.now().minus(Duration.ofDays(1));
-    Instant to = from.plus(CA_VALIDITY);
-    Issued root =
-        TestPki.certificate("CN=tlsscan Demo Root CA").ca().validity(from, to).selfSigned();
+    Issued root = TestPki.certificate("CN=tlsscan Demo Root CA").longLivedCa().selfSigned();
     Issued intermediate =
-        TestPki.certificate("CN=tlsscan Demo Intermediate CA")
-            .ca()
-            .validity(from, to)
-            .issuedBy(root);
-    Issued foreignRoot =
-        TestPki.certificate("CN=Foreign Root CA").ca().validity(from, to).selfSigned();
+        TestPki.certificate("CN=tlsscan Demo Intermediate CA").longLivedCa().issuedBy(root);
+    Issued foreignRoot = TestPki.certificate("CN=Foreign Root CA").longLivedCa().selfSigned();
     return new FleetPki(root, intermediate, foreignRoot);
   }
 

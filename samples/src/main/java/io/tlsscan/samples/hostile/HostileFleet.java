@@ -9,8 +9,6 @@ import io.tlsscan.samples.pki.TestPki.Issued;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -43,8 +41,6 @@ public final class HostileFleet implements Fleet {
   /** More loops than cores, so that one server's slow handshake holds up few others. */
   private static final int EVENT_LOOP_THREADS = 4;
 
-  private static final Duration CA_VALIDITY = Duration.ofDays(3650);
-
   private final LoopbackFleet loopback;
 
   private HostileFleet(LoopbackFleet loopback) {
@@ -70,12 +66,7 @@ public final class HostileFleet implements Fleet {
   public static HostileFleet start(InetAddress baseAddress) {
     Inet4Address ipv4 = LoopbackFleet.requireIpv4Loopback(baseAddress, KIND);
     LoopbackFleet.requireBoringSsl(KIND);
-    Instant from = Instant.now().minus(Duration.ofDays(1));
-    Issued root =
-        TestPki.certificate("CN=tlsscan Hostile Root CA")
-            .ca()
-            .validity(from, from.plus(CA_VALIDITY))
-            .selfSigned();
+    Issued root = TestPki.certificate("CN=tlsscan Hostile Root CA").longLivedCa().selfSigned();
     List<EndpointPlan> plans = HostileCatalog.plans(root, ipv4);
     return new HostileFleet(
         LoopbackFleet.start(KIND, EVENT_LOOP_THREADS, "--timeout 2s", root.certificate(), plans));

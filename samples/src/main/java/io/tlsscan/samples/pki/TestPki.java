@@ -156,6 +156,15 @@ public final class TestPki {
       return this;
     }
 
+    /**
+     * Marks it as a CA valid from one day ago for ten years, like the roots and intermediates a
+     * test fleet makes at start, so that no scan of the fleet ever sees them expire.
+     */
+    public Builder longLivedCa() {
+      Instant from = Instant.now().minus(Duration.ofDays(1));
+      return ca().validity(from, from.plus(Duration.ofDays(3650)));
+    }
+
     /** Marks it as a CA allowing at most {@code pathLength} intermediates below it. */
     public Builder ca(int pathLength) {
       if (pathLength < 0) {
