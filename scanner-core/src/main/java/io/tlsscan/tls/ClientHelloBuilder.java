@@ -1,5 +1,20 @@
 package io.tlsscan.tls;
 
+import static io.tlsscan.tls.TlsWire.CONTENT_HANDSHAKE;
+import static io.tlsscan.tls.TlsWire.EXT_EC_POINT_FORMATS;
+import static io.tlsscan.tls.TlsWire.EXT_EXTENDED_MASTER_SECRET;
+import static io.tlsscan.tls.TlsWire.EXT_HEARTBEAT;
+import static io.tlsscan.tls.TlsWire.EXT_KEY_SHARE;
+import static io.tlsscan.tls.TlsWire.EXT_PADDING;
+import static io.tlsscan.tls.TlsWire.EXT_PSK_KEY_EXCHANGE_MODES;
+import static io.tlsscan.tls.TlsWire.EXT_RENEGOTIATION_INFO;
+import static io.tlsscan.tls.TlsWire.EXT_SERVER_NAME;
+import static io.tlsscan.tls.TlsWire.EXT_SESSION_TICKET;
+import static io.tlsscan.tls.TlsWire.EXT_SIGNATURE_ALGORITHMS;
+import static io.tlsscan.tls.TlsWire.EXT_SUPPORTED_GROUPS;
+import static io.tlsscan.tls.TlsWire.EXT_SUPPORTED_VERSIONS;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_CLIENT_HELLO;
+import static io.tlsscan.tls.TlsWire.SSL2_MT_CLIENT_HELLO;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBuf;
@@ -57,23 +72,7 @@ public final class ClientHelloBuilder {
   /** RFC 8446 §5.1: a plaintext record carries at most 2^14 bytes. */
   private static final int MAX_RECORD_PAYLOAD = 1 << 14;
 
-  private static final int CONTENT_TYPE_HANDSHAKE = 22;
-  private static final int HANDSHAKE_CLIENT_HELLO = 1;
-  private static final int SSL2_MT_CLIENT_HELLO = 1;
   private static final int SSL2_CHALLENGE_LENGTH = 16;
-
-  private static final int EXT_SERVER_NAME = 0;
-  private static final int EXT_SUPPORTED_GROUPS = 10;
-  private static final int EXT_EC_POINT_FORMATS = 11;
-  private static final int EXT_SIGNATURE_ALGORITHMS = 13;
-  private static final int EXT_HEARTBEAT = 15;
-  private static final int EXT_PADDING = 21;
-  private static final int EXT_EXTENDED_MASTER_SECRET = 23;
-  private static final int EXT_SESSION_TICKET = 35;
-  private static final int EXT_SUPPORTED_VERSIONS = 43;
-  private static final int EXT_PSK_KEY_EXCHANGE_MODES = 45;
-  private static final int EXT_KEY_SHARE = 51;
-  private static final int EXT_RENEGOTIATION_INFO = 0xff01;
 
   private static final int F5_RANGE_START = 256;
   private static final int F5_RANGE_END = 512;
@@ -322,7 +321,7 @@ public final class ClientHelloBuilder {
             "hello of " + messageLength + " bytes does not fit in one record");
       }
       ByteBuf record = Unpooled.buffer(5 + messageLength);
-      record.writeByte(CONTENT_TYPE_HANDSHAKE);
+      record.writeByte(CONTENT_HANDSHAKE);
       record.writeShort(
           version == ProtocolVersion.SSLv3
               ? version.wireCode()

@@ -1,6 +1,9 @@
 package io.tlsscan.tls;
 
 import static io.tlsscan.tls.MalformedMessageException.require;
+import static io.tlsscan.tls.TlsWire.EXT_KEY_SHARE;
+import static io.tlsscan.tls.TlsWire.EXT_RENEGOTIATION_INFO;
+import static io.tlsscan.tls.TlsWire.EXT_SUPPORTED_VERSIONS;
 
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
@@ -45,10 +48,6 @@ final class ServerHelloParser {
     0x33,
     (byte) 0x9C
   };
-
-  static final int EXT_KEY_SHARE = 51;
-  static final int EXT_SUPPORTED_VERSIONS = 43;
-  static final int EXT_RENEGOTIATION_INFO = 0xff01;
 
   private ServerHelloParser() {}
 

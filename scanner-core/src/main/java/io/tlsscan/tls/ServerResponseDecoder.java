@@ -1,5 +1,15 @@
 package io.tlsscan.tls;
 
+import static io.tlsscan.tls.TlsWire.CONTENT_ALERT;
+import static io.tlsscan.tls.TlsWire.CONTENT_CHANGE_CIPHER_SPEC;
+import static io.tlsscan.tls.TlsWire.CONTENT_HANDSHAKE;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_CERTIFICATE;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_HELLO_REQUEST;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_SERVER_HELLO;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_SERVER_HELLO_DONE;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_SERVER_KEY_EXCHANGE;
+import static io.tlsscan.tls.TlsWire.SSL2_MT_ERROR;
+import static io.tlsscan.tls.TlsWire.SSL2_MT_SERVER_HELLO;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBuf;
@@ -53,19 +63,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   private static final int RECORD_HEADER = 5;
   private static final int SSL2_RECORD_HEADER = 2;
 
-  private static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
-  private static final int CONTENT_ALERT = 21;
-  private static final int CONTENT_HANDSHAKE = 22;
-
-  private static final int HANDSHAKE_HELLO_REQUEST = 0;
-  private static final int HANDSHAKE_SERVER_HELLO = 2;
-  private static final int HANDSHAKE_CERTIFICATE = 11;
-  private static final int HANDSHAKE_SERVER_KEY_EXCHANGE = 12;
-  private static final int HANDSHAKE_SERVER_HELLO_DONE = 14;
-
   private static final int ALERT_WARNING = 1;
-  private static final int SSL2_MT_ERROR = 0;
-  private static final int SSL2_MT_SERVER_HELLO = 4;
 
   /** How much of the server's answer a probe needs. */
   public enum Scope {

@@ -1,5 +1,7 @@
 package io.tlsscan.tls;
 
+import static io.tlsscan.tls.TlsWire.SSL2_MT_ERROR;
+import static io.tlsscan.tls.TlsWire.SSL2_MT_SERVER_HELLO;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.buffer.ByteBuf;
@@ -32,8 +34,6 @@ public final class TlsRecordSniffer {
   private static final int TEXT_PREVIEW_CHARS = 40;
   private static final int HEX_PREVIEW_BYTES = 16;
 
-  private static final int SSL2_MT_ERROR = 0;
-  private static final int SSL2_MT_SERVER_HELLO = 4;
   private static final int SSL2_CT_X509_CERTIFICATE = 1;
 
   private static final Signature[] SIGNATURES = {
