@@ -14,7 +14,6 @@ import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
-import io.tlsscan.tls.ServerResponseDecoder.Scope;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -235,13 +234,7 @@ public final class CiphersProbe {
 
   private Mono<ServerResponse> offer(
       ProbeTarget target, ProtocolVersion version, List<CipherSuite> suites) {
-    return client
-        .exchange(
-            target.address(),
-            Hellos.offering(version, suites, target.serverName()),
-            version == ProtocolVersion.TLSv1_3 ? Scope.SERVER_HELLO : Scope.SERVER_FLIGHT,
-            target.tracker())
-        .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()));
+    return client.ask(target, version, Hellos.offering(version, suites, target.serverName()));
   }
 
   /** The suite a ServerHello (of the version asked) or a TLS 1.3 HelloRetryRequest names. */

@@ -12,7 +12,6 @@ import io.tlsscan.tls.KeyExchange;
 import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
-import io.tlsscan.tls.ServerResponseDecoder.Scope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -64,12 +63,7 @@ public final class GroupsProbe {
       List<String> found) {
     var hello = Hellos.offeringGroups(version, suites, remaining, target.serverName());
     return client
-        .exchange(
-            target.address(),
-            hello,
-            version == ProtocolVersion.TLSv1_3 ? Scope.SERVER_HELLO : Scope.SERVER_FLIGHT,
-            target.tracker())
-        .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()))
+        .ask(target, version, hello)
         .flatMap(
             response -> {
               Optional<NamedGroup> chosen = chosen(response).filter(remaining::contains);

@@ -64,8 +64,7 @@ public final class ProtocolsProbe {
       ProbeTarget target, ProtocolVersion version, List<List<CipherSuite>> chunks, int index) {
     var hello = Hellos.offering(version, chunks.get(index), target.serverName());
     return client
-        .exchange(target.address(), hello, Scope.SERVER_FLIGHT, target.tracker())
-        .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()))
+        .ask(target, version, hello)
         .flatMap(
             response -> {
               if (response.accepts(version)) {

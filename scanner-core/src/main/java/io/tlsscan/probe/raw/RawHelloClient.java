@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
 import io.tlsscan.tls.ClientHello;
+import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.ServerResponseDecoder;
 import java.io.IOException;
@@ -52,6 +53,21 @@ public final class RawHelloClient {
       ServerResponseDecoder.Scope scope,
       ConnectionTracker tracker) {
     return connector.withConnection(address, tracker, channel -> session(channel, hello, scope));
+  }
+
+  /**
+   * Sends a hello for {@code version} to the target and reads what a probe of that version can see:
+   * the flight up to ServerHelloDone below TLS 1.3, the ServerHello in TLS 1.3 (the rest is
+   * encrypted). A {@link #isRefusal refusal} by reset or close is the answer {@link
+   * ServerResponse.Closed}.
+   */
+  public Mono<ServerResponse> ask(ProbeTarget target, ProtocolVersion version, ClientHello hello) {
+    ServerResponseDecoder.Scope scope =
+        version == ProtocolVersion.TLSv1_3
+            ? ServerResponseDecoder.Scope.SERVER_HELLO
+            : ServerResponseDecoder.Scope.SERVER_FLIGHT;
+    return exchange(target.address(), hello, scope, target.tracker())
+        .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()));
   }
 
   /**
