@@ -17,21 +17,9 @@ class RecordHandoffTest {
 
   @Test
   void everyRecordFromOtherThreadsArrivesOnceInOrderThenTheEnd() {
-    List<Integer> taken =
-        assertTimeoutPreemptively(
-            HANG_GUARD,
-            () -> {
-              // Given far more records than the handoff holds, produced on other threads
-              RecordHandoff<Integer> handoff = new RecordHandoff<>(8);
-              Flux.range(0, 20_000).publishOn(Schedulers.parallel(), 4).subscribe(handoff);
-              // When the reader takes what is ready and waits when nothing is
-              List<Integer> records = new ArrayList<>();
-              Integer record;
-              while ((record = next(handoff)) != null) {
-                records.add(record);
-              }
-              return records;
-            });
+    // Given far more records than the handoff holds, produced on other threads
+    // When the reader takes what is ready and waits when nothing is
+    List<Integer> taken = takeAll(Flux.range(0, 20_000).publishOn(Schedulers.parallel(), 4));
     // Then it saw each record once, in order: demand was renewed as records were taken
     assertThat(taken).hasSize(20_000);
     assertThat(taken).isSorted().doesNotHaveDuplicates();
@@ -39,20 +27,8 @@ class RecordHandoffTest {
 
   @Test
   void aSourceThatEmitsWhileAskedForMoreIsReadWhole() {
-    List<Integer> taken =
-        assertTimeoutPreemptively(
-            HANG_GUARD,
-            () -> {
-              // Given a source that emits on the reader's own thread, inside each request
-              RecordHandoff<Integer> handoff = new RecordHandoff<>(8);
-              Flux.range(0, 20_000).subscribe(handoff);
-              List<Integer> records = new ArrayList<>();
-              Integer record;
-              while ((record = next(handoff)) != null) {
-                records.add(record);
-              }
-              return records;
-            });
+    // Given a source that emits on the reader's own thread, inside each request
+    List<Integer> taken = takeAll(Flux.range(0, 20_000));
     assertThat(taken).hasSize(20_000).isSorted().doesNotHaveDuplicates();
   }
 
@@ -95,8 +71,22 @@ class RecordHandoffTest {
     assertThat(cancelled).isTrue();
   }
 
-  private static <T> T next(RecordHandoff<T> handoff) {
-    T record = handoff.poll();
-    return record != null ? record : handoff.take();
+  /**
+   * Every record of {@code source} through a handoff of capacity 8, taken as the scan's writer
+   * takes them: what is ready first, then waiting when nothing is.
+   */
+  private static <T> List<T> takeAll(Flux<T> source) {
+    return assertTimeoutPreemptively(
+        HANG_GUARD,
+        () -> {
+          RecordHandoff<T> handoff = new RecordHandoff<>(8);
+          source.subscribe(handoff);
+          List<T> records = new ArrayList<>();
+          T record;
+          while ((record = handoff.poll()) != null || (record = handoff.take()) != null) {
+            records.add(record);
+          }
+          return records;
+        });
   }
 }
