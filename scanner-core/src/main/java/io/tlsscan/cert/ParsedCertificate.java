@@ -2,6 +2,7 @@ package io.tlsscan.cert;
 
 import io.tlsscan.model.KeyInfo;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
@@ -14,6 +15,9 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * One certificate, parsed once, with everything chain building and reporting ask of it.
@@ -36,6 +40,11 @@ final class ParsedCertificate {
   private final SubjectAltNames subjectAltNames;
   private final byte[] subjectKeyId;
   private final byte[] authorityKeyId;
+
+  /**
+   * The public key decoded for Bouncy Castle's verifiers, on first use (see {@link #verifyingKey}).
+   */
+  private volatile AsymmetricKeyParameter verifyingKey;
 
   private ParsedCertificate(X509Certificate certificate, byte[] der) {
     this.certificate = certificate;
@@ -117,6 +126,22 @@ final class ParsedCertificate {
 
   SubjectAltNames subjectAltNames() {
     return subjectAltNames;
+  }
+
+  /**
+   * The public key as Bouncy Castle's verifiers take it, decoded once: an intermediate shared by a
+   * fleet verifies a new leaf on almost every target, and this certificate is shared through {@link
+   * ParsedCertificates}.
+   *
+   * @throws IOException when Bouncy Castle cannot decode the key
+   */
+  AsymmetricKeyParameter verifyingKey() throws IOException {
+    AsymmetricKeyParameter decoded = verifyingKey;
+    if (decoded == null) {
+      decoded = PublicKeyFactory.createKey(SubjectPublicKeyInfo.getInstance(publicKey));
+      verifyingKey = decoded;
+    }
+    return decoded;
   }
 
   /** Subject and issuer are the same name; the signature may still be someone else's. */

@@ -2,15 +2,12 @@ package io.tlsscan.cert;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.DSAPublicKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -69,12 +66,9 @@ final class SignatureVerifier {
    */
   private static boolean verify(ParsedCertificate subject, ParsedCertificate issuer) {
     try {
-      PublicKey key = issuer.certificate().getPublicKey();
-      AsymmetricKeyParameter parameters =
-          PublicKeyFactory.createKey(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
-      ContentVerifierProvider verifier = lightweightVerifier(parameters);
+      ContentVerifierProvider verifier = lightweightVerifier(issuer.verifyingKey());
       if (verifier == null) {
-        subject.certificate().verify(key);
+        subject.certificate().verify(issuer.certificate().getPublicKey());
         return true;
       }
       return new X509CertificateHolder(subject.der()).isSignatureValid(verifier);
