@@ -16,9 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Non-blocking DNS over the scan's event loop, honouring {@code /etc/hosts} and asking the servers
- * of {@code /etc/resolv.conf} or the ones given. IP literals are returned without a query, and the resolver itself is only set
- * up when the first name needs it (a scan of addresses never pays for it). Answers are cached for
- * at most a minute so long host lists do not grow the cache without end.
+ * of {@code /etc/resolv.conf} or the ones given. IP literals are returned without a query, and the
+ * resolver itself is only set up when the first name needs it (a scan of addresses never pays for
+ * it). Answers are cached for at most a minute so long host lists do not grow the cache without
+ * end.
  */
 public final class HostResolver implements AutoCloseable {
   private static final int MAX_CACHE_TTL_SECONDS = 60;
@@ -46,16 +47,16 @@ public final class HostResolver implements AutoCloseable {
 
   private DnsNameResolver build() {
     return new DnsNameResolverBuilder(network.group().next())
-            .datagramChannelType(network.datagramChannelType())
-            .socketChannelType(network.socketChannelType())
-            .nameServerProvider(
-                servers.isEmpty()
-                    ? DnsServerAddressStreamProviders.platformDefault()
-                    : new SequentialDnsServerAddressStreamProvider(servers))
-            .resolvedAddressTypes(ResolvedAddressTypes.IPV4_PREFERRED)
-            .resolveCache(new DefaultDnsCache(0, MAX_CACHE_TTL_SECONDS, 0))
-            .queryTimeoutMillis(Math.max(1, queryTimeout.toMillis()))
-            .build();
+        .datagramChannelType(network.datagramChannelType())
+        .socketChannelType(network.socketChannelType())
+        .nameServerProvider(
+            servers.isEmpty()
+                ? DnsServerAddressStreamProviders.platformDefault()
+                : new SequentialDnsServerAddressStreamProvider(servers))
+        .resolvedAddressTypes(ResolvedAddressTypes.IPV4_PREFERRED)
+        .resolveCache(new DefaultDnsCache(0, MAX_CACHE_TTL_SECONDS, 0))
+        .queryTimeoutMillis(Math.max(1, queryTimeout.toMillis()))
+        .build();
   }
 
   /** The first address of {@code host} (IPv4 preferred), or an {@link UnknownHostException}. */

@@ -76,23 +76,31 @@ public final class Scanner implements AutoCloseable {
   }
 
   /**
-   * The certificate analyzer, made when the first chain arrives: the system's CA bundle takes a few
-   * hundred milliseconds to parse, which a scan can spend connecting instead.
+   * The certificate analyzer, made when the first chain arrives: reading and indexing the system's
+   * CA bundle (which the command line's preloader has usually done meanwhile) then overlaps with
+   * the first connections instead of delaying them. After that, a volatile read per record.
    */
   private static final class LazyAnalyzer implements Supplier<CertificateAnalyzer> {
     private final TrustAnchors given;
-    private CertificateAnalyzer analyzer;
+    private volatile CertificateAnalyzer analyzer;
 
     LazyAnalyzer(TrustAnchors given) {
       this.given = given;
     }
 
     @Override
-    public synchronized CertificateAnalyzer get() {
-      if (analyzer == null) {
-        analyzer = new CertificateAnalyzer(given != null ? given : systemTrustAnchors());
+    public CertificateAnalyzer get() {
+      CertificateAnalyzer made = analyzer;
+      if (made == null) {
+        synchronized (this) {
+          made = analyzer;
+          if (made == null) {
+            made = new CertificateAnalyzer(given != null ? given : systemTrustAnchors());
+            analyzer = made;
+          }
+        }
       }
-      return analyzer;
+      return made;
     }
 
     private static TrustAnchors systemTrustAnchors() {

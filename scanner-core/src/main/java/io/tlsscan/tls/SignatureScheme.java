@@ -72,7 +72,6 @@ public enum SignatureScheme {
           RSA_PKCS1_SHA1,
           ECDSA_SHA1,
           DSA_SHA1);
-  ;
   private static final List<SignatureScheme> TLS13_DEFAULT =
       BROAD_DEFAULT.stream()
           .filter(

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.Handshake;
 import io.tlsscan.tls.CipherSuite;
-import io.tlsscan.tls.KeyExchangeParameters;
 import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerFlight;
@@ -53,14 +52,7 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
               .suite()
               .map(CipherSuite::ianaName)
               .orElse(String.format("0x%04X", hello.cipherSuite()));
-      String group =
-          hello
-              .flight()
-              .get()
-              .keyExchange()
-              .flatMap(KeyExchangeParameters::namedGroup)
-              .map(NamedGroup::ianaName)
-              .orElse(null);
+      String group = hello.negotiatedGroup().map(NamedGroup::ianaName).orElse(null);
       return Optional.of(
           new RawHelloFacts(
               new Handshake(
