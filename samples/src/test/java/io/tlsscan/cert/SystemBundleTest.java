@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DEROctetString;
@@ -49,7 +48,8 @@ class SystemBundleTest {
     Path bundle =
         Files.writeString(
             dir.resolve("ca-certificates.crt"),
-            pem("not a certificate".getBytes(StandardCharsets.US_ASCII)) + TestPki.pem(ROOT));
+            TestPki.pem("not a certificate".getBytes(StandardCharsets.US_ASCII))
+                + TestPki.pem(ROOT));
 
     TrustAnchors anchors = TrustAnchors.systemDefault(List.of(bundle));
 
@@ -63,7 +63,7 @@ class SystemBundleTest {
     Path bundle =
         Files.writeString(
             dir.resolve("ca-certificates.crt"),
-            pem(withBrokenSignatureAlgorithm(BROKEN.der())) + TestPki.pem(ROOT));
+            TestPki.pem(withBrokenSignatureAlgorithm(BROKEN.der())) + TestPki.pem(ROOT));
     TrustAnchors anchors = TrustAnchors.systemDefault(List.of(bundle));
     assertThat(anchors.source()).isEqualTo(bundle.toString());
     return anchors;
@@ -88,11 +88,5 @@ class SystemBundleTest {
               certificate.getSignature()
             })
         .getEncoded();
-  }
-
-  private static String pem(byte[] der) {
-    return "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder().encodeToString(der)
-        + "\n-----END CERTIFICATE-----\n";
   }
 }

@@ -126,7 +126,11 @@ public final class RecordJson {
     return bytes.toByteArray();
   }
 
-  /** Writes a tree of the node types {@link #toTree} makes: objects, arrays and scalars. */
+  /**
+   * Writes a tree of the node types {@link #toTree} makes: objects, arrays and scalars. Not {@code
+   * JsonNode.serialize}: that needs a {@code SerializerProvider} (a null node writes itself through
+   * it), which only an {@code ObjectMapper} makes.
+   */
   private static void write(JsonNode node, JsonGenerator generator) throws IOException {
     switch (node.getNodeType()) {
       case OBJECT -> {

@@ -1,6 +1,5 @@
 package io.tlsscan.report;
 
-
 import io.tlsscan.model.HostReport;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -7,8 +7,10 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.TrustError;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,9 +33,9 @@ import java.util.stream.Collectors;
 public record Expectation(
     String status, String errorKind, Set<String> trustErrors, boolean hostnameMatch) {
   private static final Set<String> TRUST_ERRORS =
-      Arrays.stream(TrustError.values()).map(TrustError::wireName).collect(Collectors.toSet());
+      wireNames(List.of(TrustError.values()), TrustError::wireName);
   private static final Set<String> ERROR_KINDS =
-      Arrays.stream(ErrorKind.values()).map(ErrorKind::wireName).collect(Collectors.toSet());
+      wireNames(List.of(ErrorKind.values()), ErrorKind::wireName);
 
   /**
    * Checks the values against the contract's closed sets.
@@ -105,8 +107,7 @@ public record Expectation(
     if (certificate == null) {
       return "no certificate section";
     }
-    Set<String> actualTrustErrors =
-        certificate.trustErrors().stream().map(TrustError::wireName).collect(Collectors.toSet());
+    Set<String> actualTrustErrors = wireNames(certificate.trustErrors(), TrustError::wireName);
     if (!actualTrustErrors.equals(trustErrors)) {
       return "expected trust errors " + trustErrors + ", got " + actualTrustErrors;
     }
@@ -114,5 +115,9 @@ public record Expectation(
     return match == hostnameMatch
         ? null
         : "expected hostname_match " + hostnameMatch + ", got " + match;
+  }
+
+  private static <T> Set<String> wireNames(Collection<T> values, Function<T, String> wireName) {
+    return values.stream().map(wireName).collect(Collectors.toUnmodifiableSet());
   }
 }

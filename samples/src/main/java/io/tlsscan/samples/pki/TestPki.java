@@ -81,23 +81,34 @@ public final class TestPki {
 
   /** The certificates as PEM text, one {@code CERTIFICATE} block each (RFC 7468). */
   public static String pem(Issued... certificates) {
-    return pem(
-        Arrays.stream(certificates).map(Issued::certificate).toArray(X509Certificate[]::new));
+    return pem(Arrays.stream(certificates).map(Issued::der).toArray(byte[][]::new));
   }
 
   /** The certificates as PEM text, one {@code CERTIFICATE} block each (RFC 7468). */
   public static String pem(X509Certificate... certificates) {
-    StringBuilder pem = new StringBuilder();
-    Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-    for (X509Certificate certificate : certificates) {
+    byte[][] ders = new byte[certificates.length][];
+    for (int i = 0; i < certificates.length; i++) {
       try {
-        pem.append("-----BEGIN CERTIFICATE-----\n")
-            .append(base64.encodeToString(certificate.getEncoded()))
-            .append("\n-----END CERTIFICATE-----\n");
+        ders[i] = certificates[i].getEncoded();
       } catch (CertificateEncodingException e) {
         throw new IllegalStateException(
-            "cannot encode " + certificate.getSubjectX500Principal(), e);
+            "cannot encode " + certificates[i].getSubjectX500Principal(), e);
       }
+    }
+    return pem(ders);
+  }
+
+  /**
+   * DER-encoded certificates (well-formed or not) as PEM text, one {@code CERTIFICATE} block each
+   * (RFC 7468).
+   */
+  public static String pem(byte[]... ders) {
+    StringBuilder pem = new StringBuilder();
+    Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    for (byte[] der : ders) {
+      pem.append("-----BEGIN CERTIFICATE-----\n")
+          .append(base64.encodeToString(der))
+          .append("\n-----END CERTIFICATE-----\n");
     }
     return pem.toString();
   }
