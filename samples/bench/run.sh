@@ -30,6 +30,9 @@ prepare_tlsscan
 
 conc_args=()
 [ -n "$CONCURRENCY" ] && conc_args=(-c "$CONCURRENCY")
+read -r -a probe_args <<<"$(cert_probe_args)"
+cert_what="--probes cert"
+has_probes_flag || cert_what="cert (default scan; no --probes flag yet)"
 
 phase_on() { [[ " $PHASES " == *" $1 "* ]]; }
 rest() { sleep "$PAUSE"; wait_quiet; }
@@ -61,6 +64,8 @@ check_records() {
 log "machine: $NCPU cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), load before: $(loadavg)"
 LOAD_BEFORE="$(loadavg)"
 fleet_start
+# For wrk-ports.lua, which spreads wrk's threads over the fleet's ports.
+export BENCH_BASE_PORT=$BASE_PORT BENCH_PORTS=$FLEET_PORTS BENCH_BIND=$BIND
 
 # wrk_round SUFFIX: one wrk run, as phase "wrk$SUFFIX"; sets WRK_RATE. wrk takes one URL and
 # connects each thread to one address; wrk-ports.lua moves thread i to port BASE_PORT+i, so the load
@@ -68,7 +73,6 @@ fleet_start
 wrk_round() {
   local name="wrk$1" requests secs
   rest
-  export BENCH_BASE_PORT=$BASE_PORT BENCH_PORTS=$FLEET_PORTS BENCH_BIND=$BIND
   measure_quiet "$name" - wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${DURATION}s" -H 'Connection: close' \
     -s "$BENCH_DIR/wrk-ports.lua" "https://$BIND:$BASE_PORT/"
   sed "s/^/  $name: /" "$WORK/$name.out" >&2
@@ -81,14 +85,14 @@ wrk_round() {
     "$(fdiv "$WRK_RATE" 1 %.0f)" "$(ms_per "${M_CPU[$name]}" "$requests")" "$(mb "${M_RSS[$name]}")" "1.00× wrk" "$name"
 }
 
-# cert_round SUFFIX: one tlsscan --probes cert run over TARGETS lines, as phase
-# "tlsscan-cert$SUFFIX" writing cert$SUFFIX.jsonl; sets CERT_RATE and CERT_MS, and CERT_COMPLETE to 1
-# when the scan exited 0 with an ok record for every target (else its rate says nothing).
+# cert_round SUFFIX [LABEL [WHAT]]: one tlsscan --probes cert run over TARGETS lines, as phase
+# "tlsscan-cert$SUFFIX" writing cert$SUFFIX.jsonl, in a row named LABEL (default "tlsscan (round N)")
+# described by WHAT; sets CERT_RATE and CERT_MS, and CERT_COMPLETE to 1 when the scan exited 0 with
+# an ok record for every target (else its rate says nothing).
 cert_round() {
-  local name="tlsscan-cert$1" file="$WORK/cert$1.jsonl" lines ok what="--probes cert"
+  local name="tlsscan-cert$1" file="$WORK/cert$1.jsonl" lines ok
+  local label="${2:-tlsscan${1:+ (round ${1#-})}}" what="${3:-$cert_what}"
   rest
-  read -r -a probe_args <<<"$(cert_probe_args)"
-  has_probes_flag || what="cert (default scan; no --probes flag yet)"
   KEEP_FILES="$file" measure_quiet "$name" "$TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/hosts-cert.txt" -o "$file" -q \
     "${probe_args[@]}" "${conc_args[@]}"
   [ "${M_RC[$name]}" -eq 0 ] || tail -n 5 "$WORK/$name.out" >&2
@@ -98,7 +102,7 @@ cert_round() {
   CERT_MS=$(ms_per "${M_CPU[$name]}" "$TARGETS")
   CERT_COMPLETE=0
   if [ "${M_RC[$name]}" -eq 0 ] && [ "$ok" -eq "$TARGETS" ]; then CERT_COMPLETE=1; fi
-  add_row "tlsscan${1:+ (round ${1#-})}" "$what, ${CONCURRENCY:-default} concurrency, $ok/$lines ok" "$TARGETS" "${M_WALL[$name]}" \
+  add_row "$label" "$what, ${CONCURRENCY:-default} concurrency, $ok/$lines ok" "$TARGETS" "${M_WALL[$name]}" \
     "$CERT_RATE" "$CERT_MS" "$(mb "${M_RSS[$name]}")" "$(fdiv "$CERT_RATE" "${WRK_RATE:-0}" %.2f)× wrk" "$name"
 }
 
@@ -106,7 +110,7 @@ cert_round() {
 median() { sort -g | awk '{ x[NR] = $1 } END { if (NR) print (NR % 2 ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2) }'; }
 
 target_lines "$TARGETS" >"$WORK/hosts-cert.txt"
-WRK_RATE=""; CERT_RATE=""; CERT_MS=""
+WRK_RATE=""
 RATIOS=(); CERT_MS_ROUNDS=(); CERT_NAMES=()
 for round in $(seq 1 "$ROUNDS"); do
   suffix=""
@@ -141,15 +145,8 @@ fi
 # C2=1: the same scan once more with the full tiered JIT (C1 then C2) instead of the launcher's C1
 # only. On a run of this size C2 compilation costs more CPU than its faster code saves.
 if phase_on tlsscan && [ "$C2" = 1 ]; then
-  rest
-  read -r -a probe_args <<<"$(cert_probe_args)"
-  KEEP_FILES="$WORK/c2.jsonl" TLSSCAN_JAVA_OPTS="-XX:TieredStopAtLevel=4 ${TLSSCAN_JAVA_OPTS:-}" \
-    measure_quiet tlsscan-c2 "$TARGETS" "${TLSSCAN[@]}" scan \
-    -i "$WORK/hosts-cert.txt" -o "$WORK/c2.jsonl" -q "${probe_args[@]}" "${conc_args[@]}"
-  read -r lines ok < <(check_records "$WORK/c2.jsonl" "$TARGETS")
-  rate=$(fdiv "$TARGETS" "${M_WALL[tlsscan-c2]}" %.0f)
-  add_row "tlsscan, C1 + C2 JIT" "--probes cert, -XX:TieredStopAtLevel=4, $ok/$lines ok" "$TARGETS" "${M_WALL[tlsscan-c2]}" \
-    "$rate" "$(ms_per "${M_CPU[tlsscan-c2]}" "$TARGETS")" "$(mb "${M_RSS[tlsscan-c2]}")" "$(fdiv "$rate" "${WRK_RATE:-0}" %.2f)× wrk" tlsscan-c2
+  TLSSCAN_JAVA_OPTS="-XX:TieredStopAtLevel=4 ${TLSSCAN_JAVA_OPTS:-}" \
+    cert_round -c2 "tlsscan, C1 + C2 JIT" "$cert_what, -XX:TieredStopAtLevel=4"
 fi
 
 target_lines "$SSLSCAN_TARGETS" >"$WORK/hosts-deep.txt"
@@ -189,7 +186,7 @@ fi
 
 LOAD_AFTER="$(loadavg)"
 print_table
-for name in "${CERT_NAMES[@]}" tlsscan-c2 tlsscan-deep; do
+for name in "${CERT_NAMES[@]}" tlsscan-cert-c2 tlsscan-deep; do
   file="$WORK/${name#tlsscan-}.jsonl"
   [ -n "${M_WALL[$name]:-}" ] && [ -s "$file" ] || continue
   span=$(record_span "$file")

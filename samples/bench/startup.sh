@@ -59,14 +59,15 @@ whole() {
   fi
 }
 
-# First record: the time from launching the JVM until the first line of output can be read.
+# first_record COMMAND...: the time from launching the JVM until the first line of COMMAND's
+# output can be read, one line a run.
 first_record() {
   local i t0 t1 line
-  for i in $(seq 1 "$WARMUP"); do "${SCAN[@]}" >/dev/null 2>&1 || true; done
+  for i in $(seq 1 "$WARMUP"); do "$@" >/dev/null 2>&1 || true; done
   for i in $(seq 1 "$RUNS"); do
     t0=$(date +%s%N)
-    { IFS= read -r line; t1=$(date +%s%N); cat >/dev/null; } < <("${SCAN[@]}" 2>/dev/null)
-    [ -n "$line" ] || die "no record from ${SCAN[*]}"
+    { IFS= read -r line; t1=$(date +%s%N); cat >/dev/null; } < <("$@" 2>/dev/null)
+    [ -n "$line" ] || die "no record from $*"
     echo $(( (t1 - t0) / 1000000 ))
   done
 }
@@ -80,13 +81,11 @@ echo "|---|---|"
 whole "java -version (the JVM alone)" java -version
 whole "tlsscan --version (JVM + CLI + TLS library, no network)" "${TLSSCAN[@]}" --version
 whole "tlsscan scan one host, whole process" "${SCAN[@]}"
-echo "| tlsscan scan one host, JVM start to first record | $(first_record | stats) |"
+echo "| tlsscan scan one host, JVM start to first record | $(first_record "${SCAN[@]}" | stats) |"
 if has_probes_flag; then
   # The default probes (cert, protocols, ciphers): about 20 connections to the one host.
-  CERT_SCAN=("${SCAN[@]}")
-  SCAN=("${TLSSCAN[@]}" scan -q -f jsonl "$TARGET")
-  echo "| tlsscan scan one host with the default probes, JVM start to first record | $(first_record | stats) |"
-  SCAN=("${CERT_SCAN[@]}")
+  echo "| tlsscan scan one host with the default probes, JVM start to first record |" \
+    "$(first_record "${TLSSCAN[@]}" scan -q -f jsonl "$TARGET" | stats) |"
 fi
 echo
 echo "load average before: $LOAD_BEFORE, after: $(loadavg); $NCPU cores. Aim: first record under 600 ms."
