@@ -195,7 +195,8 @@ class CertificateAnalyzerTest {
   }
 
   @Test
-  void expiredTrustAnchorAboveTheLeafDoesNotCount() {
+  void expiredTrustAnchorIsNotTrusted() {
+    // Given a root in the trust store that has expired (browsers enforce an anchor's validity)
     Issued oldRoot = TestPki.certificate("CN=Old Root").ca().expiredDaysAgo(1).selfSigned();
     Issued leaf = TestPki.certificate("CN=good.test").dns("good.test").issuedBy(oldRoot);
     CertificateAnalyzer trustsOldRoot =
@@ -203,7 +204,11 @@ class CertificateAnalyzerTest {
 
     CertificateReport report = trustsOldRoot.analyze(ders(leaf, oldRoot), "good.test", NOW);
 
-    assertThat(report.trustErrors()).isEmpty();
+    // Then the leaf it issued is not trusted, and the message names the anchor
+    assertThat(report.trustErrors()).containsExactly(TrustError.EXPIRED);
+    assertThat(report.issues())
+        .extracting(CertificateIssue::message)
+        .anyMatch(message -> message.startsWith("trust anchor CN=Old Root expired"));
   }
 
   @Test

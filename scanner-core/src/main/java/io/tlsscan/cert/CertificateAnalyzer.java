@@ -41,7 +41,6 @@ public final class CertificateAnalyzer {
       new ParsedCertificates(ParsedCertificates.DEFAULT_CAPACITY);
   private final SignatureVerifier verifier;
   private final ChainBuilder builder;
-  private final PathChecks checks;
 
   /** An analyzer that trusts exactly {@code anchors}. */
   public CertificateAnalyzer(TrustAnchors anchors) {
@@ -51,8 +50,7 @@ public final class CertificateAnalyzer {
   CertificateAnalyzer(TrustAnchors anchors, SignatureVerifier verifier) {
     requireNonNull(anchors, "anchors");
     this.verifier = requireNonNull(verifier, "verifier");
-    this.builder = new ChainBuilder(anchors, verifier);
-    this.checks = new PathChecks(verifier);
+    this.builder = new ChainBuilder(anchors, verifier, new PathChecks(verifier));
   }
 
   /**
@@ -82,8 +80,11 @@ public final class CertificateAnalyzer {
       return verdict.report(HostnameMatch.UNKNOWN, chain);
     }
     ParsedCertificate leaf = sent.certificates().get(0);
-    CertificatePath path = builder.build(leaf, sent.certificates());
-    checks.check(path, now, verdict);
+    ChainBuilder.Result built = builder.build(leaf, sent.certificates(), now);
+    CertificatePath path = built.path();
+    built.problems().forEach(verdict::fail);
+    noteExpiringSoon(path, now, verdict);
+    Lints.check(path, sent.certificates(), verifier, verdict);
     noteChainShape(path, sent.certificates(), verdict);
     return verdict.report(checkHostname(leaf, host, verdict), chain);
   }
@@ -161,6 +162,17 @@ public final class CertificateAnalyzer {
     return text.toString();
   }
 
+  /** {@code cert.expiring_soon} for the leaf and the intermediates of the path, not the anchor. */
+  private static void noteExpiringSoon(CertificatePath path, Instant now, Verdict verdict) {
+    List<ParsedCertificate> certificates = path.certificates();
+    for (int i = 0; i < certificates.size(); i++) {
+      if (i == 0 || i != path.anchorIndex()) {
+        PathChecks.expiringSoon(certificates.get(i), PathChecks.role(certificates.get(i), i, -1), now)
+            .ifPresent(message -> verdict.note("cert.expiring_soon", Severity.MEDIUM, message));
+      }
+    }
+  }
+
   /**
    * {@code cert.chain_misordered} when the sent certificates of the path are not in path order,
    * {@code cert.chain_extra} for sent certificates the path does not use. Neither breaks trust.
@@ -170,7 +182,7 @@ public final class CertificateAnalyzer {
     int previous = -1;
     boolean ordered = true;
     for (ParsedCertificate certificate : path.certificates()) {
-      int position = sent.indexOf(certificate);
+      int position = sentPosition(certificate, sent);
       if (position >= 0) {
         ordered &= position > previous;
         previous = position;
@@ -185,7 +197,7 @@ public final class CertificateAnalyzer {
     }
     List<String> extra = new ArrayList<>();
     for (ParsedCertificate certificate : sent) {
-      if (!path.certificates().contains(certificate)) {
+      if (path.certificates().stream().noneMatch(used -> sameCa(used, certificate))) {
         extra.add(Names.shorten(certificate.subjectName()));
       }
     }
@@ -198,5 +210,20 @@ public final class CertificateAnalyzer {
               + " certificate(s) not part of the path: "
               + describeNames(extra));
     }
+  }
+
+  /** Where the server sent {@code certificate}, or a copy of that CA (a sent root), else -1. */
+  private static int sentPosition(ParsedCertificate certificate, List<ParsedCertificate> sent) {
+    for (int i = 0; i < sent.size(); i++) {
+      if (sameCa(certificate, sent.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The same certificate, or another certificate of the same CA (the store's copy of a root). */
+  private static boolean sameCa(ParsedCertificate a, ParsedCertificate b) {
+    return a == b || a.sameCaAs(b);
   }
 }

@@ -18,10 +18,10 @@ record CertificatePath(List<ParsedCertificate> certificates, End end) {
   sealed interface End {}
 
   /**
-   * The last certificate is a trust anchor (sent by the server, or taken from the store when {@code
-   * fromStore}).
+   * The last certificate is a trust anchor: the store's copy, or the leaf itself when the leaf is
+   * trusted as it is.
    */
-  record Anchored(boolean fromStore) implements End {}
+  record Anchored() implements End {}
 
   /** The last certificate is self-signed and not a trust anchor. */
   record UntrustedRoot() implements End {}

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.security.auth.x500.X500Principal;
@@ -40,6 +41,7 @@ final class ParsedCertificate {
   private final SubjectAltNames subjectAltNames;
   private final byte[] subjectKeyId;
   private final byte[] authorityKeyId;
+  private final CertificateExtensions extensions;
 
   /**
    * The public key decoded for Bouncy Castle's verifiers, on first use (see {@link #verifyingKey}).
@@ -59,6 +61,7 @@ final class ParsedCertificate {
     this.subjectAltNames = SubjectAltNames.of(certificate);
     this.subjectKeyId = subjectKeyId(certificate);
     this.authorityKeyId = authorityKeyId(certificate);
+    this.extensions = CertificateExtensions.read(der, subject.getEncoded().length <= 2);
   }
 
   /**
@@ -128,6 +131,11 @@ final class ParsedCertificate {
     return subjectAltNames;
   }
 
+  /** The extensions path validation acts on. */
+  CertificateExtensions extensions() {
+    return extensions;
+  }
+
   /**
    * The public key as Bouncy Castle's verifiers take it, decoded once: an intermediate shared by a
    * fleet verifies a new leaf on almost every target, and this certificate is shared through {@link
@@ -142,6 +150,12 @@ final class ParsedCertificate {
       verifyingKey = decoded;
     }
     return decoded;
+  }
+
+  /** Whether {@code instant} lies within the certificate's validity period. */
+  boolean validAt(Instant instant) {
+    return !instant.isBefore(certificate.getNotBefore().toInstant())
+        && !instant.isAfter(certificate.getNotAfter().toInstant());
   }
 
   /** Subject and issuer are the same name; the signature may still be someone else's. */
@@ -162,7 +176,17 @@ final class ParsedCertificate {
   /** False only when a keyUsage extension is present and lacks keyCertSign. */
   boolean keyUsageAllowsCertificateSigning() {
     boolean[] usage = certificate.getKeyUsage();
-    return usage == null || (usage.length > KEY_CERT_SIGN && usage[KEY_CERT_SIGN]);
+    return usage == null || assertsCertificateSigning(usage);
+  }
+
+  /** True only when a keyUsage extension is present and asserts keyCertSign. */
+  boolean keyUsageAssertsCertificateSigning() {
+    boolean[] usage = certificate.getKeyUsage();
+    return usage != null && assertsCertificateSigning(usage);
+  }
+
+  private static boolean assertsCertificateSigning(boolean[] usage) {
+    return usage.length > KEY_CERT_SIGN && usage[KEY_CERT_SIGN];
   }
 
   /** Same subject name and same public key: the same CA, whoever signed this copy. */

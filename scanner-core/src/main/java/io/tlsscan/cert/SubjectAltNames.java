@@ -18,15 +18,25 @@ import org.bouncycastle.asn1.x509.GeneralNames;
  * @param dnsNames dNSName entries as written in the certificate
  * @param ipAddresses iPAddress entries, 4 or 16 bytes each
  * @param displayed both kinds in certificate order, IP addresses in text form (RFC 5952 for IPv6)
+ * @param all every entry of every kind, for name constraints
  */
 record SubjectAltNames(
-    boolean present, List<String> dnsNames, List<byte[]> ipAddresses, List<String> displayed) {
-  static final SubjectAltNames ABSENT = new SubjectAltNames(false, List.of(), List.of(), List.of());
+    boolean present,
+    List<String> dnsNames,
+    List<byte[]> ipAddresses,
+    List<String> displayed,
+    List<GeneralName> all) {
+  static final SubjectAltNames ABSENT =
+      new SubjectAltNames(false, List.of(), List.of(), List.of(), List.of());
+
+  private static final SubjectAltNames MALFORMED =
+      new SubjectAltNames(true, List.of(), List.of(), List.of(), List.of());
 
   SubjectAltNames {
     dnsNames = List.copyOf(dnsNames);
     ipAddresses = List.copyOf(ipAddresses);
     displayed = List.copyOf(displayed);
+    all = List.copyOf(all);
   }
 
   /**
@@ -38,7 +48,7 @@ record SubjectAltNames(
     try {
       value = Asn1.extension(certificate, Extension.subjectAlternativeName.getId());
     } catch (IllegalArgumentException e) {
-      return new SubjectAltNames(true, List.of(), List.of(), List.of());
+      return MALFORMED;
     }
     if (value == null) {
       return ABSENT;
@@ -46,8 +56,10 @@ record SubjectAltNames(
     List<String> dns = new ArrayList<>();
     List<byte[]> ips = new ArrayList<>();
     List<String> displayed = new ArrayList<>();
+    GeneralName[] all;
     try {
-      for (GeneralName name : GeneralNames.getInstance(value).getNames()) {
+      all = GeneralNames.getInstance(value).getNames();
+      for (GeneralName name : all) {
         if (name.getTagNo() == GeneralName.dNSName) {
           String dnsName = ASN1IA5String.getInstance(name.getName()).getString();
           dns.add(dnsName);
@@ -61,8 +73,8 @@ record SubjectAltNames(
         }
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
-      return new SubjectAltNames(true, List.of(), List.of(), List.of());
+      return MALFORMED;
     }
-    return new SubjectAltNames(true, dns, ips, displayed);
+    return new SubjectAltNames(true, dns, ips, displayed, List.of(all));
   }
 }

@@ -26,6 +26,11 @@ final class Verdict {
     issues.add(new CertificateIssue("cert." + error.wireName(), severity, message));
   }
 
+  /** Records the trust error of a path problem with its issue. */
+  void fail(PathProblem problem) {
+    fail(problem.error(), problem.severity(), problem.message());
+  }
+
   /** Records an issue that is not a trust error. */
   void note(String id, Severity severity, String message) {
     issues.add(new CertificateIssue(id, severity, message));

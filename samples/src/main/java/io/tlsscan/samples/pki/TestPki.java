@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -228,7 +229,7 @@ public final class TestPki {
     /** Signs the certificate with its own key. */
     public Issued selfSigned() {
       KeyPair pair = keyType.generate();
-      return build(pair, new X500Name(subject), pair.getPrivate());
+      return build(pair, new X500Name(subject), pair.getPublic(), pair.getPrivate());
     }
 
     /** Signs the certificate with the issuer's key, naming the issuer's subject. */
@@ -237,10 +238,12 @@ public final class TestPki {
       return build(
           keyType.generate(),
           X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+          issuer.certificate().getPublicKey(),
           issuer.key());
     }
 
-    private Issued build(KeyPair pair, X500Name issuerName, PrivateKey signingKey) {
+    private Issued build(
+        KeyPair pair, X500Name issuerName, PublicKey issuerKey, PrivateKey signingKey) {
       try {
         X509v3CertificateBuilder builder =
             new JcaX509v3CertificateBuilder(
@@ -255,6 +258,10 @@ public final class TestPki {
             Extension.subjectKeyIdentifier,
             false,
             extensions.createSubjectKeyIdentifier(pair.getPublic()));
+        builder.addExtension(
+            Extension.authorityKeyIdentifier,
+            false,
+            extensions.createAuthorityKeyIdentifier(issuerKey));
         builder.addExtension(
             Extension.basicConstraints,
             true,
