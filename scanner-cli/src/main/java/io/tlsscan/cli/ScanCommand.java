@@ -99,6 +99,9 @@ final class ScanCommand implements Callable<Integer> {
     // Without --ca-file the scanner parses the system's CA bundle itself when the first chain
     // arrives (a preload thread has usually done it by then).
     TrustAnchors anchors = caFile == null ? null : TrustAnchors.fromPemFile(caFile);
+    if (anchors != null) {
+      anchors.warnings().forEach(warning -> System.err.println("tlsscan: warning: " + warning));
+    }
     Flux<HostListEntry> entries = entries();
     if (selected != null) {
       entries = entries.filter(selected::contains);

@@ -84,7 +84,7 @@ public final class CertificateAnalyzer {
     CertificatePath path = built.path();
     built.problems().forEach(verdict::fail);
     noteExpiringSoon(path, now, verdict);
-    Lints.check(path, sent.certificates(), verifier, verdict);
+    Lints.check(path, verifier, verdict);
     noteChainShape(path, sent.certificates(), verdict);
     return verdict.report(checkHostname(leaf, host, verdict), chain);
   }

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -15,6 +18,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.asn1.x509.PolicyConstraints;
 import org.bouncycastle.asn1.x509.PolicyInformation;
@@ -33,6 +37,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
  * @param requireExplicitPolicy policyConstraints' requireExplicitPolicy skip count, or -1
  * @param hasAuthorityKeyId whether an authorityKeyIdentifier with a key identifier is present
  * @param hasSubjectKeyId whether a subjectKeyIdentifier is present
+ * @param basicConstraintsCritical whether basicConstraints is present and marked critical
  */
 record CertificateExtensions(
     Set<String> unknownCritical,
@@ -42,7 +47,8 @@ record CertificateExtensions(
     Optional<Set<String>> policies,
     int requireExplicitPolicy,
     boolean hasAuthorityKeyId,
-    boolean hasSubjectKeyId) {
+    boolean hasSubjectKeyId,
+    boolean basicConstraintsCritical) {
 
   /** id-kp-serverAuth, RFC 5280 section 4.2.1.12. */
   static final String SERVER_AUTH = KeyPurposeId.id_kp_serverAuth.getId();
@@ -83,21 +89,20 @@ record CertificateExtensions(
    * flaw, never an exception.
    */
   static CertificateExtensions read(byte[] der, boolean subjectEmpty) {
+    Reader reader = new Reader(subjectEmpty);
     Extensions extensions;
     try {
-      extensions = Certificate.getInstance(der).getTBSCertificate().getExtensions();
+      Certificate certificate = Certificate.getInstance(der);
+      extensions = certificate.getTBSCertificate().getExtensions();
+      if (!certificate.getSignatureAlgorithm().equals(certificate.getTBSCertificate().getSignature())) {
+        reader.flaws.add(
+            "the signature algorithm inside the signed part differs from the one outside"
+                + " (RFC 5280 section 4.1.1.2)");
+      }
     } catch (RuntimeException e) {
-      return new CertificateExtensions(
-          Set.of(),
-          List.of("extensions cannot be decoded"),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          -1,
-          false,
-          false);
+      reader.flaws.add("extensions cannot be decoded");
+      return reader.result();
     }
-    Reader reader = new Reader(subjectEmpty);
     if (extensions != null) {
       for (ASN1ObjectIdentifier oid : extensions.getExtensionOIDs()) {
         reader.read(extensions.getExtension(oid));
@@ -125,6 +130,7 @@ record CertificateExtensions(
     private boolean hasAuthorityKeyId;
     private boolean hasSubjectKeyId;
     private boolean hasSubjectAltName;
+    private boolean basicConstraintsCritical;
 
     Reader(boolean subjectEmpty) {
       this.subjectEmpty = subjectEmpty;
@@ -157,10 +163,18 @@ record CertificateExtensions(
         }
       } else if (oid.equals(Extension.nameConstraints.getId())) {
         nameConstraints = NameConstraints.getInstance(extension.getParsedValue());
-        if (nameConstraints.getPermittedSubtrees() == null
-            && nameConstraints.getExcludedSubtrees() == null) {
-          flaws.add("nameConstraints has neither permitted nor excluded subtrees");
+        NameConstraintSyntax.flaws(nameConstraints).forEach(flaws::add);
+      } else if (oid.equals(Extension.basicConstraints.getId())) {
+        BasicConstraints.getInstance(extension.getParsedValue());
+        basicConstraintsCritical = critical;
+      } else if (oid.equals(Extension.keyUsage.getId())) {
+        if (allZero(KeyUsage.getInstance(extension.getParsedValue()).getBytes())) {
+          flaws.add("keyUsage has no bit set (RFC 5280 section 4.2.1.3)");
         }
+      } else if (oid.equals(Extension.authorityInfoAccess.getId())) {
+        AuthorityInformationAccess.getInstance(extension.getParsedValue());
+      } else if (oid.equals(Extension.cRLDistributionPoints.getId())) {
+        CRLDistPoint.getInstance(extension.getParsedValue());
       } else if (oid.equals(Extension.certificatePolicies.getId())) {
         policies = new HashSet<>();
         for (PolicyInformation policy :
@@ -197,10 +211,13 @@ record CertificateExtensions(
         if (GeneralNames.getInstance(extension.getParsedValue()).getNames().length == 0) {
           flaws.add("subjectAltName is empty (RFC 5280 section 4.2.1.6)");
         }
-        if (subjectEmpty && !critical) {
+        if (subjectEmpty != critical) {
           flaws.add(
-              "subjectAltName is not critical although the subject is empty"
-                  + " (RFC 5280 section 4.2.1.6)");
+              subjectEmpty
+                  ? "subjectAltName is not critical although the subject is empty"
+                      + " (RFC 5280 section 4.2.1.6)"
+                  : "subjectAltName is critical although the subject is not empty"
+                      + " (Baseline Requirements 7.1.2.7.12)");
         }
       }
     }
@@ -217,7 +234,17 @@ record CertificateExtensions(
           Optional.ofNullable(policies).map(Set::copyOf),
           requireExplicitPolicy,
           hasAuthorityKeyId,
-          hasSubjectKeyId);
+          hasSubjectKeyId,
+          basicConstraintsCritical);
+    }
+
+    private static boolean allZero(byte[] bits) {
+      for (byte b : bits) {
+        if (b != 0) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -25,7 +25,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  *       self-signed (RFC 5280 section 4.2.1.1);
  *   <li>{@code cert.lint.missing_ski}: no subject key identifier on a CA certificate (section
  *       4.2.1.2);
- *   <li>{@code cert.lint.underscore}: a DNS name with an underscore (BR 7.1.4.2.1).
+ *   <li>{@code cert.lint.underscore}: a DNS name with an underscore (BR 7.1.4.2.1);
+ *   <li>{@code cert.lint.basic_constraints_not_critical}: a CA whose basicConstraints is not
+ *       critical (RFC 5280 section 4.2.1.9; some roots browsers trust have it).
  * </ul>
  */
 final class Lints {
@@ -33,14 +35,9 @@ final class Lints {
 
   private Lints() {}
 
-  /** Lints the certificates of the path the server sent (the store's anchor is not its doing). */
-  static void check(
-      CertificatePath path, List<ParsedCertificate> sent, SignatureVerifier verifier, Verdict verdict) {
-    for (int i = 0; i < path.certificates().size(); i++) {
-      ParsedCertificate certificate = path.certificates().get(i);
-      if (i > 0 && !sent.contains(certificate)) {
-        continue;
-      }
+  /** Lints every certificate of the chosen path, its trust anchor included. */
+  static void check(CertificatePath path, SignatureVerifier verifier, Verdict verdict) {
+    for (ParsedCertificate certificate : path.certificates()) {
       String name = Names.shorten(certificate.subjectName());
       BigInteger serial = certificate.certificate().getSerialNumber();
       if (serial.signum() <= 0 || serial.toByteArray().length > MAX_SERIAL_OCTETS) {
@@ -64,6 +61,12 @@ final class Lints {
             "cert.lint.missing_ski",
             Severity.LOW,
             name + " is a CA without a subject key identifier (RFC 5280 section 4.2.1.2)");
+      }
+      if (certificate.ca() && !extensions.basicConstraintsCritical()) {
+        verdict.note(
+            "cert.lint.basic_constraints_not_critical",
+            Severity.LOW,
+            name + " is a CA whose basicConstraints is not critical (RFC 5280 section 4.2.1.9)");
       }
       for (String dnsName : certificate.subjectAltNames().dnsNames()) {
         if (dnsName.indexOf('_') >= 0) {

@@ -4,6 +4,7 @@ import io.tlsscan.model.KeyInfo;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TrustError;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +46,12 @@ final class PathChecks {
     this.verifier = verifier;
   }
 
-  /** Every problem of the path, in path order; empty when the path is valid. */
-  List<PathProblem> check(CertificatePath path, Instant now) {
+  /**
+   * Every problem of the path, in path order; empty when the path is valid. Validity periods are
+   * compared at whole seconds, as certificates state them: both ends are inside the period.
+   */
+  List<PathProblem> check(CertificatePath path, Instant scanTime) {
+    Instant now = scanTime.truncatedTo(ChronoUnit.SECONDS);
     List<PathProblem> problems = new ArrayList<>();
     List<ParsedCertificate> certificates = path.certificates();
     int anchorIndex = path.anchorIndex();
@@ -118,6 +123,10 @@ final class PathChecks {
     }
   }
 
+  /**
+   * RSA below 2048 bits and EC below 224 bits are weak; DSA keys, RSA moduli that are not whole
+   * octets and EC keys with explicit curve parameters are not accepted by browsers at all.
+   */
   private static void checkKey(ParsedCertificate certificate, List<PathProblem> problems) {
     KeyInfo key = certificate.key();
     boolean weak =
@@ -126,7 +135,15 @@ final class PathChecks {
           case "EC" -> key.bits() > 0 && key.bits() < MIN_EC_BITS;
           default -> false;
         };
-    if (weak) {
+    if (key.type().equals("DSA")) {
+      problems.add(
+          new PathProblem(
+              TrustError.WEAK_KEY,
+              Severity.HIGH,
+              "DSA key on "
+                  + Names.shorten(certificate.subjectName())
+                  + "; browsers accept only RSA, ECDSA and EdDSA keys"));
+    } else if (weak) {
       problems.add(
           new PathProblem(
               TrustError.WEAK_KEY,
@@ -136,6 +153,13 @@ final class PathChecks {
                   + key.bits()
                   + "-bit key on "
                   + Names.shorten(certificate.subjectName())));
+    } else if (key.type().equals("RSA") && key.bits() % 8 != 0) {
+      problems.add(
+          PathProblem.invalid(
+              Names.shorten(certificate.subjectName())
+                  + " has an RSA modulus of "
+                  + key.bits()
+                  + " bits, not a whole number of octets"));
     } else if (key.type().equals("EC") && key.curve() == null) {
       problems.add(
           PathProblem.invalid(
@@ -187,6 +211,13 @@ final class PathChecks {
     if (!issuer.ca()) {
       problems.add(PathProblem.invalid(prefix + " but is not a CA (basicConstraints)"));
       return;
+    }
+    if (issuer.subject().getEncoded().length <= 2) {
+      problems.add(
+          PathProblem.invalid(
+              "a CA with an empty subject issued "
+                  + Names.shorten(issued.subjectName())
+                  + " (RFC 5280 section 4.1.2.6)"));
     }
     if (!issuer.keyUsageAllowsCertificateSigning()) {
       problems.add(

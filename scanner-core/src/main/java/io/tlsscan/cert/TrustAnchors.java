@@ -56,9 +56,15 @@ public final class TrustAnchors {
   private final String source;
   private final List<Anchor> anchors;
   private final Map<X500Principal, List<Anchor>> bySubject;
+  private final List<String> warnings;
 
   private TrustAnchors(String source, Collection<Anchor> certificates) {
+    this(source, certificates, List.of());
+  }
+
+  private TrustAnchors(String source, Collection<Anchor> certificates, List<String> warnings) {
     this.source = source;
+    this.warnings = List.copyOf(warnings);
     Map<ByteBuffer, Anchor> unique = new LinkedHashMap<>();
     for (Anchor anchor : certificates) {
       unique.putIfAbsent(anchor.encoding(), anchor);
@@ -127,29 +133,49 @@ public final class TrustAnchors {
   }
 
   /**
-   * Exactly the certificates of one PEM file (for {@code --ca-file}).
+   * The certificates of one PEM file (for {@code --ca-file}). A certificate that cannot serve as a
+   * trust anchor (it cannot be parsed, its subject is empty, its EC key has explicit curve
+   * parameters) is left out with a {@linkplain #warnings() warning} naming it; the rest are used.
    *
    * @throws TrustAnchorsException naming the file when it is missing, unreadable, larger than 16
-   *     MiB, has no certificate or has one that cannot be parsed
+   *     MiB, is not PEM, or has no usable certificate
    */
   public static TrustAnchors fromPemFile(Path file) throws TrustAnchorsException {
     List<byte[]> blocks = readPem(file);
     List<Anchor> certificates = new ArrayList<>(blocks.size());
+    List<String> warnings = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
+      String unusable;
       try {
-        certificates.add(Anchor.of(ParsedCertificate.parse(blocks.get(i))));
+        ParsedCertificate certificate = ParsedCertificate.parse(blocks.get(i));
+        unusable = whyNotAnAnchor(certificate);
+        if (unusable == null) {
+          certificates.add(Anchor.of(certificate));
+          continue;
+        }
+        unusable = Names.shorten(certificate.subjectName()) + " " + unusable;
       } catch (CertificateException e) {
-        throw new TrustAnchorsException(
-            "cannot read "
-                + file
-                + ": certificate "
-                + (i + 1)
-                + " cannot be parsed: "
-                + e.getMessage(),
-            e);
+        unusable = "cannot be parsed: " + Names.shorten(String.valueOf(e.getMessage()));
       }
+      warnings.add(
+          "CA file " + file + ": certificate " + (i + 1) + " is not used as a trust anchor: " + unusable);
     }
-    return new TrustAnchors(file.toString(), certificates);
+    if (certificates.isEmpty()) {
+      throw new TrustAnchorsException(
+          "no usable certificates in " + file + " (" + String.join("; ", warnings) + ")");
+    }
+    return new TrustAnchors(file.toString(), certificates, warnings);
+  }
+
+  /** Why a parsed certificate cannot be a trust anchor, or {@code null} when it can. */
+  private static String whyNotAnAnchor(ParsedCertificate certificate) {
+    if (certificate.subject().getEncoded().length <= 2) {
+      return "has an empty subject";
+    }
+    if (certificate.key().type().equals("EC") && certificate.key().curve() == null) {
+      return "has an EC key with explicit curve parameters";
+    }
+    return null;
   }
 
   /**
@@ -227,6 +253,14 @@ public final class TrustAnchors {
         .flatMap(anchor -> anchor.certificate().stream())
         .map(ParsedCertificate::certificate)
         .toList();
+  }
+
+  /**
+   * What was left out when loading, one message per certificate, naming the file, the
+   * certificate's position and why; empty when everything was used.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   @Override

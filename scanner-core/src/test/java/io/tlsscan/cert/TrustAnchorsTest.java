@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +91,8 @@ class TrustAnchorsTest {
   }
 
   @Test
-  void garbledBlockIsNamedByNumber() throws Exception {
+  void garbledBlockIsNamedByNumberAndTheRestIsUsed() throws Exception {
+    // Given a CA file with one good certificate and one that is not a certificate
     Path system = TrustAnchors.SYSTEM_BUNDLES.get(0);
     String good = firstBlock(Files.readString(system, StandardCharsets.ISO_8859_1));
     Path garbled =
@@ -100,9 +102,31 @@ class TrustAnchorsTest {
                 + "\n-----BEGIN CERTIFICATE-----\nTm90IGEgY2VydGlmaWNhdGU=\n"
                 + "-----END CERTIFICATE-----\n");
 
+    TrustAnchors anchors = TrustAnchors.fromPemFile(garbled);
+
+    // Then the good one is an anchor, and the warning names the file and the bad one's number
+    assertThat(anchors.size()).isEqualTo(1);
+    assertThat(anchors.warnings())
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith(
+            "CA file " + garbled + ": certificate 2 is not used as a trust anchor: cannot be parsed");
+  }
+
+  @Test
+  void fileWithoutAUsableCertificateIsRejected() throws Exception {
+    Path garbled =
+        Files.writeString(
+            dir.resolve("corp.pem"),
+            "-----BEGIN CERTIFICATE-----\nTm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+
     assertThatThrownBy(() -> TrustAnchors.fromPemFile(garbled))
         .isInstanceOf(TrustAnchorsException.class)
-        .hasMessageStartingWith("cannot read " + garbled + ": certificate 2 cannot be parsed");
+        .hasMessageStartingWith(
+            "no usable certificates in "
+                + garbled
+                + " (CA file "
+                + garbled
+                + ": certificate 1 is not used as a trust anchor: cannot be parsed");
   }
 
   @Test
