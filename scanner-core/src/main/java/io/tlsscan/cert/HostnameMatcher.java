@@ -15,8 +15,8 @@ import java.util.Locale;
  *       internationalized hosts compared in A-label form ({@code xn--...}).
  *   <li>A wildcard is allowed only as the whole left-most label and covers exactly one label:
  *       {@code *.example.com} matches {@code a.example.com}, not {@code a.b.example.com} nor {@code
- *       example.com}. Partial wildcards ({@code f*.example.com}) and wildcards over fewer than two
- *       labels ({@code *.com}) never match.
+ *       example.com}. Partial wildcards ({@code f*.example.com}) and wildcards directly above a
+ *       public suffix ({@code *.com}, {@code *.co.uk}: see {@link PublicSuffixes}) never match.
  *   <li>An IP literal host (IPv4 or IPv6, brackets and zone allowed) matches iPAddress entries
  *       only, compared as bytes, so every IPv6 spelling of an address is equal.
  *   <li>The subject CN is never used.
@@ -122,7 +122,9 @@ public final class HostnameMatcher {
       return false;
     }
     String suffix = pattern.substring(1);
-    if (suffix.indexOf('.', 1) < 0 || !host.endsWith(suffix)) {
+    if (suffix.indexOf('.', 1) < 0
+        || !host.endsWith(suffix)
+        || PublicSuffixes.isPublicSuffix(suffix.substring(1))) {
       return false;
     }
     String firstLabel = host.substring(0, host.length() - suffix.length());
