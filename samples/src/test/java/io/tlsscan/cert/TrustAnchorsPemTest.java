@@ -64,4 +64,40 @@ class TrustAnchorsPemTest {
 
     assertThat(TrustAnchors.fromPemFile(file).size()).isEqualTo(1);
   }
+
+  @Test
+  void certificatesThatCannotBeAnchorsAreNamedAndTheRestUsed() throws Exception {
+    // Given a CA file with a good root, one with an empty subject (named only in its SAN) and one
+    // whose EC key spells out its curve (which the certificate parser refuses)
+    java.security.KeyPair keys = CaseCertificates.ec();
+    CaseCertificates.Issued emptySubject =
+        CaseCertificates.root()
+            .subject("")
+            .issuer("CN=Case Root Issuer")
+            .san(true, CaseCertificates.dnsName("root.example"))
+            .selfSigned();
+    CaseCertificates.Issued explicitCurve =
+        CaseCertificates.root()
+            .keys(keys)
+            .publicKeyInfo(CaseCertificates.explicitCurve(keys))
+            .selfSigned();
+    Path file =
+        Files.writeString(
+            dir.resolve("mixed.pem"),
+            TestPki.pem(CORP_ROOT)
+                + TestPki.pem(emptySubject.der())
+                + TestPki.pem(explicitCurve.der()));
+
+    // When it is loaded
+    TrustAnchors anchors = TrustAnchors.fromPemFile(file);
+
+    // Then only the good root is an anchor, and each other one is named by its place, with why
+    assertThat(anchors.certificates()).containsExactly(CORP_ROOT.certificate());
+    assertThat(anchors.warnings()).hasSize(2);
+    assertThat(anchors.warnings().get(0))
+        .isEqualTo(
+            "CA file " + file + ": certificate 2 is not used as a trust anchor: it has an empty subject");
+    assertThat(anchors.warnings().get(1))
+        .startsWith("CA file " + file + ": certificate 3 is not used as a trust anchor: cannot be parsed");
+  }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.model.CertificateInfo;
 import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TrustError;
 import java.security.cert.CertificateException;
@@ -69,7 +70,7 @@ public final class CertificateAnalyzer {
     Verdict verdict = new Verdict();
     if (derChainAsSent.isEmpty()) {
       verdict.fail(TrustError.INVALID_CHAIN, Severity.HIGH, "server sent no certificate");
-      return verdict.report(HostnameMatch.UNKNOWN, List.of());
+      return verdict.report(HostnameMatch.UNKNOWN, List.of(), List.of());
     }
     SentChain sent = parse(derChainAsSent, verdict);
     List<CertificateInfo> chain = new ArrayList<>(sent.certificates().size());
@@ -77,7 +78,7 @@ public final class CertificateAnalyzer {
       chain.add(CertificateInfos.describe(certificate, now, verifier.selfSigned(certificate)));
     }
     if (!sent.leafParsed()) {
-      return verdict.report(HostnameMatch.UNKNOWN, chain);
+      return verdict.report(HostnameMatch.UNKNOWN, chain, List.of());
     }
     ParsedCertificate leaf = sent.certificates().get(0);
     ChainBuilder.Result built = builder.build(leaf, sent.certificates(), now);
@@ -86,7 +87,7 @@ public final class CertificateAnalyzer {
     noteExpiringSoon(path, now, verdict);
     Lints.check(path, verifier, verdict);
     noteChainShape(path, sent.certificates(), verdict);
-    return verdict.report(checkHostname(leaf, host, verdict), chain);
+    return verdict.report(checkHostname(leaf, host, verdict), chain, describe(path));
   }
 
   /** The certificates that could be parsed, in the order sent, and whether the first one was. */
@@ -160,6 +161,17 @@ public final class CertificateAnalyzer {
       text.append(" and ").append(names.size() - shown.size()).append(" more");
     }
     return text.toString();
+  }
+
+  private static List<PathCertificate> describe(CertificatePath path) {
+    List<PathCertificate> described = new ArrayList<>(path.certificates().size());
+    for (int i = 0; i < path.certificates().size(); i++) {
+      ParsedCertificate certificate = path.certificates().get(i);
+      described.add(
+          new PathCertificate(
+              certificate.subjectName(), certificate.sha256(), i > 0 && i == path.anchorIndex()));
+    }
+    return described;
   }
 
   /** {@code cert.expiring_soon} for the leaf and the intermediates of the path, not the anchor. */

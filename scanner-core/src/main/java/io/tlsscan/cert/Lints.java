@@ -4,7 +4,6 @@ import io.tlsscan.model.Severity;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
@@ -17,8 +16,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * cert.lint.*} of low or medium severity, never trust errors.
  *
  * <ul>
- *   <li>{@code cert.lint.cn_not_in_san}: a leaf's common name is not one of its subjectAltNames
- *       (BR 7.1.4.3);
+ *   <li>{@code cert.lint.cn_not_in_san}: a leaf's common name is not a character-for-character
+ *       copy of one of its subjectAltNames, IP addresses written as RFC 5952 asks (BR 7.1.4.3);
  *   <li>{@code cert.lint.serial_number}: a serial number that is not positive or longer than 20
  *       octets (RFC 5280 section 4.1.2.2);
  *   <li>{@code cert.lint.missing_aki}: no authority key identifier on a certificate that is not
@@ -90,10 +89,7 @@ final class Lints {
       return;
     }
     for (String commonName : commonNames(leaf)) {
-      String lower = commonName.toLowerCase(Locale.ROOT);
-      boolean listed =
-          names.displayed().stream().anyMatch(san -> san.toLowerCase(Locale.ROOT).equals(lower));
-      if (!listed) {
+      if (!names.displayed().contains(commonName)) {
         verdict.note(
             "cert.lint.cn_not_in_san",
             Severity.MEDIUM,

@@ -16,8 +16,9 @@ import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
 /**
  * RFC 5280 sections 6.1.3 (b, c) and 6.1.4 (g): the names of every certificate below a CA with a
  * nameConstraints extension (trust anchor included, as browsers enforce) must lie within its
- * permitted subtrees and outside its excluded ones. Checked: the subject name (except for
- * self-issued intermediates) and every subjectAltName entry. Matching is Bouncy Castle's {@link
+ * permitted subtrees and outside its excluded ones. Checked: the subject name and every
+ * subjectAltName entry, except those of a self-issued intermediate (a key rollover; RFC 5280
+ * section 6.1.3 (b)). Matching is Bouncy Castle's {@link
  * PKIXNameConstraintValidator}: DNS names by whole labels, IP addresses by mask, directory names by
  * RDN prefix, e-mail addresses and URIs by host. On top of it, below a constraint:
  *
@@ -43,8 +44,8 @@ final class NameConstraintChecks {
     Constraints constraints = null;
     for (int i = path.size() - 1; i >= 0; i--) {
       ParsedCertificate certificate = path.get(i);
-      if (constraints != null) {
-        Optional<String> violation = constraints.violation(certificate, i == 0);
+      if (constraints != null && (i == 0 || !certificate.selfIssued())) {
+        Optional<String> violation = constraints.violation(certificate);
         if (violation.isPresent()) {
           problems.add(
               PathProblem.invalid(
@@ -89,14 +90,12 @@ final class NameConstraintChecks {
       }
     }
 
-    Optional<String> violation(ParsedCertificate certificate, boolean leaf) {
+    Optional<String> violation(ParsedCertificate certificate) {
       try {
-        if (leaf || !certificate.selfIssued()) {
-          X500Name subject = X500Name.getInstance(certificate.subject().getEncoded());
-          if (subject.getRDNs().length > 0) {
-            validator.checkPermittedDN(subject);
-            validator.checkExcludedDN(subject);
-          }
+        X500Name subject = X500Name.getInstance(certificate.subject().getEncoded());
+        if (subject.getRDNs().length > 0) {
+          validator.checkPermittedDN(subject);
+          validator.checkExcludedDN(subject);
         }
         for (GeneralName name : certificate.subjectAltNames().all()) {
           Optional<String> malformed = malformed(name);

@@ -153,7 +153,8 @@ public final class TrustAnchors {
           certificates.add(Anchor.of(certificate));
           continue;
         }
-        unusable = Names.shorten(certificate.subjectName()) + " " + unusable;
+        String name = certificate.subjectName();
+        unusable = (name.isEmpty() ? "it" : Names.shorten(name)) + " " + unusable;
       } catch (CertificateException e) {
         unusable = "cannot be parsed: " + Names.shorten(String.valueOf(e.getMessage()));
       }

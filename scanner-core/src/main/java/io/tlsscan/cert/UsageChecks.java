@@ -10,10 +10,13 @@ import java.util.TreeSet;
  *   <li>the leaf's extKeyUsage, when present, names serverAuth or anyExtendedKeyUsage (RFC 5280
  *       section 4.2.1.12);
  *   <li>the leaf is not a CA certificate and does not assert keyCertSign (section 4.2.1.3, and
- *       Firefox's "CA certificate used as end-entity"), unless the leaf is itself the trust anchor;
+ *       Firefox's "CA certificate used as end-entity");
  *   <li>every CA above it that has an extKeyUsage allows serverAuth too: browsers chain the
  *       purposes down the path.
  * </ul>
+ *
+ * <p>The leaf's own rules apply only when something issued it: a leaf that is itself the trust
+ * anchor is trusted as it is, and a self-signed one is already reported as such.
  */
 final class UsageChecks {
   private UsageChecks() {}
@@ -22,7 +25,7 @@ final class UsageChecks {
     List<ParsedCertificate> certificates = path.certificates();
     int anchorIndex = path.anchorIndex();
     ParsedCertificate leaf = path.leaf();
-    if (anchorIndex != 0) {
+    if (certificates.size() > 1) {
       if (!leaf.extensions().allowsServerAuth()) {
         problems.add(
             PathProblem.invalid(

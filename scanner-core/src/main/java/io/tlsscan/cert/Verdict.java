@@ -4,6 +4,7 @@ import io.tlsscan.model.CertificateInfo;
 import io.tlsscan.model.CertificateIssue;
 import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TrustError;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ final class Verdict {
     issues.add(new CertificateIssue(id, severity, message));
   }
 
-  CertificateReport report(HostnameMatch hostnameMatch, List<CertificateInfo> chain) {
-    return new CertificateReport(List.copyOf(errors), hostnameMatch, chain, issues);
+  CertificateReport report(
+      HostnameMatch hostnameMatch, List<CertificateInfo> chain, List<PathCertificate> path) {
+    return new CertificateReport(List.copyOf(errors), hostnameMatch, chain, path, issues);
   }
 }

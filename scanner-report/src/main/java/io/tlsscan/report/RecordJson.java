@@ -15,6 +15,7 @@ import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.KeyInfo;
+import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
@@ -234,6 +235,13 @@ public final class RecordJson {
     }
     ArrayNode chain = json.putArray("chain");
     certificate.chain().forEach(c -> chain.add(certificateInfo(c)));
+    ArrayNode path = json.putArray("path");
+    for (PathCertificate used : certificate.path()) {
+      path.addObject()
+          .put("subject", text(used.subject()))
+          .put("sha256", text(used.sha256()))
+          .put("source", used.fromTrustStore() ? "trust_store" : "sent");
+    }
     return json;
   }
 

@@ -47,7 +47,14 @@ class RecordJsonTest {
       "days_left":1496,"key":{"type":"RSA","bits":2048,"curve":null},\
       "signature_algorithm":"SHA256withRSA","san":[],"san_truncated":false,\
       "sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b",\
-      "self_signed":false,"ca":true}]},\
+      "self_signed":false,"ca":true}],\
+      "path":[{"subject":"CN=expired.example",\
+      "sha256":"0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a","source":"sent"},\
+      {"subject":"CN=Test Intermediate",\
+      "sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b","source":"sent"},\
+      {"subject":"CN=Test Root",\
+      "sha256":"abababababababababababababababababababababababababababababababab",\
+      "source":"trust_store"}]},\
       "protocols":{"SSLv2":false,"SSLv3":false,"TLSv1.0":false,"TLSv1.1":false,\
       "TLSv1.2":true,"TLSv1.3":true},\
       "ciphers":{"TLSv1.2":[{"name":"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256","bits":128,\
@@ -256,6 +263,7 @@ class RecordJsonTest {
                 certificate.trustErrors(),
                 HostnameMatch.MISMATCH,
                 certificate.chain(),
+                certificate.path(),
                 certificate.issues()));
     assertThat(RecordJson.toTree(mismatch).get("certificate").get("hostname_match").asBoolean(true))
         .isFalse();

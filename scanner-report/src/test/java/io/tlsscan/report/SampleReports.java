@@ -11,6 +11,7 @@ import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.KeyInfo;
+import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
@@ -85,6 +86,10 @@ final class SampleReports {
             List.of(TrustError.EXPIRED),
             HostnameMatch.MATCH,
             List.of(leaf, intermediate),
+            List.of(
+                new PathCertificate(leaf.subject(), leaf.sha256(), false),
+                new PathCertificate(intermediate.subject(), intermediate.sha256(), false),
+                new PathCertificate("CN=Test Root", "ab".repeat(32), true)),
             List.of(new CertificateIssue("cert.expired", Severity.CRITICAL, "expired")));
     return new HostReport(
         target,
@@ -146,7 +151,12 @@ final class SampleReports {
         1,
         expired.handshake(),
         ProbeOutcome.completed(
-            new CertificateReport(List.of(), HostnameMatch.MATCH, List.of(fresh), List.of())),
+            new CertificateReport(
+                List.of(),
+                HostnameMatch.MATCH,
+                List.of(fresh),
+                List.of(new PathCertificate(fresh.subject(), fresh.sha256(), false)),
+                List.of())),
         expired.protocols(),
         expired.ciphers(),
         expired.groups(),
@@ -252,6 +262,7 @@ final class SampleReports {
                 List.of(TrustError.SELF_SIGNED, TrustError.WEAK_KEY, TrustError.WEAK_SIGNATURE),
                 HostnameMatch.UNKNOWN,
                 List.of(leaf),
+                List.of(new PathCertificate(leaf.subject(), leaf.sha256(), false)),
                 List.of())),
         ProbeOutcome.notRun(),
         ProbeOutcome.notRun(),

@@ -49,7 +49,11 @@ class VerdictTest {
         SampleReports.withCertificate(
             trusted,
             new CertificateReport(
-                List.of(), HostnameMatch.MISMATCH, certificate.chain(), List.of()));
+                List.of(),
+                HostnameMatch.MISMATCH,
+                certificate.chain(),
+                certificate.path(),
+                List.of()));
     assertThat(Verdict.of(mismatch)).isEqualTo(Verdict.WARN);
   }
 
