@@ -88,11 +88,10 @@ record CertificateExtensions(
    * Reads the extensions of a certificate the JDK has already parsed. A malformed extension is a
    * flaw, never an exception.
    */
-  static CertificateExtensions read(byte[] der, boolean subjectEmpty) {
+  static CertificateExtensions read(Certificate certificate, boolean subjectEmpty) {
     Reader reader = new Reader(subjectEmpty);
     Extensions extensions;
     try {
-      Certificate certificate = Certificate.getInstance(der);
       extensions = certificate.getTBSCertificate().getExtensions();
       if (!certificate.getSignatureAlgorithm().equals(certificate.getTBSCertificate().getSignature())) {
         reader.flaws.add(

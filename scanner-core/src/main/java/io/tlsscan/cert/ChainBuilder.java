@@ -57,6 +57,12 @@ final class ChainBuilder {
   Result build(ParsedCertificate leaf, List<ParsedCertificate> sent, Instant now) {
     Search search = new Search(sent, now);
     search.extend(leaf);
+    if (search.best == null) {
+      // Unreachable while a first descent fits in the step budget; kept so a change cannot NPE.
+      CertificatePath unfinished =
+          new CertificatePath(List.of(leaf), new CertificatePath.Broken("path search gave up"));
+      return new Result(unfinished, checks.check(unfinished, now));
+    }
     return search.best;
   }
 

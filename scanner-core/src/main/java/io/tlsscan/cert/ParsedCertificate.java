@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -41,6 +42,7 @@ final class ParsedCertificate {
   private final SubjectAltNames subjectAltNames;
   private final byte[] subjectKeyId;
   private final byte[] authorityKeyId;
+  private final Certificate structure;
   private final CertificateExtensions extensions;
 
   /**
@@ -61,7 +63,8 @@ final class ParsedCertificate {
     this.subjectAltNames = SubjectAltNames.of(certificate);
     this.subjectKeyId = subjectKeyId(certificate);
     this.authorityKeyId = authorityKeyId(certificate);
-    this.extensions = CertificateExtensions.read(der, subject.getEncoded().length <= 2);
+    this.structure = Certificate.getInstance(der);
+    this.extensions = CertificateExtensions.read(structure, subject.getEncoded().length <= 2);
   }
 
   /**
@@ -129,6 +132,11 @@ final class ParsedCertificate {
 
   SubjectAltNames subjectAltNames() {
     return subjectAltNames;
+  }
+
+  /** The certificate as Bouncy Castle's ASN.1 structure, for its verifiers. */
+  Certificate structure() {
+    return structure;
   }
 
   /** The extensions path validation acts on. */

@@ -71,7 +71,7 @@ final class SignatureVerifier {
         subject.certificate().verify(issuer.certificate().getPublicKey());
         return true;
       }
-      return new X509CertificateHolder(subject.der()).isSignatureValid(verifier);
+      return new X509CertificateHolder(subject.structure()).isSignatureValid(verifier);
     } catch (GeneralSecurityException
         | IOException
         | OperatorCreationException
