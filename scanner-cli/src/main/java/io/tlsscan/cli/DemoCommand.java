@@ -76,7 +76,13 @@ final class DemoCommand implements Callable<Integer> {
                     .trustAnchors(TrustAnchors.fromPemFile(fleet.caFile()))
                     .build()) {
           scanned =
-              new ScanRun(scanner, writer, messages, output.quiet, output.progress(hostList))
+              new ScanRun(
+                      scanner,
+                      writer,
+                      messages,
+                      output.quiet,
+                      output.progress(hostList),
+                      FailOn.DEFAULT)
                   .run(new HostListReader().read(hostList));
         }
         // Stopped by a signal or an output error: the records are not all there to check.
@@ -107,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
     messages.println(
         "tlsscan demo: " + matched + "/" + endpoints.size() + " endpoints reported as expected");
     mismatches.forEach(m -> messages.println("  unexpected: " + m));
-    return mismatches.isEmpty() ? ExitCodes.OK : 1;
+    return mismatches.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
   /** Passes records on to the real writer and keeps them for the check. */

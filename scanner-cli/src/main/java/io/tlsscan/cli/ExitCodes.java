@@ -5,6 +5,9 @@ final class ExitCodes {
   /** Every target was scanned (a TLS handshake completed with each). */
   static final int OK = 0;
 
+  /** Some target has a finding at or above {@code --fail-on} (scan); the fleet is off (demo). */
+  static final int FINDINGS = 1;
+
   /** Usage error, or the host list / CA file / output file could not be used. */
   static final int USAGE = 2;
 

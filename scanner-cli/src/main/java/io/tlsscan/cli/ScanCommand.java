@@ -2,9 +2,11 @@ package io.tlsscan.cli;
 
 import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.cert.TrustAnchorsException;
+import io.tlsscan.policy.Policy;
 import io.tlsscan.report.ReportFormat;
 import io.tlsscan.report.ReportWriter;
 import io.tlsscan.report.ResumeFile;
+import io.tlsscan.report.policy.PolicyFileException;
 import io.tlsscan.scan.ScanOptions;
 import io.tlsscan.scan.Scanner;
 import io.tlsscan.target.HostListEntry;
@@ -40,8 +42,10 @@ import reactor.core.publisher.Flux;
           + " .target.host'",
       "  tlsscan scan -i hosts.txt -f csv -o scan.csv --ca-file corp-root.pem",
       "",
-      "Exit codes: 0 every target scanned, 3 some targets could not be scanned,",
-      "2 usage error or unusable input/output file."
+      "Exit codes: 0 every target scanned and no finding at --fail-on or worse,",
+      "1 some target has a finding at --fail-on or worse, 3 some targets could not be",
+      "scanned (and none reached --fail-on), 2 usage error or unusable input, output or",
+      "policy file."
     })
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -77,10 +81,11 @@ final class ScanCommand implements Callable<Integer> {
   boolean resume;
 
   @Mixin ScanTuning tuning;
+  @Mixin PolicyOptions policy;
   @Mixin OutputOptions output;
 
   @Override
-  public Integer call() throws IOException, TrustAnchorsException {
+  public Integer call() throws IOException, TrustAnchorsException, PolicyFileException {
     if (targets.isEmpty() && input == null) {
       throw new ParameterException(
           spec.commandLine(), "no targets: give TARGET arguments, or -i FILE (- for stdin)");
@@ -92,6 +97,10 @@ final class ScanCommand implements Callable<Integer> {
     var options = tuning.options();
     var format = output.reportFormat();
     Shard selected = shard();
+    Policy judgedBy = policy.resolve();
+    if (!output.quiet) {
+      policy.warnUnchecked(judgedBy, options, System.err);
+    }
     if (resume && (output.output == null || format != ReportFormat.JSONL)) {
       throw new ParameterException(
           spec.commandLine(), "--resume needs -o FILE and the jsonl format");
@@ -113,15 +122,21 @@ final class ScanCommand implements Callable<Integer> {
     }
     try (OutputStream out = output.open(resume);
         ReportWriter writer = format.open(out, output.colours());
-        Scanner scanner = scanner(options, anchors)) {
+        Scanner scanner = scanner(options, anchors, judgedBy)) {
       Path hostList = input == null || input.equals("-") ? null : Path.of(input);
-      return new ScanRun(scanner, writer, System.err, output.quiet, output.progress(hostList))
+      return new ScanRun(
+              scanner,
+              writer,
+              System.err,
+              output.quiet,
+              output.progress(hostList),
+              policy.failOn)
           .run(entries);
     }
   }
 
-  private static Scanner scanner(ScanOptions options, TrustAnchors anchors) {
-    Scanner.Builder builder = Scanner.builder().options(options);
+  private static Scanner scanner(ScanOptions options, TrustAnchors anchors, Policy policy) {
+    Scanner.Builder builder = Scanner.builder().options(options).policy(policy);
     return anchors == null ? builder.build() : builder.trustAnchors(anchors).build();
   }
 

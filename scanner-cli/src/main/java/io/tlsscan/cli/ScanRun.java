@@ -22,23 +22,29 @@ final class ScanRun {
   private final PrintStream messages;
   private final boolean quiet;
   private final Progress progress;
+  private final FailOn failOn;
 
   ScanRun(
       Scanner scanner,
       ReportWriter writer,
       PrintStream messages,
       boolean quiet,
-      Progress progress) {
+      Progress progress,
+      FailOn failOn) {
     this.scanner = scanner;
+    this.failOn = failOn;
     this.writer = writer;
     this.messages = messages;
     this.quiet = quiet;
     this.progress = progress;
   }
 
-  /** Scans every entry and returns the exit code. */
+  /**
+   * Scans every entry and returns the exit code: 1 when a finding reached {@code --fail-on}, else
+   * 3 when some target could not be scanned, else 0.
+   */
   int run(Flux<HostListEntry> entries) {
-    ScanSummary summary = new ScanSummary();
+    ScanSummary summary = new ScanSummary(failOn, scanner.policy().name());
     try (progress;
         StopSignals signals = new StopSignals(messages);
         RecordHandoff<HostReport> records = new RecordHandoff<>(BUFFERED_RECORDS)) {
@@ -66,6 +72,9 @@ final class ScanRun {
     }
     if (!quiet) {
       messages.println("tlsscan: " + summary.line());
+    }
+    if (summary.failing() > 0) {
+      return ExitCodes.FINDINGS;
     }
     return summary.errors() == 0 ? ExitCodes.OK : ExitCodes.SOME_TARGETS_FAILED;
   }

@@ -12,13 +12,30 @@ final class ScanSummary {
   private final long startNanos = System.nanoTime();
   private long targets;
   private long errors;
+  private long failing;
   private final ErrorTally errorsByKind = new ErrorTally();
+  private final FailOn failOn;
+  private final String policy;
+
+  /** Counts targets whose findings reach {@code failOn} under {@code policy} too. */
+  ScanSummary(FailOn failOn, String policy) {
+    this.failOn = failOn;
+    this.policy = policy;
+  }
 
   void add(HostReport report) {
     targets++;
     if (errorsByKind.add(report)) {
       errors++;
     }
+    if (failOn.fails(report)) {
+      failing++;
+    }
+  }
+
+  /** Targets with a finding at or above {@code --fail-on}. */
+  long failing() {
+    return failing;
   }
 
   long errors() {
@@ -37,6 +54,16 @@ final class ScanSummary {
     text.append(errors()).append(errors() == 1 ? " error" : " errors");
     if (!errorsByKind.isEmpty()) {
       text.append(" (").append(errorsByKind).append(')');
+    }
+    if (failOn.threshold().isPresent()) {
+      text.append(", ")
+          .append(failing)
+          .append(failing == 1 ? " target" : " targets")
+          .append(" with ")
+          .append(failOn.describe())
+          .append(" findings (")
+          .append(policy)
+          .append(')');
     }
     text.append(String.format(Locale.ROOT, ", %.1fs, %.1f targets/s", seconds, targets / seconds));
     return text.toString();

@@ -86,6 +86,8 @@ class CommandLineTest {
     int code =
         Main.run(
             "scan",
+            "--fail-on",
+            "none",
             "-i",
             hosts.toString(),
             "-o",
@@ -141,7 +143,9 @@ class CommandLineTest {
     System.setIn(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
     Path out = dir.resolve("stdin.jsonl");
     int code =
-        Main.run("scan", "-i", "-", "-o", out.toString(), "--ca-file", fleet.caFile().toString());
+        Main.run(
+            "scan", "--fail-on", "none", "-i", "-", "-o", out.toString(), "--ca-file",
+            fleet.caFile().toString());
     assertThat(code).isEqualTo(ExitCodes.SOME_TARGETS_FAILED);
     List<JsonNode> records = records(out);
     assertThat(records).hasSize(4);

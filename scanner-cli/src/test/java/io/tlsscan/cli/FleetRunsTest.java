@@ -92,7 +92,7 @@ class FleetRunsTest {
     prepend(hosts, fleet.endpoint("good").hostLine());
     Process scan =
         start(
-            "scan", "-i", hosts.toString(), "-o", out.toString(), "-c", "4", "--timeout", timeout,
+            "scan", "--fail-on", "none", "-i", hosts.toString(), "-o", out.toString(), "-c", "4", "--timeout", timeout,
             "--probes", "cert");
     awaitFirstRecord(out);
     return scan;
@@ -123,7 +123,7 @@ class FleetRunsTest {
       outputs.add(out);
       int code =
           Main.run(
-              "scan",
+              "scan", "--fail-on", "none",
               "-i",
               hosts.toString(),
               "--shard",
@@ -149,7 +149,7 @@ class FleetRunsTest {
     Path out = dir.resolve("scan.jsonl");
     Process first =
         start(
-            "scan",
+            "scan", "--fail-on", "none",
             "-i",
             hosts.toString(),
             "-o",
@@ -176,7 +176,7 @@ class FleetRunsTest {
     // When the scan is run again with --resume
     int code =
         Main.run(
-            "scan",
+            "scan", "--fail-on", "none",
             "-i",
             hosts.toString(),
             "-o",

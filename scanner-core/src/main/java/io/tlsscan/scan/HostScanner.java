@@ -14,7 +14,6 @@ import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.HostResolver;
-import io.tlsscan.policy.BaselinePolicy;
 import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.groups.GroupsProbe;
 import io.tlsscan.probe.handshake.HandshakeProbe;
@@ -70,7 +69,6 @@ final class HostScanner {
   private final CiphersProbe ciphersProbe;
   private final GroupsProbe groupsProbe;
   private final Supplier<CertificateAnalyzer> certificateAnalyzer;
-  private final BaselinePolicy policy = new BaselinePolicy();
   private final Clock clock;
 
   HostScanner(
@@ -132,8 +130,7 @@ final class HostScanner {
                   return within(options.timeout().plus(BACKSTOP), scan)
                       .onErrorResume(TimeoutException.class, timedOut -> cut)
                       .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress))));
-                }))
-        .map(report -> report.withFindings(policy.evaluate(report)));
+                }));
   }
 
   private Mono<Connected> connect(Target target, TargetProgress progress) {

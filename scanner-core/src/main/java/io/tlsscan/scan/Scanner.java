@@ -13,6 +13,9 @@ import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.Connector;
 import io.tlsscan.net.HostResolver;
 import io.tlsscan.net.NetworkContext;
+import io.tlsscan.policy.BuiltInPolicies;
+import io.tlsscan.policy.Policy;
+import io.tlsscan.policy.PolicyEvaluator;
 import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.groups.GroupsProbe;
 import io.tlsscan.probe.handshake.HandshakeProbe;
@@ -46,10 +49,12 @@ public final class Scanner implements AutoCloseable {
   private final HostResolver resolver;
   private final HostScanner hostScanner;
   private final ScanOptions options;
+  private final PolicyEvaluator policy;
   private final Clock clock;
 
   private Scanner(Builder builder) {
     this.options = builder.options;
+    this.policy = new PolicyEvaluator(builder.policy);
     this.clock = builder.clock;
     this.ownsNetwork = builder.network == null;
     this.network = ownsNetwork ? NetworkContext.create() : builder.network;
@@ -142,7 +147,9 @@ public final class Scanner implements AutoCloseable {
 
   private Flux<HostReport> scanEntry(HostListEntry entry, Mono<Void> cancel) {
     if (entry instanceof Target target) {
-      return hostScanner.scan(target, cancel);
+      return hostScanner
+          .scan(target, cancel)
+          .map(report -> report.withFindings(policy.evaluate(report)));
     }
     InvalidTarget invalid = (InvalidTarget) entry;
     return Flux.just(
@@ -156,6 +163,11 @@ public final class Scanner implements AutoCloseable {
 
   public ScanOptions options() {
     return options;
+  }
+
+  /** The policy records are judged against. */
+  public Policy policy() {
+    return policy.policy();
   }
 
   /** {@code epoll} or {@code nio}. */
@@ -175,6 +187,7 @@ public final class Scanner implements AutoCloseable {
   public static final class Builder {
     private ScanOptions options = ScanOptions.defaults();
     private TrustAnchors trustAnchors;
+    private Policy policy = BuiltInPolicies.defaultPolicy();
     private NetworkContext network;
     private Clock clock = Clock.systemUTC();
 
@@ -188,6 +201,12 @@ public final class Scanner implements AutoCloseable {
     /** Trust anchors for chain validation; default: the system's CA bundle. */
     public Builder trustAnchors(TrustAnchors value) {
       this.trustAnchors = requireNonNull(value, "trustAnchors");
+      return this;
+    }
+
+    /** The policy findings come from; default: {@value BuiltInPolicies#DEFAULT}. */
+    public Builder policy(Policy value) {
+      this.policy = requireNonNull(value, "policy");
       return this;
     }
 
