@@ -9,6 +9,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
+import io.tlsscan.model.Section;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.Failure;
@@ -29,7 +30,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
@@ -305,17 +308,19 @@ final class HostScanner {
     }
     ProbeOutcome<ProtocolSupport> protocolSection =
         rawProbesAsked() ? support(protocols) : ProbeOutcome.notRun();
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>();
+    sections.put(HostReport.HANDSHAKE, handshake);
+    sections.put(HostReport.CERTIFICATE, certificate);
+    sections.put(HostReport.PROTOCOLS, protocolSection);
+    sections.put(HostReport.CIPHERS, ciphers);
+    sections.put(HostReport.GROUPS, groups);
     return new HostReport(
         info(target, progress),
         error,
         progress.startedAt(),
         progress.elapsedMs(),
         progress.connections(),
-        handshake,
-        certificate,
-        protocolSection,
-        ciphers,
-        groups,
+        sections,
         List.of());
   }
 
