@@ -2,23 +2,26 @@ package io.tlsscan.net;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * A target's tracker that also keeps at most {@code limit} of its connections open at once, however
- * many probes ask side by side ({@code --per-host-connections}). The others wait their turn, first
- * come first served, without holding a thread; a connection cancelled while it waits leaves the
- * queue. Counting and the rest are the wrapped tracker's.
+ * Keeps at most {@code limit} of one target's connections open at once, however many probes ask
+ * side by side ({@code --per-host-connections}). Each probe connects through its own {@link
+ * #tracker(int) tracker}, which carries its rank: when connections wait, the lowest rank goes first
+ * (the first come among equals), so a probe ranked later takes only the slots an earlier one leaves
+ * idle, and a deadline that cuts the target short cuts the later probe first. Waiting holds no
+ * thread; a connection cancelled while it waits leaves the line.
  */
-public final class HostConnectionLimit implements ConnectionTracker {
+public final class HostConnectionLimit {
   private final ConnectionTracker tracker;
 
   /** Guarded by {@code this}, like the fields of each {@link Turn}: slots free, turns waiting. */
   private int free;
 
-  private final ArrayDeque<Turn> waiting = new ArrayDeque<>();
+  private final List<Turn> waiting = new ArrayList<>();
 
   /**
    * @param tracker told about each connection, as without the limit
@@ -32,34 +35,44 @@ public final class HostConnectionLimit implements ConnectionTracker {
     this.free = limit;
   }
 
-  @Override
-  public void connecting() {
-    tracker.connecting();
-  }
+  /** The tracker a probe of {@code rank} connects through; lower ranks are served first. */
+  public ConnectionTracker tracker(int rank) {
+    return new ConnectionTracker() {
+      @Override
+      public void connecting() {
+        tracker.connecting();
+      }
 
-  @Override
-  public void connected() {
-    tracker.connected();
-  }
+      @Override
+      public void connected() {
+        tracker.connected();
+      }
 
-  @Override
-  public boolean takePrepaidPermit() {
-    return tracker.takePrepaidPermit();
-  }
+      @Override
+      public boolean takePrepaidPermit() {
+        return tracker.takePrepaidPermit();
+      }
 
-  @Override
-  public <T> Mono<T> inTurn(Mono<T> connection) {
-    return Mono.defer(
-        () -> {
-          Turn turn = new Turn();
-          return Mono.<Void>create(turn::await).then(connection).doFinally(signal -> end(turn));
-        });
+      @Override
+      public <T> Mono<T> inTurn(Mono<T> connection) {
+        return Mono.defer(
+            () -> {
+              Turn turn = new Turn(rank);
+              return Mono.<Void>create(turn::await).then(connection).doFinally(signal -> end(turn));
+            });
+      }
+    };
   }
 
   /** One connection's place: waiting, then holding a slot, then done. */
   private final class Turn {
+    private final int rank;
     private MonoSink<Void> sink;
     private boolean holding;
+
+    Turn(int rank) {
+      this.rank = rank;
+    }
 
     void await(MonoSink<Void> waiter) {
       synchronized (HostConnectionLimit.this) {
@@ -85,10 +98,11 @@ public final class HostConnectionLimit implements ConnectionTracker {
         return;
       }
       turn.holding = false;
-      Turn successor = waiting.poll();
+      Turn successor = next();
       if (successor == null) {
         free++;
       } else {
+        waiting.remove(successor);
         successor.holding = true;
         next = successor.sink;
       }
@@ -96,5 +110,16 @@ public final class HostConnectionLimit implements ConnectionTracker {
     if (next != null) {
       next.success();
     }
+  }
+
+  /** The waiting turn of the lowest rank that came first, or {@code null}. */
+  private Turn next() {
+    Turn first = null;
+    for (Turn turn : waiting) {
+      if (first == null || turn.rank < first.rank) {
+        first = turn;
+      }
+    }
+    return first;
   }
 }

@@ -9,7 +9,6 @@ import io.tlsscan.model.TargetInfo;
 import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
-import io.tlsscan.net.HostConnectionLimit;
 import io.tlsscan.net.HostResolver;
 import io.tlsscan.policy.BaselinePolicy;
 import io.tlsscan.probe.AfterProbe;
@@ -20,7 +19,6 @@ import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
-import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.target.Target;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -83,7 +81,7 @@ final class HostScanner {
     this.handshakeProbe = handshakeProbe;
     this.asked = ProbePlan.of(probes, options.probes(), Set.of());
     this.withRawHandshake = ProbePlan.of(probes, options.probes(), Set.of(ProbeId.PROTOCOLS));
-    this.graph = new ProbeGraph(options.timeout());
+    this.graph = new ProbeGraph(options.timeout(), options.perHostConnections());
     this.clock = clock;
   }
 
@@ -182,12 +180,8 @@ final class HostScanner {
     if (!connected.speaksTls() || plan.network().isEmpty()) {
       return Mono.just(assemble(target, progress, connected, plan, new Outcomes()));
     }
-    int limit = options.perHostConnections();
-    ProbeTarget probeTarget =
-        new ProbeTarget(
-            connected.address(), target.sni(), new HostConnectionLimit(progress, limit), limit);
     return graph
-        .run(plan.network(), probeTarget, progress)
+        .run(plan.network(), connected.address(), target.sni(), progress)
         .map(outcomes -> assemble(target, progress, connected, plan, outcomes));
   }
 

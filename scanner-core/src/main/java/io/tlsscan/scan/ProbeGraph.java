@@ -4,12 +4,14 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
+import io.tlsscan.net.HostConnectionLimit;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.scan.ProbePlan.Step;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,30 +23,39 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Runs a plan's network probes for one target: all are started at once, and each asks the server as
- * soon as the probes it requires are done, so independent probes run side by side (their
- * connections share the target's limit). A probe gets what is left of the target's deadline; one
- * that fails or is cut short becomes its failure, and a probe whose input failed is not run. The
- * result never fails; cancelling it cancels the probes and closes their connections.
+ * soon as the probes it requires are done, so independent probes run side by side. Their
+ * connections share the target's {@link HostConnectionLimit}, ranked in plan order: a probe planned
+ * later takes the slots an earlier one leaves idle. A probe gets what is left of the target's
+ * deadline; one that fails or is cut short becomes its failure, and a probe whose input failed is
+ * not run. The result never fails; cancelling it cancels the probes and closes their connections.
  */
 final class ProbeGraph {
   private final Duration timeout;
+  private final int perHostConnections;
 
   /**
    * @param timeout the per-target deadline, named in the message of a probe it cuts short
+   * @param perHostConnections connections to the target open at once
    */
-  ProbeGraph(Duration timeout) {
+  ProbeGraph(Duration timeout, int perHostConnections) {
     this.timeout = timeout;
+    this.perHostConnections = perHostConnections;
   }
 
   /**
-   * The outcome of every step of {@code network}, asked through {@code target}. The scan's phase
-   * becomes the first probe's name, e.g. {@code protocols}.
+   * The outcome of every step of {@code network}, asked at {@code address} with the SNI name {@code
+   * sni} ({@code null} for none). The scan's phase becomes the first probe's name, e.g. {@code
+   * protocols}.
    */
-  Mono<Outcomes> run(List<Step> network, ProbeTarget target, TargetProgress progress) {
+  Mono<Outcomes> run(
+      List<Step> network, InetSocketAddress address, String sni, TargetProgress progress) {
+    HostConnectionLimit limit = new HostConnectionLimit(progress, perHostConnections);
     Outcomes outcomes = new Outcomes();
     Map<ProbeId, Sinks.Empty<Void>> done = new EnumMap<>(ProbeId.class);
     List<Mono<Void>> nodes = new ArrayList<>(network.size());
-    for (Step step : network) {
+    for (int rank = 0; rank < network.size(); rank++) {
+      Step step = network.get(rank);
+      ProbeTarget target = new ProbeTarget(address, sni, limit.tracker(rank), perHostConnections);
       Sinks.Empty<Void> finished = Sinks.empty();
       done.put(step.id(), finished);
       List<Mono<Void>> inputs = new ArrayList<>();

@@ -47,7 +47,8 @@ record ProbePlan(List<Step> network, List<Step> after) {
     Map<ProbeId, Probe<?>> byId = new EnumMap<>(ProbeId.class);
     for (Probe<?> probe : registered) {
       if (byId.put(probe.key().id(), probe) != null) {
-        throw new IllegalArgumentException("two probes registered as " + probe.key().id());
+        throw new IllegalArgumentException(
+            "two probes registered as " + probe.key().id().cliName());
       }
     }
     Set<ProbeId> shown = EnumSet.noneOf(ProbeId.class);
