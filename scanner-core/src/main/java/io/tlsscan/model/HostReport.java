@@ -11,8 +11,8 @@ import java.util.Map;
  * failure. Its JSON form is the report contract of {@code DESIGN.md}.
  *
  * <p>What the probes found sits in {@link #sections()}, one outcome per {@link Section}; a section
- * that is not there was not run. The sections the record can have are the constants of this class,
- * each with its typed accessor, e.g. {@link #ciphers()}.
+ * that is not there was not run. The sections of tlsscan's own probes are the constants of this
+ * class, each with its typed accessor, e.g. {@link #ciphers()}.
  *
  * @param target what was asked for and what was scanned
  * @param error why the target could not be scanned, or {@code null} when the handshake completed
