@@ -6,6 +6,7 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.net.HostResolver;
+import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.dns.LoopbackDnsServer;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;

@@ -3,6 +3,7 @@ package io.tlsscan.scan;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.HostReport;
+import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.samples.pki.TestPki;

@@ -6,6 +6,7 @@ import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.probe.ProbeId;
 import io.tlsscan.tls.ProtocolVersion;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.probe.ProbeId;
 import io.tlsscan.tls.CipherSuite;
 import java.nio.file.Files;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.tlsscan.scan;
 
 import io.tlsscan.cert.TrustAnchors;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.target.Target;
 import io.tlsscan.target.TargetParser;

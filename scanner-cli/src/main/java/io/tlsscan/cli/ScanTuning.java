@@ -1,6 +1,6 @@
 package io.tlsscan.cli;
 
-import io.tlsscan.scan.ProbeId;
+import io.tlsscan.probe.ProbeId;
 import io.tlsscan.scan.ScanOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;

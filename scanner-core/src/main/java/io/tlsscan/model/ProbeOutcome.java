@@ -2,6 +2,8 @@ package io.tlsscan.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.Function;
+
 /**
  * What became of one probe of one target. A completed probe yields its section of the report; a
  * failed one leaves its section out and explains itself in {@code probe_errors}; a probe that was
@@ -38,12 +40,24 @@ public sealed interface ProbeOutcome<R>
     return new Failed<>(kind, message);
   }
 
+  @SuppressWarnings("unchecked") // NotRun holds no R
   static <R> ProbeOutcome<R> notRun() {
-    return new NotRun<>();
+    return (ProbeOutcome<R>) NOT_RUN;
   }
+
+  /** The one {@link NotRun}: it holds nothing, so one instance serves every result type. */
+  NotRun<?> NOT_RUN = new NotRun<>();
 
   /** The result when completed, else {@code null}. */
   default R resultOrNull() {
     return this instanceof Completed<R> c ? c.result() : null;
+  }
+
+  /** A completed result turned into another value; a failure or not-run stays what it is. */
+  @SuppressWarnings("unchecked") // Failed and NotRun hold no R
+  default <T> ProbeOutcome<T> map(Function<? super R, ? extends T> value) {
+    return this instanceof Completed<R> c
+        ? new Completed<>(value.apply(c.result()))
+        : (ProbeOutcome<T>) this;
   }
 }

@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Opens TCP connections on the shared event loop, each with its own connect timeout, a cap on the
- * bytes it may read and a place in the connection rate limits, and guarantees each is closed when
- * the work on it ends, fails or is cancelled.
+ * bytes it may read, a place in the connection rate limits and its turn among its target's
+ * connections, and guarantees each is closed when the work on it ends, fails or is cancelled.
  */
 public final class Connector {
   private final long maxBytesPerConnection;
@@ -65,7 +65,7 @@ public final class Connector {
         tracker.takePrepaidPermit()
             ? rateLimiter.perIp(address.getAddress())
             : rateLimiter.global().then(rateLimiter.perIp(address.getAddress()));
-    return permit.then(Mono.defer(() -> connect(address, tracker, session)));
+    return tracker.inTurn(permit.then(Mono.defer(() -> connect(address, tracker, session))));
   }
 
   private <T> Mono<T> connect(

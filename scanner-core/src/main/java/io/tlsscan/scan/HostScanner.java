@@ -1,62 +1,53 @@
 package io.tlsscan.scan;
 
-import io.tlsscan.cert.CertificateAnalyzer;
-import io.tlsscan.model.CertificateReport;
-import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
-import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
-import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
+import io.tlsscan.model.Section;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.HostResolver;
-import io.tlsscan.probe.ciphers.CiphersProbe;
-import io.tlsscan.probe.groups.GroupsProbe;
+import io.tlsscan.probe.AfterProbe;
+import io.tlsscan.probe.AfterProbeContext;
+import io.tlsscan.probe.Probe;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
-import io.tlsscan.probe.protocols.ProtocolsResult;
-import io.tlsscan.probe.protocols.RawHelloFacts;
-import io.tlsscan.probe.raw.NoAnswerException;
-import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.target.Target;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Scans one target: resolve, full handshake (retrying transient failures), then the raw probes that
- * were asked for (protocols, ciphers, groups), judge the certificate, apply the policy. Always
- * emits exactly one {@link HostReport} per address and never fails.
+ * Scans one target: resolve, full handshake (retrying transient failures), then the {@link Probe}s
+ * that were asked for and those they require: the network probes as a {@link ProbeGraph}, then the
+ * after-probes (such as the certificate's verdict); the scanner then applies the policy. Always emits exactly one
+ * {@link HostReport} per address and never fails. It knows no probe by name but one: when BoringSSL
+ * cannot complete the handshake, a raw hello of the protocols probe may stand in for it ({@link
+ * ReportedHandshake}).
  *
  * <p>Deadline: DNS, connect and handshake must end within {@code --timeout}, else the record is a
- * {@code timeout} naming the phase. The raw probes share what is left of it; one that is cut short
- * leaves its section out and says so in {@code probe_errors}, and the rest of the record stands.
- * Certificate analysis runs on the event loop: it is bounded (16 certificates, cached signature
- * checks) and cheaper than a thread hop.
+ * {@code timeout} naming the phase. The network probes share what is left of it; one that is cut
+ * short leaves its section out and says so in {@code probe_errors}, and the rest of the record
+ * stands. After-probes run on the event loop: certificate analysis is bounded (16 certificates,
+ * cached signature checks) and cheaper than a thread hop.
  */
 final class HostScanner {
   private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(200);
-
-  /**
-   * The name every sequence gets before a Reactor {@code timeout}: that operator describes its
-   * source at every subscription, and an unnamed source makes it walk the whole operator chain
-   * (about 1 % of the CPU of a certificate scan: two or more timeouts per target). Not shown to
-   * users.
-   */
-  private static final String TIMED = "tlsscan-deadline";
 
   /** How long past the deadline the whole target may take before it is cut regardless. */
   private static final Duration BACKSTOP = Duration.ofMillis(500);
@@ -65,10 +56,14 @@ final class HostScanner {
   private final HostResolver resolver;
   private final ConnectionRateLimiter rateLimiter;
   private final HandshakeProbe handshakeProbe;
-  private final ProtocolsProbe protocolsProbe;
-  private final CiphersProbe ciphersProbe;
-  private final GroupsProbe groupsProbe;
-  private final Supplier<CertificateAnalyzer> certificateAnalyzer;
+
+  /** The probes asked for and those they require. */
+  private final ProbePlan asked;
+
+  /** The same, plus the protocols probe when a raw hello must stand in for the handshake. */
+  private final ProbePlan withRawHandshake;
+
+  private final ProbeGraph graph;
   private final Clock clock;
 
   HostScanner(
@@ -76,19 +71,15 @@ final class HostScanner {
       HostResolver resolver,
       ConnectionRateLimiter rateLimiter,
       HandshakeProbe handshakeProbe,
-      ProtocolsProbe protocolsProbe,
-      CiphersProbe ciphersProbe,
-      GroupsProbe groupsProbe,
-      Supplier<CertificateAnalyzer> certificateAnalyzer,
+      List<Probe<?>> probes,
       Clock clock) {
     this.options = options;
     this.resolver = resolver;
     this.rateLimiter = rateLimiter;
     this.handshakeProbe = handshakeProbe;
-    this.protocolsProbe = protocolsProbe;
-    this.ciphersProbe = ciphersProbe;
-    this.groupsProbe = groupsProbe;
-    this.certificateAnalyzer = certificateAnalyzer;
+    this.asked = ProbePlan.of(probes, options.probes(), Set.of());
+    this.withRawHandshake = ProbePlan.of(probes, options.probes(), Set.of(ProbeId.PROTOCOLS));
+    this.graph = new ProbeGraph(options.timeout(), options.perHostConnections());
     this.clock = clock;
   }
 
@@ -100,7 +91,7 @@ final class HostScanner {
     if (!options.allIps() || target.connectAddress() != null) {
       return scanOne(target, cancel).flux();
     }
-    return within(options.timeout(), resolver.resolveAll(target.host()))
+    return Deadlines.within(options.timeout(), resolver.resolveAll(target.host()))
         .flatMapMany(Flux::fromIterable)
         .concatMap(address -> scanOne(at(target, address), cancel))
         // The single-address path reports the DNS failure with its phase and message.
@@ -122,12 +113,12 @@ final class HostScanner {
                   TargetProgress progress =
                       new TargetProgress(clock.instant(), options.timeout(), limited);
                   Mono<HostReport> scan =
-                      within(options.timeout(), connect(target, progress))
+                      Deadlines.within(options.timeout(), connect(target, progress))
                           .flatMap(connected -> probe(target, progress, connected))
                           .onErrorResume(error -> Mono.just(failed(target, progress, error)));
                   Mono<HostReport> cut =
                       Mono.fromSupplier(() -> failed(target, progress, new TimeoutException()));
-                  return within(options.timeout().plus(BACKSTOP), scan)
+                  return Deadlines.within(options.timeout().plus(BACKSTOP), scan)
                       .onErrorResume(TimeoutException.class, timedOut -> cut)
                       .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress))));
                 }));
@@ -178,159 +169,84 @@ final class HostScanner {
   }
 
   /**
-   * Runs the raw probes that were asked for, or that the certificate needs when the handshake
-   * failed, and assembles the record.
+   * Runs the probes that were asked for, and those they require, and assembles the record. The
+   * network probes run only against a server that speaks TLS.
    */
   private Mono<HostReport> probe(Target target, TargetProgress progress, Connected connected) {
-    boolean rawProbesAsked = rawProbesAsked();
-    boolean certificateFallback =
-        connected.handshake() instanceof HandshakeResult.Failed failed
-            && !failed.clientCertificateRequested()
-            && options.runs(ProbeId.CERT);
-    if (!connected.speaksTls() || !(rawProbesAsked || certificateFallback)) {
-      return Mono.just(
-          assemble(
-              target,
-              progress,
-              connected,
-              ProbeOutcome.notRun(),
-              ProbeOutcome.notRun(),
-              ProbeOutcome.notRun()));
+    ProbePlan plan = needsRawHandshake(connected.handshake()) ? withRawHandshake : asked;
+    if (!connected.speaksTls() || plan.network().isEmpty()) {
+      return Mono.just(assemble(target, progress, connected, plan, new Outcomes()));
     }
-    progress.enter("protocols");
-    ProbeTarget probeTarget =
-        new ProbeTarget(connected.address(), target.sni(), progress, options.perHostConnections());
-    return guarded(progress, () -> protocolsProbe.run(probeTarget))
-        .flatMap(
-            protocols -> {
-              ProtocolsResult result = protocols.resultOrNull();
-              Mono<ProbeOutcome<CipherSupport>> ciphers =
-                  dependent(
-                      ProbeId.CIPHERS,
-                      result,
-                      progress,
-                      () -> ciphersProbe.run(probeTarget, result));
-              Mono<ProbeOutcome<List<String>>> groups =
-                  dependent(
-                      ProbeId.GROUPS, result, progress, () -> groupsProbe.run(probeTarget, result));
-              return ciphers.flatMap(
-                  c -> groups.map(g -> assemble(target, progress, connected, protocols, c, g)));
-            });
-  }
-
-  /** A probe that needs the protocols probe's answers: not run, failed with it, or run. */
-  private <R> Mono<ProbeOutcome<R>> dependent(
-      ProbeId probe, ProtocolsResult protocols, TargetProgress progress, Supplier<Mono<R>> run) {
-    if (!options.runs(probe)) {
-      return Mono.just(ProbeOutcome.notRun());
-    }
-    if (protocols == null) {
-      return Mono.just(
-          ProbeOutcome.failed(ErrorKind.HANDSHAKE_FAILED, "not run: the protocols probe failed"));
-    }
-    return guarded(progress, run);
+    return graph
+        .run(plan.network(), connected.address(), target.sni(), progress)
+        .map(outcomes -> assemble(target, progress, connected, plan, outcomes));
   }
 
   /**
-   * {@code work}, or a {@link TimeoutException} when it has not signalled within {@code limit}.
-   * Named first: see {@link #TIMED}.
+   * Whether the after-probes need a raw hello of the protocols probe to stand in for a handshake
+   * BoringSSL could not complete (see {@link ReportedHandshake}).
    */
-  private static <T> Mono<T> within(Duration limit, Mono<T> work) {
-    return work.name(TIMED).timeout(limit);
+  private boolean needsRawHandshake(HandshakeResult result) {
+    return result instanceof HandshakeResult.Failed failed
+        && !failed.clientCertificateRequested()
+        && !asked.after().isEmpty();
   }
 
-  /** Runs a probe within what is left of the deadline; any failure becomes its outcome. */
-  private <R> Mono<ProbeOutcome<R>> guarded(TargetProgress progress, Supplier<Mono<R>> run) {
-    return Mono.defer(
-        () -> {
-          Duration left = progress.remaining();
-          return within(left, run.get().map(ProbeOutcome::completed))
-              .onErrorResume(error -> Mono.just(probeFailure(error)));
-        });
-  }
-
-  private <R> ProbeOutcome<R> probeFailure(Throwable error) {
-    if (error instanceof NoAnswerException) {
-      return ProbeOutcome.failed(ErrorKind.TIMEOUT, "server went silent: " + error.getMessage());
-    }
-    if (error instanceof TimeoutException) {
-      return ProbeOutcome.failed(
-          ErrorKind.TIMEOUT,
-          "did not finish within the " + DurationText.format(options.timeout()) + " deadline");
-    }
-    Failure failure = FailureClassifier.classify(error);
-    return ProbeOutcome.failed(failure.kind(), failure.message());
-  }
-
-  /** Builds the record from the handshake and whatever the raw probes gave. */
+  /** Derives the after-probes and builds the record from the handshake and every outcome. */
   private HostReport assemble(
       Target target,
       TargetProgress progress,
       Connected connected,
-      ProbeOutcome<ProtocolsResult> protocols,
-      ProbeOutcome<CipherSupport> ciphers,
-      ProbeOutcome<List<String>> groups) {
-    HandshakeResult result = connected.handshake();
-    ScanError error = null;
-    ProbeOutcome<Handshake> handshake = ProbeOutcome.notRun();
-    List<byte[]> chain = result.chain();
-    if (result instanceof HandshakeResult.Completed completed) {
-      handshake = ProbeOutcome.completed(completed.handshake());
-    } else {
-      HandshakeResult.Failed failed = (HandshakeResult.Failed) result;
-      Optional<RawHelloFacts> raw =
-          Optional.ofNullable(protocols.resultOrNull())
-              .filter(p -> !failed.clientCertificateRequested())
-              .flatMap(RawHelloFacts::from);
-      if (raw.isPresent()) {
-        handshake = ProbeOutcome.completed(raw.get().handshake());
-        chain = raw.get().chain();
-      } else {
-        error = new ScanError(failed.failure().kind(), failed.phase(), failed.failure().message());
+      ProbePlan plan,
+      Outcomes outcomes) {
+    ReportedHandshake handshake =
+        ReportedHandshake.of(
+            connected.handshake(), outcomes.get(ProtocolsProbe.KEY).resultOrNull());
+    for (ProbePlan.Step step : plan.after()) {
+      AfterProbe<?> probe = (AfterProbe<?>) step.probe();
+      ProbeOutcome<?> outcome = outcomes.blocked(probe.requires());
+      if (outcome == null) {
+        outcome =
+            probe.derive(
+                new AfterProbeContext(
+                    target.host(),
+                    handshake.handshake(),
+                    handshake.chain(),
+                    outcomes.results(probe.requires())));
       }
+      outcomes.put(step.id(), outcome);
     }
-    ProbeOutcome<CertificateReport> certificate = ProbeOutcome.notRun();
-    if (options.runs(ProbeId.CERT) && !chain.isEmpty()) {
-      certificate =
-          ProbeOutcome.completed(
-              certificateAnalyzer.get().analyze(chain, target.host(), clock.instant()));
-    } else if (options.runs(ProbeId.CERT) && error == null) {
-      certificate =
-          ProbeOutcome.failed(
-              ErrorKind.HANDSHAKE_FAILED,
-              "server sent no certificate with " + handshake.resultOrNull().cipher());
-    }
-    ProbeOutcome<ProtocolSupport> protocolSection =
-        rawProbesAsked() ? support(protocols) : ProbeOutcome.notRun();
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>();
+    handshake
+        .handshake()
+        .ifPresent(facts -> sections.put(HostReport.HANDSHAKE, ProbeOutcome.completed(facts)));
+    fill(sections, plan.network(), outcomes);
+    fill(sections, plan.after(), outcomes);
     return new HostReport(
         info(target, progress),
-        error,
+        handshake.error(),
         progress.startedAt(),
         progress.elapsedMs(),
         progress.connections(),
-        handshake,
-        certificate,
-        protocolSection,
-        ciphers,
-        groups,
+        sections,
         List.of());
   }
 
-  /** The protocols section is shown when any raw probe was asked for: they all build on it. */
-  private boolean rawProbesAsked() {
-    return options.runs(ProbeId.PROTOCOLS)
-        || options.runs(ProbeId.CIPHERS)
-        || options.runs(ProbeId.GROUPS);
+  /** Puts the outcome of every shown step that ran into its section. */
+  private static void fill(
+      Map<Section<?>, ProbeOutcome<?>> sections, List<ProbePlan.Step> steps, Outcomes outcomes) {
+    for (ProbePlan.Step step : steps) {
+      ProbeOutcome<?> outcome = outcomes.get(step.id());
+      if (step.shown() && !(outcome instanceof ProbeOutcome.NotRun<?>)) {
+        fill(sections, step.probe().fills(), outcome);
+      }
+    }
   }
 
-  private static ProbeOutcome<ProtocolSupport> support(ProbeOutcome<ProtocolsResult> protocols) {
-    if (protocols instanceof ProbeOutcome.Completed<ProtocolsResult> completed) {
-      return ProbeOutcome.completed(completed.result().support());
-    }
-    if (protocols instanceof ProbeOutcome.Failed<ProtocolsResult> failed) {
-      return ProbeOutcome.failed(failed.kind(), failed.message());
-    }
-    return ProbeOutcome.notRun();
+  @SuppressWarnings("unchecked") // the outcome is that of the probe the fill belongs to
+  private static <R, S> void fill(
+      Map<Section<?>, ProbeOutcome<?>> sections, SectionFill<R, S> fill, ProbeOutcome<?> outcome) {
+    sections.put(fill.section(), ((ProbeOutcome<R>) outcome).map(fill.value()));
   }
 
   /** The record of a target that ended before its handshake did: timeout, DNS, connect errors. */

@@ -2,6 +2,7 @@ package io.tlsscan.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tlsscan.probe.ProbeId;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;

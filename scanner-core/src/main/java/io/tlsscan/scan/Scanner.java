@@ -16,10 +16,7 @@ import io.tlsscan.net.NetworkContext;
 import io.tlsscan.policy.BuiltInPolicies;
 import io.tlsscan.policy.Policy;
 import io.tlsscan.policy.PolicyEvaluator;
-import io.tlsscan.probe.ciphers.CiphersProbe;
-import io.tlsscan.probe.groups.GroupsProbe;
 import io.tlsscan.probe.handshake.HandshakeProbe;
-import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.target.HostListEntry;
 import io.tlsscan.target.InvalidTarget;
@@ -73,10 +70,7 @@ public final class Scanner implements AutoCloseable {
             resolver,
             rateLimiter,
             handshake,
-            new ProtocolsProbe(raw),
-            new CiphersProbe(raw),
-            new GroupsProbe(raw),
-            new LazyAnalyzer(given),
+            Probes.all(raw, new LazyAnalyzer(given), clock),
             clock);
   }
 

@@ -76,17 +76,16 @@ public final class RecordJson {
   /** The probe sections, in record order. */
   private static final List<RecordSection<?>> SECTIONS =
       List.of(
-          new RecordSection<>("handshake", HostReport::handshake, RecordJson::handshake),
-          new RecordSection<>("certificate", HostReport::certificate, RecordJson::certificate),
-          new RecordSection<>("protocols", HostReport::protocols, RecordJson::protocols),
+          new RecordSection<>(HostReport.HANDSHAKE, RecordJson::handshake),
+          new RecordSection<>(HostReport.CERTIFICATE, RecordJson::certificate),
+          new RecordSection<>(HostReport.PROTOCOLS, RecordJson::protocols),
           new RecordSection<>(
-              "ciphers",
-              HostReport::ciphers,
+              HostReport.CIPHERS,
               RecordJson::ciphers,
               List.of(
                   new RecordSection.Companion<>(
                       "server_cipher_order", RecordJson::serverCipherOrder))),
-          new RecordSection<>("groups", HostReport::groups, RecordJson::groups));
+          new RecordSection<>(HostReport.GROUPS, RecordJson::groups));
 
   private RecordJson() {}
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.model.Section;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,28 +18,27 @@ import java.util.function.Function;
  * server_cipher_order} belongs to {@code ciphers}): these {@linkplain Companion companions} are
  * written right after the section and are present exactly when it is.
  *
- * @param name the section's key in the record and in {@code probe_errors}
- * @param outcome reads the probe's outcome from a report
+ * @param section the section's key in the record and in {@code probe_errors}
  * @param json maps a completed result to the section's JSON
  * @param companions further top-level keys the same result fills, in record order
  * @param <R> the probe's result type
  */
 record RecordSection<R>(
-    String name,
-    Function<HostReport, ProbeOutcome<R>> outcome,
-    Function<R, JsonNode> json,
-    List<Companion<R>> companions) {
+    Section<R> section, Function<R, JsonNode> json, List<Companion<R>> companions) {
   RecordSection {
-    requireNonNull(name, "name");
-    requireNonNull(outcome, "outcome");
+    requireNonNull(section, "section");
     requireNonNull(json, "json");
     companions = List.copyOf(companions);
   }
 
   /** A section that fills only its own key. */
-  RecordSection(
-      String name, Function<HostReport, ProbeOutcome<R>> outcome, Function<R, JsonNode> json) {
-    this(name, outcome, json, List.of());
+  RecordSection(Section<R> section, Function<R, JsonNode> json) {
+    this(section, json, List.of());
+  }
+
+  /** The section's key in the record and in {@code probe_errors}. */
+  String name() {
+    return section.name();
   }
 
   /**
@@ -57,15 +57,15 @@ record RecordSection<R>(
 
   /** Puts the section and its companions into {@code record} when the probe completed. */
   void writeTo(ObjectNode record, HostReport report) {
-    if (outcome.apply(report) instanceof ProbeOutcome.Completed<R> completed) {
+    if (report.section(section) instanceof ProbeOutcome.Completed<R> completed) {
       R result = completed.result();
-      record.set(name, json.apply(result));
+      record.set(name(), json.apply(result));
       companions.forEach(companion -> record.set(companion.key(), companion.json().apply(result)));
     }
   }
 
   /** The failure when its probe failed, else {@code null}. */
   ProbeOutcome.Failed<R> failure(HostReport report) {
-    return outcome.apply(report) instanceof ProbeOutcome.Failed<R> failed ? failed : null;
+    return report.section(section) instanceof ProbeOutcome.Failed<R> failed ? failed : null;
   }
 }

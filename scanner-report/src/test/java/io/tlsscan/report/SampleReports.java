@@ -15,10 +15,12 @@ import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
+import io.tlsscan.model.Section;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,7 @@ final class SampleReports {
                 new PathCertificate(intermediate.subject(), intermediate.sha256(), false),
                 new PathCertificate("CN=Test Root", "ab".repeat(32), true)),
             List.of(new CertificateIssue("cert.expired", Severity.CRITICAL, "expired")));
-    return new HostReport(
+    return report(
         target,
         null,
         STARTED,
@@ -143,7 +145,7 @@ final class SampleReports {
             leaf.sha256(),
             false,
             false);
-    return new HostReport(
+    return report(
         new TargetInfo("good.example", 1, "good.example", 443, "10.0.0.7", "good.example"),
         null,
         STARTED,
@@ -191,7 +193,7 @@ final class SampleReports {
   /** The handshake completed but the certificate probe timed out half way. */
   static HostReport certificateProbeFailed() {
     HostReport expired = expired();
-    return new HostReport(
+    return report(
         expired.target(),
         null,
         STARTED,
@@ -208,7 +210,7 @@ final class SampleReports {
   /** The handshake completed; the certificate probe was not run; nothing is known of it. */
   static HostReport certificateNotRun() {
     HostReport expired = expired();
-    return new HostReport(
+    return report(
         expired.target(),
         null,
         STARTED,
@@ -242,7 +244,7 @@ final class SampleReports {
             "0c".repeat(32),
             true,
             false);
-    return new HostReport(
+    return report(
         new TargetInfo("[::1]:4433", 2, "::1", 4433, "::1", null),
         null,
         STARTED,
@@ -290,7 +292,7 @@ final class SampleReports {
             tripleDes,
             new CipherInfo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", 128, "strong", "secp256r1", 256));
     HostReport expired = expired();
-    return new HostReport(
+    return report(
         new TargetInfo("legacy.example", 4, "legacy.example", 443, "10.0.0.8", "legacy.example"),
         null,
         STARTED,
@@ -314,7 +316,7 @@ final class SampleReports {
    */
   static HostReport cipherProbeFailed() {
     HostReport trusted = trusted();
-    return new HostReport(
+    return report(
         trusted.target(),
         null,
         STARTED,
@@ -330,7 +332,7 @@ final class SampleReports {
 
   /** A copy of {@code report} whose cipher probe completed with {@code ciphers}. */
   static HostReport withCiphers(HostReport report, CipherSupport ciphers) {
-    return new HostReport(
+    return report(
         report.target(),
         report.error(),
         report.startedAt(),
@@ -346,7 +348,7 @@ final class SampleReports {
 
   /** A copy of {@code report} with its certificate section replaced. */
   static HostReport withCertificate(HostReport report, CertificateReport certificate) {
-    return new HostReport(
+    return report(
         report.target(),
         report.error(),
         report.startedAt(),
@@ -358,6 +360,28 @@ final class SampleReports {
         report.ciphers(),
         report.groups(),
         report.findings());
+  }
+
+  /** A report with the given outcome of each section; those not run are left out. */
+  static HostReport report(
+      TargetInfo target,
+      ScanError error,
+      Instant startedAt,
+      long durationMs,
+      int connections,
+      ProbeOutcome<Handshake> handshake,
+      ProbeOutcome<CertificateReport> certificate,
+      ProbeOutcome<ProtocolSupport> protocols,
+      ProbeOutcome<CipherSupport> ciphers,
+      ProbeOutcome<List<String>> groups,
+      List<Finding> findings) {
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>();
+    sections.put(HostReport.HANDSHAKE, handshake);
+    sections.put(HostReport.CERTIFICATE, certificate);
+    sections.put(HostReport.PROTOCOLS, protocols);
+    sections.put(HostReport.CIPHERS, ciphers);
+    sections.put(HostReport.GROUPS, groups);
+    return new HostReport(target, error, startedAt, durationMs, connections, sections, findings);
   }
 
   /** SSLv2, SSLv3, TLSv1.0, TLSv1.1, TLSv1.2, TLSv1.3 in this order; {@code null} = unknown. */

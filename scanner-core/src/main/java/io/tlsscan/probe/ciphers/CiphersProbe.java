@@ -4,6 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.probe.NetworkProbe;
+import io.tlsscan.probe.ProbeContext;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.ProbeKey;
+import io.tlsscan.probe.SectionFill;
+import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.Hellos;
@@ -20,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,14 +46,39 @@ import reactor.core.publisher.Mono;
  * relative order elimination cannot see, and the server has an order, are they ranked again among
  * themselves (one connection per suite).
  */
-public final class CiphersProbe {
+public final class CiphersProbe implements NetworkProbe<CipherSupport> {
+  public static final ProbeKey<CipherSupport> KEY = new ProbeKey<>(ProbeId.CIPHERS);
+  private static final SectionFill<CipherSupport, CipherSupport> FILLS =
+      SectionFill.of(HostReport.CIPHERS);
+
   private final RawHelloClient client;
 
   public CiphersProbe(RawHelloClient client) {
     this.client = requireNonNull(client, "client");
   }
 
-  public Mono<CipherSupport> run(ProbeTarget target, ProtocolsResult protocols) {
+  @Override
+  public ProbeKey<CipherSupport> key() {
+    return KEY;
+  }
+
+  /** The versions to enumerate and the answers already seen come from the protocols probe. */
+  @Override
+  public Set<ProbeId> requires() {
+    return Set.of(ProbeId.PROTOCOLS);
+  }
+
+  @Override
+  public SectionFill<CipherSupport, CipherSupport> fills() {
+    return FILLS;
+  }
+
+  @Override
+  public Mono<CipherSupport> run(ProbeContext context) {
+    return run(context.target(), context.result(ProtocolsProbe.KEY));
+  }
+
+  private Mono<CipherSupport> run(ProbeTarget target, ProtocolsResult protocols) {
     return Flux.fromIterable(protocols.acceptedVersions())
         .filter(version -> version != ProtocolVersion.SSLv2)
         .flatMap(

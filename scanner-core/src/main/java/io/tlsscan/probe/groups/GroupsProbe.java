@@ -2,6 +2,13 @@ package io.tlsscan.probe.groups;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tlsscan.model.HostReport;
+import io.tlsscan.probe.NetworkProbe;
+import io.tlsscan.probe.ProbeContext;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.ProbeKey;
+import io.tlsscan.probe.SectionFill;
+import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
@@ -27,7 +34,10 @@ import reactor.core.publisher.Mono;
  * 1.2 and older) the ECDHE suites are offered and the curve is read from the ServerKeyExchange. One
  * connection per accepted group plus one.
  */
-public final class GroupsProbe {
+public final class GroupsProbe implements NetworkProbe<List<String>> {
+  public static final ProbeKey<List<String>> KEY = new ProbeKey<>(ProbeId.GROUPS);
+  private static final SectionFill<List<String>, List<String>> FILLS =
+      SectionFill.of(HostReport.GROUPS);
   private static final Set<NamedGroup.Kind> ECDHE_CURVES =
       EnumSet.of(NamedGroup.Kind.EC_PRIME, NamedGroup.Kind.EC_BINARY, NamedGroup.Kind.MONTGOMERY);
 
@@ -37,7 +47,28 @@ public final class GroupsProbe {
     this.client = requireNonNull(client, "client");
   }
 
-  public Mono<List<String>> run(ProbeTarget target, ProtocolsResult protocols) {
+  @Override
+  public ProbeKey<List<String>> key() {
+    return KEY;
+  }
+
+  /** The version to ask with comes from the protocols probe's accepted versions. */
+  @Override
+  public Set<ProbeId> requires() {
+    return Set.of(ProbeId.PROTOCOLS);
+  }
+
+  @Override
+  public SectionFill<List<String>, List<String>> fills() {
+    return FILLS;
+  }
+
+  @Override
+  public Mono<List<String>> run(ProbeContext context) {
+    return run(context.target(), context.result(ProtocolsProbe.KEY));
+  }
+
+  private Mono<List<String>> run(ProbeTarget target, ProtocolsResult protocols) {
     List<ProtocolVersion> accepted = protocols.acceptedVersions();
     Optional<ProtocolVersion> version =
         accepted.contains(ProtocolVersion.TLSv1_3)

@@ -2,6 +2,13 @@ package io.tlsscan.probe.protocols;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.ProtocolSupport;
+import io.tlsscan.probe.NetworkProbe;
+import io.tlsscan.probe.ProbeContext;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.ProbeKey;
+import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
@@ -26,7 +33,10 @@ import reactor.core.publisher.Mono;
  * NoAnswerException}) means "cannot tell". Below TLS 1.3 the server's certificate and key exchange
  * are read as well, for the probes that reuse these answers.
  */
-public final class ProtocolsProbe {
+public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
+  public static final ProbeKey<ProtocolsResult> KEY = new ProbeKey<>(ProbeId.PROTOCOLS);
+  private static final SectionFill<ProtocolsResult, ProtocolSupport> FILLS =
+      new SectionFill<>(HostReport.PROTOCOLS, ProtocolsResult::support);
 
   private final RawHelloClient client;
 
@@ -34,8 +44,23 @@ public final class ProtocolsProbe {
     this.client = requireNonNull(client, "client");
   }
 
+  @Override
+  public ProbeKey<ProtocolsResult> key() {
+    return KEY;
+  }
+
+  @Override
+  public SectionFill<ProtocolsResult, ProtocolSupport> fills() {
+    return FILLS;
+  }
+
+  @Override
+  public Mono<ProtocolsResult> run(ProbeContext context) {
+    return run(context.target());
+  }
+
   /** Asks about every version, {@code target.parallelism()} at a time. */
-  public Mono<ProtocolsResult> run(ProbeTarget target) {
+  private Mono<ProtocolsResult> run(ProbeTarget target) {
     return Flux.fromArray(ProtocolVersion.values())
         .flatMap(
             version -> ask(target, version).map(answer -> Map.entry(version, answer)),

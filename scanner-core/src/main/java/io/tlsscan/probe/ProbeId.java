@@ -1,4 +1,4 @@
-package io.tlsscan.scan;
+package io.tlsscan.probe;
 
 import java.util.ArrayList;
 import java.util.Arrays;

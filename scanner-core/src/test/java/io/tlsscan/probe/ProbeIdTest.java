@@ -1,4 +1,4 @@
-package io.tlsscan.scan;
+package io.tlsscan.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

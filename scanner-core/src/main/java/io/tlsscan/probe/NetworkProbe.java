@@ -1,0 +1,22 @@
+package io.tlsscan.probe;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A probe that asks the server. It runs only when the server speaks TLS (the full handshake
+ * completed, or failed in a way only a TLS server fails), after the probes it requires completed.
+ *
+ * @param <R> the result type
+ */
+public non-sealed interface NetworkProbe<R> extends Probe<R> {
+
+  /**
+   * Asks the server, at most {@code context.target().parallelism()} connections at a time, each
+   * through {@code context.target()} so that it is counted and waits its turn among the target's
+   * connections. The scan cuts the Mono off at the target's deadline and cancels it when the scan
+   * stops; any error becomes the probe's entry in {@code probe_errors}.
+   *
+   * @return exactly one result
+   */
+  Mono<R> run(ProbeContext context);
+}

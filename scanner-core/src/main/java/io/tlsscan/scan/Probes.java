@@ -1,0 +1,33 @@
+package io.tlsscan.scan;
+
+import io.tlsscan.cert.CertificateAnalyzer;
+import io.tlsscan.probe.Probe;
+import io.tlsscan.probe.cert.CertProbe;
+import io.tlsscan.probe.ciphers.CiphersProbe;
+import io.tlsscan.probe.groups.GroupsProbe;
+import io.tlsscan.probe.protocols.ProtocolsProbe;
+import io.tlsscan.probe.raw.RawHelloClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Every probe a scan can run: registering a probe is one line here. */
+final class Probes {
+  private Probes() {}
+
+  /**
+   * One instance of each probe, for one scan.
+   *
+   * @param raw sends the raw probes' hellos
+   * @param analyzer judges certificate chains
+   * @param clock the time certificates are judged at
+   */
+  static List<Probe<?>> all(
+      RawHelloClient raw, Supplier<CertificateAnalyzer> analyzer, Clock clock) {
+    return List.of(
+        new CertProbe(analyzer, clock),
+        new ProtocolsProbe(raw),
+        new CiphersProbe(raw),
+        new GroupsProbe(raw));
+  }
+}
