@@ -16,9 +16,9 @@ import javax.net.ssl.SSLException;
 /**
  * The one client TLS context of a scan (BoringSSL through netty-tcnative), shared by every
  * handshake: TLS 1.0 to 1.3 and every cipher suite BoringSSL can offer, so legacy servers still
- * hand over their certificate; ALPN {@code h2, http/1.1}; OCSP stapling requested; key shares
- * limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any chain and
- * reports what the engine saw through {@link HandshakeObservation}s registered per engine.
+ * hand over their certificate; ALPN {@code h2, http/1.1}; OCSP stapling requested or not; key
+ * shares limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any
+ * chain and reports what the engine saw through {@link HandshakeObservation}s registered per engine.
  */
 final class HandshakeClientContext {
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
@@ -26,9 +26,15 @@ final class HandshakeClientContext {
 
   private final Map<SSLEngine, HandshakeObservation> observations = new ConcurrentHashMap<>();
   private final SslContext context;
+  private final boolean requestOcsp;
 
-  HandshakeClientContext(int maxCertificateListBytes) {
+  /**
+   * @param maxCertificateListBytes the largest certificate list the engine will accept
+   * @param requestOcsp whether the hello carries status_request
+   */
+  HandshakeClientContext(int maxCertificateListBytes, boolean requestOcsp) {
     OpenSsl.ensureAvailability();
+    this.requestOcsp = requestOcsp;
     try {
       this.context =
           SslContextBuilder.forClient()
@@ -45,7 +51,7 @@ final class HandshakeClientContext {
                       ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                       ApplicationProtocolNames.HTTP_2,
                       ApplicationProtocolNames.HTTP_1_1))
-              .enableOcsp(true)
+              .enableOcsp(requestOcsp)
               .option(OpenSslContextOption.GROUPS, GROUPS)
               .option(OpenSslContextOption.MAX_CERTIFICATE_LIST_BYTES, maxCertificateListBytes)
               .build();
@@ -56,6 +62,11 @@ final class HandshakeClientContext {
 
   SslContext context() {
     return context;
+  }
+
+  /** Whether the hello asks for a stapled OCSP response (the engine has one to read only then). */
+  boolean requestsOcsp() {
+    return requestOcsp;
   }
 
   /** Starts collecting what the engine's callbacks see for {@code engine}. */
