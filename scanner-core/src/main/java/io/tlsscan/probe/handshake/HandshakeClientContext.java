@@ -4,6 +4,7 @@ import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -55,6 +56,9 @@ final class HandshakeClientContext {
               .option(OpenSslContextOption.GROUPS, GROUPS)
               .option(OpenSslContextOption.MAX_CERTIFICATE_LIST_BYTES, maxCertificateListBytes)
               .build();
+      // Every handshake is a full one: a resumed session skips what a scan reports (the
+      // CertificateRequest of gnutls-serv was seen in the first scan of a server only).
+      ((OpenSslSessionContext) context.sessionContext()).setSessionCacheEnabled(false);
     } catch (SSLException e) {
       throw new IllegalStateException("cannot build the TLS client context: " + e.getMessage(), e);
     }
