@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
@@ -173,21 +174,24 @@ class InteropMatrixTest {
       for (ProtocolVersion version : COMPARED) {
         Map<Integer, Boolean> tried = reference.get(version);
         Set<Integer> expected = new TreeSet<>();
-        tried.forEach((code, accepted) -> {
-          if (accepted) {
-            expected.add(code);
-          }
-        });
+        tried.forEach(
+            (code, negotiated) -> {
+              if (negotiated) {
+                expected.add(code);
+              }
+            });
         Set<Integer> listed = outcome.suites(version);
         Set<Integer> comparable = new TreeSet<>(listed);
         comparable.retainAll(tried.keySet());
         Set<Integer> beyondOpenSsl = new TreeSet<>(listed);
         beyondOpenSsl.removeAll(tried.keySet());
-        assertThat(names(comparable)).as("%s suites of %s", version, context)
+        assertThat(names(comparable))
+            .as("%s suites of %s", version, context)
             .isEqualTo(names(expected));
         assertThat(beyondOpenSsl)
             .as("%s suites that need a shared secret, %s", version, context)
-            .noneMatch(code -> CipherSuite.byCode(code).orElseThrow().keyExchange().needsSharedSecret());
+            .noneMatch(
+                code -> CipherSuite.byCode(code).orElseThrow().keyExchange().needsSharedSecret());
         boolean accepted = !expected.isEmpty() || !beyondOpenSsl.isEmpty();
         assertThat(outcome.accepts(version)).as("%s of %s", version, context).isEqualTo(accepted);
         if (accepted) {
@@ -197,8 +201,9 @@ class InteropMatrixTest {
       assertThat(outcome.handshake())
           .as("handshake of %s (server log: %s)", context, server.log())
           .isEqualTo(newest.reportName());
-      assertThat(outcome.findings()).as("findings of %s", context).doesNotContain(
-          "handshake.version_fallback");
+      assertThat(outcome.findings())
+          .as("findings of %s", context)
+          .doesNotContain("handshake.version_fallback");
     }
   }
 
@@ -219,7 +224,7 @@ class InteropMatrixTest {
       assertThat(report.ok()).as("%s", report).isTrue();
       assertThat(report.protocols().resultOrNull()).as("protocols of %s", report).isNotNull();
       assertThat(report.ciphers().resultOrNull()).as("ciphers of %s", report).isNotNull();
-      Map<String, List<String>> ciphers = new java.util.TreeMap<>();
+      Map<String, List<String>> ciphers = new TreeMap<>();
       report
           .ciphers()
           .resultOrNull()
