@@ -8,6 +8,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.tls.ProtocolVersion;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,15 +24,21 @@ import org.junit.jupiter.api.Test;
  * of an answer, suites found in several offers, a HelloRetryRequest for every TLS 1.3 hello.
  */
 class RawProbeEdgeCasesTest {
-  private static final String PSK_AND_RSA_SUITES =
-      "RSA-PSK-AES128-CBC-SHA:AES128-SHA:PSK-AES256-CBC-SHA:ECDHE-RSA-AES128-GCM-SHA256";
+  private static final String DSS_AND_RSA_SUITES =
+      "DHE-DSS-AES128-SHA:AES128-SHA:DHE-DSS-AES256-SHA:ECDHE-RSA-AES128-GCM-SHA256";
 
   private static TestChain chain;
+  private static TestPki.Issued dsaLeaf;
   @AutoClose private static Scanner scanner;
 
   @BeforeAll
   static void setUp() {
     chain = TestChain.rsa("Edge Test", "edge.test");
+    dsaLeaf =
+        TestPki.certificate("CN=edge.test")
+            .key(TestPki.KeyType.DSA_2048)
+            .dns("edge.test")
+            .issuedBy(chain.intermediate());
     scanner = TestTargets.deepScanner(Duration.ofSeconds(15), chain.root());
   }
 
@@ -83,22 +90,24 @@ class RawProbeEdgeCasesTest {
   @Test
   void suitesFromSeveralOffersAreRankedInTheServersOrder() {
     // Given a server with its own order whose suites lie in different hellos' worth of suites
-    // (PSK suites are offered only after the common ones)
+    // (DSS suites are offered only after the common ones)
     try (OpenSslServer server =
         chain
             .openSslServer()
             .host("127.0.58.3")
             .only(ProtocolVersion.TLSv1_2)
-            .cipher(PSK_AND_RSA_SUITES)
-            .arguments("-psk", "1a2b3c4d", "-serverpref")
+            .dsaCertificate(dsaLeaf)
+            .cipher(DSS_AND_RSA_SUITES)
+            .securityLevel(0)
+            .arguments("-serverpref")
             .start()) {
       HostReport report = scan(server.address());
       // Then the list is in the server's order, across the offers
       assertThat(names(report, ProtocolVersion.TLSv1_2))
           .containsExactly(
-              "TLS_RSA_PSK_WITH_AES_128_CBC_SHA",
+              "TLS_DHE_DSS_WITH_AES_128_CBC_SHA",
               "TLS_RSA_WITH_AES_128_CBC_SHA",
-              "TLS_PSK_WITH_AES_256_CBC_SHA",
+              "TLS_DHE_DSS_WITH_AES_256_CBC_SHA",
               "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
       assertThat(report.ciphers().resultOrNull().serverOrder()).isTrue();
     }
@@ -111,15 +120,16 @@ class RawProbeEdgeCasesTest {
             .openSslServer()
             .host("127.0.58.4")
             .only(ProtocolVersion.TLSv1_2)
-            .cipher(PSK_AND_RSA_SUITES)
-            .arguments("-psk", "1a2b3c4d")
+            .dsaCertificate(dsaLeaf)
+            .cipher(DSS_AND_RSA_SUITES)
+            .securityLevel(0)
             .start()) {
       HostReport report = scan(server.address());
       assertThat(names(report, ProtocolVersion.TLSv1_2))
           .containsExactlyInAnyOrder(
-              "TLS_RSA_PSK_WITH_AES_128_CBC_SHA",
+              "TLS_DHE_DSS_WITH_AES_128_CBC_SHA",
               "TLS_RSA_WITH_AES_128_CBC_SHA",
-              "TLS_PSK_WITH_AES_256_CBC_SHA",
+              "TLS_DHE_DSS_WITH_AES_256_CBC_SHA",
               "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
       assertThat(report.ciphers().resultOrNull().serverOrder()).isFalse();
     }

@@ -5,14 +5,17 @@ import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The default judgement of a target, without a policy file: every certificate problem the analysis
- * found, and deprecated protocol versions (RFC 8996) in the negotiated handshake.
+ * found, deprecated protocol versions (RFC 8996) in the negotiated handshake, and a handshake that
+ * settled on an older version than the raw probes saw the server accept.
  */
 public final class BaselinePolicy {
   /** The name findings of this policy carry. */
@@ -50,6 +53,21 @@ public final class BaselinePolicy {
                 "negotiated " + handshake.protocol() + ": " + why,
                 NAME));
       }
+      newestAcceptedAbove(handshake.protocol(), report.protocols().resultOrNull())
+          .ifPresent(
+              newest ->
+                  findings.add(
+                      new Finding(
+                          "handshake.version_fallback",
+                          Severity.LOW,
+                          "the handshake ("
+                              + handshake.source()
+                              + ") negotiated "
+                              + handshake.protocol()
+                              + " although the server accepts "
+                              + newest
+                              + " (raw probes)",
+                          NAME)));
       if (handshake.clientCertificateRequested()) {
         findings.add(
             new Finding(
@@ -61,5 +79,21 @@ public final class BaselinePolicy {
     }
     findings.sort((a, b) -> b.severity().compareTo(a.severity()));
     return findings;
+  }
+
+  /** The newest version {@code protocols} shows accepted, if it is newer than {@code negotiated}. */
+  private static Optional<String> newestAcceptedAbove(
+      String negotiated, ProtocolSupport protocols) {
+    if (protocols == null) {
+      return Optional.empty();
+    }
+    List<String> versions = List.copyOf(protocols.accepted().keySet());
+    int position = versions.indexOf(negotiated);
+    for (int i = versions.size() - 1; i > position && position >= 0; i--) {
+      if (protocols.accepts(versions.get(i))) {
+        return Optional.of(versions.get(i));
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -29,6 +29,17 @@ public enum KeyExchange {
     this.forwardSecret = forwardSecret;
   }
 
+  /**
+   * Whether the suite needs a secret the two sides share in advance (a pre-shared key, an SRP or
+   * a dragonfly password), so that a client without one cannot complete it.
+   */
+  public boolean needsSharedSecret() {
+    return switch (this) {
+      case PSK, DHE_PSK, RSA_PSK, ECDHE_PSK, SRP, ECCPWD -> true;
+      default -> false;
+    };
+  }
+
   /** Whether a stolen long-term key leaves past sessions unreadable. */
   public boolean forwardSecret() {
     return forwardSecret;

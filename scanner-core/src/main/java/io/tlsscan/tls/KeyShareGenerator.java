@@ -8,13 +8,18 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.math.ec.rfc7748.X25519;
+import org.bouncycastle.math.ec.rfc7748.X448;
 
 /**
  * Makes client key shares that a strict server accepts, without ever needing the private key: a
  * probe reads the ServerHello and closes.
  *
  * <ul>
- *   <li>x25519 / x448: random bytes (any u-coordinate is valid);
+ *   <li>x25519 / x448: a real public key {@code k·G} (RFC 7748), computed once per group. Random
+ *       bytes are not enough: wolfSSL (5.5) refuses an x25519 share whose most significant bit is
+ *       set (error -352, "Bad ECC Peer Key") instead of masking it as RFC 7748 §5 says, so half of
+ *       all random shares made it answer a TLS 1.3 hello by closing the connection;
  *   <li>prime curves: a real point {@code k·G}, uncompressed (servers check that it is on the
  *       curve), computed once per group and then reused;
  *   <li>ffdhe: a random value below the prime;
@@ -39,12 +44,11 @@ final class KeyShareGenerator {
     requireNonNull(random, "random");
     byte[] share =
         switch (group) {
-          case X25519, X448 -> randomBytes(group.keyShareLength(), random);
           case FFDHE2048, FFDHE3072, FFDHE4096, FFDHE6144, FFDHE8192 -> ffdhe(group, random);
           case X25519_MLKEM768 ->
-              concat(fixed(NamedGroup.MLKEM768, random), randomBytes(32, random));
+              concat(fixed(NamedGroup.MLKEM768, random), fixed(NamedGroup.X25519, random));
           case X25519_KYBER768_DRAFT00 ->
-              concat(randomBytes(32, random), fixed(NamedGroup.MLKEM768, random));
+              concat(fixed(NamedGroup.X25519, random), fixed(NamedGroup.MLKEM768, random));
           case SECP256R1_MLKEM768 ->
               concat(fixed(NamedGroup.SECP256R1, random), fixed(NamedGroup.MLKEM768, random));
           case SECP384R1_MLKEM1024 ->
@@ -65,6 +69,7 @@ final class KeyShareGenerator {
 
   private static byte[] computeFixed(NamedGroup group, Random random) {
     return switch (group.kind()) {
+      case MONTGOMERY -> montgomeryPublicKey(group, random);
       case EC_PRIME -> ecPoint(curveName(group), random);
       case ML_KEM -> mlkemEncapsulationKey(group.keyShareLength(), random);
       default -> randomBytes(group.keyShareLength(), random);
@@ -89,6 +94,18 @@ final class KeyShareGenerator {
       k = new BigInteger(order.bitLength(), random);
     } while (k.signum() == 0 || k.compareTo(order) >= 0);
     return parameters.getG().multiply(k).normalize().getEncoded(false);
+  }
+
+  /** X25519 / X448 of a random scalar and the base point (the scalar is clamped on the way). */
+  private static byte[] montgomeryPublicKey(NamedGroup group, Random random) {
+    byte[] scalar = randomBytes(group.keyShareLength(), random);
+    byte[] key = new byte[group.keyShareLength()];
+    if (group == NamedGroup.X25519) {
+      X25519.scalarMultBase(scalar, 0, key, 0);
+    } else {
+      X448.scalarMultBase(scalar, 0, key, 0);
+    }
+    return key;
   }
 
   private static byte[] ffdhe(NamedGroup group, Random random) {

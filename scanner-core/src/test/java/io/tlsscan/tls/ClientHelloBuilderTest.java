@@ -167,6 +167,28 @@ class ClientHelloBuilderTest {
   }
 
   @Test
+  void x25519KeyShareIsAPublicKeyAStrictServerAccepts() {
+    // Given a hello with an x25519 share (wolfSSL refuses one whose top bit is set)
+    ClientHello hello =
+        ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_3)
+            .cipherSuites(List.of(CipherSuite.TLS_AES_128_GCM_SHA256))
+            .build();
+
+    // When the share is read back
+    byte[] keyShare = parse(hello).extensions().get(51);
+    byte[] share = java.util.Arrays.copyOfRange(keyShare, 6, keyShare.length);
+
+    // Then it is a canonical u-coordinate that agrees on a non-zero secret with a real key
+    assertThat(share[31] & 0x80).as("most significant bit").isZero();
+    byte[] secret = new byte[32];
+    assertThat(
+            org.bouncycastle.math.ec.rfc7748.X25519.calculateAgreement(
+                new byte[32], 0, share, 0, secret, 0))
+        .as("not a low-order point")
+        .isTrue();
+  }
+
+  @Test
   void hybridKeyShareHasTheRegisteredLength() {
     ClientHello hello =
         ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_3)

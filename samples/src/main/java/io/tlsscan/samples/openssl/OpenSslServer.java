@@ -104,6 +104,7 @@ public final class OpenSslServer implements AutoCloseable {
   public static final class Builder {
     private final TestPki.Issued leaf;
     private final List<TestPki.Issued> chain;
+    private TestPki.Issued dsaLeaf;
     private Path executable = DEFAULT_EXECUTABLE;
     private String host = "127.0.0.1";
     private int port;
@@ -145,6 +146,15 @@ public final class OpenSslServer implements AutoCloseable {
         throw new IllegalArgumentException("not a port: " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * A DSA certificate presented as well, for DHE-DSS suites ({@code -dcert}, {@code -dkey}); it
+     * is sent alone, without the chain.
+     */
+    public Builder dsaCertificate(TestPki.Issued dsaLeaf) {
+      this.dsaLeaf = requireNonNull(dsaLeaf, "dsaLeaf");
       return this;
     }
 
@@ -249,6 +259,10 @@ public final class OpenSslServer implements AutoCloseable {
             directory.resolve("chain.pem"),
             chain.stream().map(TestPki.Issued::certificate).map(Object.class::cast).toList());
       }
+      if (dsaLeaf != null) {
+        writePem(directory.resolve("dsa-cert.pem"), List.of(dsaLeaf.certificate()));
+        writePem(directory.resolve("dsa-key.pem"), List.of(dsaLeaf.key()));
+      }
       if (dhParameters != null) {
         byte[] der = new DHParameter(dhParameters[0], dhParameters[1], 0).getEncoded();
         writePem(directory.resolve("dh.pem"), List.of(new PemObject("DH PARAMETERS", der)));
@@ -277,6 +291,10 @@ public final class OpenSslServer implements AutoCloseable {
       command.addAll(List.of("-key", directory.resolve("key.pem").toString()));
       if (!chain.isEmpty()) {
         command.addAll(List.of("-cert_chain", directory.resolve("chain.pem").toString()));
+      }
+      if (dsaLeaf != null) {
+        command.addAll(List.of("-dcert", directory.resolve("dsa-cert.pem").toString()));
+        command.addAll(List.of("-dkey", directory.resolve("dsa-key.pem").toString()));
       }
       String cipherList = cipher;
       if (securityLevel != null) {

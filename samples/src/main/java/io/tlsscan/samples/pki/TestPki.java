@@ -120,7 +120,9 @@ public final class TestPki {
     EC_P384("EC", 384),
     EC_P192("EC", 192),
     RSA_1024("RSA", 1024),
-    RSA_2048("RSA", 2048);
+    RSA_2048("RSA", 2048),
+    /** For DHE-DSS suites, which need a DSA server certificate (leaf only: it cannot sign). */
+    DSA_2048("DSA", 2048);
 
     private final String algorithm;
     private final int bits;
@@ -138,7 +140,7 @@ public final class TestPki {
           generator.initialize(new ECGenParameterSpec("secp" + bits + "r1"), RANDOM);
           return generator.generateKeyPair();
         }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
         generator.initialize(bits, RANDOM);
         return generator.generateKeyPair();
       } catch (GeneralSecurityException e) {

@@ -4,6 +4,7 @@ import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -16,9 +17,9 @@ import javax.net.ssl.SSLException;
 /**
  * The one client TLS context of a scan (BoringSSL through netty-tcnative), shared by every
  * handshake: TLS 1.0 to 1.3 and every cipher suite BoringSSL can offer, so legacy servers still
- * hand over their certificate; ALPN {@code h2, http/1.1}; OCSP stapling requested; key shares
- * limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any chain and
- * reports what the engine saw through {@link HandshakeObservation}s registered per engine.
+ * hand over their certificate; ALPN {@code h2, http/1.1}; OCSP stapling requested or not; key
+ * shares limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any
+ * chain and reports what the engine saw through {@link HandshakeObservation}s registered per engine.
  */
 final class HandshakeClientContext {
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
@@ -26,9 +27,15 @@ final class HandshakeClientContext {
 
   private final Map<SSLEngine, HandshakeObservation> observations = new ConcurrentHashMap<>();
   private final SslContext context;
+  private final boolean requestOcsp;
 
-  HandshakeClientContext(int maxCertificateListBytes) {
+  /**
+   * @param maxCertificateListBytes the largest certificate list the engine will accept
+   * @param requestOcsp whether the hello carries status_request
+   */
+  HandshakeClientContext(int maxCertificateListBytes, boolean requestOcsp) {
     OpenSsl.ensureAvailability();
+    this.requestOcsp = requestOcsp;
     try {
       this.context =
           SslContextBuilder.forClient()
@@ -45,10 +52,13 @@ final class HandshakeClientContext {
                       ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                       ApplicationProtocolNames.HTTP_2,
                       ApplicationProtocolNames.HTTP_1_1))
-              .enableOcsp(true)
+              .enableOcsp(requestOcsp)
               .option(OpenSslContextOption.GROUPS, GROUPS)
               .option(OpenSslContextOption.MAX_CERTIFICATE_LIST_BYTES, maxCertificateListBytes)
               .build();
+      // Every handshake is a full one: a resumed session skips what a scan reports (the
+      // CertificateRequest of gnutls-serv was seen in the first scan of a server only).
+      ((OpenSslSessionContext) context.sessionContext()).setSessionCacheEnabled(false);
     } catch (SSLException e) {
       throw new IllegalStateException("cannot build the TLS client context: " + e.getMessage(), e);
     }
@@ -56,6 +66,11 @@ final class HandshakeClientContext {
 
   SslContext context() {
     return context;
+  }
+
+  /** Whether the hello asks for a stapled OCSP response (the engine has one to read only then). */
+  boolean requestsOcsp() {
+    return requestOcsp;
   }
 
   /** Starts collecting what the engine's callbacks see for {@code engine}. */

@@ -34,14 +34,19 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
   private final MonoSink<HandshakeResult> sink;
   private final SslHandler ssl;
   private final HandshakeObservation observation;
+  private final boolean ocspRequested;
   private boolean done;
   private Handshake pendingHandshake;
 
   HandshakeOutcomeHandler(
-      MonoSink<HandshakeResult> sink, SslHandler ssl, HandshakeObservation observation) {
+      MonoSink<HandshakeResult> sink,
+      SslHandler ssl,
+      HandshakeObservation observation,
+      boolean ocspRequested) {
     this.sink = sink;
     this.ssl = ssl;
     this.observation = observation;
+    this.ocspRequested = ocspRequested;
   }
 
   @Override
@@ -93,7 +98,7 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
     String group = null;
     boolean stapled = false;
     if (engine instanceof ReferenceCountedOpenSslEngine openSsl) {
-      byte[] ocspResponse = openSsl.getOcspResponse();
+      byte[] ocspResponse = ocspRequested ? openSsl.getOcspResponse() : null;
       stapled = ocspResponse != null && ocspResponse.length > 0;
       try {
         group = NegotiatedNames.group(SSL.getGroupName(openSsl.sslPointer()));

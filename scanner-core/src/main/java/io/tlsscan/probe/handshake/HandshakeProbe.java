@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
+import io.tlsscan.model.ErrorKind;
 import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
 import io.tlsscan.net.FailureClassifier;
@@ -18,6 +19,12 @@ import reactor.core.publisher.Mono;
  * fails: every failure is a {@link HandshakeResult.Failed}. A server that answers with something
  * other than TLS fails at once as {@code not_tls}.
  *
+ * <p>A server that hangs up on the hello before sending anything of its own (no certificate, no
+ * alert) is asked once more without the status_request extension: lighttpd with wolfSSL 5.5 does
+ * that to every hello asking for an OCSP staple it cannot build (wolfSSL errors -275 and -188, and
+ * {@code openssl s_client -status} fails the same way), while the same hello without it completes
+ * TLS 1.3. Such a handshake reports {@code ocsp_stapled: false}.
+ *
  * <p>It has no timeout of its own beyond the connect timeout: the caller's per-target deadline
  * bounds it, and cancelling the Mono closes the connection. Thread-safe; one instance serves a
  * whole scan.
@@ -25,6 +32,7 @@ import reactor.core.publisher.Mono;
 public final class HandshakeProbe {
   private final Connector connector;
   private final HandshakeClientContext client;
+  private final HandshakeClientContext withoutOcsp;
 
   /**
    * @param connector opens the connection
@@ -32,7 +40,8 @@ public final class HandshakeProbe {
    */
   public HandshakeProbe(Connector connector, int maxCertificateListBytes) {
     this.connector = requireNonNull(connector, "connector");
-    this.client = new HandshakeClientContext(maxCertificateListBytes);
+    this.client = new HandshakeClientContext(maxCertificateListBytes, true);
+    this.withoutOcsp = new HandshakeClientContext(maxCertificateListBytes, false);
   }
 
   /**
@@ -43,8 +52,30 @@ public final class HandshakeProbe {
    */
   public Mono<HandshakeResult> run(
       InetSocketAddress address, String sni, ConnectionTracker tracker) {
+    return attempt(client, address, sni, tracker)
+        .flatMap(
+            result ->
+                hungUpOnHello(result)
+                    ? attempt(withoutOcsp, address, sni, tracker)
+                    : Mono.just(result));
+  }
+
+  /** Closed or reset during the handshake, before the server sent a certificate. */
+  private static boolean hungUpOnHello(HandshakeResult result) {
+    return result instanceof HandshakeResult.Failed failed
+        && failed.phase().equals("handshake")
+        && failed.failure().kind() == ErrorKind.RESET
+        && failed.chain().isEmpty()
+        && !failed.clientCertificateRequested();
+  }
+
+  private Mono<HandshakeResult> attempt(
+      HandshakeClientContext context,
+      InetSocketAddress address,
+      String sni,
+      ConnectionTracker tracker) {
     return connector
-        .withConnection(address, tracker, channel -> handshake(channel, address, sni))
+        .withConnection(address, tracker, channel -> handshake(context, channel, address, sni))
         .onErrorResume(
             error ->
                 Mono.just(
@@ -53,19 +84,23 @@ public final class HandshakeProbe {
   }
 
   /** Builds the handshake pipeline; runs while the channel is set up, before it connects. */
-  private Mono<HandshakeResult> handshake(Channel channel, InetSocketAddress address, String sni) {
+  private static Mono<HandshakeResult> handshake(
+      HandshakeClientContext context, Channel channel, InetSocketAddress address, String sni) {
     return Mono.create(
         sink -> {
           SslHandler ssl =
               sni == null
-                  ? client.context().newHandler(channel.alloc())
-                  : client.context().newHandler(channel.alloc(), sni, address.getPort());
+                  ? context.context().newHandler(channel.alloc())
+                  : context.context().newHandler(channel.alloc(), sni, address.getPort());
           ssl.setHandshakeTimeoutMillis(0);
-          HandshakeObservation observation = client.observe(ssl.engine());
-          sink.onDispose(() -> client.forget(ssl.engine()));
+          HandshakeObservation observation = context.observe(ssl.engine());
+          sink.onDispose(() -> context.forget(ssl.engine()));
           channel
               .pipeline()
-              .addLast(new NotTlsGuard(), ssl, new HandshakeOutcomeHandler(sink, ssl, observation));
+              .addLast(
+                  new NotTlsGuard(),
+                  ssl,
+                  new HandshakeOutcomeHandler(sink, ssl, observation, context.requestsOcsp()));
         });
   }
 }

@@ -21,10 +21,13 @@ import java.util.Set;
  * rarities (DSS, static DH and ECDH, PSK, export, Kerberos, GOST...). Up to TLS 1.1 one hello holds
  * them all.
  *
- * <p>Two kinds of suite are never offered, because no server may choose them for these hellos:
- * {@code TLS_NULL_WITH_NULL_NULL} (RFC 5246 §A.5: must not be negotiated) and the SRP suites (RFC
- * 5054: to a client that offers them without its SRP extension, as these hellos do, a server
- * answers with an alert).
+ * <p>Two kinds of suite are never offered. {@code TLS_NULL_WITH_NULL_NULL}: RFC 5246 §A.5 says it
+ * must not be negotiated. Suites that need a secret shared in advance ({@link
+ * KeyExchange#needsSharedSecret}: PSK, DHE_PSK, ECDHE_PSK, RSA_PSK, SRP, ECCPWD): a client without
+ * the key or password cannot complete them, so they are not "accepted" in the sense of this
+ * scanner, and {@code openssl s_client} without {@code -psk} does not offer them either. Some
+ * servers (wolfSSL) do pick a PSK suite for a hello without a PSK identity, and would then be
+ * reported to accept suites no client of theirs can use.
  */
 public final class SuiteOffers {
   private static final Set<KeyExchange> COMMON_KEY_EXCHANGES =
@@ -53,7 +56,7 @@ public final class SuiteOffers {
   private static List<CipherSuite> ordered(ProtocolVersion version) {
     List<CipherSuite> suites = new ArrayList<>();
     for (CipherSuite suite : CipherSuite.forVersion(version)) {
-      if (suite != CipherSuite.TLS_NULL_WITH_NULL_NULL && suite.keyExchange() != KeyExchange.SRP) {
+      if (suite != CipherSuite.TLS_NULL_WITH_NULL_NULL && !suite.keyExchange().needsSharedSecret()) {
         suites.add(suite);
       }
     }

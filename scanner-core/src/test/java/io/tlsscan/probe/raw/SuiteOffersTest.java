@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
-import io.tlsscan.tls.KeyExchange;
 import io.tlsscan.tls.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,7 +22,7 @@ class SuiteOffersTest {
       List<CipherSuite> choosable =
           CipherSuite.forVersion(version).stream()
               .filter(s -> s != CipherSuite.TLS_NULL_WITH_NULL_NULL)
-              .filter(s -> s.keyExchange() != KeyExchange.SRP)
+              .filter(s -> !s.keyExchange().needsSharedSecret())
               .toList();
       assertThat(offered).as("%s", version).containsExactlyInAnyOrderElementsOf(choosable);
       assertThat(SuiteOffers.chunks(version))
@@ -40,6 +39,20 @@ class SuiteOffersTest {
         List.of(ProtocolVersion.SSLv3, ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1)) {
       assertThat(SuiteOffers.chunks(version)).as("%s", version).hasSize(1);
     }
+  }
+
+  @Test
+  void suitesThatNeedAPreSharedKeyOrPasswordAreNeverOffered() {
+    List<CipherSuite> offered = new ArrayList<>();
+    SuiteOffers.chunks(ProtocolVersion.TLSv1_2).forEach(offered::addAll);
+
+    assertThat(offered)
+        .doesNotContain(
+            CipherSuite.TLS_PSK_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_RSA_PSK_WITH_AES_128_CBC_SHA,
+            CipherSuite.TLS_SRP_SHA_WITH_AES_128_CBC_SHA);
   }
 
   @Test
