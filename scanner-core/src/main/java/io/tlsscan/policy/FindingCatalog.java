@@ -97,6 +97,9 @@ public final class FindingCatalog {
         "use a 2048-bit or larger DH group, or drop DHE suites");
     add("handshake.ocsp_not_stapled", m, "the server does not staple an OCSP response",
         "enable OCSP stapling");
+    add("handshake.version_fallback", l,
+        "the full handshake negotiated an older version than the server accepts",
+        "check the server's version configuration for the stack in question");
     add("handshake.client_certificate_requested", i, "the server asks for a client certificate",
         "none needed if intended");
     add("policy.exemption_expired", m, "an exemption for this host has expired",
