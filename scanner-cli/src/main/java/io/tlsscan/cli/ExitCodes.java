@@ -5,6 +5,9 @@ final class ExitCodes {
   /** Every target was scanned (a TLS handshake completed with each). */
   static final int OK = 0;
 
+  /** {@code diff}: something got worse between the two scans. */
+  static final int WORSE = 1;
+
   /** Usage error, or the host list / CA file / output file could not be used. */
   static final int USAGE = 2;
 

@@ -73,9 +73,15 @@ final class OutputOptions {
    * @throws IOException naming the file when it cannot be opened
    */
   OutputStream open(boolean append) throws IOException {
-    if (output == null) {
-      return new FileOutputStream(FileDescriptor.out);
-    }
+    return output == null ? new FileOutputStream(FileDescriptor.out) : open(output, append);
+  }
+
+  /**
+   * Opens {@code output} for writing, appending with {@code append}.
+   *
+   * @throws IOException naming the file when it cannot be opened
+   */
+  static OutputStream open(Path output, boolean append) throws IOException {
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new IOException("cannot write " + output + ": directory " + parent + " does not exist");

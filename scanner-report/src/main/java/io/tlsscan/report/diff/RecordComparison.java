@@ -21,12 +21,18 @@ final class RecordComparison {
   /** The changes from {@code was} to {@code now}, empty when the target is the same. */
   static List<Change> between(ScanRecord was, ScanRecord now) {
     List<Change> changes = new ArrayList<>();
-    if (was.ok() && !now.ok()) {
-      changes.add(new Change.StartedFailing(now.error()));
-    } else if (!was.ok() && now.ok()) {
+    if (!now.ok()) {
+      if (was.ok()) {
+        changes.add(new Change.StartedFailing(now.error()));
+      } else if (!Objects.equals(kind(was), kind(now))) {
+        changes.add(new Change.ErrorChanged(was.error(), now.error()));
+      }
+      return changes;
+    }
+    if (!was.ok()) {
       changes.add(new Change.Recovered(was.error()));
-    } else if (!was.ok() && !Objects.equals(kind(was), kind(now))) {
-      changes.add(new Change.ErrorChanged(was.error(), now.error()));
+      findings(List.of(), now.findings(), changes);
+      return changes;
     }
     String wasIp = was.target().ip();
     String nowIp = now.target().ip();

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * has one record per address), then in order; a record left over appeared or vanished.
  *
  * <pre>{@code
- * ScanDiff.Tally tally = new ScanDiff(tempDir, problems::add).compare(oldScan, newScan, out::write);
+ * ScanDiff.Tally tally = new ScanDiff(tempDir, problems::add).compare(oldScan, newScan, writer);
  * }</pre>
  */
 public final class ScanDiff {
@@ -52,10 +52,9 @@ public final class ScanDiff {
    * Hands {@code changed} one {@link TargetDiff} per target that changed, in target order.
    *
    * @throws IOException naming the file when one cannot be read, or the temporary directory when
-   *     the sort cannot write there
+   *     the sort cannot write there, or when {@code changed} fails
    */
-  public Tally compare(Path oldScan, Path newScan, Consumer<TargetDiff> changed)
-      throws IOException {
+  public Tally compare(Path oldScan, Path newScan, DiffWriter changed) throws IOException {
     try (SortedRecords was = sorted(oldScan);
         SortedRecords now = sorted(newScan)) {
       long count = 0;
@@ -75,7 +74,7 @@ public final class ScanDiff {
           b = now.next();
         }
         for (TargetDiff diff : pair(before, after)) {
-          changed.accept(diff);
+          changed.write(diff);
           count++;
         }
       }

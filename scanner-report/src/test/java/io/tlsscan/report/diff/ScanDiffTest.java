@@ -117,12 +117,12 @@ class ScanDiffTest {
     var was =
         List.of(
             Records.ok("gone.test"),
-            Records.ok("breaks.test"),
+            Records.ok("breaks.test").finding("cert.lint.underscore", "low"),
             Records.ok("heals.test").failing("timeout"));
     var now =
         List.of(
             Records.ok("breaks.test").failing("refused"),
-            Records.ok("heals.test"),
+            Records.ok("heals.test").finding("proto.tls10", "high"),
             Records.ok("new.test"),
             Records.ok("new-broken.test").failing("dns"));
 
@@ -130,7 +130,7 @@ class ScanDiffTest {
 
     assertThat(kinds(byHost.get("gone.test"))).containsExactly("vanished");
     assertThat(kinds(byHost.get("breaks.test"))).containsExactly("started_failing");
-    assertThat(kinds(byHost.get("heals.test"))).containsExactly("recovered");
+    assertThat(kinds(byHost.get("heals.test"))).containsExactly("recovered", "finding_new");
     assertThat(kinds(byHost.get("new.test"))).containsExactly("appeared");
     assertThat(kinds(byHost.get("new-broken.test"))).containsExactly("appeared", "started_failing");
     assertThat(
