@@ -29,7 +29,8 @@ final class OutputOptions {
       paramLabel = "FORMAT",
       description =
           "text, jsonl, json or csv (default: text when stdout is a terminal and no -o is given,"
-              + " jsonl otherwise).")
+              + " jsonl otherwise); also html, prometheus, junit or findings-csv (written whole"
+              + " at the end).")
   String format;
 
   @Option(

@@ -38,7 +38,7 @@ import java.util.List;
  * as they are, so {@code days_left} stays {@code -3}, a number a spreadsheet can sort.
  */
 public final class CsvReportWriter extends StreamReportWriter {
-  private static final CsvMapper CSV =
+  static final CsvMapper CSV =
       CsvMapper.builder()
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)

@@ -3,6 +3,7 @@ package io.tlsscan.report.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.model.Severity;
+import io.tlsscan.report.saved.SampleRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +48,14 @@ class ScanDiffTest {
     // Given the same three targets, listed in another order and on other lines
     var was =
         List.of(
-            Records.ok("a.test").line(1),
-            Records.ok("b.test").line(2),
-            Records.ok("c.test").line(3));
+            SampleRecords.ok("a.test").line(1),
+            SampleRecords.ok("b.test").line(2),
+            SampleRecords.ok("c.test").line(3));
     var now =
         List.of(
-            Records.ok("c.test").line(9),
-            Records.ok("a.test").line(7),
-            Records.ok("b.test").line(8));
+            SampleRecords.ok("c.test").line(9),
+            SampleRecords.ok("a.test").line(7),
+            SampleRecords.ok("b.test").line(8));
 
     // Then nothing changed
     assertThat(diff(was, now)).as("diffs of identical scans").isEmpty();
@@ -63,9 +64,10 @@ class ScanDiffTest {
 
   @Test
   void newFindingsAreWorseFromTheThresholdAndResolvedOnesAreListed() throws IOException {
-    var was = List.of(Records.ok("a.test").finding("cert.lint.missing_ski", "low"));
+    var was = List.of(SampleRecords.ok("a.test").finding("cert.lint.missing_ski", "low"));
     var now =
-        List.of(Records.ok("a.test").finding("proto.tls10", "high").finding("weak.low", "low"));
+        List.of(
+            SampleRecords.ok("a.test").finding("proto.tls10", "high").finding("weak.low", "low"));
 
     TargetDiff diff = diff(was, now).get(0);
 
@@ -76,11 +78,11 @@ class ScanDiffTest {
 
   @Test
   void aRotatedCertificateSaysWhatMoved() throws IOException {
-    var was = List.of(Records.ok("a.test"), Records.ok("b.test"));
+    var was = List.of(SampleRecords.ok("a.test"), SampleRecords.ok("b.test"));
     var now =
         List.of(
-            Records.ok("a.test").cert("bb22", "CN=New CA", "2028-01-01T00:00:00.000Z", 700),
-            Records.ok("b.test").cert("aa11", "CN=Old CA", "2027-01-01T00:00:00.000Z", 399));
+            SampleRecords.ok("a.test").cert("bb22", "CN=New CA", "2028-01-01T00:00:00.000Z", 700),
+            SampleRecords.ok("b.test").cert("aa11", "CN=Old CA", "2027-01-01T00:00:00.000Z", 399));
 
     List<TargetDiff> diffs = diff(was, now);
 
@@ -93,10 +95,10 @@ class ScanDiffTest {
 
   @Test
   void versionsAndSuitesAddedAndRemoved() throws IOException {
-    var was = List.of(Records.ok("a.test"));
+    var was = List.of(SampleRecords.ok("a.test"));
     var now =
         List.of(
-            Records.ok("a.test")
+            SampleRecords.ok("a.test")
                 .protocols("TLSv1.0", "TLSv1.2")
                 .ciphers(
                     "TLSv1.0 TLS_RSA_WITH_AES_128_CBC_SHA",
@@ -116,15 +118,15 @@ class ScanDiffTest {
   void targetsThatAppearVanishFailOrRecover() throws IOException {
     var was =
         List.of(
-            Records.ok("gone.test"),
-            Records.ok("breaks.test").finding("cert.lint.underscore", "low"),
-            Records.ok("heals.test").failing("timeout"));
+            SampleRecords.ok("gone.test"),
+            SampleRecords.ok("breaks.test").finding("cert.lint.underscore", "low"),
+            SampleRecords.ok("heals.test").failing("timeout"));
     var now =
         List.of(
-            Records.ok("breaks.test").failing("refused"),
-            Records.ok("heals.test").finding("proto.tls10", "high"),
-            Records.ok("new.test"),
-            Records.ok("new-broken.test").failing("dns"));
+            SampleRecords.ok("breaks.test").failing("refused"),
+            SampleRecords.ok("heals.test").finding("proto.tls10", "high"),
+            SampleRecords.ok("new.test"),
+            SampleRecords.ok("new-broken.test").failing("dns"));
 
     var byHost = diff(was, now).stream().collect(Collectors.toMap(d -> d.target().host(), d -> d));
 
@@ -144,12 +146,13 @@ class ScanDiffTest {
   @Test
   void recordsOfOneNameArePairedByAddress() throws IOException {
     // Given an --all-ips scan: two addresses behind one name, one of them rotated its certificate
-    var was = List.of(Records.at("lb.test", "10.0.0.1"), Records.at("lb.test", "10.0.0.2"));
+    var was =
+        List.of(SampleRecords.at("lb.test", "10.0.0.1"), SampleRecords.at("lb.test", "10.0.0.2"));
     var now =
         List.of(
-            Records.at("lb.test", "10.0.0.2")
+            SampleRecords.at("lb.test", "10.0.0.2")
                 .cert("ff99", "CN=Old CA", "2027-01-01T00:00:00.000Z", 400),
-            Records.at("lb.test", "10.0.0.1"));
+            SampleRecords.at("lb.test", "10.0.0.1"));
 
     List<TargetDiff> diffs = diff(was, now);
 
@@ -161,7 +164,9 @@ class ScanDiffTest {
   @Test
   void aSingleRecordThatMovedAddressIsTheSameTarget() throws IOException {
     var diffs =
-        diff(List.of(Records.at("a.test", "10.0.0.1")), List.of(Records.at("a.test", "10.0.0.9")));
+        diff(
+            List.of(SampleRecords.at("a.test", "10.0.0.1")),
+            List.of(SampleRecords.at("a.test", "10.0.0.9")));
 
     assertThat(diffs.get(0).changes())
         .containsExactly(new Change.AddressChanged("10.0.0.1", "10.0.0.9"));
@@ -169,8 +174,14 @@ class ScanDiffTest {
 
   @Test
   void malformedLinesAreNamedAndSkipped() throws IOException {
-    var was = List.of(Records.ok("a.test"), "{\"target\": {\"host\": \"cut", Records.ok("b.test"));
-    var now = List.of(Records.ok("a.test"), "[1, 2]", Records.ok("b.test").finding("x", "high"));
+    var was =
+        List.of(
+            SampleRecords.ok("a.test"),
+            "{\"target\": {\"host\": \"cut",
+            SampleRecords.ok("b.test"));
+    var now =
+        List.of(
+            SampleRecords.ok("a.test"), "[1, 2]", SampleRecords.ok("b.test").finding("x", "high"));
 
     List<TargetDiff> diffs = diff(was, now);
 
@@ -184,14 +195,14 @@ class ScanDiffTest {
   @Test
   void scansLargerThanAChunkGiveTheSameDiffThroughRunFiles() throws IOException {
     // Given 500 targets in random order, every seventh changed, and chunks of about ten records
-    List<Records> was = new ArrayList<>();
-    List<Records> now = new ArrayList<>();
+    List<SampleRecords> was = new ArrayList<>();
+    List<SampleRecords> now = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      was.add(Records.ok("host" + i + ".test"));
+      was.add(SampleRecords.ok("host" + i + ".test"));
       now.add(
           i % 7 == 0
-              ? Records.ok("host" + i + ".test").finding("f" + i, "medium")
-              : Records.ok("host" + i + ".test"));
+              ? SampleRecords.ok("host" + i + ".test").finding("f" + i, "medium")
+              : SampleRecords.ok("host" + i + ".test"));
     }
     Collections.shuffle(was, new Random(1));
     Collections.shuffle(now, new Random(2));
@@ -211,9 +222,9 @@ class ScanDiffTest {
   void writersShowEachChange() throws IOException {
     var diffs =
         diff(
-            List.of(Records.ok("a.test"), Records.ok("<b>.test")),
+            List.of(SampleRecords.ok("a.test"), SampleRecords.ok("<b>.test")),
             List.of(
-                Records.ok("a.test")
+                SampleRecords.ok("a.test")
                     .finding("proto.tls10", "high")
                     .protocols("TLSv1.0", "TLSv1.2", "TLSv1.3")));
     var text = new ByteArrayOutputStream();

@@ -1,17 +1,18 @@
-package io.tlsscan.report.diff;
+package io.tlsscan.report.saved;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** Hand-made JSON records for diff tests: an ok TLS 1.2/1.3 server unless changed. */
-final class Records {
+/** Hand-made JSON records for tests of saved scans: an ok TLS 1.2/1.3 server unless changed. */
+public final class SampleRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectNode record = JSON.createObjectNode();
 
-  private Records(String host, int port, String ip) {
+  private SampleRecords(String host, int port, String ip) {
     record
         .putObject("target")
         .put("input", host + ":" + port)
@@ -30,20 +31,20 @@ final class Records {
     record.putArray("findings");
   }
 
-  static Records ok(String host) {
-    return new Records(host, 443, "10.0.0.1");
+  public static SampleRecords ok(String host) {
+    return new SampleRecords(host, 443, "10.0.0.1");
   }
 
-  static Records at(String host, String ip) {
-    return new Records(host, 443, ip);
+  public static SampleRecords at(String host, String ip) {
+    return new SampleRecords(host, 443, ip);
   }
 
-  Records line(int line) {
+  public SampleRecords line(int line) {
     ((ObjectNode) record.get("target")).put("line", line);
     return this;
   }
 
-  Records cert(String sha256, String issuer, String notAfter, int daysLeft) {
+  public SampleRecords cert(String sha256, String issuer, String notAfter, int daysLeft) {
     ObjectNode leaf =
         JSON.createObjectNode()
             .put("subject", "CN=" + record.get("target").get("host").asText())
@@ -58,7 +59,18 @@ final class Records {
     return this;
   }
 
-  Records protocols(String... accepted) {
+  /** The leaf's subject, e.g. a hostile one. */
+  public SampleRecords subject(String subject) {
+    ((ObjectNode) record.get("certificate").get("chain").get(0)).put("subject", subject);
+    return this;
+  }
+
+  /** The parsed record. */
+  public JsonNode tree() {
+    return record.deepCopy();
+  }
+
+  public SampleRecords protocols(String... accepted) {
     ObjectNode protocols = record.putObject("protocols");
     for (String version : List.of("SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3")) {
       protocols.put(version, List.of(accepted).contains(version));
@@ -66,7 +78,7 @@ final class Records {
     return this;
   }
 
-  Records ciphers(String... suites) {
+  public SampleRecords ciphers(String... suites) {
     ObjectNode ciphers = record.putObject("ciphers");
     for (String suite : suites) {
       String[] parts = suite.split(" ");
@@ -77,7 +89,7 @@ final class Records {
     return this;
   }
 
-  Records finding(String id, String severity) {
+  public SampleRecords finding(String id, String severity) {
     ((ArrayNode) record.get("findings"))
         .addObject()
         .put("id", id)
@@ -87,7 +99,7 @@ final class Records {
     return this;
   }
 
-  Records failing(String kind) {
+  public SampleRecords failing(String kind) {
     record.put("status", "error");
     record.putObject("error").put("kind", kind).put("phase", "connect").put("message", kind + "!");
     for (String section : List.of("handshake", "certificate", "protocols", "ciphers")) {
