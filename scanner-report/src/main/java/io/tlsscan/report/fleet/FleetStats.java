@@ -41,7 +41,7 @@ public final class FleetStats {
   final long[] expiry = new long[EXPIRY_LABELS.length];
   final CappedCounter<String> issuers = new CappedCounter<>(DISTINCT_NAMES);
   final CappedCounter<SharedCertificate> certificates = new CappedCounter<>(DISTINCT_NAMES);
-  final Bounded<HostRow> soonest = new Bounded<>(SHOWN * 5, HostRow.BY_EXPIRY);
+  final Bounded<HostRow> soonest = new Bounded<>(SHOWN, HostRow.BY_EXPIRY);
   private final Map<String, String> leafByName = new HashMap<>();
   final Map<String, Set<String>> splitNames = new LinkedHashMap<>();
   long untrackedNames;
