@@ -8,6 +8,9 @@ final class ExitCodes {
   /** Some target has a finding at or above {@code --fail-on} (scan); the fleet is off (demo). */
   static final int FINDINGS = 1;
 
+  /** {@code diff}: something got worse between the two scans. */
+  static final int WORSE = 1;
+
   /** Usage error, or the host list / CA file / output file could not be used. */
   static final int USAGE = 2;
 

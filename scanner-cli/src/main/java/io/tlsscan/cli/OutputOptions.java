@@ -29,7 +29,8 @@ final class OutputOptions {
       paramLabel = "FORMAT",
       description =
           "text, jsonl, json or csv (default: text when stdout is a terminal and no -o is given,"
-              + " jsonl otherwise).")
+              + " jsonl otherwise); also html, prometheus, junit or findings-csv (written whole"
+              + " at the end).")
   String format;
 
   @Option(
@@ -73,9 +74,15 @@ final class OutputOptions {
    * @throws IOException naming the file when it cannot be opened
    */
   OutputStream open(boolean append) throws IOException {
-    if (output == null) {
-      return new FileOutputStream(FileDescriptor.out);
-    }
+    return output == null ? new FileOutputStream(FileDescriptor.out) : open(output, append);
+  }
+
+  /**
+   * Opens {@code output} for writing, appending with {@code append}.
+   *
+   * @throws IOException naming the file when it cannot be opened
+   */
+  static OutputStream open(Path output, boolean append) throws IOException {
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new IOException("cannot write " + output + ": directory " + parent + " does not exist");

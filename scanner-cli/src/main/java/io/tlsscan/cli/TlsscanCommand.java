@@ -8,5 +8,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A bulk TLS scanner: certificates, trust, protocols for a whole fleet at once.",
-    subcommands = {ScanCommand.class, DemoCommand.class, PoliciesCommand.class})
+    subcommands = {
+      ScanCommand.class,
+      DemoCommand.class,
+      PoliciesCommand.class,
+      DiffCommand.class,
+      ReportCommand.class
+    })
 final class TlsscanCommand {}

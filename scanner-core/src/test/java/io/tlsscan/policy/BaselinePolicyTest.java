@@ -7,6 +7,7 @@ import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
+import io.tlsscan.model.Section;
 import io.tlsscan.model.TargetInfo;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,12 +29,13 @@ class BaselinePolicyTest {
         Instant.EPOCH,
         1,
         1,
-        ProbeOutcome.completed(
-            new Handshake(negotiated, "TLS_AES_128_GCM_SHA256", null, null, false, false, source)),
-        ProbeOutcome.notRun(),
-        ProbeOutcome.completed(new ProtocolSupport(versions)),
-        ProbeOutcome.notRun(),
-        ProbeOutcome.notRun(),
+        Map.<Section<?>, ProbeOutcome<?>>of(
+            HostReport.HANDSHAKE,
+            ProbeOutcome.completed(
+                new Handshake(
+                    negotiated, "TLS_AES_128_GCM_SHA256", null, null, false, false, source)),
+            HostReport.PROTOCOLS,
+            ProbeOutcome.completed(new ProtocolSupport(versions))),
         List.of());
   }
 
@@ -72,11 +74,7 @@ class BaselinePolicyTest {
             full.startedAt(),
             1,
             1,
-            full.handshake(),
-            ProbeOutcome.notRun(),
-            ProbeOutcome.notRun(),
-            ProbeOutcome.notRun(),
-            ProbeOutcome.notRun(),
+            Map.<Section<?>, ProbeOutcome<?>>of(HostReport.HANDSHAKE, full.handshake()),
             List.of());
 
     assertThat(policy.evaluate(report)).isEmpty();

@@ -38,12 +38,14 @@ import java.util.List;
  * as they are, so {@code days_left} stays {@code -3}, a number a spreadsheet can sort.
  */
 public final class CsvReportWriter extends StreamReportWriter {
-  private static final CsvMapper CSV =
+  /** The CSV settings, shared with {@link FindingsCsvReportWriter}. */
+  static final CsvMapper CSV =
       CsvMapper.builder()
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
           .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
           .build();
+
   private static final CsvSchema SCHEMA = schema();
 
   private SequenceWriter rows;

@@ -60,6 +60,36 @@ public final class SafeText {
     return out.toString();
   }
 
+  /**
+   * The text made {@linkplain #wellFormed well formed} and escaped for HTML and XML, in element
+   * content and quoted attribute values alike: {@code & < > " '} become references, and characters
+   * XML 1.0 does not allow (C0 controls other than tab, line feed and carriage return; U+FFFE,
+   * U+FFFF) become U+FFFD. Returns the empty string for {@code null}.
+   */
+  public static String forMarkup(String text) {
+    if (text == null) {
+      return "";
+    }
+    String wellFormed = wellFormed(text);
+    StringBuilder out = new StringBuilder(wellFormed.length() + 16);
+    for (int i = 0; i < wellFormed.length(); i++) {
+      char c = wellFormed.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(allowedInXml(c) ? c : REPLACEMENT);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean allowedInXml(char c) {
+    return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xFFFE && c != 0xFFFF;
+  }
+
   private static boolean hasLoneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -29,10 +29,15 @@ abstract class StreamReportWriter implements ReportWriter {
   @Override
   public final void write(HostReport report) throws IOException {
     requireNonNull(report, "report");
+    ensureOpen();
+    writeRecord(report);
+  }
+
+  /** Throws {@link IllegalStateException} once the writer is closed. */
+  protected final void ensureOpen() {
     if (closed) {
       throw new IllegalStateException(formatName + " writer is closed");
     }
-    writeRecord(report);
   }
 
   @Override

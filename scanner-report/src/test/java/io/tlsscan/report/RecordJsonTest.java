@@ -28,44 +28,44 @@ class RecordJsonTest {
   /** The contract's example record, one line; broken here only between tokens. */
   private static final String EXPIRED_GOLDEN =
       """
-      {"target":{"input":"expired.example:443 10.0.0.5","line":12,"host":"expired.example",\
-      "port":443,"ip":"10.0.0.5","sni":"expired.example","starttls":null},\
-      "status":"ok","error":null,"started_at":"2026-11-26T10:00:00.123Z","duration_ms":412,\
-      "connections":1,\
-      "handshake":{"protocol":"TLSv1.3","cipher":"TLS_AES_128_GCM_SHA256","group":"x25519",\
-      "alpn":"h2","ocsp_stapled":false,"client_certificate_requested":false,\
-      "source":"tls_library"},\
-      "certificate":{"trusted":false,"trust_errors":["expired"],"hostname_match":true,"chain":[\
-      {"subject":"CN=expired.example","issuer":"CN=Test Intermediate","serial":"1a2b",\
-      "not_before":"2026-08-25T10:00:00.000Z","not_after":"2026-11-23T10:00:00.000Z",\
-      "days_left":-3,"key":{"type":"EC","bits":256,"curve":"secp256r1"},\
-      "signature_algorithm":"SHA256withECDSA","san":["expired.example"],"san_truncated":false,\
-      "sha256":"0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a",\
-      "self_signed":false,"ca":false},\
-      {"subject":"CN=Test Intermediate","issuer":"CN=Test Root","serial":"02",\
-      "not_before":"2026-01-01T00:00:00.000Z","not_after":"2031-01-01T00:00:00.000Z",\
-      "days_left":1496,"key":{"type":"RSA","bits":2048,"curve":null},\
-      "signature_algorithm":"SHA256withRSA","san":[],"san_truncated":false,\
-      "sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b",\
-      "self_signed":false,"ca":true}],\
-      "path":[{"subject":"CN=expired.example",\
-      "sha256":"0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a","source":"sent"},\
-      {"subject":"CN=Test Intermediate",\
-      "sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b","source":"sent"},\
-      {"subject":"CN=Test Root",\
-      "sha256":"abababababababababababababababababababababababababababababababab",\
-      "source":"trust_store"}]},\
-      "protocols":{"SSLv2":false,"SSLv3":false,"TLSv1.0":false,"TLSv1.1":false,\
-      "TLSv1.2":true,"TLSv1.3":true},\
-      "ciphers":{"TLSv1.2":[{"name":"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256","bits":128,\
-      "strength":"strong","kx_group":"x25519","kx_bits":253}],\
-      "TLSv1.3":[{"name":"TLS_AES_128_GCM_SHA256","bits":128,"strength":"strong",\
-      "kx_group":null,"kx_bits":null}]},\
-      "server_cipher_order":true,\
-      "groups":["x25519","secp256r1"],\
-      "probe_errors":{},\
-      "findings":[{"id":"cert.expired","severity":"critical",\
-      "message":"certificate expired 3 days ago","policy":"mozilla-intermediate"}]}""";
+{"target":{"input":"expired.example:443 10.0.0.5","line":12,"host":"expired.example",\
+"port":443,"ip":"10.0.0.5","sni":"expired.example","starttls":null},\
+"status":"ok","error":null,"started_at":"2026-11-26T10:00:00.123Z","duration_ms":412,\
+"connections":1,\
+"handshake":{"protocol":"TLSv1.3","cipher":"TLS_AES_128_GCM_SHA256","group":"x25519",\
+"alpn":"h2","ocsp_stapled":false,"client_certificate_requested":false,\
+"source":"tls_library"},\
+"certificate":{"trusted":false,"trust_errors":["expired"],"hostname_match":true,"chain":[\
+{"subject":"CN=expired.example","issuer":"CN=Test Intermediate","serial":"1a2b",\
+"not_before":"2026-08-25T10:00:00.000Z","not_after":"2026-11-23T10:00:00.000Z",\
+"days_left":-3,"key":{"type":"EC","bits":256,"curve":"secp256r1"},\
+"signature_algorithm":"SHA256withECDSA","san":["expired.example"],"san_truncated":false,\
+"sha256":"0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a",\
+"self_signed":false,"ca":false},\
+{"subject":"CN=Test Intermediate","issuer":"CN=Test Root","serial":"02",\
+"not_before":"2026-01-01T00:00:00.000Z","not_after":"2031-01-01T00:00:00.000Z",\
+"days_left":1496,"key":{"type":"RSA","bits":2048,"curve":null},\
+"signature_algorithm":"SHA256withRSA","san":[],"san_truncated":false,\
+"sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b",\
+"self_signed":false,"ca":true}],\
+"path":[{"subject":"CN=expired.example",\
+"sha256":"0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a","source":"sent"},\
+{"subject":"CN=Test Intermediate",\
+"sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b","source":"sent"},\
+{"subject":"CN=Test Root",\
+"sha256":"abababababababababababababababababababababababababababababababab",\
+"source":"trust_store"}]},\
+"protocols":{"SSLv2":false,"SSLv3":false,"TLSv1.0":false,"TLSv1.1":false,\
+"TLSv1.2":true,"TLSv1.3":true},\
+"ciphers":{"TLSv1.2":[{"name":"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256","bits":128,\
+"strength":"strong","kx_group":"x25519","kx_bits":253}],\
+"TLSv1.3":[{"name":"TLS_AES_128_GCM_SHA256","bits":128,"strength":"strong",\
+"kx_group":null,"kx_bits":null}]},\
+"server_cipher_order":true,\
+"groups":["x25519","secp256r1"],\
+"probe_errors":{},\
+"findings":[{"id":"cert.expired","severity":"critical",\
+"message":"certificate expired 3 days ago","policy":"mozilla-intermediate"}]}""";
 
   @Test
   void fullRecordIsExactlyTheContractShape() {
