@@ -129,6 +129,10 @@ public final class PolicyFiles {
     }
     int known = message.indexOf(" (class ");
     String text = known > 0 ? message.substring(0, known) : message;
+    int problem = text.indexOf(", problem: ");
+    if (text.startsWith("Cannot construct instance") && problem > 0) {
+      text = text.substring(problem + ", problem: ".length());
+    }
     return text.replace("Unrecognized field", "unknown field");
   }
 
