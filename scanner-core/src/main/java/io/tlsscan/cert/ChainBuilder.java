@@ -105,7 +105,8 @@ final class ChainBuilder {
           }
           return;
         }
-        for (ParsedCertificate anchor : anchorIssuers(current)) {
+        List<ParsedCertificate> anchorIssuers = anchorIssuers(current);
+        for (ParsedCertificate anchor : anchorIssuers) {
           List<ParsedCertificate> anchored = new ArrayList<>(path);
           anchored.add(anchor);
           judge(anchored, new CertificatePath.Anchored());
@@ -120,7 +121,7 @@ final class ChainBuilder {
             return;
           }
         }
-        if (issuers.isEmpty() && anchorIssuers(current).isEmpty()) {
+        if (issuers.isEmpty() && anchorIssuers.isEmpty()) {
           judge(path, dead(current));
         }
       } finally {
