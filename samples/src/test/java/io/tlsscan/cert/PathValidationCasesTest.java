@@ -16,6 +16,7 @@ import io.tlsscan.model.CertificateIssue;
 import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.TrustError;
+import io.tlsscan.policy.FindingCatalog;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -89,6 +90,12 @@ class PathValidationCasesTest {
     }
 
     testCase.expect().check(report);
+    // Every issue is a catalogued finding, at the catalogue's severity
+    for (CertificateIssue issue : report.issues()) {
+      assertThat(FindingCatalog.byId(issue.id()))
+          .as(issue.id())
+          .hasValueSatisfying(kind -> assertThat(issue.severity()).isEqualTo(kind.severity()));
+    }
   }
 
   static Stream<Case> cases() {
