@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the Debian package scanner-cli/target/deb/tlsscan_<version>_amd64.deb: tlsscan with its own
-# Java runtime (jlink: only the modules jdeps finds in the jar), installed under /usr/lib/tlsscan by
-# jpackage, plus /usr/bin/tlsscan, a man page per command and the bash completion, all generated
+# Java runtime (jlink: only the modules jdeps finds in the jar), laid out by jpackage (app image:
+# native launcher, runtime, jar) under /usr/lib/tlsscan, plus /usr/bin/tlsscan, a man page per command and the bash completion, all generated
 # from the command's picocli model, and a class-data sharing archive of the classes a scan loads,
 # written at build time for the paths the package installs (the JVM only maps an archive whose jar
 # sits where it sat at dump time, so the dump runs with the package tree bind-mounted at
 # /usr/lib/tlsscan in a private mount namespace; nothing of the host's /usr/lib changes).
-# Needs a JDK 17 (jdeps, jlink, jpackage), Maven, dpkg-dev and fakeroot; run as root (unshare).
+# Needs a JDK 17 (jdeps, jlink, jpackage), Maven and dpkg-deb; run as root (unshare, mount).
 # SKIP_BUILD=1 uses the jar already in scanner-cli/target.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,9 +30,12 @@ rm -rf "$work" "$out"
 mkdir -p "$work/input/native" "$work/extra" "$out"
 
 # The runtime: the modules jdeps finds, plus jdk.crypto.ec (EC keys, looked up by name through
-# the security providers, which jdeps cannot see). Uncompressed: the .deb is compressed anyway,
-# and classes load faster from an uncompressed image.
-modules="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 "$jar"),jdk.crypto.ec"
+# the security providers, which jdeps cannot see), less java.desktop: only Jackson's and
+# SnakeYAML's optional JavaBeans support refer to it, both work without it, and it would make the
+# package depend on X11 and ALSA. Uncompressed: the .deb is compressed anyway, and classes load
+# faster from an uncompressed image.
+modules="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 "$jar" |
+  tr , '\n' | grep -vx java.desktop | paste -sd,),jdk.crypto.ec"
 log "jlink $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=0 \
   --output "$work/runtime"
@@ -48,19 +51,16 @@ java_options=(
 )
 jpackage_args=()
 for option in "${java_options[@]}"; do jpackage_args+=(--java-options "$option"); done
-log "jpackage tlsscan $deb_version"
-jpackage --type deb --name tlsscan --app-version "$deb_version" \
-  --description "Bulk TLS scanner: certificates, trust, protocols, cipher suites of a whole fleet" \
-  --vendor tlsscan --linux-package-name tlsscan --linux-deb-maintainer "tlsscan <tlsscan@localhost>" \
-  --linux-app-category net --install-dir /usr/lib \
+log "jpackage tlsscan $deb_version (app image)"
+jpackage --type app-image --name tlsscan --app-version "$deb_version" --vendor tlsscan \
   --input "$work/input" --main-jar tlsscan.jar --main-class io.tlsscan.cli.Main \
   --runtime-image "$work/runtime" "${jpackage_args[@]}" --dest "$work/jpackage"
 
-# What jpackage cannot add: the command on the PATH, man pages and completion.
+# The package tree: the app image, the command on the PATH, man pages and completion.
 tree="$work/tree"
-dpkg-deb -R "$work"/jpackage/tlsscan_*.deb "$tree"
+mkdir -p "$tree/DEBIAN" "$(dirname "$tree$install_dir")"
+cp -a "$work/jpackage/tlsscan" "$tree$install_dir"
 app="$tree$install_dir/lib/app"
-runtime_java="$install_dir/lib/runtime/bin/java"
 mkdir -p "$tree/usr/bin" "$tree/usr/share/man/man1" "$tree/usr/share/bash-completion/completions"
 ln -s "$install_dir/bin/tlsscan" "$tree/usr/bin/tlsscan"
 java -cp "$jar" io.tlsscan.cli.ManPages "$work/man"
@@ -87,12 +87,30 @@ unshare -m bash -euo pipefail -c '
 [ -n "$created_dir" ] && rmdir "$created_dir"
 [ -s "$app/tlsscan.jsa" ] || { log "no class-data archive (see $work/dump.log)"; exit 1; }
 
-# The control file: the size grew, and dpkg checks the files against md5sums.
-installed_kb="$(du -sk --exclude=DEBIAN "$tree" | cut -f1)"
-sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kb/" "$tree/DEBIAN/control"
+# The control file. Depends: the packages of the shared libraries the launcher, the runtime and
+# the native libraries link to.
+owner() { dpkg -S "$1" 2>/dev/null || dpkg -S "$(readlink -f "$1")" 2>/dev/null || true; }
+depends="$(find "$tree$install_dir" -type f \( -name '*.so' -o -perm -u+x \) -exec ldd {} + 2>/dev/null |
+  awk '$2 == "=>" && $3 ~ /^\// && $3 !~ /tlsscan/ { print $3 }' | sort -u |
+  while read -r lib; do owner "$lib"; done | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')"
+[ -n "$depends" ] || { log "could not tell which packages the runtime needs"; exit 1; }
+cat >"$tree/DEBIAN/control" <<CONTROL
+Package: tlsscan
+Version: $deb_version
+Section: net
+Priority: optional
+Architecture: amd64
+Maintainer: tlsscan <tlsscan@localhost>
+Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)
+Depends: $depends
+Description: bulk TLS scanner
+ Scans a fleet of TLS servers and writes one record per target: certificate chain and trust,
+ hostname match, protocol versions, cipher suites and key-exchange groups, as JSON Lines, JSON,
+ CSV or text. Brings its own Java runtime.
+CONTROL
 (cd "$tree" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
   >"$tree/DEBIAN/md5sums"
 deb="$out/tlsscan_${deb_version}_amd64.deb"
-dpkg-deb --root-owner-group -Zxz -b "$tree" "$deb" >&2
+dpkg-deb --root-owner-group -Zgzip -z6 -b "$tree" "$deb" >&2
 log "wrote $deb ($(du -h "$deb" | cut -f1))"
 echo "$deb"
