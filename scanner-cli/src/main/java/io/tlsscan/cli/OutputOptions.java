@@ -48,7 +48,8 @@ final class OutputOptions {
   /** A progress line when stderr is a terminal (or --progress), none with --quiet. */
   Progress progress(Path hostList) {
     boolean show = progress || (!quiet && Terminal.stderrIsTerminal());
-    return show ? new ProgressLine(hostList) : Progress.NONE;
+    boolean recordsOnSameTerminal = output == null && Terminal.stdoutIsTerminal();
+    return show ? new ProgressLine(hostList, recordsOnSameTerminal) : Progress.NONE;
   }
 
   ReportFormat reportFormat() {

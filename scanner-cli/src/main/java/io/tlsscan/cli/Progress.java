@@ -7,6 +7,12 @@ interface Progress extends AutoCloseable {
 
   void recorded(HostReport report);
 
+  /** Records are about to be printed: take the line off a terminal they share. */
+  void beforeRecords();
+
+  /** The records printed so far have reached the output: the line may be drawn again. */
+  void afterRecords();
+
   @Override
   void close();
 
@@ -15,6 +21,12 @@ interface Progress extends AutoCloseable {
       new Progress() {
         @Override
         public void recorded(HostReport report) {}
+
+        @Override
+        public void beforeRecords() {}
+
+        @Override
+        public void afterRecords() {}
 
         @Override
         public void close() {}

@@ -3,10 +3,10 @@ package io.tlsscan.cli;
 import io.tlsscan.model.HostReport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -14,12 +14,24 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * A progress line on stderr: targets done (of the total when the host list is a file: its target
  * lines are counted on a background thread while the scan runs), rate, ETA and errors by kind.
+ * When records go to the same terminal, the line is cleared before they are printed and drawn
+ * again after, so the two never share a line.
  */
 final class ProgressLine implements Progress {
+  private static final int REFRESH_MILLIS = 500;
+
   private final ProgressBar bar;
+  private final ClearableConsole console;
+  private final boolean recordsOnSameTerminal;
   private final ErrorTally errorsByKind = new ErrorTally();
 
-  ProgressLine(Path hostList) {
+  ProgressLine(Path hostList, boolean recordsOnSameTerminal) {
+    this(hostList, System.err, REFRESH_MILLIS, recordsOnSameTerminal);
+  }
+
+  ProgressLine(Path hostList, PrintStream err, int refreshMillis, boolean recordsOnSameTerminal) {
+    this.console = new ClearableConsole(err);
+    this.recordsOnSameTerminal = recordsOnSameTerminal;
     this.bar =
         new ProgressBarBuilder()
             .setTaskName("scan")
@@ -28,8 +40,8 @@ final class ProgressLine implements Progress {
             .setUnit(" targets", 1)
             .showSpeed()
             .setSpeedUnit(ChronoUnit.SECONDS)
-            .setUpdateIntervalMillis(500)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUpdateIntervalMillis(refreshMillis)
+            .setConsumer(console)
             .build();
     if (hostList != null) {
       countInBackground(hostList);
@@ -86,6 +98,20 @@ final class ProgressLine implements Progress {
     bar.step();
     if (errorsByKind.add(report)) {
       bar.setExtraMessage(" errors: " + errorsByKind);
+    }
+  }
+
+  @Override
+  public void beforeRecords() {
+    if (recordsOnSameTerminal) {
+      console.clear();
+    }
+  }
+
+  @Override
+  public void afterRecords() {
+    if (recordsOnSameTerminal) {
+      console.redraw();
     }
   }
 

@@ -53,6 +53,7 @@ final class ScanRun {
           .subscribe(records);
       HostReport report;
       while ((report = next(records)) != null) {
+        progress.beforeRecords();
         writer.write(report);
         summary.add(report);
         progress.recorded(report);
@@ -79,13 +80,17 @@ final class ScanRun {
     return summary.errors() == 0 ? ExitCodes.OK : ExitCodes.SOME_TARGETS_FAILED;
   }
 
-  /** The next record; the output is flushed before waiting for one, so no record waits there. */
+  /**
+   * The next record; the output is flushed before waiting for one, so no record waits there, and
+   * the progress line comes back while the scan waits.
+   */
   private HostReport next(RecordHandoff<HostReport> records) throws IOException {
     HostReport report = records.poll();
     if (report != null) {
       return report;
     }
     writer.flush();
+    progress.afterRecords();
     return records.take();
   }
 }

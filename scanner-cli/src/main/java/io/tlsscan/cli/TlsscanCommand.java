@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       PoliciesCommand.class,
       DiffCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      SchemaCommand.class,
+      CompletionCommand.class
     })
 final class TlsscanCommand {}

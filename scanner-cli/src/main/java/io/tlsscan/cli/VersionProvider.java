@@ -7,11 +7,16 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = TlsscanCommand.class.getPackage().getImplementationVersion();
     return new String[] {
-      "tlsscan " + (version != null ? version : "development build"),
+      tlsscanVersion(),
       "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
       "TLS: " + (OpenSsl.isAvailable() ? OpenSsl.versionString() : "BoringSSL not available")
     };
+  }
+
+  /** The first line: {@code tlsscan VERSION} from the jar's manifest. */
+  static String tlsscanVersion() {
+    String version = TlsscanCommand.class.getPackage().getImplementationVersion();
+    return "tlsscan " + (version != null ? version : "development build");
   }
 }

@@ -6,6 +6,8 @@ import static java.util.Objects.requireNonNull;
  * One cipher suite the server accepts.
  *
  * @param name IANA name, e.g. {@code TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256}
+ * @param openSslName OpenSSL's name, e.g. {@code ECDHE-RSA-AES128-GCM-SHA256}, or {@code null} when
+ *     OpenSSL has none
  * @param bits symmetric key bits (0 for NULL encryption)
  * @param strength {@code strong}, {@code weak} or {@code insecure}
  * @param keyExchangeGroup the ECDHE group the server chose with it (e.g. {@code x25519}), or {@code
@@ -14,9 +16,16 @@ import static java.util.Objects.requireNonNull;
  *     it does not show
  */
 public record CipherInfo(
-    String name, int bits, String strength, String keyExchangeGroup, Integer keyExchangeBits) {
+    String name,
+    String openSslName,
+    int bits, String strength, String keyExchangeGroup, Integer keyExchangeBits) {
   public CipherInfo {
     requireNonNull(name, "name");
     requireNonNull(strength, "strength");
+  }
+
+  /** The IANA name, followed by OpenSSL's in parentheses when it has another one. */
+  public String displayName() {
+    return openSslName == null || openSslName.equals(name) ? name : name + " (" + openSslName + ")";
   }
 }

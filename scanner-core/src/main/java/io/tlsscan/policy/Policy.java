@@ -3,15 +3,18 @@ package io.tlsscan.policy;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.Severity;
+import io.tlsscan.tls.CipherSuite;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a target must satisfy beyond the certificate checks every scan makes ({@code --policy}).
- * Empty sets and absent limits mean "no rule". Suite names are IANA names.
+ * Empty sets and absent limits mean "no rule". Suites may be named by their IANA or OpenSSL name;
+ * the policy keeps the IANA name, which records use.
  *
  * @param name how findings name the policy, e.g. {@code mozilla-intermediate}
  * @param description one line for {@code tlsscan policies}
@@ -46,13 +49,20 @@ public record Policy(
     requireNonNull(name, "name");
     requireNonNull(description, "description");
     allowedProtocols = Set.copyOf(allowedProtocols);
-    allowedCiphers = Set.copyOf(allowedCiphers);
-    forbiddenCiphers = Set.copyOf(forbiddenCiphers);
-    requiredCiphers = Set.copyOf(requiredCiphers);
+    allowedCiphers = ianaNames(allowedCiphers);
+    forbiddenCiphers = ianaNames(forbiddenCiphers);
+    requiredCiphers = ianaNames(requiredCiphers);
     allowedGroups = Set.copyOf(allowedGroups);
     requireNonNull(certificate, "certificate");
     severities = Map.copyOf(severities);
     exemptions = List.copyOf(exemptions);
+  }
+
+  /** Each suite by its IANA name; a name no suite has is kept as it is (it matches nothing). */
+  private static Set<String> ianaNames(Set<String> suites) {
+    return suites.stream()
+        .map(name -> CipherSuite.byName(name).map(CipherSuite::ianaName).orElse(name))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /**

@@ -546,8 +546,9 @@ public enum CipherSuite {
   }
 
   /**
-   * The suite with this name: the IANA name in any letter case, or the {@code SSL_} spelling of the
-   * same suite that Java and old documents use ({@code SSL_RSA_WITH_RC4_128_MD5}).
+   * The suite with this name: the IANA name in any letter case, the {@code SSL_} spelling of the
+   * same suite that Java and old documents use ({@code SSL_RSA_WITH_RC4_128_MD5}), or OpenSSL's name
+   * ({@code ECDHE-RSA-AES128-GCM-SHA256}, see {@link OpenSslNames}).
    */
   public static Optional<CipherSuite> byName(String name) {
     requireNonNull(name, "name");
@@ -555,7 +556,13 @@ public enum CipherSuite {
     if (upper.startsWith("SSL_")) {
       upper = "TLS_" + upper.substring(4);
     }
-    return Optional.ofNullable(BY_NAME.get(upper));
+    CipherSuite suite = BY_NAME.get(upper);
+    return suite != null ? Optional.of(suite) : OpenSslNames.code(name).flatMap(CipherSuite::byCode);
+  }
+
+  /** OpenSSL's name of this suite ({@code ECDHE-RSA-AES128-GCM-SHA256}), if OpenSSL has one. */
+  public Optional<String> openSslName() {
+    return OpenSslNames.of(code);
   }
 
   /**

@@ -36,7 +36,7 @@ class CipherSuiteTest {
         .contains(CipherSuite.TLS_RSA_WITH_RC4_128_MD5);
     assertThat(CipherSuite.byName("tls_dh_anon_with_aes_128_cbc_sha"))
         .contains(CipherSuite.TLS_DH_anon_WITH_AES_128_CBC_SHA);
-    assertThat(CipherSuite.byName("ECDHE-RSA-AES128-GCM-SHA256")).isEmpty();
+    assertThat(CipherSuite.byName("ECDHE-RSA-AES128-GCM-SHA257")).isEmpty();
   }
 
   @Test

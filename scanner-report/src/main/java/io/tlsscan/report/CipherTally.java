@@ -15,8 +15,9 @@ import java.util.Set;
  * once per version but is named once.
  *
  * @param countByVersion suites per accepted version, in the section's order
- * @param insecure names of the {@code insecure} suites, first seen first
- * @param weak names of the {@code weak} suites, first seen first
+ * @param insecure names of the {@code insecure} suites ({@link CipherInfo#displayName()}), first
+ *     seen first
+ * @param weak names of the {@code weak} suites ({@link CipherInfo#displayName()}), first seen first
  * @param anyStrong whether some suite is {@code strong}
  */
 record CipherTally(
@@ -44,8 +45,8 @@ record CipherTally(
       counts.put(version.getKey(), version.getValue().size());
       for (CipherInfo suite : version.getValue()) {
         switch (suite.strength()) {
-          case INSECURE -> insecure.add(suite.name());
-          case WEAK -> weak.add(suite.name());
+          case INSECURE -> insecure.add(suite.displayName());
+          case WEAK -> weak.add(suite.displayName());
           case STRONG -> anyStrong = true;
           default -> {
             // Not one of the documented strengths: it is neither counted nor ranked.

@@ -293,6 +293,7 @@ public final class RecordJson {
   private static ObjectNode cipher(CipherInfo cipher) {
     ObjectNode json = NODES.objectNode();
     json.put("name", text(cipher.name()));
+    json.put("openssl_name", text(cipher.openSslName()));
     json.put("bits", cipher.bits());
     json.put("strength", text(cipher.strength()));
     json.put("kx_group", text(cipher.keyExchangeGroup()));

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class CipherTallyTest {
   private static final CipherInfo STRONG =
-      new CipherInfo("TLS_AES_128_GCM_SHA256", 128, "strong", null, null);
+      new CipherInfo("TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256", 128, "strong", null, null);
   private static final CipherInfo WEAK =
-      new CipherInfo("TLS_RSA_WITH_3DES_EDE_CBC_SHA", 112, "weak", null, null);
+      new CipherInfo("TLS_RSA_WITH_3DES_EDE_CBC_SHA", "DES-CBC3-SHA", 112, "weak", null, null);
   private static final CipherInfo INSECURE =
-      new CipherInfo("TLS_RSA_WITH_RC4_128_SHA", 128, "insecure", null, null);
+      new CipherInfo("TLS_RSA_WITH_RC4_128_SHA", "RC4-SHA", 128, "insecure", null, null);
 
   @Test
   void theWorstSuiteDecidesTheWeakestStrength() {
@@ -40,13 +40,13 @@ class CipherTallyTest {
     // Then each version counts it, and the insecure list names it once
     assertThat(tally.countByVersion())
         .containsExactly(Map.entry("TLSv1.0", 2), Map.entry("TLSv1.2", 2));
-    assertThat(tally.insecure()).containsExactly("TLS_RSA_WITH_RC4_128_SHA");
-    assertThat(tally.weak()).containsExactly("TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+    assertThat(tally.insecure()).containsExactly("TLS_RSA_WITH_RC4_128_SHA (RC4-SHA)");
+    assertThat(tally.weak()).containsExactly("TLS_RSA_WITH_3DES_EDE_CBC_SHA (DES-CBC3-SHA)");
   }
 
   @Test
   void anUndocumentedStrengthIsNeitherCountedNorRanked() {
-    CipherInfo odd = new CipherInfo("TLS_X", 128, "medium", null, null);
+    CipherInfo odd = new CipherInfo("TLS_X", null, 128, "medium", null, null);
     CipherTally tally = tally(List.of(odd));
     assertThat(tally.weakest()).isNull();
     assertThat(tally.insecure()).isEmpty();

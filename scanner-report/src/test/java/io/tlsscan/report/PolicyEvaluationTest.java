@@ -74,6 +74,27 @@ class PolicyEvaluationTest {
   }
 
   @Test
+  void policyFileNamesSuitesByTheirIanaOrOpenSslName() throws Exception {
+    // Given two files forbidding the record's TLS 1.2 suite, one by each name
+    Path iana =
+        Files.writeString(
+            dir.resolve("iana.yaml"),
+            "name: iana\nextends: mozilla-intermediate\nciphers:\n"
+                + "  forbidden: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256]\n");
+    Path openSsl =
+        Files.writeString(
+            dir.resolve("openssl.yaml"),
+            "name: openssl\nextends: mozilla-intermediate\nciphers:\n"
+                + "  forbidden: [ECDHE-ECDSA-AES128-GCM-SHA256]\n");
+
+    // Then both flag it, and the OpenSSL spelling is the same rule
+    assertThat(ids(PolicyFiles.load(iana), SampleReports.expired())).contains("cipher.forbidden");
+    assertThat(ids(PolicyFiles.load(openSsl), SampleReports.expired())).contains("cipher.forbidden");
+    assertThat(PolicyFiles.load(openSsl).forbiddenCiphers())
+        .containsExactly("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+  }
+
+  @Test
   void malformedPolicyFileNamesTheLineAndTheField() throws Exception {
     Path file =
         Files.writeString(
@@ -84,7 +105,7 @@ class PolicyEvaluationTest {
         .isInstanceOf(PolicyFileException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining(": line ")
-        .hasMessageContaining("field ciphers: unknown cipher suite (IANA name) TLS_NO_SUCH_SUITE")
+        .hasMessageContaining("field ciphers: unknown cipher suite (IANA or OpenSSL name) TLS_NO_SUCH_SUITE")
         .hasMessageNotContaining("Cannot construct");
   }
 

@@ -59,9 +59,11 @@ class RecordJsonTest {
 "source":"trust_store"}]},\
 "protocols":{"SSLv2":false,"SSLv3":false,"TLSv1.0":false,"TLSv1.1":false,\
 "TLSv1.2":true,"TLSv1.3":true},\
-"ciphers":{"TLSv1.2":[{"name":"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256","bits":128,\
+"ciphers":{"TLSv1.2":[{"name":"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",\
+"openssl_name":"ECDHE-ECDSA-AES128-GCM-SHA256","bits":128,\
 "strength":"strong","kx_group":"x25519","kx_bits":253}],\
-"TLSv1.3":[{"name":"TLS_AES_128_GCM_SHA256","bits":128,"strength":"strong",\
+"TLSv1.3":[{"name":"TLS_AES_128_GCM_SHA256","openssl_name":"TLS_AES_128_GCM_SHA256",\
+"bits":128,"strength":"strong",\
 "kx_group":null,"kx_bits":null}]},\
 "server_cipher_order":true,\
 "groups":["x25519","secp256r1"],\
@@ -200,13 +202,16 @@ class RecordJsonTest {
     JsonNode ciphers = record.get("ciphers");
     assertThat(fieldNames(ciphers)).containsExactly("SSLv3", "TLSv1.0");
     assertThat(ciphers.at("/TLSv1.0/0/name").asText()).isEqualTo("TLS_RSA_WITH_RC4_128_SHA");
-    JsonNode dhe = ciphers.get("TLSv1.0").get(4);
+    assertThat(ciphers.at("/TLSv1.0/1/openssl_name").asText()).isEqualTo("NULL-SHA");
+    JsonNode dhe = ciphers.get("TLSv1.0").get(5);
     assertThat(dhe.get("name").asText()).isEqualTo("TLS_DHE_RSA_WITH_DES_CBC_SHA");
+    assertThat(dhe.get("openssl_name").isNull()).as("OpenSSL 3.0 has no single DES").isTrue();
     assertThat(dhe.get("bits").asInt()).isEqualTo(56);
     assertThat(dhe.get("strength").asText()).isEqualTo("insecure");
     assertThat(dhe.get("kx_group").isNull()).as("no ECDHE group with DHE").isTrue();
     assertThat(dhe.get("kx_bits").asInt()).isEqualTo(512);
-    assertThat(fieldNames(dhe)).containsExactly("name", "bits", "strength", "kx_group", "kx_bits");
+    assertThat(fieldNames(dhe)).containsExactly(
+            "name", "openssl_name", "bits", "strength", "kx_group", "kx_bits");
     assertThat(record.get("server_cipher_order").asBoolean(true)).isFalse();
     assertThat(record.get("groups")).hasSize(1);
   }
@@ -219,7 +224,7 @@ class RecordJsonTest {
             new CipherSupport(
                 Map.of(
                     "TLSv1.3",
-                    List.of(new CipherInfo("TLS_AES_256_GCM_SHA384", 256, "strong", null, null))),
+                    List.of(new CipherInfo("TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384", 256, "strong", null, null))),
                 null));
     JsonNode record = RecordJson.toTree(report);
     assertThat(record.get("server_cipher_order")).isNotNull();

@@ -19,6 +19,7 @@ import io.tlsscan.model.Section;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
+import io.tlsscan.tls.CipherSuite;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,14 +108,13 @@ final class SampleReports {
                 versions(
                     "TLSv1.2",
                     List.of(
-                        new CipherInfo(
-                            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                        new CipherInfo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", openSslName("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
                             128,
                             "strong",
                             "x25519",
                             253)),
                     "TLSv1.3",
-                    List.of(new CipherInfo("TLS_AES_128_GCM_SHA256", 128, "strong", null, null))),
+                    List.of(new CipherInfo("TLS_AES_128_GCM_SHA256", openSslName("TLS_AES_128_GCM_SHA256"), 128, "strong", null, null))),
                 true)),
         ProbeOutcome.completed(List.of("x25519", "secp256r1")),
         List.of(
@@ -278,19 +278,19 @@ final class SampleReports {
    * both versions) and one weak, the client's order, one group.
    */
   static HostReport legacy() {
-    CipherInfo rc4 = new CipherInfo("TLS_RSA_WITH_RC4_128_SHA", 128, "insecure", null, null);
-    CipherInfo tripleDes = new CipherInfo("TLS_RSA_WITH_3DES_EDE_CBC_SHA", 112, "weak", null, null);
+    CipherInfo rc4 = new CipherInfo("TLS_RSA_WITH_RC4_128_SHA", openSslName("TLS_RSA_WITH_RC4_128_SHA"), 128, "insecure", null, null);
+    CipherInfo tripleDes = new CipherInfo("TLS_RSA_WITH_3DES_EDE_CBC_SHA", openSslName("TLS_RSA_WITH_3DES_EDE_CBC_SHA"), 112, "weak", null, null);
     List<CipherInfo> tls10 =
         List.of(
             rc4,
-            new CipherInfo("TLS_RSA_WITH_RC4_128_MD5", 128, "insecure", null, null),
-            new CipherInfo("TLS_RSA_EXPORT_WITH_RC4_40_MD5", 40, "insecure", null, null),
-            new CipherInfo("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA", 40, "insecure", null, null),
-            new CipherInfo("TLS_DHE_RSA_WITH_DES_CBC_SHA", 56, "insecure", null, 512),
-            new CipherInfo("TLS_RSA_WITH_NULL_SHA", 0, "insecure", null, null),
-            new CipherInfo("TLS_RSA_WITH_NULL_MD5", 0, "insecure", null, null),
+            new CipherInfo("TLS_RSA_WITH_NULL_SHA", openSslName("TLS_RSA_WITH_NULL_SHA"), 0, "insecure", null, null),
+            new CipherInfo("TLS_RSA_WITH_RC4_128_MD5", openSslName("TLS_RSA_WITH_RC4_128_MD5"), 128, "insecure", null, null),
+            new CipherInfo("TLS_RSA_EXPORT_WITH_RC4_40_MD5", openSslName("TLS_RSA_EXPORT_WITH_RC4_40_MD5"), 40, "insecure", null, null),
+            new CipherInfo("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA", openSslName("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA"), 40, "insecure", null, null),
+            new CipherInfo("TLS_DHE_RSA_WITH_DES_CBC_SHA", openSslName("TLS_DHE_RSA_WITH_DES_CBC_SHA"), 56, "insecure", null, 512),
+            new CipherInfo("TLS_RSA_WITH_NULL_MD5", openSslName("TLS_RSA_WITH_NULL_MD5"), 0, "insecure", null, null),
             tripleDes,
-            new CipherInfo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", 128, "strong", "secp256r1", 256));
+            new CipherInfo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", openSslName("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"), 128, "strong", "secp256r1", 256));
     HostReport expired = expired();
     return report(
         new TargetInfo("legacy.example", 4, "legacy.example", 443, "10.0.0.8", "legacy.example"),
@@ -403,5 +403,10 @@ final class SampleReports {
     byVersion.put(first, firstSuites);
     byVersion.put(second, secondSuites);
     return byVersion;
+  }
+
+  /** OpenSSL's name of the suite, as a scan reports it. */
+  private static String openSslName(String ianaName) {
+    return CipherSuite.byName(ianaName).flatMap(CipherSuite::openSslName).orElse(null);
   }
 }

@@ -56,6 +56,7 @@ record AcceptedSuite(
   CipherInfo info() {
     return new CipherInfo(
         suite.ianaName(),
+        suite.openSslName().orElse(null),
         suite.bits(),
         suite.strength(keyExchangeBits.orElse(0)).wireName(),
         group.map(NamedGroup::ianaName).orElse(null),

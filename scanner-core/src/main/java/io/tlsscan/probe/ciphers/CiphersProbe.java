@@ -297,7 +297,7 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
                 .map(
                     spec ->
                         new CipherInfo(
-                            spec.name(), spec.bits(), spec.strength().wireName(), null, null))
+                            spec.name(), null, spec.bits(), spec.strength().wireName(), null, null))
                 .toList()
             : List.of();
     Map<String, List<CipherInfo>> byVersion = new LinkedHashMap<>();

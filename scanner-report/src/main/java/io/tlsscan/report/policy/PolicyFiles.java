@@ -182,13 +182,13 @@ public final class PolicyFiles {
           description != null ? description : "policy file " + file.getFileName(),
           protocols != null ? Set.copyOf(protocols) : from.allowedProtocols(),
           ciphers != null && ciphers.allowed() != null
-              ? ianaNames(ciphers.allowed())
+              ? Set.copyOf(ciphers.allowed())
               : from.allowedCiphers(),
           ciphers != null && ciphers.forbidden() != null
-              ? ianaNames(ciphers.forbidden())
+              ? Set.copyOf(ciphers.forbidden())
               : from.forbiddenCiphers(),
           ciphers != null && ciphers.required() != null
-              ? ianaNames(ciphers.required())
+              ? Set.copyOf(ciphers.required())
               : from.requiredCiphers(),
           groups != null ? groupNames(groups) : from.allowedGroups(),
           certificate != null ? certificate.over(from.certificate()) : from.certificate(),
@@ -202,11 +202,11 @@ public final class PolicyFiles {
     }
   }
 
-  /** {@code ciphers:} allowed, forbidden and required suites, IANA names. */
+  /** {@code ciphers:} allowed, forbidden and required suites, by IANA or OpenSSL name. */
   record CipherRules(List<String> allowed, List<String> forbidden, List<String> required) {
     CipherRules {
       for (List<String> names : new List[] {allowed, forbidden, required}) {
-        check(names, n -> CipherSuite.byName(n).isPresent(), "cipher suite (IANA name)");
+        check(names, n -> CipherSuite.byName(n).isPresent(), "cipher suite (IANA or OpenSSL name)");
       }
     }
   }
@@ -298,10 +298,6 @@ public final class PolicyFiles {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("until " + text + " is not a date (YYYY-MM-DD)");
     }
-  }
-
-  private static Set<String> ianaNames(List<String> names) {
-    return names.stream().map(n -> CipherSuite.byName(n).orElseThrow().ianaName()).collect(Collectors.toSet());
   }
 
   private static Set<String> groupNames(List<String> names) {
