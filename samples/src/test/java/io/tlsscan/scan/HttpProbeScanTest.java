@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.Finding;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.Hsts;
 import io.tlsscan.model.HttpReport;
@@ -153,6 +154,12 @@ class HttpProbeScanTest {
     assertThat(requests.get(0).getHeader("Host")).isEqualTo(HOST + ":" + server.httpsPort());
     assertThat(requests.get(0).getHeader("Connection")).isEqualToIgnoringCase("close");
     assertThat(report.connections()).as("the handshake's and the request's").isEqualTo(2);
+    // And the missing HSTS is a finding
+    assertThat(findingIds(report)).contains("http.hsts_missing");
+  }
+
+  private static List<String> findingIds(HostReport report) {
+    return report.findings().stream().map(Finding::id).toList();
   }
 
   @Test
@@ -176,6 +183,7 @@ class HttpProbeScanTest {
                     "Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload"));
     assertThat(http(report).hsts()).isEqualTo(new Hsts(63_072_000, true, true));
     assertThat(http(report).hstsError()).isNull();
+    assertThat(findingIds(report)).doesNotContain("http.hsts_missing", "http.hsts_short");
   }
 
   @Test
@@ -185,6 +193,7 @@ class HttpProbeScanTest {
             scanner,
             aResponse().withStatus(200).withHeader("Strict-Transport-Security", "MAX-AGE=\"86400\""));
     assertThat(http(report).hsts()).isEqualTo(new Hsts(86_400, false, false));
+    assertThat(findingIds(report)).contains("http.hsts_short").doesNotContain("http.hsts_missing");
   }
 
   @Test
@@ -208,6 +217,7 @@ class HttpProbeScanTest {
                 .withHeader("Strict-Transport-Security", "max-age=31536000; Max-Age=31536000"));
     assertThat(http(report).hsts()).isNull();
     assertThat(http(report).hstsError()).isEqualTo("directive \"max-age\" appears more than once");
+    assertThat(findingIds(report)).contains("http.hsts_missing");
   }
 
   @Test
@@ -285,6 +295,8 @@ class HttpProbeScanTest {
     long elapsedMs = (System.nanoTime() - started) / 1_000_000;
     // Then the probe is cut at the deadline and says so; the certificate is still reported
     assertThat(failedAs(report, ErrorKind.TIMEOUT)).contains("deadline");
+    assertThat(findingIds(report)).as("no verdict on HSTS without a response").doesNotContain(
+        "http.hsts_missing");
     assertThat(elapsedMs)
         .as("the scan of the target ends at its deadline")
         .isLessThan(SHORT_TIMEOUT.toMillis() + 1500);
