@@ -154,12 +154,28 @@ class HttpProbeScanTest {
     assertThat(requests.get(0).getHeader("Host")).isEqualTo(HOST + ":" + server.httpsPort());
     assertThat(requests.get(0).getHeader("Connection")).isEqualToIgnoringCase("close");
     assertThat(report.connections()).as("the handshake's and the request's").isEqualTo(2);
+    // And although the server picks h2 when it is offered (as in the handshake), the probe's
+    // connection offered only http/1.1, which is why an HTTP/1.1 answer came back
+    assertThat(report.handshake().resultOrNull().alpn()).isEqualTo("h2");
     // And the missing HSTS is a finding
     assertThat(findingIds(report)).contains("http.hsts_missing");
   }
 
   private static List<String> findingIds(HostReport report) {
     return report.findings().stream().map(Finding::id).toList();
+  }
+
+  @Test
+  void anIpLiteralTargetIsNamedByItsAddress() {
+    // Given a target written as the server's IP address, so no SNI is sent
+    server.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(204)));
+    HostReport report =
+        TestTargets.scan(scanner, ADDRESS, new InetSocketAddress(ADDRESS, server.httpsPort()));
+    // Then the request still reached it, with the address and port as Host
+    assertThat(http(report).status()).isEqualTo(204);
+    List<LoggedRequest> requests = server.findAll(getRequestedFor(urlEqualTo("/")));
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).getHeader("Host")).isEqualTo(ADDRESS + ":" + server.httpsPort());
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.NetUtil;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HttpReport;
 import io.tlsscan.net.Connector;
@@ -108,15 +109,18 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
         .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValueValidation(false));
   }
 
-  /** {@code host[:port]}: the SNI name, else the IP literal; the port unless it is 443. */
+  /**
+   * {@code host[:port]}: the SNI name, else the IP literal (IPv6 in brackets, RFC 5952 form); the
+   * port unless it is 443.
+   */
   static String hostHeader(ProbeTarget target) {
     InetAddress address = target.address().getAddress();
     String host =
         target.serverName() != null
             ? target.serverName()
             : address instanceof Inet6Address
-                ? "[" + address.getHostAddress().replaceFirst("%.*$", "") + "]"
-                : address.getHostAddress();
+                ? "[" + NetUtil.toAddressString(address) + "]"
+                : NetUtil.toAddressString(address);
     int port = target.address().getPort();
     return port == HTTPS_PORT ? host : host + ":" + port;
   }
