@@ -13,6 +13,7 @@ import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.samples.pki.TestPki.Issued;
 import io.tlsscan.samples.pki.TestPki.KeyType;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ class CertificateAnalyzerTest {
     assertThat(leaf.notBefore()).isEqualTo(NOW.minus(days(10)));
     assertThat(leaf.notAfter()).isEqualTo(NOW.plus(days(80)));
     assertThat(leaf.daysLeft()).isEqualTo(80);
-    assertThat(leaf.key()).isEqualTo(new KeyInfo("EC", 256, "secp256r1"));
+    assertThat(leaf.key()).isEqualTo(new KeyInfo("EC", 256, "secp256r1", spki(LEAF)));
     assertThat(leaf.signatureAlgorithm()).isEqualTo("SHA256withECDSA");
     assertThat(leaf.san()).containsExactly("good.test", "www.good.test");
     assertThat(leaf.sanTruncated()).isFalse();
@@ -271,7 +272,7 @@ class CertificateAnalyzerTest {
     CertificateReport report = analyze("weak.test", weak, INTERMEDIATE);
 
     assertThat(report.trustErrors()).containsExactly(TrustError.WEAK_KEY);
-    assertThat(report.chain().get(0).key()).isEqualTo(new KeyInfo("RSA", 1024, null));
+    assertThat(report.chain().get(0).key()).isEqualTo(new KeyInfo("RSA", 1024, null, spki(weak)));
     assertThat(issue(report, "cert.weak_key").message())
         .isEqualTo("RSA 1024-bit key on CN=weak.test");
   }
@@ -287,7 +288,7 @@ class CertificateAnalyzerTest {
     CertificateReport report = analyze("p192.test", weak, INTERMEDIATE);
 
     assertThat(report.trustErrors()).containsExactly(TrustError.WEAK_KEY);
-    assertThat(report.chain().get(0).key()).isEqualTo(new KeyInfo("EC", 192, "secp192r1"));
+    assertThat(report.chain().get(0).key()).isEqualTo(new KeyInfo("EC", 192, "secp192r1", spki(weak)));
     assertThat(issue(report, "cert.weak_key").message())
         .isEqualTo("EC 192-bit key on CN=p192.test");
   }
@@ -303,7 +304,7 @@ class CertificateAnalyzerTest {
     CertificateReport report = analyze("p384.test", leaf, INTERMEDIATE);
 
     assertThat(report.trustErrors()).isEmpty();
-    assertThat(report.chain().get(0).key()).isEqualTo(new KeyInfo("EC", 384, "secp384r1"));
+    assertThat(report.chain().get(0).key()).isEqualTo(new KeyInfo("EC", 384, "secp384r1", spki(leaf)));
   }
 
   @Test
@@ -581,7 +582,20 @@ class CertificateAnalyzerTest {
     return LocalDate.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  private static String sha256(Issued issued) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(issued.der()));
+  private static String sha256(Issued issued) {
+    return sha256Hex(issued.der());
+  }
+
+  /** The SHA-256 of the certificate's SubjectPublicKeyInfo, computed here on its own. */
+  private static String spki(Issued issued) {
+    return sha256Hex(issued.certificate().getPublicKey().getEncoded());
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 }

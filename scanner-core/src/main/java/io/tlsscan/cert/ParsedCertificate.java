@@ -53,7 +53,7 @@ final class ParsedCertificate {
   private ParsedCertificate(X509Certificate certificate, byte[] der) {
     this.certificate = certificate;
     this.der = der;
-    this.sha256 = HEX.formatHex(sha256(der));
+    this.sha256 = sha256Hex(der);
     this.subject = certificate.getSubjectX500Principal();
     this.issuer = certificate.getIssuerX500Principal();
     this.subjectName = subject.getName(X500Principal.RFC2253);
@@ -209,9 +209,10 @@ final class ParsedCertificate {
         && Arrays.equals(authorityKeyId, candidate.subjectKeyId);
   }
 
-  private static byte[] sha256(byte[] der) {
+  /** SHA-256 of {@code der}, lower-case hex. */
+  static String sha256Hex(byte[] der) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(der);
+      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(der));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -79,10 +79,10 @@ public final class BuiltInPolicies {
           policy(
               "mozilla-old",
               "Mozilla old: TLS 1.0 to 1.3 for legacy clients, CBC suites and 3DES allowed,"
-                  + " RSA 2048+, DH 1024+",
+                  + " RSA 2048+ certificates (legacy clients cannot verify ECDSA), DH 1024+",
               Set.of("TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3"),
               OLD_SUITES,
-              new CertificateRules(Set.of("RSA", "EC"), 2048, CURVES, MAX_LIFETIME_DAYS, 0),
+              new CertificateRules(Set.of("RSA"), 2048, CURVES, MAX_LIFETIME_DAYS, 0),
               1024),
           new Policy(
               "baseline",

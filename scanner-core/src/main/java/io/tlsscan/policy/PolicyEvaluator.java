@@ -94,7 +94,9 @@ public final class PolicyEvaluator {
   public List<Finding> evaluate(HostReport report) {
     Findings findings = new Findings();
     for (Finding base : baseline.evaluate(report)) {
-      findings.add(base.id(), base.severity(), base.message());
+      if (!allowsNegotiatedVersion(base, report)) {
+        findings.add(base.id(), base.severity(), base.message());
+      }
     }
     if (report.ok()) {
       protocols(report.protocols().resultOrNull(), findings);
@@ -107,6 +109,17 @@ public final class PolicyEvaluator {
     List<Finding> judged = exempt(report.target(), report, findings.result());
     judged.sort(Comparator.comparing(Finding::severity).reversed());
     return judged;
+  }
+
+  /**
+   * Whether {@code base} is the baseline's deprecated-version finding for a version this policy
+   * allows by name (as {@code mozilla-old} allows TLS 1.0): the policy's choice wins.
+   */
+  private boolean allowsNegotiatedVersion(Finding base, HostReport report) {
+    Handshake handshake = report.handshake().resultOrNull();
+    return base.id().equals("protocol.deprecated")
+        && handshake != null
+        && policy.allowedProtocols().contains(handshake.protocol());
   }
 
   private void protocols(ProtocolSupport protocols, Findings findings) {

@@ -271,6 +271,7 @@ public final class RecordJson {
     json.put("type", text(key.type()));
     json.put("bits", key.bits());
     json.put("curve", text(key.curve()));
+    json.put("spki_sha256", text(key.spkiSha256()));
     return json;
   }
 

@@ -40,13 +40,15 @@ class RecordJsonTest {
 "certificate":{"trusted":false,"trust_errors":["expired"],"hostname_match":true,"chain":[\
 {"subject":"CN=expired.example","issuer":"CN=Test Intermediate","serial":"1a2b",\
 "not_before":"2026-08-25T10:00:00.000Z","not_after":"2026-11-23T10:00:00.000Z",\
-"days_left":-3,"key":{"type":"EC","bits":256,"curve":"secp256r1"},\
+"days_left":-3,"key":{"type":"EC","bits":256,"curve":"secp256r1",\
+"spki_sha256":"1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a"},\
 "signature_algorithm":"SHA256withECDSA","san":["expired.example"],"san_truncated":false,\
 "sha256":"0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a",\
 "self_signed":false,"ca":false},\
 {"subject":"CN=Test Intermediate","issuer":"CN=Test Root","serial":"02",\
 "not_before":"2026-01-01T00:00:00.000Z","not_after":"2031-01-01T00:00:00.000Z",\
-"days_left":1496,"key":{"type":"RSA","bits":2048,"curve":null},\
+"days_left":1496,"key":{"type":"RSA","bits":2048,"curve":null,\
+"spki_sha256":"1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b"},\
 "signature_algorithm":"SHA256withRSA","san":[],"san_truncated":false,\
 "sha256":"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b",\
 "self_signed":false,"ca":true}],\

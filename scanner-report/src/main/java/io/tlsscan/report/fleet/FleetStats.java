@@ -40,7 +40,8 @@ public final class FleetStats {
   final Map<String, Long> versions = new LinkedHashMap<>();
   final long[] expiry = new long[EXPIRY_LABELS.length];
   final CappedCounter<String> issuers = new CappedCounter<>(DISTINCT_NAMES);
-  final CappedCounter<SharedCertificate> certificates = new CappedCounter<>(DISTINCT_NAMES);
+  final CappedCounter<Shared> certificates = new CappedCounter<>(DISTINCT_NAMES);
+  final CappedCounter<Shared> keys = new CappedCounter<>(DISTINCT_NAMES);
   final Bounded<HostRow> soonest = new Bounded<>(SHOWN, HostRow.BY_EXPIRY);
   private final Map<String, String> leafByName = new HashMap<>();
   final Map<String, Set<String>> splitNames = new LinkedHashMap<>();
@@ -53,11 +54,14 @@ public final class FleetStats {
     VERSIONS.forEach(v -> versions.put(v, 0L));
   }
 
-  /** A certificate by fingerprint (its identity), with its subject to show. */
-  record SharedCertificate(String sha256, String subject) {
+  /**
+   * A leaf certificate or key by fingerprint (its identity), with the subject of the first
+   * certificate seen with it, to show.
+   */
+  record Shared(String sha256, String subject) {
     @Override
     public boolean equals(Object other) {
-      return other instanceof SharedCertificate c && c.sha256.equals(sha256);
+      return other instanceof Shared c && c.sha256.equals(sha256);
     }
 
     @Override
@@ -101,8 +105,11 @@ public final class FleetStats {
     }
     issuers.add(String.valueOf(leaf.issuer()));
     if (leaf.sha256() != null) {
-      certificates.add(new SharedCertificate(leaf.sha256(), leaf.subject()));
+      certificates.add(new Shared(leaf.sha256(), leaf.subject()));
       names(record.target(), leaf.sha256());
+    }
+    if (leaf.keySha256() != null) {
+      keys.add(new Shared(leaf.keySha256(), leaf.subject()));
     }
   }
 
@@ -121,8 +128,16 @@ public final class FleetStats {
   }
 
   /** Certificates served by more than one target, most widely shared first. */
-  List<Map.Entry<SharedCertificate, Long>> shared() {
+  List<Map.Entry<Shared, Long>> shared() {
     return certificates.top(SHOWN, 2);
+  }
+
+  /**
+   * Keys whose certificates more than one target serves (the same certificate, or several that
+   * share the key), most widely shared first.
+   */
+  List<Map.Entry<Shared, Long>> sharedKeys() {
+    return keys.top(SHOWN, 2);
   }
 
   private void versions(ScanRecord record) {

@@ -68,17 +68,8 @@ public final class FleetSummary {
                         + r.notAfter()
                         + "  "
                         + r.subject()));
-    List<Map.Entry<FleetStats.SharedCertificate, Long>> shared = stats.shared();
-    lines.add("the same certificate on several targets: " + (shared.isEmpty() ? "none" : ""));
-    shared.forEach(
-        e ->
-            lines.add(
-                "  "
-                    + e.getValue()
-                    + " targets  "
-                    + e.getKey().subject()
-                    + "  "
-                    + e.getKey().sha256()));
+    shared(lines, "the same certificate on several targets: ", stats.shared());
+    shared(lines, "the same key on several targets: ", stats.sharedKeys());
     lines.add(
         "names whose addresses serve different certificates: "
             + (stats.splitNames.isEmpty() ? "none" : ""));
@@ -88,5 +79,15 @@ public final class FleetSummary {
     StringBuilder text = new StringBuilder();
     lines.forEach(line -> text.append(SafeText.forTerminal(line.stripTrailing())).append('\n'));
     return text.toString();
+  }
+
+  /** One "the same ... on several targets" view: its heading, then a line per fingerprint. */
+  private static void shared(
+      List<String> lines, String heading, List<Map.Entry<FleetStats.Shared, Long>> shared) {
+    lines.add(heading + (shared.isEmpty() ? "none" : ""));
+    shared.forEach(
+        e ->
+            lines.add(
+                "  " + e.getValue() + " targets  " + e.getKey().subject() + "  " + e.getKey().sha256()));
   }
 }

@@ -183,9 +183,12 @@ public final class HtmlPage {
         out,
         "The same certificate on many targets",
         List.of("Targets", "Subject", "SHA-256"),
-        stats.shared().stream()
-            .map(e -> List.<Object>of(e.getValue(), nz(e.getKey().subject()), e.getKey().sha256()))
-            .toList());
+        sharedRows(stats.shared()));
+    table(
+        out,
+        "The same key on many targets",
+        List.of("Targets", "Subject (first seen)", "Key SHA-256 (SPKI)"),
+        sharedRows(stats.sharedKeys()));
     table(
         out,
         "Names whose addresses serve different certificates",
@@ -194,9 +197,11 @@ public final class HtmlPage {
             .limit(FleetStats.SHOWN)
             .map(e -> List.<Object>of(e.getKey(), String.join(" ", (Set<String>) e.getValue())))
             .toList());
-    if (stats.certificates.untracked() > 0 || stats.untrackedNames > 0) {
+    if (stats.certificates.untracked() > 0
+        || stats.keys.untracked() > 0
+        || stats.untrackedNames > 0) {
       out.write(
-          "<p class=\"note\">Shared certificates and names cover the first "
+          "<p class=\"note\">Shared certificates, keys and names cover the first "
               + FleetStats.DISTINCT_NAMES
               + " distinct ones.</p>\n");
     }
@@ -283,5 +288,11 @@ public final class HtmlPage {
 
   private static String nz(String text) {
     return text == null ? "" : text;
+  }
+
+  private static List<List<Object>> sharedRows(List<Map.Entry<FleetStats.Shared, Long>> shared) {
+    return shared.stream()
+        .map(e -> List.<Object>of(e.getValue(), nz(e.getKey().subject()), e.getKey().sha256()))
+        .toList();
   }
 }

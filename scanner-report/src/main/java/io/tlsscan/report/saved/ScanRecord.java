@@ -65,9 +65,18 @@ public record ScanRecord(
   /** Why a target could not be scanned: {@code error.kind} and {@code error.message}. */
   public record Error(String kind, String message) {}
 
-  /** The leaf certificate's facts; {@code daysLeft} is {@code null} when the record has none. */
+  /**
+   * The leaf certificate's facts; {@code daysLeft} is {@code null} when the record has none, {@code
+   * keySha256} (the key's SubjectPublicKeyInfo fingerprint) in records of earlier versions.
+   */
   public record Certificate(
-      String subject, String issuer, String sha256, String notAfter, Long daysLeft, String key) {}
+      String subject,
+      String issuer,
+      String sha256,
+      String notAfter,
+      Long daysLeft,
+      String key,
+      String keySha256) {}
 
   /** One finding; {@code severity} is {@link Severity#INFO} when the record names another. */
   public record Finding(String id, Severity severity, String message, String policy) {}
@@ -135,7 +144,8 @@ public record ScanRecord(
         text(leaf.path("sha256")),
         text(leaf.path("not_after")),
         leaf.path("days_left").isIntegralNumber() ? leaf.path("days_left").longValue() : null,
-        keyText);
+        keyText,
+        text(key.path("spki_sha256")));
   }
 
   private static List<String> fingerprints(JsonNode chain) {

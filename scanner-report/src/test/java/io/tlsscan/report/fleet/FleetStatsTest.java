@@ -51,4 +51,27 @@ class FleetStatsTest {
     assertThat(FleetSummary.text(stats))
         .contains("  3 targets  CN=a.test  same\n", "  lb.test:443  one two\n");
   }
+
+  @Test
+  void keysServedByManyTargetsUnderDifferentCertificates() {
+    // Given two renewals of one key on two hosts, another key on a third, an old record without one
+    add(SampleRecords.ok("a.test").cert("c1", "CN=CA", "2027-12-01T00:00:00.000Z", 400).keySha256("k1"));
+    add(SampleRecords.ok("b.test").cert("c2", "CN=CA", "2027-12-01T00:00:00.000Z", 400).keySha256("k1"));
+    add(SampleRecords.ok("c.test").cert("c3", "CN=CA", "2027-12-01T00:00:00.000Z", 400).keySha256("k2"));
+    add(SampleRecords.ok("d.test").cert("c4", "CN=CA", "2027-12-01T00:00:00.000Z", 400));
+
+    // Then the key shows up though no certificate is shared
+    assertThat(stats.shared()).isEmpty();
+    assertThat(stats.sharedKeys())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getKey().sha256()).isEqualTo("k1");
+              assertThat(e.getValue()).isEqualTo(2);
+            });
+    assertThat(FleetSummary.text(stats))
+        .contains(
+            "the same certificate on several targets: none\n",
+            "the same key on several targets:\n  2 targets  CN=a.test  k1\n");
+  }
 }

@@ -59,6 +59,12 @@ public final class SampleRecords {
     return this;
   }
 
+  /** The leaf key's fingerprint, {@code key.spki_sha256}. */
+  public SampleRecords keySha256(String spki) {
+    ((ObjectNode) record.get("certificate").get("chain").get(0).get("key")).put("spki_sha256", spki);
+    return this;
+  }
+
   /** The leaf's subject, e.g. a hostile one. */
   public SampleRecords subject(String subject) {
     ((ObjectNode) record.get("certificate").get("chain").get(0)).put("subject", subject);
