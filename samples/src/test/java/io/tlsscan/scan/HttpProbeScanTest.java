@@ -301,6 +301,18 @@ class HttpProbeScanTest {
   }
 
   @Test
+  void aServerSilentAfterTheRequestLetsTheConnectionGoAfterTheAnswerTimeout() {
+    // Given a server that answers only after seven seconds, within the ten-second deadline
+    long started = System.nanoTime();
+    HostReport report = scanAnswering(scanner, aResponse().withStatus(200).withFixedDelay(7000));
+    long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+    // Then the probe gives up after five seconds of silence and says so
+    assertThat(failedAs(report, ErrorKind.TIMEOUT))
+        .isEqualTo("server went silent: no answer to the HTTP request within 5000 ms");
+    assertThat(elapsedMs).as("ended by the answer timeout").isLessThan(7000);
+  }
+
+  @Test
   void aServerSlowerThanTheDeadlineFailsTheProbeWithinIt() {
     // Given a server that answers only after three times the target's deadline
     long started = System.nanoTime();

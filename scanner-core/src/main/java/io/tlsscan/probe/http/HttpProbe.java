@@ -22,6 +22,7 @@ import io.tlsscan.probe.handshake.HandshakeClientContext;
 import io.tlsscan.probe.raw.ProbeTarget;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,7 +31,9 @@ import reactor.core.publisher.Mono;
  * literal) and port, and {@code Connection: close}. It reads the response head only, at most
  * {@value #MAX_HEAD_BYTES} bytes of headers, and closes: status, {@code Location} of a redirect,
  * {@code Server}, and the first {@code Strict-Transport-Security} header ({@link HstsHeader}). One
- * connection; the target's deadline bounds it like every probe.
+ * connection; the head must arrive within {@link #ANSWER_TIMEOUT} of the request and within the
+ * target's deadline. It {@linkplain #runsLast runs last}: a server that serves one connection at a
+ * time and never answers HTTP would otherwise stall the raw probes' hellos meanwhile.
  */
 public final class HttpProbe implements NetworkProbe<HttpReport> {
   public static final ProbeKey<HttpReport> KEY = new ProbeKey<>(ProbeId.HTTP);
@@ -40,6 +43,12 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
 
   /** Longest status line read. */
   static final int MAX_STATUS_LINE_BYTES = 4096;
+
+  /**
+   * How long the response head may take after the request: a server that reads the request and
+   * never answers (one that does not speak HTTP) lets the connection go then, not at the deadline.
+   */
+  public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
   private static final int HTTPS_PORT = 443;
   private static final SectionFill<HttpReport, HttpReport> FILLS = SectionFill.of(HostReport.HTTP);
@@ -66,6 +75,11 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
   @Override
   public SectionFill<HttpReport, HttpReport> fills() {
     return FILLS;
+  }
+
+  @Override
+  public boolean runsLast() {
+    return true;
   }
 
   @Override
@@ -96,7 +110,7 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
                   new NotTlsGuard(),
                   ssl,
                   new HttpClientCodec(decoderConfig(), false, false),
-                  new ResponseHeadHandler(sink, hostHeader(target)));
+                  new ResponseHeadHandler(sink, hostHeader(target), ANSWER_TIMEOUT));
         });
   }
 

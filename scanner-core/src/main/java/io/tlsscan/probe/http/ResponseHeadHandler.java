@@ -18,7 +18,11 @@ import io.netty.util.ReferenceCountUtil;
 import io.tlsscan.cert.Names;
 import io.tlsscan.model.HttpReport;
 import io.tlsscan.net.BadResponseException;
+import io.tlsscan.probe.raw.NoAnswerException;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.MonoSink;
 
 /**
@@ -31,14 +35,18 @@ import reactor.core.publisher.MonoSink;
 final class ResponseHeadHandler extends ChannelInboundHandlerAdapter {
   private final MonoSink<HttpReport> sink;
   private final String host;
+  private final Duration answerTimeout;
+  private ScheduledFuture<?> answerTimer;
   private boolean done;
 
   /**
    * @param host the {@code Host} header's value
+   * @param answerTimeout how long the response head may take after the request
    */
-  ResponseHeadHandler(MonoSink<HttpReport> sink, String host) {
+  ResponseHeadHandler(MonoSink<HttpReport> sink, String host, Duration answerTimeout) {
     this.sink = sink;
     this.host = host;
+    this.answerTimeout = answerTimeout;
   }
 
   @Override
@@ -46,6 +54,12 @@ final class ResponseHeadHandler extends ChannelInboundHandlerAdapter {
     if (event instanceof SslHandshakeCompletionEvent completion) {
       if (completion.isSuccess()) {
         ctx.writeAndFlush(request());
+        answerTimer =
+            ctx.executor()
+                .schedule(
+                    () -> fail(ctx, new NoAnswerException("HTTP request", answerTimeout)),
+                    answerTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
       } else {
         fail(ctx, completion.cause());
       }
@@ -122,5 +136,12 @@ final class ResponseHeadHandler extends ChannelInboundHandlerAdapter {
       sink.error(cause);
     }
     ctx.close();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (answerTimer != null) {
+      answerTimer.cancel(false);
+    }
   }
 }
