@@ -55,7 +55,7 @@ class PolicyFleetTest {
     fleet.close();
   }
 
-  /** The certificate findings each answering endpoint has under every policy. */
+  /** The certificate and HSTS findings each answering endpoint has under every policy. */
   private static Map<String, Set<String>> certificateFindings() {
     Map<String, Set<String>> findings = new HashMap<>();
     findings.put("good", Set.of());
@@ -73,6 +73,12 @@ class PolicyFleetTest {
     findings.put("misordered-chain", Set.of("cert.chain_misordered"));
     findings.put("tls10-only", Set.of());
     findings.put("tls13-only", Set.of());
+    // every endpoint answers GET / with 200; only good sends Strict-Transport-Security
+    for (String name : findings.keySet()) {
+      if (!name.equals("good")) {
+        add(findings, name, "http.hsts_missing");
+      }
+    }
     return findings;
   }
 

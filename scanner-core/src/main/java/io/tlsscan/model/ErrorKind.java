@@ -23,6 +23,11 @@ public enum ErrorKind {
   TLS_ALERT,
   /** The handshake failed for another reason (no common protocol or suite, bad messages). */
   HANDSHAKE_FAILED,
+  /**
+   * A probe's request was answered with something its protocol does not allow, or over its limit
+   * (an HTTP response that is not HTTP, or whose headers exceed the probe's cap).
+   */
+  BAD_RESPONSE,
   /** The scan was stopped (Ctrl-C) before this target finished. */
   CANCELLED;
 

@@ -46,6 +46,9 @@ public record HostReport(
   /** The key-exchange groups it accepts, in its order of preference. */
   public static final Section<List<String>> GROUPS = new Section<>("groups");
 
+  /** The response to one HTTPS request: status, redirect, Server header, HSTS. */
+  public static final Section<HttpReport> HTTP = new Section<>("http");
+
   public HostReport {
     requireNonNull(target, "target");
     requireNonNull(startedAt, "startedAt");
@@ -100,6 +103,10 @@ public record HostReport(
 
   public ProbeOutcome<List<String>> groups() {
     return section(GROUPS);
+  }
+
+  public ProbeOutcome<HttpReport> http() {
+    return section(HTTP);
   }
 
   /** A copy with the findings replaced. */

@@ -102,6 +102,12 @@ public final class FindingCatalog {
         "check the server's version configuration for the stack in question");
     add("handshake.client_certificate_requested", i, "the server asks for a client certificate",
         "none needed if intended");
+    add("http.hsts_missing", m,
+        "HTTPS responses carry no valid Strict-Transport-Security header (high when the policy"
+            + " requires HSTS)",
+        "send Strict-Transport-Security: max-age=63072000; includeSubDomains");
+    add("http.hsts_short", l, "the HSTS max-age is under six months (15768000 s)",
+        "raise max-age to at least 15768000; 63072000 (two years) is usual");
     add("policy.exemption_expired", m, "an exemption for this host has expired",
         "fix the findings it covered, or renew the exemption with a reason");
   }

@@ -9,6 +9,8 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.Hsts;
+import io.tlsscan.model.HttpReport;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TargetInfo;
@@ -27,8 +29,9 @@ import java.util.function.Predicate;
 /**
  * Judges one record against a {@link Policy}: the certificate analysis' issues and the negotiated
  * version ({@link BaselinePolicy}), then the policy's rules on versions, suites, groups, DH size,
- * the leaf's key and lifetime, and OCSP stapling; then severity overrides and exemptions. Works on
- * the record alone, without network access.
+ * the leaf's key and lifetime, and OCSP stapling, and HSTS when the record has an {@code http}
+ * section; then severity overrides and exemptions. Works on the record alone, without network
+ * access.
  *
  * <p>A rule whose input was not scanned is not judged: {@link #unchecked} tells a run which of the
  * policy's rules its probes leave out (the command line warns about them), and a probe that failed
@@ -36,6 +39,12 @@ import java.util.function.Predicate;
  */
 public final class PolicyEvaluator {
   private static final int MAX_NAMES_IN_MESSAGE = 8;
+
+  /**
+   * The shortest HSTS max-age that is not {@code http.hsts_short}: six months, the minimum of
+   * Mozilla's web security guidelines (the HSTS preload list asks for a year).
+   */
+  public static final long MIN_HSTS_MAX_AGE_SECONDS = 15_768_000;
 
   private static final Map<String, String> PROTOCOL_IDS =
       Map.of(
@@ -75,8 +84,8 @@ public final class PolicyEvaluator {
     if (!policy.allowedGroups().isEmpty() && !probed.test("groups")) {
       unchecked.add("key-exchange groups (add --probes groups)");
     }
-    if (policy.requireHsts()) {
-      unchecked.add("HSTS (no HTTP probe is available)");
+    if (policy.requireHsts() && !probed.test("http")) {
+      unchecked.add("HSTS (add --probes http)");
     }
     return unchecked;
   }
@@ -95,6 +104,7 @@ public final class PolicyEvaluator {
       groups(report.groups().resultOrNull(), findings);
       certificate(report.certificate().resultOrNull(), findings);
       handshake(report.handshake().resultOrNull(), findings);
+      http(report.http().resultOrNull(), findings);
     }
     List<Finding> judged = exempt(report.target(), report, findings.result());
     judged.sort(Comparator.comparing(Finding::severity).reversed());
@@ -253,6 +263,37 @@ public final class PolicyEvaluator {
       findings.add(
           "handshake.ocsp_not_stapled",
           "the server does not staple an OCSP response; " + policy.name() + " requires it");
+    }
+  }
+
+  /**
+   * No valid HSTS policy is {@code http.hsts_missing}, {@code high} when the policy requires HSTS;
+   * a max-age under {@link #MIN_HSTS_MAX_AGE_SECONDS} is {@code http.hsts_short}.
+   */
+  private void http(HttpReport http, Findings findings) {
+    if (http == null) {
+      return;
+    }
+    Hsts hsts = http.hsts();
+    if (hsts == null) {
+      String why =
+          http.hstsError() == null
+              ? "no Strict-Transport-Security header"
+              : "the Strict-Transport-Security header is ignored: " + http.hstsError();
+      if (policy.requireHsts()) {
+        findings.add(
+            "http.hsts_missing", Severity.HIGH, why + "; " + policy.name() + " requires HSTS");
+      } else {
+        findings.add("http.hsts_missing", why);
+      }
+    } else if (hsts.maxAge() < MIN_HSTS_MAX_AGE_SECONDS) {
+      findings.add(
+          "http.hsts_short",
+          "HSTS max-age is "
+              + hsts.maxAge()
+              + " s, under the six months ("
+              + MIN_HSTS_MAX_AGE_SECONDS
+              + " s) Mozilla's guidelines ask at least");
     }
   }
 

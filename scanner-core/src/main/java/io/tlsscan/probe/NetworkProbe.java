@@ -19,4 +19,14 @@ public non-sealed interface NetworkProbe<R> extends Probe<R> {
    * @return exactly one result
    */
   Mono<R> run(ProbeContext context);
+
+  /**
+   * Whether this probe starts only once every other network probe of the scan has finished: for a
+   * probe that may hold its connection open for long (waiting for an answer a server may never
+   * give), which would stall the others' connections to a server that serves one connection at a
+   * time. No by default.
+   */
+  default boolean runsLast() {
+    return false;
+  }
 }

@@ -23,7 +23,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Runs a plan's network probes for one target: all are started at once, and each asks the server as
- * soon as the probes it requires are done, so independent probes run side by side. Their
+ * soon as the probes it requires are done, so independent probes run side by side; a probe that
+ * {@linkplain NetworkProbe#runsLast runs last} waits for all the others. Their
  * connections share the target's {@link HostConnectionLimit}, ranked in plan order: a probe planned
  * later takes the slots an earlier one leaves idle. A probe gets what is left of the target's
  * deadline; one that fails or is cut short becomes its failure, and a probe whose input failed is
@@ -52,14 +53,24 @@ final class ProbeGraph {
     HostConnectionLimit limit = new HostConnectionLimit(progress, perHostConnections);
     Outcomes outcomes = new Outcomes();
     Map<ProbeId, Sinks.Empty<Void>> done = new EnumMap<>(ProbeId.class);
+    List<Mono<Void>> others = new ArrayList<>();
+    for (Step step : network) {
+      Sinks.Empty<Void> finished = Sinks.empty();
+      done.put(step.id(), finished);
+      if (!runsLast(step)) {
+        others.add(finished.asMono());
+      }
+    }
     List<Mono<Void>> nodes = new ArrayList<>(network.size());
     for (int rank = 0; rank < network.size(); rank++) {
       Step step = network.get(rank);
       ProbeTarget target = new ProbeTarget(address, sni, limit.tracker(rank), perHostConnections);
-      Sinks.Empty<Void> finished = Sinks.empty();
-      done.put(step.id(), finished);
+      Sinks.Empty<Void> finished = done.get(step.id());
       List<Mono<Void>> inputs = new ArrayList<>();
       step.probe().requires().forEach(input -> inputs.add(done.get(input).asMono()));
+      if (runsLast(step)) {
+        inputs.addAll(others);
+      }
       nodes.add(
           Mono.when(inputs)
               .then(Mono.defer(() -> start(step, outcomes, target, progress)))
@@ -72,6 +83,10 @@ final class ProbeGraph {
     }
     progress.enter(network.get(0).id().cliName());
     return Mono.when(nodes).thenReturn(outcomes);
+  }
+
+  private static boolean runsLast(Step step) {
+    return ((NetworkProbe<?>) step.probe()).runsLast();
   }
 
   /** The step's probe, run, or the reason it cannot run. */

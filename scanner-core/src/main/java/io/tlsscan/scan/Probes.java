@@ -1,10 +1,12 @@
 package io.tlsscan.scan;
 
 import io.tlsscan.cert.CertificateAnalyzer;
+import io.tlsscan.net.Connector;
 import io.tlsscan.probe.Probe;
 import io.tlsscan.probe.cert.CertProbe;
 import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.groups.GroupsProbe;
+import io.tlsscan.probe.http.HttpProbe;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.raw.RawHelloClient;
 import java.time.Clock;
@@ -18,16 +20,23 @@ final class Probes {
   /**
    * One instance of each probe, for one scan.
    *
+   * @param connector opens the connections of the probes that speak TLS through the TLS library
+   * @param maxCertificateListBytes the largest certificate list the TLS library accepts
    * @param raw sends the raw probes' hellos
    * @param analyzer judges certificate chains
    * @param clock the time certificates are judged at
    */
   static List<Probe<?>> all(
-      RawHelloClient raw, Supplier<CertificateAnalyzer> analyzer, Clock clock) {
+      Connector connector,
+      int maxCertificateListBytes,
+      RawHelloClient raw,
+      Supplier<CertificateAnalyzer> analyzer,
+      Clock clock) {
     return List.of(
         new CertProbe(analyzer, clock),
         new ProtocolsProbe(raw),
         new CiphersProbe(raw),
-        new GroupsProbe(raw));
+        new GroupsProbe(raw),
+        new HttpProbe(connector, maxCertificateListBytes));
   }
 }

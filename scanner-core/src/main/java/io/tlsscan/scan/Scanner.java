@@ -70,7 +70,12 @@ public final class Scanner implements AutoCloseable {
             resolver,
             rateLimiter,
             handshake,
-            Probes.all(raw, new LazyAnalyzer(given), clock),
+            Probes.all(
+                connector,
+                options.maxBytesPerConnection(),
+                raw,
+                new LazyAnalyzer(given),
+                clock),
             clock);
   }
 

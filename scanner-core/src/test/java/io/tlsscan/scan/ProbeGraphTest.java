@@ -3,13 +3,18 @@ package io.tlsscan.scan;
 import static io.tlsscan.probe.ProbeId.CERT;
 import static io.tlsscan.probe.ProbeId.CIPHERS;
 import static io.tlsscan.probe.ProbeId.GROUPS;
+import static io.tlsscan.probe.ProbeId.HTTP;
 import static io.tlsscan.probe.ProbeId.PROTOCOLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.model.Section;
+import io.tlsscan.probe.NetworkProbe;
+import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.ProbeKey;
+import io.tlsscan.probe.SectionFill;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -49,6 +54,55 @@ class ProbeGraphTest {
             outcomes -> {
               assertThat(result(outcomes, PROTOCOLS)).isEqualTo("a");
               assertThat(result(outcomes, GROUPS)).isEqualTo("b");
+            })
+        .verifyComplete();
+  }
+
+  /** A probe that runs last, and says whether the protocols probe had finished when it began. */
+  private record Last(AtomicBoolean protocolsDone) implements NetworkProbe<String> {
+    @Override
+    public ProbeKey<String> key() {
+      return new ProbeKey<>(HTTP);
+    }
+
+    @Override
+    public SectionFill<String, String> fills() {
+      return SectionFill.of(new Section<>("http"));
+    }
+
+    @Override
+    public boolean runsLast() {
+      return true;
+    }
+
+    @Override
+    public Mono<String> run(ProbeContext context) {
+      return Mono.delay(SECOND).thenReturn("protocols done: " + protocolsDone.get());
+    }
+  }
+
+  @Test
+  void aProbeThatRunsLastWaitsForAllOthersEvenFailedOnes() {
+    // Given a probe of a second, one that fails at once, and a last one of a second
+    AtomicBoolean protocolsDone = new AtomicBoolean();
+    List<ProbePlan.Step> steps =
+        steps(
+            new Last(protocolsDone),
+            new TestProbes.Network(
+                PROTOCOLS,
+                Set.of(),
+                c -> Mono.delay(SECOND).doOnNext(t -> protocolsDone.set(true)).thenReturn("a")),
+            new TestProbes.Network(
+                GROUPS, Set.of(), c -> Mono.error(new IOException("Connection reset by peer"))));
+    // Then the last one started only after the others and the whole takes two seconds
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, progress()))
+        .expectSubscription()
+        .expectNoEvent(Duration.ofSeconds(2).minusMillis(1))
+        .thenAwait(Duration.ofMillis(1))
+        .assertNext(
+            outcomes -> {
+              assertThat(result(outcomes, HTTP)).isEqualTo("protocols done: true");
+              assertThat(outcomes.get(GROUPS)).isInstanceOf(ProbeOutcome.Failed.class);
             })
         .verifyComplete();
   }
@@ -145,7 +199,7 @@ class ProbeGraphTest {
     assertThat(progress.phase()).isEqualTo("protocols");
   }
 
-  private static List<ProbePlan.Step> steps(TestProbes.Network... probes) {
+  private static List<ProbePlan.Step> steps(NetworkProbe<?>... probes) {
     return List.of(probes).stream().map(p -> new ProbePlan.Step(p, true)).toList();
   }
 

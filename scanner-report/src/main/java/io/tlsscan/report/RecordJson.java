@@ -14,6 +14,8 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.Hsts;
+import io.tlsscan.model.HttpReport;
 import io.tlsscan.model.KeyInfo;
 import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
@@ -34,7 +36,7 @@ import java.util.Map;
  *
  * <pre>
  * target, status, error, started_at, duration_ms, connections,
- * handshake, certificate, protocols, ciphers, server_cipher_order, groups
+ * handshake, certificate, protocols, ciphers, server_cipher_order, groups, http
  *                                    (probe sections: present only when the probe completed)
  * probe_errors, findings
  * </pre>
@@ -85,7 +87,8 @@ public final class RecordJson {
               List.of(
                   new RecordSection.Companion<>(
                       "server_cipher_order", RecordJson::serverCipherOrder))),
-          new RecordSection<>(HostReport.GROUPS, RecordJson::groups));
+          new RecordSection<>(HostReport.GROUPS, RecordJson::groups),
+          new RecordSection<>(HostReport.HTTP, RecordJson::http));
 
   private RecordJson() {}
 
@@ -309,6 +312,24 @@ public final class RecordJson {
   private static JsonNode groups(List<String> groups) {
     ArrayNode json = NODES.arrayNode();
     groups.forEach(group -> json.add(text(group)));
+    return json;
+  }
+
+  private static JsonNode http(HttpReport http) {
+    ObjectNode json = NODES.objectNode();
+    json.put("status", http.status());
+    json.put("redirect", text(http.redirect()));
+    json.put("server", text(http.server()));
+    Hsts hsts = http.hsts();
+    if (hsts == null) {
+      json.putNull("hsts");
+    } else {
+      json.putObject("hsts")
+          .put("max_age", hsts.maxAge())
+          .put("include_subdomains", hsts.includeSubdomains())
+          .put("preload", hsts.preload());
+    }
+    json.put("hsts_error", text(http.hstsError()));
     return json;
   }
 

@@ -6,6 +6,8 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.Hsts;
+import io.tlsscan.model.HttpReport;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
@@ -31,6 +33,7 @@ import java.util.stream.Collectors;
  *   protocols TLSv1.2 TLSv1.3; deprecated TLSv1.0
  *   ciphers   TLSv1.0 1, TLSv1.2 3, TLSv1.3 2; 1 insecure: TLS_RSA_WITH_RC4_128_SHA; server order
  *   groups    x25519 secp256r1
+ *   http      301 to https://www.example/; server nginx; HSTS max-age 31536000 includeSubDomains
  *   finding   critical cert.expired: certificate expired 3 days ago
  * </pre>
  *
@@ -39,7 +42,9 @@ import java.util.stream.Collectors;
  * as {@code unknown}. The {@code ciphers} line counts suites per version, then the weak and the
  * insecure suites (a suite accepted under several versions counts once there), names the insecure
  * ones (at most {@value #MAX_NAMED_SUITES}), and says whose order the server follows when that is
- * known. A handshake whose facts come from a raw hello is marked as such.
+ * known. The {@code http} line gives the status, the redirect target, the Server header and the
+ * HSTS policy (or why a header was ignored). A handshake whose facts come from a raw hello is
+ * marked as such.
  *
  * <p>Every value from the server goes through {@link SafeText#forTerminal}, so it cannot reach the
  * terminal as an escape sequence.
@@ -86,6 +91,10 @@ final class TextView {
     List<String> groups = report.groups().resultOrNull();
     if (groups != null) {
       line(out, "groups", groups.isEmpty() ? "none accepted" : words(groups));
+    }
+    HttpReport http = report.http().resultOrNull();
+    if (http != null) {
+      line(out, "http", http(http));
     }
     RecordJson.probeErrors(report)
         .forEach(
@@ -181,6 +190,28 @@ final class TextView {
         names.stream().limit(MAX_NAMED_SUITES).map(TextView::safe).collect(Collectors.joining(" "));
     int more = names.size() - MAX_NAMED_SUITES;
     return more > 0 ? shown + " and " + more + " more" : shown;
+  }
+
+  /** {@code 301 to URL; server NAME; HSTS max-age N includeSubDomains preload}. */
+  private static String http(HttpReport http) {
+    StringBuilder text = new StringBuilder().append(http.status());
+    if (http.redirect() != null) {
+      text.append(" to ").append(safe(http.redirect()));
+    }
+    if (http.server() != null) {
+      text.append("; server ").append(safe(http.server()));
+    }
+    Hsts hsts = http.hsts();
+    if (hsts != null) {
+      text.append("; HSTS max-age ").append(hsts.maxAge());
+      text.append(hsts.includeSubdomains() ? " includeSubDomains" : "");
+      text.append(hsts.preload() ? " preload" : "");
+    } else if (http.hstsError() != null) {
+      text.append("; HSTS ignored: ").append(safe(http.hstsError()));
+    } else {
+      text.append("; no HSTS");
+    }
+    return text.toString();
   }
 
   private static String words(Collection<String> items) {

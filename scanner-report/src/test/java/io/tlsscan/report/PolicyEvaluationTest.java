@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.Hsts;
+import io.tlsscan.model.HttpReport;
+import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.Severity;
 import io.tlsscan.policy.BuiltInPolicies;
 import io.tlsscan.policy.Policy;
@@ -71,6 +74,97 @@ class PolicyEvaluationTest {
               assertThat(f.severity()).isEqualTo(Severity.INFO);
               assertThat(f.message()).contains("exempt until 2999-12-31: replacement ordered");
             });
+  }
+
+  private static HostReport answering(HttpReport http) {
+    return SampleReports.withSection(
+        SampleReports.trusted(), HostReport.HTTP, ProbeOutcome.completed(http));
+  }
+
+  private static List<Finding> httpFindings(Policy policy, HostReport report) {
+    return new PolicyEvaluator(policy)
+        .evaluate(report).stream().filter(f -> f.id().startsWith("http.")).toList();
+  }
+
+  @Test
+  void noHstsIsAMediumFindingAndHighWhenThePolicyRequiresHsts() throws Exception {
+    // Given a response without HSTS, and a policy file that requires it
+    HostReport report = answering(new HttpReport(200, null, null, null, null));
+    Path file =
+        Files.writeString(
+            dir.resolve("hsts.yaml"),
+            """
+            name: hsts
+            extends: mozilla-intermediate
+            require_hsts: true
+            """);
+    // Then the default policy finds it missing at medium, the file at high, saying why
+    assertThat(httpFindings(BuiltInPolicies.defaultPolicy(), report))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.id()).isEqualTo("http.hsts_missing");
+              assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+              assertThat(f.message()).isEqualTo("no Strict-Transport-Security header");
+            });
+    assertThat(httpFindings(PolicyFiles.load(file), report))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.id()).isEqualTo("http.hsts_missing");
+              assertThat(f.severity()).isEqualTo(Severity.HIGH);
+              assertThat(f.message()).endsWith("; hsts requires HSTS");
+            });
+  }
+
+  @Test
+  void anIgnoredHstsHeaderIsMissingWithItsReason() {
+    HostReport report = answering(new HttpReport(200, null, null, null, "no max-age directive"));
+    assertThat(httpFindings(BuiltInPolicies.defaultPolicy(), report))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.id()).isEqualTo("http.hsts_missing");
+              assertThat(f.message())
+                  .isEqualTo(
+                      "the Strict-Transport-Security header is ignored: no max-age directive");
+            });
+  }
+
+  @Test
+  void hstsUnderSixMonthsIsShortAndSixMonthsIsNot() {
+    HostReport day =
+        answering(new HttpReport(200, null, null, new Hsts(86_400, true, false), null));
+    HostReport justUnder =
+        answering(new HttpReport(200, null, null, new Hsts(15_767_999, false, false), null));
+    HostReport sixMonths =
+        answering(new HttpReport(200, null, null, new Hsts(15_768_000, false, false), null));
+    Policy policy = BuiltInPolicies.defaultPolicy();
+    assertThat(httpFindings(policy, day))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.id()).isEqualTo("http.hsts_short");
+              assertThat(f.severity()).isEqualTo(Severity.LOW);
+              assertThat(f.message()).startsWith("HSTS max-age is 86400 s, under the six months");
+            });
+    assertThat(httpFindings(policy, justUnder))
+        .extracting(Finding::id)
+        .containsExactly("http.hsts_short");
+    assertThat(httpFindings(policy, sixMonths)).isEmpty();
+  }
+
+  @Test
+  void withoutAnHttpSectionHstsIsNotJudgedAndARequiringPolicySaysSo() throws Exception {
+    Path file =
+        Files.writeString(dir.resolve("hsts.yaml"), "name: hsts\nrequire_hsts: true\n");
+    Policy requiring = PolicyFiles.load(file);
+    assertThat(httpFindings(requiring, SampleReports.trusted())).isEmpty();
+    assertThat(new PolicyEvaluator(requiring).unchecked(probe -> !probe.equals("http")))
+        .containsExactly("HSTS (add --probes http)");
+    assertThat(new PolicyEvaluator(requiring).unchecked(probe -> true)).isEmpty();
+    assertThat(new PolicyEvaluator(BuiltInPolicies.defaultPolicy()).unchecked(probe -> false))
+        .doesNotContain("HSTS (add --probes http)");
   }
 
   @Test

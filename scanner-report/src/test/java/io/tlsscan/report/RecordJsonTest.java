@@ -10,6 +10,8 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.model.HttpReport;
+import io.tlsscan.model.ProbeOutcome;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -80,6 +82,40 @@ class RecordJsonTest {
     // Then every key, value and the key order match, issues are not serialized, and the time is
     // cut to milliseconds
     assertThat(json).isEqualTo(EXPIRED_GOLDEN);
+  }
+
+  @Test
+  void httpSectionIsExactlyTheContractShapeAfterGroups() {
+    // Given the example record with an http section
+    String json = new String(RecordJson.toBytes(SampleReports.withHttp()), StandardCharsets.UTF_8);
+    // Then the section comes after groups, before probe_errors, with every field
+    assertThat(json)
+        .contains(
+            "\"groups\":[\"x25519\",\"secp256r1\"],"
+                + "\"http\":{\"status\":301,\"redirect\":\"https://www.expired.example/\","
+                + "\"server\":\"nginx\\\\u001b[31m\","
+                + "\"hsts\":{\"max_age\":31536000,\"include_subdomains\":true,\"preload\":true},"
+                + "\"hsts_error\":null},"
+                + "\"probe_errors\":{}");
+  }
+
+  @Test
+  void anIgnoredHstsHeaderIsNullWithItsReason() {
+    HostReport report =
+        SampleReports.withSection(
+            SampleReports.trusted(),
+            HostReport.HTTP,
+            ProbeOutcome.completed(
+                new HttpReport(
+                    200, null, null, null, "directive \"max-age\" appears more than once")));
+    JsonNode http = RecordJson.toTree(report).get("http");
+    assertThat(fieldNames(http))
+        .containsExactly("status", "redirect", "server", "hsts", "hsts_error");
+    assertThat(http.get("hsts").isNull()).isTrue();
+    assertThat(http.get("redirect").isNull()).isTrue();
+    assertThat(http.get("server").isNull()).isTrue();
+    assertThat(http.get("hsts_error").asText())
+        .isEqualTo("directive \"max-age\" appears more than once");
   }
 
   @Test
@@ -314,7 +350,7 @@ class RecordJsonTest {
   @Test
   void sectionNamesAreTheProbeSectionsInRecordOrder() {
     assertThat(RecordJson.sectionNames())
-        .containsExactly("handshake", "certificate", "protocols", "ciphers", "groups");
+        .containsExactly("handshake", "certificate", "protocols", "ciphers", "groups", "http");
   }
 
   private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

@@ -15,6 +15,8 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.HttpReport;
+import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TrustError;
 import java.io.IOException;
@@ -58,6 +60,23 @@ class RecordSchemaTest {
         Arguments.of(
             "server cipher order unknown",
             SampleReports.withCiphers(SampleReports.trusted(), new CipherSupport(Map.of(), null))));
+    records.add(Arguments.of("http: redirect, HSTS", SampleReports.withHttp()));
+    records.add(
+        Arguments.of(
+            "http: HSTS ignored",
+            SampleReports.withSection(
+                SampleReports.trusted(),
+                HostReport.HTTP,
+                ProbeOutcome.completed(
+                    new HttpReport(200, null, "Apache", null, "no max-age directive")))));
+    records.add(
+        Arguments.of(
+            "http probe failed",
+            SampleReports.withSection(
+                SampleReports.trusted(),
+                HostReport.HTTP,
+                ProbeOutcome.failed(
+                    ErrorKind.BAD_RESPONSE, "response headers exceed 16384 bytes"))));
     for (ErrorKind kind : ErrorKind.values()) {
       records.add(Arguments.of("error " + kind.wireName(), SampleReports.failed(kind)));
     }
@@ -126,6 +145,20 @@ class RecordSchemaTest {
     assertRejected(r -> ((ArrayNode) r.get("groups")).add("x25519"), "a group listed twice");
     assertRejected(
         r -> ((ObjectNode) r.get("handshake")).put("source", "openssl"), "an unknown source");
+    assertRejectedHttp(
+        r -> ((ObjectNode) r.get("http")).put("hsts_error", "x"), "hsts and an hsts_error");
+    assertRejectedHttp(r -> ((ObjectNode) r.get("http")).put("status", 42), "a status below 100");
+    assertRejectedHttp(
+        r -> ((ObjectNode) r.at("/http/hsts")).put("max_age", -1), "a negative max_age");
+    assertRejectedHttp(
+        r -> ((ObjectNode) r.get("http")).remove("server"), "an http section without server");
+  }
+
+  private static void assertRejectedHttp(Consumer<ObjectNode> breakIt, String what) {
+    ObjectNode record = RecordJson.toTree(SampleReports.withHttp());
+    assertThat(SCHEMA.validate(record)).as("the unbroken record").isEmpty();
+    breakIt.accept(record);
+    assertThat(SCHEMA.validate(record)).as("a record with " + what + " must be rejected").isNotEmpty();
   }
 
   @Test
@@ -137,7 +170,8 @@ class RecordSchemaTest {
             SampleReports.expired(),
             SampleReports.invalidTarget(),
             SampleReports.certificateProbeFailed(),
-            SampleReports.legacy())) {
+            SampleReports.legacy(),
+            SampleReports.withHttp())) {
       collectRecordPaths(RecordJson.toTree(report), "", written);
     }
     // When the schema's property tree is flattened the same way

@@ -10,6 +10,8 @@ import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.model.Hsts;
+import io.tlsscan.model.HttpReport;
 import io.tlsscan.model.KeyInfo;
 import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
@@ -360,6 +362,38 @@ final class SampleReports {
         report.ciphers(),
         report.groups(),
         report.findings());
+  }
+
+  /** A copy of {@code report} with {@code section}'s outcome set to {@code outcome}. */
+  static <S> HostReport withSection(
+      HostReport report, Section<S> section, ProbeOutcome<S> outcome) {
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>(report.sections());
+    sections.put(section, outcome);
+    return new HostReport(
+        report.target(),
+        report.error(),
+        report.startedAt(),
+        report.durationMs(),
+        report.connections(),
+        sections,
+        report.findings());
+  }
+
+  /**
+   * The expired example with an http section: a redirect from a server whose name holds an escape
+   * sequence, and a long HSTS policy.
+   */
+  static HostReport withHttp() {
+    return withSection(
+        expired(),
+        HostReport.HTTP,
+        ProbeOutcome.completed(
+            new HttpReport(
+                301,
+                "https://www.expired.example/",
+                "nginx\\u001b[31m",
+                new Hsts(31_536_000, true, true),
+                null)));
   }
 
   /** A report with the given outcome of each section; those not run are left out. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.HttpReport;
+import io.tlsscan.model.ProbeOutcome;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,27 @@ class TextReportWriterTest {
         .doesNotContain("protocols")
         .doesNotContain("ciphers")
         .doesNotContain("groups");
+  }
+
+  @Test
+  void httpLineGivesStatusRedirectServerAndHsts() throws IOException {
+    assertThat(write(false, SampleReports.withHttp()))
+        .contains(
+            "http      301 to https://www.expired.example/; server nginx\\u001b[31m;"
+                + " HSTS max-age 31536000 includeSubDomains preload\n");
+    HostReport ignored =
+        SampleReports.withSection(
+            SampleReports.trusted(),
+            HostReport.HTTP,
+            ProbeOutcome.completed(new HttpReport(200, null, null, null, "no max-age directive")));
+    assertThat(write(false, ignored))
+        .contains("http      200; HSTS ignored: no max-age directive\n");
+    HostReport none =
+        SampleReports.withSection(
+            SampleReports.trusted(),
+            HostReport.HTTP,
+            ProbeOutcome.completed(new HttpReport(404, null, "x", null, null)));
+    assertThat(write(false, none)).contains("http      404; server x; no HSTS\n");
   }
 
   @Test

@@ -93,7 +93,7 @@ final class FleetCatalog {
     tls(
         "good",
         good,
-        "EC P-256 leaf from the demo intermediate, chain leaf+intermediate",
+        "EC P-256 leaf from the demo intermediate, chain leaf+intermediate, HSTS for two years",
         Expectation.clean(),
         serverContext(pki.leaf(good), intermediate));
 
@@ -358,12 +358,17 @@ final class FleetCatalog {
     return name + "." + DOMAIN;
   }
 
+  /** The answer to any request: only {@code good} sends HSTS, as a healthy site does. */
   private static byte[] httpOk(String name) {
     String body = "tlsscan demo endpoint: " + name + "\n";
+    String hsts =
+        name.equals("good") ? "Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n" : "";
     return ascii(
         "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
             + body.length()
-            + "\r\nConnection: close\r\n\r\n"
+            + "\r\n"
+            + hsts
+            + "Connection: close\r\n\r\n"
             + body);
   }
 

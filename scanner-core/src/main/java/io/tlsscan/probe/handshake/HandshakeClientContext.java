@@ -20,8 +20,10 @@ import javax.net.ssl.SSLException;
  * hand over their certificate; ALPN {@code h2, http/1.1}; OCSP stapling requested or not; key
  * shares limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any
  * chain and reports what the engine saw through {@link HandshakeObservation}s registered per engine.
+ * {@link #http1} makes the same context offering only ALPN {@code http/1.1}, for a probe that speaks
+ * HTTP/1.1 over it.
  */
-final class HandshakeClientContext {
+public final class HandshakeClientContext {
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
   private static final String[] GROUPS = {"X25519", "P-256", "P-384", "P-521"};
 
@@ -34,6 +36,15 @@ final class HandshakeClientContext {
    * @param requestOcsp whether the hello carries status_request
    */
   HandshakeClientContext(int maxCertificateListBytes, boolean requestOcsp) {
+    this(
+        maxCertificateListBytes,
+        requestOcsp,
+        ApplicationProtocolNames.HTTP_2,
+        ApplicationProtocolNames.HTTP_1_1);
+  }
+
+  private HandshakeClientContext(
+      int maxCertificateListBytes, boolean requestOcsp, String... applicationProtocols) {
     OpenSsl.ensureAvailability();
     this.requestOcsp = requestOcsp;
     try {
@@ -50,8 +61,7 @@ final class HandshakeClientContext {
                       ApplicationProtocolConfig.Protocol.ALPN,
                       ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                       ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                      ApplicationProtocolNames.HTTP_2,
-                      ApplicationProtocolNames.HTTP_1_1))
+                      applicationProtocols))
               .enableOcsp(requestOcsp)
               .option(OpenSslContextOption.GROUPS, GROUPS)
               .option(OpenSslContextOption.MAX_CERTIFICATE_LIST_BYTES, maxCertificateListBytes)
@@ -62,6 +72,19 @@ final class HandshakeClientContext {
     } catch (SSLException e) {
       throw new IllegalStateException("cannot build the TLS client context: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The handshake's context with ALPN {@code http/1.1} alone and no OCSP request: what a client
+   * sending one HTTP/1.1 request offers. Its engines report nothing ({@link #observe} is not
+   * called for them).
+   *
+   * @param maxCertificateListBytes the largest certificate list the engine will accept
+   */
+  public static SslContext http1(int maxCertificateListBytes) {
+    return new HandshakeClientContext(
+            maxCertificateListBytes, false, ApplicationProtocolNames.HTTP_1_1)
+        .context();
   }
 
   SslContext context() {
