@@ -46,6 +46,9 @@ public record HostReport(
   /** The key-exchange groups it accepts, in its order of preference. */
   public static final Section<List<String>> GROUPS = new Section<>("groups");
 
+  /** JARM, JA3S and JA4S fingerprints of its TLS stack. */
+  public static final Section<Fingerprints> FINGERPRINTS = new Section<>("fingerprints");
+
   public HostReport {
     requireNonNull(target, "target");
     requireNonNull(startedAt, "startedAt");
@@ -100,6 +103,10 @@ public record HostReport(
 
   public ProbeOutcome<List<String>> groups() {
     return section(GROUPS);
+  }
+
+  public ProbeOutcome<Fingerprints> fingerprints() {
+    return section(FINGERPRINTS);
   }
 
   /** A copy with the findings replaced. */

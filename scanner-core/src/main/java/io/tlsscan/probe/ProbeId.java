@@ -20,7 +20,11 @@ public enum ProbeId {
   /** Which suites each accepted version accepts, and the server's order ({@code ciphers}). */
   CIPHERS,
   /** Which key-exchange groups the server accepts ({@code groups}). */
-  GROUPS;
+  GROUPS,
+  /**
+   * JARM, JA3S and JA4S fingerprints ({@code fingerprints}); eleven connections, so only when asked.
+   */
+  JARM;
 
   /** What runs when nothing is said: what a compliance scan needs. */
   public static final Set<ProbeId> DEFAULT = EnumSet.of(CERT, PROTOCOLS, CIPHERS);

@@ -5,6 +5,7 @@ import io.tlsscan.probe.Probe;
 import io.tlsscan.probe.cert.CertProbe;
 import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.groups.GroupsProbe;
+import io.tlsscan.probe.jarm.JarmProbe;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.raw.RawHelloClient;
 import java.time.Clock;
@@ -28,6 +29,7 @@ final class Probes {
         new CertProbe(analyzer, clock),
         new ProtocolsProbe(raw),
         new CiphersProbe(raw),
-        new GroupsProbe(raw));
+        new GroupsProbe(raw),
+        new JarmProbe(raw));
   }
 }

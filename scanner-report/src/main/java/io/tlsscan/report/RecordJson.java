@@ -12,6 +12,7 @@ import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
+import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.KeyInfo;
@@ -34,7 +35,7 @@ import java.util.Map;
  *
  * <pre>
  * target, status, error, started_at, duration_ms, connections,
- * handshake, certificate, protocols, ciphers, server_cipher_order, groups
+ * handshake, certificate, protocols, ciphers, server_cipher_order, groups, fingerprints
  *                                    (probe sections: present only when the probe completed)
  * probe_errors, findings
  * </pre>
@@ -85,7 +86,8 @@ public final class RecordJson {
               List.of(
                   new RecordSection.Companion<>(
                       "server_cipher_order", RecordJson::serverCipherOrder))),
-          new RecordSection<>(HostReport.GROUPS, RecordJson::groups));
+          new RecordSection<>(HostReport.GROUPS, RecordJson::groups),
+          new RecordSection<>(HostReport.FINGERPRINTS, RecordJson::fingerprints));
 
   private RecordJson() {}
 
@@ -307,6 +309,16 @@ public final class RecordJson {
   private static JsonNode groups(List<String> groups) {
     ArrayNode json = NODES.arrayNode();
     groups.forEach(group -> json.add(text(group)));
+    return json;
+  }
+
+  private static ObjectNode fingerprints(Fingerprints fingerprints) {
+    ObjectNode json = NODES.objectNode();
+    json.put("jarm", text(fingerprints.jarm()));
+    ArrayNode answers = json.putArray("jarm_answers");
+    fingerprints.jarmAnswers().forEach(answer -> answers.add(text(answer)));
+    json.put("ja3s", text(fingerprints.ja3s()));
+    json.put("ja4s", text(fingerprints.ja4s()));
     return json;
   }
 
