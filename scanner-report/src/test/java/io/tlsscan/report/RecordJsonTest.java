@@ -10,6 +10,8 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.model.ProbeOutcome;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -307,7 +309,22 @@ class RecordJsonTest {
   @Test
   void sectionNamesAreTheProbeSectionsInRecordOrder() {
     assertThat(RecordJson.sectionNames())
-        .containsExactly("handshake", "certificate", "protocols", "ciphers", "groups");
+        .containsExactly(
+            "handshake", "certificate", "protocols", "ciphers", "groups", "fingerprints");
+  }
+
+  @Test
+  void fingerprintsAreWrittenFieldForField() throws IOException {
+    HostReport report =
+        SampleReports.withFingerprints(
+            SampleReports.trusted(), ProbeOutcome.completed(SampleReports.fingerprints()));
+    JsonNode fingerprints = JSON.readTree(RecordJson.toBytes(report)).get("fingerprints");
+    assertThat(fingerprints.get("jarm").asText())
+        .isEqualTo("29d29d0002ad00000041d42d00041d108f7344cbfe24eab30d174e6403c42b");
+    assertThat(fingerprints.get("jarm_answers")).hasSize(10);
+    assertThat(fingerprints.get("jarm_answers").get(6).asText()).isEqualTo("1301|0303|h2|002b-0033");
+    assertThat(fingerprints.get("ja3s").asText()).isEqualTo("475c9302dc42b2751db9edcac3b74891");
+    assertThat(fingerprints.get("ja4s").asText()).isEqualTo("t130200_1301_234ea6891581");
   }
 
   private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

@@ -13,14 +13,17 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TrustError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +48,10 @@ class RecordSchemaTest {
           .getSchema(
               SCHEMA_TREE, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
 
+  private static final HostReport WITH_FINGERPRINTS =
+      SampleReports.withFingerprints(
+          SampleReports.trusted(), ProbeOutcome.completed(SampleReports.fingerprints()));
+
   static Stream<Arguments> records() {
     List<Arguments> records = new ArrayList<>();
     records.add(Arguments.of("expired, untrusted", SampleReports.expired()));
@@ -58,6 +65,25 @@ class RecordSchemaTest {
         Arguments.of(
             "server cipher order unknown",
             SampleReports.withCiphers(SampleReports.trusted(), new CipherSupport(Map.of(), null))));
+    records.add(
+        Arguments.of(
+            "fingerprints",
+            SampleReports.withFingerprints(
+                SampleReports.trusted(), ProbeOutcome.completed(SampleReports.fingerprints()))));
+    records.add(
+        Arguments.of(
+            "fingerprints of a server that answered no hello",
+            SampleReports.withFingerprints(
+                SampleReports.trusted(),
+                ProbeOutcome.completed(
+                    new Fingerprints(
+                        "0".repeat(62), Collections.nCopies(10, "|||"), null, null)))));
+    records.add(
+        Arguments.of(
+            "fingerprints probe failed",
+            SampleReports.withFingerprints(
+                SampleReports.trusted(),
+                ProbeOutcome.failed(ErrorKind.TIMEOUT, "deadline reached after 4 of 11 hellos"))));
     for (ErrorKind kind : ErrorKind.values()) {
       records.add(Arguments.of("error " + kind.wireName(), SampleReports.failed(kind)));
     }
@@ -126,6 +152,18 @@ class RecordSchemaTest {
     assertRejected(r -> ((ArrayNode) r.get("groups")).add("x25519"), "a group listed twice");
     assertRejected(
         r -> ((ObjectNode) r.get("handshake")).put("source", "openssl"), "an unknown source");
+    assertRejected(
+        WITH_FINGERPRINTS,
+        r -> ((ObjectNode) r.get("fingerprints")).put("jarm", "00"),
+        "a JARM of two digits");
+    assertRejected(
+        WITH_FINGERPRINTS,
+        r -> ((ArrayNode) r.at("/fingerprints/jarm_answers")).remove(0),
+        "nine JARM answers");
+    assertRejected(
+        WITH_FINGERPRINTS,
+        r -> ((ObjectNode) r.get("fingerprints")).put("ja4s", "t13"),
+        "a JA4S cut short");
   }
 
   @Test
@@ -137,7 +175,8 @@ class RecordSchemaTest {
             SampleReports.expired(),
             SampleReports.invalidTarget(),
             SampleReports.certificateProbeFailed(),
-            SampleReports.legacy())) {
+            SampleReports.legacy(),
+            WITH_FINGERPRINTS)) {
       collectRecordPaths(RecordJson.toTree(report), "", written);
     }
     // When the schema's property tree is flattened the same way
@@ -179,7 +218,11 @@ class RecordSchemaTest {
   }
 
   private static void assertRejected(Consumer<ObjectNode> breakIt, String what) {
-    ObjectNode record = RecordJson.toTree(SampleReports.expired());
+    assertRejected(SampleReports.expired(), breakIt, what);
+  }
+
+  private static void assertRejected(HostReport report, Consumer<ObjectNode> breakIt, String what) {
+    ObjectNode record = RecordJson.toTree(report);
     breakIt.accept(record);
     Set<ValidationMessage> errors = SCHEMA.validate(record);
     assertThat(errors).as("a record with " + what + " must be rejected").isNotEmpty();

@@ -7,6 +7,7 @@ import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Finding;
+import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
@@ -360,6 +361,39 @@ final class SampleReports {
         report.ciphers(),
         report.groups(),
         report.findings());
+  }
+
+  /** A copy of {@code report} with a {@code fingerprints} section of {@code outcome}. */
+  static HostReport withFingerprints(HostReport report, ProbeOutcome<Fingerprints> outcome) {
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>(report.sections());
+    sections.put(HostReport.FINGERPRINTS, outcome);
+    return new HostReport(
+        report.target(),
+        report.error(),
+        report.startedAt(),
+        report.durationMs(),
+        report.connections(),
+        sections,
+        report.findings());
+  }
+
+  /** Fingerprints as a TLS 1.3 server's might be. */
+  static Fingerprints fingerprints() {
+    return new Fingerprints(
+        "29d29d0002ad00000041d42d00041d108f7344cbfe24eab30d174e6403c42b",
+        List.of(
+            "c02f|0303|h2|ff01-0000-0001-000b-0023-0010",
+            "c02f|0303|h2|ff01-0000-0001-000b-0023-0010",
+            "|||",
+            "c030|0303||ff01-0000-0001-000b-0023",
+            "|||",
+            "|||",
+            "1301|0303|h2|002b-0033",
+            "1302|0303|h2|002b-0033",
+            "|||",
+            "1301|0303|h2|002b-0033"),
+        "475c9302dc42b2751db9edcac3b74891",
+        "t130200_1301_234ea6891581");
   }
 
   /** A report with the given outcome of each section; those not run are left out. */
