@@ -54,8 +54,8 @@ final class FirstBytesHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     try {
       if (!done && msg instanceof ByteBuf bytes) {
-        received.writeBytes(bytes, Math.min(bytes.readableBytes(), received.writableBytes()));
-        if (received.writableBytes() == 0 || firstRecordWhole()) {
+        received.writeBytes(bytes, Math.min(bytes.readableBytes(), received.maxWritableBytes()));
+        if (received.maxWritableBytes() == 0 || firstRecordWhole()) {
           end(ctx, null);
         }
       }
