@@ -160,8 +160,7 @@ class JarmScanTest {
     assertThat(gnutls.jarm()).as("gnutls-serv against openssl").isNotEqualTo(openssl.jarm());
     assertThat(boringssl.jarm()).as("BoringSSL against openssl").isNotEqualTo(openssl.jarm());
     assertThat(boringssl.jarm()).as("BoringSSL against gnutls").isNotEqualTo(gnutls.jarm());
-    assertThat(List.of(openssl.jarm(), gnutls.jarm(), boringssl.jarm()))
-        .doesNotContain(ZERO);
+    assertThat(List.of(openssl.jarm(), gnutls.jarm(), boringssl.jarm())).doesNotContain(ZERO);
   }
 
   @Test
@@ -181,8 +180,7 @@ class JarmScanTest {
   void httpServerGivesTheAllZeroJarm() throws Exception {
     try (LoopbackServer http =
         new LoopbackServer(
-            "127.0.58.7",
-            () -> "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
+            "127.0.58.7", () -> "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
       Fingerprints fingerprints = probe(http.address(), Duration.ofSeconds(3));
       assertThat(fingerprints.jarm()).isEqualTo(ZERO);
       assertThat(fingerprints.jarmAnswers()).containsOnly("|||");

@@ -21,9 +21,7 @@ public enum ProbeId {
   CIPHERS,
   /** Which key-exchange groups the server accepts ({@code groups}). */
   GROUPS,
-  /**
-   * JARM, JA3S and JA4S fingerprints ({@code fingerprints}); eleven connections, so only when asked.
-   */
+  /** JARM, JA3S and JA4S fingerprints ({@code fingerprints}); eleven connections. */
   JARM;
 
   /** What runs when nothing is said: what a compliance scan needs. */

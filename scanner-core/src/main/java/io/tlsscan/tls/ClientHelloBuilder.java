@@ -324,8 +324,8 @@ public final class ClientHelloBuilder {
 
   /**
    * Exactly these extensions, in this order, instead of the ones the version sends by default
-   * (server name, groups, key shares, padding and the rest are then the caller's): for hellos
-   * whose every byte is prescribed, such as fingerprinting ones.
+   * (server name, groups, key shares, padding and the rest are then the caller's): for hellos whose
+   * every byte is prescribed, such as fingerprinting ones.
    */
   public ClientHelloBuilder extensions(List<HelloExtension> layout) {
     List<HelloExtension> copy = List.copyOf(layout);
@@ -388,7 +388,9 @@ public final class ClientHelloBuilder {
       record.writeShort(
           recordVersion
               .orElse(
-                  version == ProtocolVersion.SSLv3 ? ProtocolVersion.SSLv3 : ProtocolVersion.TLSv1_0)
+                  version == ProtocolVersion.SSLv3
+                      ? ProtocolVersion.SSLv3
+                      : ProtocolVersion.TLSv1_0)
               .wireCode());
       record.writeShort(messageLength);
       record.writeByte(HANDSHAKE_CLIENT_HELLO);
@@ -397,7 +399,11 @@ public final class ClientHelloBuilder {
       byte[] bytes = ByteBufUtil.getBytes(record);
       record.release();
       return new ClientHello(
-          version, offeredSuites(), List.of(), extensions.isPresent() ? List.of() : groups, shares,
+          version,
+          offeredSuites(),
+          List.of(),
+          extensions.isPresent() ? List.of() : groups,
+          shares,
           bytes);
     } finally {
       body.release();

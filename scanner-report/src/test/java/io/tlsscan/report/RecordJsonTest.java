@@ -322,7 +322,8 @@ class RecordJsonTest {
     assertThat(fingerprints.get("jarm").asText())
         .isEqualTo("29d29d0002ad00000041d42d00041d108f7344cbfe24eab30d174e6403c42b");
     assertThat(fingerprints.get("jarm_answers")).hasSize(10);
-    assertThat(fingerprints.get("jarm_answers").get(6).asText()).isEqualTo("1301|0303|h2|002b-0033");
+    assertThat(fingerprints.get("jarm_answers").get(6).asText())
+        .isEqualTo("1301|0303|h2|002b-0033");
     assertThat(fingerprints.get("ja3s").asText()).isEqualTo("475c9302dc42b2751db9edcac3b74891");
     assertThat(fingerprints.get("ja4s").asText()).isEqualTo("t130200_1301_234ea6891581");
   }

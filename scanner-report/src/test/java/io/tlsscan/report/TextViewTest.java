@@ -24,7 +24,8 @@ class TextViewTest {
 
   @Test
   void noServerHelloShowsOnlyTheJarm() {
-    Fingerprints none = new Fingerprints("0".repeat(62), Collections.nCopies(10, "|||"), null, null);
+    Fingerprints none =
+        new Fingerprints("0".repeat(62), Collections.nCopies(10, "|||"), null, null);
     String text =
         view.render(
             SampleReports.withFingerprints(SampleReports.trusted(), ProbeOutcome.completed(none)));

@@ -14,8 +14,8 @@ import java.util.List;
  * as the reference implementation (salesforce/jarm, {@code jarm.py}) does, quirks included: the
  * fields are read at fixed offsets without checking lengths, the version is the ServerHello's
  * legacy version, and the reference's error paths give the empty answer {@code |||} (an alert, no
- * ServerHello, bytes cut short in the wrong place) or {@code cipher|version||||} (its "|||" appended
- * when the extensions cannot be read).
+ * ServerHello, bytes cut short in the wrong place) or {@code cipher|version||||} (its "|||"
+ * appended when the extensions cannot be read).
  */
 final class JarmAnswer {
   /** The answer to a hello the server did not answer with a ServerHello. */
@@ -99,7 +99,8 @@ final class JarmAnswer {
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(value, Math.min(3, value.length), Math.max(0, value.length - 3)))
+              .decode(
+                  ByteBuffer.wrap(value, Math.min(3, value.length), Math.max(0, value.length - 3)))
               .toString();
         } catch (CharacterCodingException e) {
           throw new MalformedAnswer();

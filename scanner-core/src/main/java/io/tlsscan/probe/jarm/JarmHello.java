@@ -127,7 +127,6 @@ record JarmHello(
           ExtensionBytes.protocols("h2c"),
           ExtensionBytes.protocols("hq"));
 
-
   private static final byte[] SUPPORTED_GROUPS = {0, 8, 0, 0x1d, 0, 0x17, 0, 0x18, 0, 0x19};
   private static final byte[] SIGNATURE_ALGORITHMS = {
     0, 0x12, 4, 3, 8, 4, 4, 1, 5, 3, 8, 5, 5, 1, 8, 6, 6, 1, 2, 1
@@ -149,8 +148,7 @@ record JarmHello(
   }
 
   private JarmHello withVersions(SupportedVersions offered, Reorder order) {
-    return new JarmHello(
-        version, withTls13Suites, suiteOrder, grease, rareAlpn, offered, order);
+    return new JarmHello(version, withTls13Suites, suiteOrder, grease, rareAlpn, offered, order);
   }
 
   /** The suites in the order sent, GREASE first when on. */
@@ -188,7 +186,8 @@ record JarmHello(
     if (grease) {
       extensions.add(new HelloExtension(grease(random), new byte[0]));
     }
-    extensions.add(new HelloExtension(ExtensionBytes.SERVER_NAME, ExtensionBytes.serverName(serverName)));
+    extensions.add(
+        new HelloExtension(ExtensionBytes.SERVER_NAME, ExtensionBytes.serverName(serverName)));
     extensions.add(new HelloExtension(ExtensionBytes.EXTENDED_MASTER_SECRET, new byte[0]));
     extensions.add(new HelloExtension(ExtensionBytes.MAX_FRAGMENT_LENGTH, new byte[] {1}));
     extensions.add(new HelloExtension(ExtensionBytes.RENEGOTIATION_INFO, new byte[] {0}));
@@ -200,7 +199,8 @@ record JarmHello(
     extensions.add(new HelloExtension(ExtensionBytes.KEY_SHARE, keyShareData(random)));
     extensions.add(new HelloExtension(ExtensionBytes.PSK_KEY_EXCHANGE_MODES, new byte[] {1, 1}));
     if (version == ProtocolVersion.TLSv1_3 || versions == SupportedVersions.UP_TO_TLS_1_2) {
-      extensions.add(new HelloExtension(ExtensionBytes.SUPPORTED_VERSIONS, supportedVersionsData(random)));
+      extensions.add(
+          new HelloExtension(ExtensionBytes.SUPPORTED_VERSIONS, supportedVersionsData(random)));
     }
     return extensions;
   }

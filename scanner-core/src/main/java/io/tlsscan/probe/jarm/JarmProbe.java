@@ -78,16 +78,17 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
         target.serverName() != null ? target.serverName() : target.address().getHostString();
     Mono<List<String>> jarmAnswers =
         Flux.fromIterable(JarmHello.TEN)
-            .flatMapSequential(
-                hello -> answer(target, hello, serverName), target.parallelism())
+            .flatMapSequential(hello -> answer(target, hello, serverName), target.parallelism())
             .collectList()
             .map(JarmProbe::emptyIfSilent);
     Mono<Optional<ServerHelloFacts>> typical =
         client
-            .firstBytes(target, TypicalHello.build(target.serverName(), random), TYPICAL_ANSWER_BYTES)
+            .firstBytes(
+                target, TypicalHello.build(target.serverName(), random), TYPICAL_ANSWER_BYTES)
             .map(ServerHelloFacts::parse)
             .onErrorResume(
-                error -> silence(error) || noServerHello(error), error -> Mono.just(Optional.empty()));
+                error -> silence(error) || noServerHello(error),
+                error -> Mono.just(Optional.empty()));
     return jarmAnswers.zipWith(typical, JarmProbe::fingerprints);
   }
 

@@ -14,10 +14,9 @@ import java.util.List;
  *       supported_versions value if sent, else the legacy version) as {@code 13}, {@code 12},
  *       {@code 11}, {@code 10} or {@code s3}, the number of extensions in two digits, the first and
  *       last character of the ALPN protocol ({@code 00} for none; when either is not alphanumeric,
- *       the first and last hex digit of its bytes), {@code _}, the suite in four hex
- *       digits, {@code _}, the first 12 hex digits of the SHA-256 of the extension types in hex,
- *       comma-separated in the order sent ({@code 000000000000} for none), e.g. {@code
- *       t120400_c030_4e8089b08790}.
+ *       the first and last hex digit of its bytes), {@code _}, the suite in four hex digits, {@code
+ *       _}, the first 12 hex digits of the SHA-256 of the extension types in hex, comma-separated
+ *       in the order sent ({@code 000000000000} for none), e.g. {@code t120400_c030_4e8089b08790}.
  * </ul>
  */
 final class ServerFingerprints {

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.MonoSink;
 
 /**
- * Sends the hello once the connection is up and hands the server's first bytes to the probe, as
- * one socket read returns them: everything that has arrived once the first TLS record is whole (or
- * at the first read, when no record header can be made out), at most {@code maxBytes}. A close
- * ends the read with what arrived, possibly nothing; an error or {@code answerTimeout} of silence
- * fails it only when nothing arrived. One instance per channel.
+ * Sends the hello once the connection is up and hands the server's first bytes to the probe, as one
+ * socket read returns them: everything that has arrived once the first TLS record is whole (or at
+ * the first read, when no record header can be made out), at most {@code maxBytes}. A close ends
+ * the read with what arrived, possibly nothing; an error or {@code answerTimeout} of silence fails
+ * it only when nothing arrived. One instance per channel.
  */
 final class FirstBytesHandler extends ChannelInboundHandlerAdapter {
   private static final int RECORD_HEADER = 5;
@@ -30,7 +30,8 @@ final class FirstBytesHandler extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> answerTimer;
   private boolean done;
 
-  FirstBytesHandler(MonoSink<byte[]> sink, ClientHello hello, int maxBytes, Duration answerTimeout) {
+  FirstBytesHandler(
+      MonoSink<byte[]> sink, ClientHello hello, int maxBytes, Duration answerTimeout) {
     this.sink = sink;
     this.hello = hello;
     this.maxBytes = maxBytes;

@@ -33,7 +33,12 @@ class JarmAnswerTest {
         record(
             serverHello(
                 "c02f00",
-                "001a" + "ff01000100" + "00000000" + "00100005000302" + "6832" + "000b000403000102"));
+                "001a"
+                    + "ff01000100"
+                    + "00000000"
+                    + "00100005000302"
+                    + "6832"
+                    + "000b000403000102"));
     assertThat(JarmAnswer.read(data)).isEqualTo("c02f|0303|h2|ff01-0000-0010-000b");
   }
 
@@ -64,7 +69,12 @@ class JarmAnswerTest {
         record(
             serverHello(
                 "c02f00",
-                "001a" + "ff01000100" + "00000000" + "00100005000302" + "6832" + "000b000403000102"));
+                "001a"
+                    + "ff01000100"
+                    + "00000000"
+                    + "00100005000302"
+                    + "6832"
+                    + "000b000403000102"));
     byte[] cut = java.util.Arrays.copyOf(whole, 50);
     assertThat(JarmAnswer.read(cut)).isEqualTo("|0303||||");
   }

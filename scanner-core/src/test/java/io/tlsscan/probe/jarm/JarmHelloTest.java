@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The ten hellos byte for byte against the reference's construction. With every random byte zero
  * and every GREASE value 0x0a0a, the expected digests and bytes are those of a transcription of
- * salesforce/jarm's {@code packet_building} (and the functions it calls) for the server name
- * {@code jarm.test}, computed once with python3 with {@code os.urandom} returning zeros.
+ * salesforce/jarm's {@code packet_building} (and the functions it calls) for the server name {@code
+ * jarm.test}, computed once with python3 with {@code os.urandom} returning zeros.
  */
 class JarmHelloTest {
   private static final List<String> SHA256_OF_EACH_HELLO =
@@ -61,9 +61,9 @@ class JarmHelloTest {
   void eachHelloIsTheReferencesHello() throws Exception {
     for (int i = 0; i < 10; i++) {
       byte[] hello = JarmHello.TEN.get(i).build("jarm.test", new Zeros()).bytes();
-      String digest =
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hello));
-      assertThat(digest).as("hello %d: %s", i + 1, HexFormat.of().formatHex(hello))
+      String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hello));
+      assertThat(digest)
+          .as("hello %d: %s", i + 1, HexFormat.of().formatHex(hello))
           .isEqualTo(SHA256_OF_EACH_HELLO.get(i));
     }
   }

@@ -13,7 +13,10 @@ class ServerFingerprintsTest {
   /** FoxIO's example in technical_details/JA4S.md: TLS 1.2, c030, four extensions, no ALPN. */
   private static final ServerHelloFacts SPEC_EXAMPLE =
       new ServerHelloFacts(
-          0x0303, 0xc030, List.of(0x0005, 0x0017, 0xff01, 0x0000), OptionalInt.empty(),
+          0x0303,
+          0xc030,
+          List.of(0x0005, 0x0017, 0xff01, 0x0000),
+          OptionalInt.empty(),
           Optional.empty());
 
   @Test
@@ -30,8 +33,16 @@ class ServerFingerprintsTest {
   @Test
   void tls13ServerHelloIsReadFromItsBytes() {
     String body =
-        "0303" + "11".repeat(32) + "20" + "22".repeat(32) + "130100"
-            + "0013" + "002b00020304" + "00100005000302" + "6832" + "00330000";
+        "0303"
+            + "11".repeat(32)
+            + "20"
+            + "22".repeat(32)
+            + "130100"
+            + "0013"
+            + "002b00020304"
+            + "00100005000302"
+            + "6832"
+            + "00330000";
     String handshake = "02" + String.format("%06x", body.length() / 2) + body;
     byte[] record =
         HexFormat.of()

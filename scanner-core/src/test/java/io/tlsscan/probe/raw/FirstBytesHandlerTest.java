@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ClientHelloBuilder;
-import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ProtocolVersion;
 import java.time.Duration;
 import java.util.List;
