@@ -49,6 +49,9 @@ public record HostReport(
   /** The response to one HTTPS request: status, redirect, Server header, HSTS. */
   public static final Section<HttpReport> HTTP = new Section<>("http");
 
+  /** JARM, JA3S and JA4S fingerprints of its TLS stack. */
+  public static final Section<Fingerprints> FINGERPRINTS = new Section<>("fingerprints");
+
   public HostReport {
     requireNonNull(target, "target");
     requireNonNull(startedAt, "startedAt");
@@ -107,6 +110,10 @@ public record HostReport(
 
   public ProbeOutcome<HttpReport> http() {
     return section(HTTP);
+  }
+
+  public ProbeOutcome<Fingerprints> fingerprints() {
+    return section(FINGERPRINTS);
   }
 
   /** A copy with the findings replaced. */

@@ -22,7 +22,9 @@ public enum ProbeId {
   /** Which key-exchange groups the server accepts ({@code groups}). */
   GROUPS,
   /** One HTTPS request: status, redirect, Server header and HSTS ({@code http}). */
-  HTTP;
+  HTTP,
+  /** JARM, JA3S and JA4S fingerprints ({@code fingerprints}); eleven connections. */
+  JARM;
 
   /** What runs when nothing is said: what a compliance scan needs. */
   public static final Set<ProbeId> DEFAULT = EnumSet.of(CERT, PROTOCOLS, CIPHERS);

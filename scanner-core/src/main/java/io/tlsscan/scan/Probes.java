@@ -7,6 +7,7 @@ import io.tlsscan.probe.cert.CertProbe;
 import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.groups.GroupsProbe;
 import io.tlsscan.probe.http.HttpProbe;
+import io.tlsscan.probe.jarm.JarmProbe;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.raw.RawHelloClient;
 import java.time.Clock;
@@ -37,6 +38,7 @@ final class Probes {
         new ProtocolsProbe(raw),
         new CiphersProbe(raw),
         new GroupsProbe(raw),
-        new HttpProbe(connector, maxCertificateListBytes));
+        new HttpProbe(connector, maxCertificateListBytes),
+        new JarmProbe(raw));
   }
 }

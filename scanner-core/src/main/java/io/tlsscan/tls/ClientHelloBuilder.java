@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -94,6 +95,10 @@ public final class ClientHelloBuilder {
   private boolean heartbeat;
   private boolean padding = true;
   private Random random = SECURE_RANDOM;
+  private Optional<ProtocolVersion> recordVersion = Optional.empty();
+  private OptionalInt sessionIdLength = OptionalInt.empty();
+  private Optional<List<Integer>> cipherSuiteCodes = Optional.empty();
+  private Optional<List<HelloExtension>> extensions = Optional.empty();
 
   private ClientHelloBuilder(ProtocolVersion version) {
     this.version = version;
@@ -116,6 +121,10 @@ public final class ClientHelloBuilder {
     this.heartbeat = other.heartbeat;
     this.padding = other.padding;
     this.random = other.random;
+    this.recordVersion = other.recordVersion;
+    this.sessionIdLength = other.sessionIdLength;
+    this.cipherSuiteCodes = other.cipherSuiteCodes;
+    this.extensions = other.extensions;
   }
 
   /** A copy with one change; the copy is changed before anyone else can see it. */
@@ -272,6 +281,58 @@ public final class ClientHelloBuilder {
   }
 
   /**
+   * The version of the record layer (default: SSLv3 for an SSLv3 hello, TLS 1.0 otherwise, as most
+   * clients send).
+   */
+  public ClientHelloBuilder recordVersion(ProtocolVersion recordVersion) {
+    requireNonNull(recordVersion, "recordVersion");
+    if (recordVersion == ProtocolVersion.SSLv2) {
+      throw new IllegalArgumentException("SSLv2 has no TLS record layer");
+    }
+    return with(builder -> builder.recordVersion = Optional.of(recordVersion));
+  }
+
+  /** The length of the random session id (default: 32 for TLS 1.3, none for older versions). */
+  public ClientHelloBuilder sessionIdLength(int length) {
+    if (length < 0 || length > 32) {
+      throw new IllegalArgumentException("session id of " + length + " bytes; 0 to 32 allowed");
+    }
+    return with(builder -> builder.sessionIdLength = OptionalInt.of(length));
+  }
+
+  /**
+   * The suites to offer as raw code points, in order, instead of {@link #cipherSuites}: for values
+   * no suite has, such as GREASE (RFC 8701). The hello's {@link ClientHello#cipherSuites()} lists
+   * the known ones among them.
+   *
+   * @throws IllegalArgumentException for a code that is not 16 bits, or more than {@link
+   *     #MAX_CIPHER_SUITES} codes
+   */
+  public ClientHelloBuilder cipherSuiteCodes(List<Integer> codes) {
+    List<Integer> copy = List.copyOf(codes);
+    if (copy.size() > MAX_CIPHER_SUITES) {
+      throw new IllegalArgumentException(
+          copy.size() + " cipher suites; at most " + MAX_CIPHER_SUITES + " fit in one hello");
+    }
+    for (int code : copy) {
+      if (code < 0 || code > 0xffff) {
+        throw new IllegalArgumentException("cipher suite code " + code + " is not 16 bits");
+      }
+    }
+    return with(builder -> builder.cipherSuiteCodes = Optional.of(copy));
+  }
+
+  /**
+   * Exactly these extensions, in this order, instead of the ones the version sends by default
+   * (server name, groups, key shares, padding and the rest are then the caller's): for hellos whose
+   * every byte is prescribed, such as fingerprinting ones.
+   */
+  public ClientHelloBuilder extensions(List<HelloExtension> layout) {
+    List<HelloExtension> copy = List.copyOf(layout);
+    return with(builder -> builder.extensions = Optional.of(copy));
+  }
+
+  /**
    * Encodes the hello.
    *
    * @throws IllegalArgumentException when no suite is set for SSLv3-TLS 1.3, no spec for SSLv2, or
@@ -281,7 +342,7 @@ public final class ClientHelloBuilder {
     if (version == ProtocolVersion.SSLv2) {
       return buildSslv2();
     }
-    if (cipherSuites.isEmpty()) {
+    if (cipherSuites.isEmpty() && cipherSuiteCodes.map(List::isEmpty).orElse(true)) {
       throw new IllegalArgumentException("no cipher suites to offer");
     }
     List<NamedGroup> shares = List.of();
@@ -292,15 +353,15 @@ public final class ClientHelloBuilder {
               ? ProtocolVersion.TLSv1_2.wireCode()
               : version.wireCode());
       body.writeBytes(randomBytes(32));
-      if (version == ProtocolVersion.TLSv1_3) {
-        body.writeByte(32);
-        body.writeBytes(randomBytes(32));
-      } else {
-        body.writeByte(0);
-      }
+      int sessionId = sessionIdLength.orElse(version == ProtocolVersion.TLSv1_3 ? 32 : 0);
+      body.writeByte(sessionId);
+      body.writeBytes(randomBytes(sessionId));
       List<Integer> suiteCodes = new ArrayList<>();
       cipherSuites.forEach(suite -> suiteCodes.add(suite.code()));
-      if (version == ProtocolVersion.SSLv3
+      if (cipherSuiteCodes.isPresent()) {
+        suiteCodes.clear();
+        suiteCodes.addAll(cipherSuiteCodes.get());
+      } else if (version == ProtocolVersion.SSLv3
           && !cipherSuites.contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) {
         suiteCodes.add(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
       }
@@ -311,7 +372,9 @@ public final class ClientHelloBuilder {
       } else {
         body.writeByte(1).writeByte(0);
       }
-      if (version != ProtocolVersion.SSLv3) {
+      if (extensions.isPresent()) {
+        writeLaidOutExtensions(body, extensions.get());
+      } else if (version != ProtocolVersion.SSLv3) {
         shares = version == ProtocolVersion.TLSv1_3 ? effectiveKeyShares() : List.of();
         writeExtensions(body, shares);
       }
@@ -323,18 +386,49 @@ public final class ClientHelloBuilder {
       ByteBuf record = Unpooled.buffer(5 + messageLength);
       record.writeByte(CONTENT_HANDSHAKE);
       record.writeShort(
-          version == ProtocolVersion.SSLv3
-              ? version.wireCode()
-              : ProtocolVersion.TLSv1_0.wireCode());
+          recordVersion
+              .orElse(
+                  version == ProtocolVersion.SSLv3
+                      ? ProtocolVersion.SSLv3
+                      : ProtocolVersion.TLSv1_0)
+              .wireCode());
       record.writeShort(messageLength);
       record.writeByte(HANDSHAKE_CLIENT_HELLO);
       record.writeMedium(body.readableBytes());
       record.writeBytes(body);
       byte[] bytes = ByteBufUtil.getBytes(record);
       record.release();
-      return new ClientHello(version, cipherSuites, List.of(), groups, shares, bytes);
+      return new ClientHello(
+          version,
+          offeredSuites(),
+          List.of(),
+          extensions.isPresent() ? List.of() : groups,
+          shares,
+          bytes);
     } finally {
       body.release();
+    }
+  }
+
+  private List<CipherSuite> offeredSuites() {
+    if (cipherSuiteCodes.isEmpty()) {
+      return cipherSuites;
+    }
+    return cipherSuiteCodes.get().stream()
+        .map(CipherSuite::byCode)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static void writeLaidOutExtensions(ByteBuf body, List<HelloExtension> layout) {
+    int length = layout.stream().mapToInt(extension -> 4 + extension.data().length).sum();
+    if (length > 0xffff) {
+      throw new IllegalArgumentException("extensions of " + length + " bytes");
+    }
+    body.writeShort(length);
+    for (HelloExtension extension : layout) {
+      byte[] data = extension.data();
+      body.writeShort(extension.type()).writeShort(data.length).writeBytes(data);
     }
   }
 

@@ -12,6 +12,7 @@ import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
+import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.Hsts;
@@ -36,7 +37,7 @@ import java.util.Map;
  *
  * <pre>
  * target, status, error, started_at, duration_ms, connections,
- * handshake, certificate, protocols, ciphers, server_cipher_order, groups, http
+ * handshake, certificate, protocols, ciphers, server_cipher_order, groups, http, fingerprints
  *                                    (probe sections: present only when the probe completed)
  * probe_errors, findings
  * </pre>
@@ -88,7 +89,8 @@ public final class RecordJson {
                   new RecordSection.Companion<>(
                       "server_cipher_order", RecordJson::serverCipherOrder))),
           new RecordSection<>(HostReport.GROUPS, RecordJson::groups),
-          new RecordSection<>(HostReport.HTTP, RecordJson::http));
+          new RecordSection<>(HostReport.HTTP, RecordJson::http),
+          new RecordSection<>(HostReport.FINGERPRINTS, RecordJson::fingerprints));
 
   private RecordJson() {}
 
@@ -330,6 +332,16 @@ public final class RecordJson {
           .put("preload", hsts.preload());
     }
     json.put("hsts_error", text(http.hstsError()));
+    return json;
+  }
+
+  private static ObjectNode fingerprints(Fingerprints fingerprints) {
+    ObjectNode json = NODES.objectNode();
+    json.put("jarm", text(fingerprints.jarm()));
+    ArrayNode answers = json.putArray("jarm_answers");
+    fingerprints.jarmAnswers().forEach(answer -> answers.add(text(answer)));
+    json.put("ja3s", text(fingerprints.ja3s()));
+    json.put("ja4s", text(fingerprints.ja4s()));
     return json;
   }
 

@@ -4,6 +4,7 @@ import io.tlsscan.model.CertificateInfo;
 import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Finding;
+import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.Hsts;
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
  *   ciphers   TLSv1.0 1, TLSv1.2 3, TLSv1.3 2; 1 insecure: TLS_RSA_WITH_RC4_128_SHA; server order
  *   groups    x25519 secp256r1
  *   http      301 to https://www.example/; server nginx; HSTS max-age 31536000 includeSubDomains
+ *   jarm      29d29d0002ad00000041d42d00041d108f7344cbfe24eab30d174e6403c42b
+ *   ja4s      t130200_1301_234ea6891581 (ja3s 475c9302dc42b2751db9edcac3b74891)
  *   finding   critical cert.expired: certificate expired 3 days ago
  * </pre>
  *
@@ -95,6 +98,13 @@ final class TextView {
     HttpReport http = report.http().resultOrNull();
     if (http != null) {
       line(out, "http", http(http));
+    }
+    Fingerprints fingerprints = report.fingerprints().resultOrNull();
+    if (fingerprints != null) {
+      line(out, "jarm", fingerprints.jarm());
+      if (fingerprints.ja4s() != null) {
+        line(out, "ja4s", safe(fingerprints.ja4s()) + " (ja3s " + fingerprints.ja3s() + ")");
+      }
     }
     RecordJson.probeErrors(report)
         .forEach(

@@ -12,6 +12,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.HttpReport;
 import io.tlsscan.model.ProbeOutcome;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -246,8 +247,8 @@ class RecordJsonTest {
     assertThat(dhe.get("strength").asText()).isEqualTo("insecure");
     assertThat(dhe.get("kx_group").isNull()).as("no ECDHE group with DHE").isTrue();
     assertThat(dhe.get("kx_bits").asInt()).isEqualTo(512);
-    assertThat(fieldNames(dhe)).containsExactly(
-            "name", "openssl_name", "bits", "strength", "kx_group", "kx_bits");
+    assertThat(fieldNames(dhe))
+        .containsExactly("name", "openssl_name", "bits", "strength", "kx_group", "kx_bits");
     assertThat(record.get("server_cipher_order").asBoolean(true)).isFalse();
     assertThat(record.get("groups")).hasSize(1);
   }
@@ -260,7 +261,14 @@ class RecordJsonTest {
             new CipherSupport(
                 Map.of(
                     "TLSv1.3",
-                    List.of(new CipherInfo("TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384", 256, "strong", null, null))),
+                    List.of(
+                        new CipherInfo(
+                            "TLS_AES_256_GCM_SHA384",
+                            "TLS_AES_256_GCM_SHA384",
+                            256,
+                            "strong",
+                            null,
+                            null))),
                 null));
     JsonNode record = RecordJson.toTree(report);
     assertThat(record.get("server_cipher_order")).isNotNull();
@@ -350,7 +358,25 @@ class RecordJsonTest {
   @Test
   void sectionNamesAreTheProbeSectionsInRecordOrder() {
     assertThat(RecordJson.sectionNames())
-        .containsExactly("handshake", "certificate", "protocols", "ciphers", "groups", "http");
+        .containsExactly(
+            "handshake", "certificate", "protocols", "ciphers", "groups", "http", "fingerprints");
+  }
+
+  @Test
+  void fingerprintsAreWrittenFieldForField() throws IOException {
+    HostReport report =
+        SampleReports.withSection(
+            SampleReports.trusted(),
+            HostReport.FINGERPRINTS,
+            ProbeOutcome.completed(SampleReports.fingerprints()));
+    JsonNode fingerprints = JSON.readTree(RecordJson.toBytes(report)).get("fingerprints");
+    assertThat(fingerprints.get("jarm").asText())
+        .isEqualTo("29d29d0002ad00000041d42d00041d108f7344cbfe24eab30d174e6403c42b");
+    assertThat(fingerprints.get("jarm_answers")).hasSize(10);
+    assertThat(fingerprints.get("jarm_answers").get(6).asText())
+        .isEqualTo("1301|0303|h2|002b-0033");
+    assertThat(fingerprints.get("ja3s").asText()).isEqualTo("475c9302dc42b2751db9edcac3b74891");
+    assertThat(fingerprints.get("ja4s").asText()).isEqualTo("t130200_1301_234ea6891581");
   }
 
   private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

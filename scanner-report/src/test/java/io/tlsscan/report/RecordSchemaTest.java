@@ -13,6 +13,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HttpReport;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +48,13 @@ class RecordSchemaTest {
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
           .getSchema(
               SCHEMA_TREE, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+
+  private static final HostReport WITH_HTTP = SampleReports.withHttp();
+  private static final HostReport WITH_FINGERPRINTS =
+      SampleReports.withSection(
+          SampleReports.trusted(),
+          HostReport.FINGERPRINTS,
+          ProbeOutcome.completed(SampleReports.fingerprints()));
 
   static Stream<Arguments> records() {
     List<Arguments> records = new ArrayList<>();
@@ -77,6 +86,29 @@ class RecordSchemaTest {
                 HostReport.HTTP,
                 ProbeOutcome.failed(
                     ErrorKind.BAD_RESPONSE, "response headers exceed 16384 bytes"))));
+    records.add(
+        Arguments.of(
+            "fingerprints",
+            SampleReports.withSection(
+                SampleReports.trusted(),
+                HostReport.FINGERPRINTS,
+                ProbeOutcome.completed(SampleReports.fingerprints()))));
+    records.add(
+        Arguments.of(
+            "fingerprints of a server that answered no hello",
+            SampleReports.withSection(
+                SampleReports.trusted(),
+                HostReport.FINGERPRINTS,
+                ProbeOutcome.completed(
+                    new Fingerprints(
+                        "0".repeat(62), Collections.nCopies(10, "|||"), null, null)))));
+    records.add(
+        Arguments.of(
+            "fingerprints probe failed",
+            SampleReports.withSection(
+                SampleReports.trusted(),
+                HostReport.FINGERPRINTS,
+                ProbeOutcome.failed(ErrorKind.TIMEOUT, "deadline reached after 4 of 11 hellos"))));
     for (ErrorKind kind : ErrorKind.values()) {
       records.add(Arguments.of("error " + kind.wireName(), SampleReports.failed(kind)));
     }
@@ -145,20 +177,30 @@ class RecordSchemaTest {
     assertRejected(r -> ((ArrayNode) r.get("groups")).add("x25519"), "a group listed twice");
     assertRejected(
         r -> ((ObjectNode) r.get("handshake")).put("source", "openssl"), "an unknown source");
-    assertRejectedHttp(
-        r -> ((ObjectNode) r.get("http")).put("hsts_error", "x"), "hsts and an hsts_error");
-    assertRejectedHttp(r -> ((ObjectNode) r.get("http")).put("status", 42), "a status below 100");
-    assertRejectedHttp(
-        r -> ((ObjectNode) r.at("/http/hsts")).put("max_age", -1), "a negative max_age");
-    assertRejectedHttp(
-        r -> ((ObjectNode) r.get("http")).remove("server"), "an http section without server");
-  }
-
-  private static void assertRejectedHttp(Consumer<ObjectNode> breakIt, String what) {
-    ObjectNode record = RecordJson.toTree(SampleReports.withHttp());
-    assertThat(SCHEMA.validate(record)).as("the unbroken record").isEmpty();
-    breakIt.accept(record);
-    assertThat(SCHEMA.validate(record)).as("a record with " + what + " must be rejected").isNotEmpty();
+    assertRejected(
+        WITH_HTTP,
+        r -> ((ObjectNode) r.get("http")).put("hsts_error", "x"),
+        "hsts and an hsts_error");
+    assertRejected(
+        WITH_HTTP, r -> ((ObjectNode) r.get("http")).put("status", 42), "a status below 100");
+    assertRejected(
+        WITH_HTTP, r -> ((ObjectNode) r.at("/http/hsts")).put("max_age", -1), "a negative max_age");
+    assertRejected(
+        WITH_HTTP,
+        r -> ((ObjectNode) r.get("http")).remove("server"),
+        "an http section without server");
+    assertRejected(
+        WITH_FINGERPRINTS,
+        r -> ((ObjectNode) r.get("fingerprints")).put("jarm", "00"),
+        "a JARM of two digits");
+    assertRejected(
+        WITH_FINGERPRINTS,
+        r -> ((ArrayNode) r.at("/fingerprints/jarm_answers")).remove(0),
+        "nine JARM answers");
+    assertRejected(
+        WITH_FINGERPRINTS,
+        r -> ((ObjectNode) r.get("fingerprints")).put("ja4s", "t13"),
+        "a JA4S cut short");
   }
 
   @Test
@@ -171,7 +213,8 @@ class RecordSchemaTest {
             SampleReports.invalidTarget(),
             SampleReports.certificateProbeFailed(),
             SampleReports.legacy(),
-            SampleReports.withHttp())) {
+            WITH_HTTP,
+            WITH_FINGERPRINTS)) {
       collectRecordPaths(RecordJson.toTree(report), "", written);
     }
     // When the schema's property tree is flattened the same way
@@ -213,7 +256,11 @@ class RecordSchemaTest {
   }
 
   private static void assertRejected(Consumer<ObjectNode> breakIt, String what) {
-    ObjectNode record = RecordJson.toTree(SampleReports.expired());
+    assertRejected(SampleReports.expired(), breakIt, what);
+  }
+
+  private static void assertRejected(HostReport report, Consumer<ObjectNode> breakIt, String what) {
+    ObjectNode record = RecordJson.toTree(report);
     breakIt.accept(record);
     Set<ValidationMessage> errors = SCHEMA.validate(record);
     assertThat(errors).as("a record with " + what + " must be rejected").isNotEmpty();

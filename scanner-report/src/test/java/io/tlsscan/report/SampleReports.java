@@ -7,6 +7,7 @@ import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Finding;
+import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
@@ -110,13 +111,22 @@ final class SampleReports {
                 versions(
                     "TLSv1.2",
                     List.of(
-                        new CipherInfo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", openSslName("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
+                        new CipherInfo(
+                            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                            openSslName("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
                             128,
                             "strong",
                             "x25519",
                             253)),
                     "TLSv1.3",
-                    List.of(new CipherInfo("TLS_AES_128_GCM_SHA256", openSslName("TLS_AES_128_GCM_SHA256"), 128, "strong", null, null))),
+                    List.of(
+                        new CipherInfo(
+                            "TLS_AES_128_GCM_SHA256",
+                            openSslName("TLS_AES_128_GCM_SHA256"),
+                            128,
+                            "strong",
+                            null,
+                            null))),
                 true)),
         ProbeOutcome.completed(List.of("x25519", "secp256r1")),
         List.of(
@@ -280,19 +290,75 @@ final class SampleReports {
    * both versions) and one weak, the client's order, one group.
    */
   static HostReport legacy() {
-    CipherInfo rc4 = new CipherInfo("TLS_RSA_WITH_RC4_128_SHA", openSslName("TLS_RSA_WITH_RC4_128_SHA"), 128, "insecure", null, null);
-    CipherInfo tripleDes = new CipherInfo("TLS_RSA_WITH_3DES_EDE_CBC_SHA", openSslName("TLS_RSA_WITH_3DES_EDE_CBC_SHA"), 112, "weak", null, null);
+    CipherInfo rc4 =
+        new CipherInfo(
+            "TLS_RSA_WITH_RC4_128_SHA",
+            openSslName("TLS_RSA_WITH_RC4_128_SHA"),
+            128,
+            "insecure",
+            null,
+            null);
+    CipherInfo tripleDes =
+        new CipherInfo(
+            "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+            openSslName("TLS_RSA_WITH_3DES_EDE_CBC_SHA"),
+            112,
+            "weak",
+            null,
+            null);
     List<CipherInfo> tls10 =
         List.of(
             rc4,
-            new CipherInfo("TLS_RSA_WITH_NULL_SHA", openSslName("TLS_RSA_WITH_NULL_SHA"), 0, "insecure", null, null),
-            new CipherInfo("TLS_RSA_WITH_RC4_128_MD5", openSslName("TLS_RSA_WITH_RC4_128_MD5"), 128, "insecure", null, null),
-            new CipherInfo("TLS_RSA_EXPORT_WITH_RC4_40_MD5", openSslName("TLS_RSA_EXPORT_WITH_RC4_40_MD5"), 40, "insecure", null, null),
-            new CipherInfo("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA", openSslName("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA"), 40, "insecure", null, null),
-            new CipherInfo("TLS_DHE_RSA_WITH_DES_CBC_SHA", openSslName("TLS_DHE_RSA_WITH_DES_CBC_SHA"), 56, "insecure", null, 512),
-            new CipherInfo("TLS_RSA_WITH_NULL_MD5", openSslName("TLS_RSA_WITH_NULL_MD5"), 0, "insecure", null, null),
+            new CipherInfo(
+                "TLS_RSA_WITH_NULL_SHA",
+                openSslName("TLS_RSA_WITH_NULL_SHA"),
+                0,
+                "insecure",
+                null,
+                null),
+            new CipherInfo(
+                "TLS_RSA_WITH_RC4_128_MD5",
+                openSslName("TLS_RSA_WITH_RC4_128_MD5"),
+                128,
+                "insecure",
+                null,
+                null),
+            new CipherInfo(
+                "TLS_RSA_EXPORT_WITH_RC4_40_MD5",
+                openSslName("TLS_RSA_EXPORT_WITH_RC4_40_MD5"),
+                40,
+                "insecure",
+                null,
+                null),
+            new CipherInfo(
+                "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA",
+                openSslName("TLS_RSA_EXPORT_WITH_DES40_CBC_SHA"),
+                40,
+                "insecure",
+                null,
+                null),
+            new CipherInfo(
+                "TLS_DHE_RSA_WITH_DES_CBC_SHA",
+                openSslName("TLS_DHE_RSA_WITH_DES_CBC_SHA"),
+                56,
+                "insecure",
+                null,
+                512),
+            new CipherInfo(
+                "TLS_RSA_WITH_NULL_MD5",
+                openSslName("TLS_RSA_WITH_NULL_MD5"),
+                0,
+                "insecure",
+                null,
+                null),
             tripleDes,
-            new CipherInfo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", openSslName("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"), 128, "strong", "secp256r1", 256));
+            new CipherInfo(
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+                openSslName("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"),
+                128,
+                "strong",
+                "secp256r1",
+                256));
     HostReport expired = expired();
     return report(
         new TargetInfo("legacy.example", 4, "legacy.example", 443, "10.0.0.8", "legacy.example"),
@@ -394,6 +460,25 @@ final class SampleReports {
                 "nginx\\u001b[31m",
                 new Hsts(31_536_000, true, true),
                 null)));
+  }
+
+  /** Fingerprints as a TLS 1.3 server's might be. */
+  static Fingerprints fingerprints() {
+    return new Fingerprints(
+        "29d29d0002ad00000041d42d00041d108f7344cbfe24eab30d174e6403c42b",
+        List.of(
+            "c02f|0303|h2|ff01-0000-0001-000b-0023-0010",
+            "c02f|0303|h2|ff01-0000-0001-000b-0023-0010",
+            "|||",
+            "c030|0303||ff01-0000-0001-000b-0023",
+            "|||",
+            "|||",
+            "1301|0303|h2|002b-0033",
+            "1302|0303|h2|002b-0033",
+            "|||",
+            "1301|0303|h2|002b-0033"),
+        "475c9302dc42b2751db9edcac3b74891",
+        "t130200_1301_234ea6891581");
   }
 
   /** A report with the given outcome of each section; those not run are left out. */

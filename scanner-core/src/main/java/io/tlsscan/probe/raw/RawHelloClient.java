@@ -71,6 +71,27 @@ public final class RawHelloClient {
   }
 
   /**
+   * Sends {@code hello} to the target and returns the server's first bytes, at most {@code
+   * maxBytes}, unparsed: what has arrived once the first record is whole, or whatever arrived
+   * before the server closed (possibly nothing). Fails when the connection fails, or when nothing
+   * arrived within the answer timeout ({@link NoAnswerException}) or before an error.
+   */
+  public Mono<byte[]> firstBytes(ProbeTarget target, ClientHello hello, int maxBytes) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+    }
+    return connector.withConnection(
+        target.address(),
+        target.tracker(),
+        channel ->
+            Mono.create(
+                sink ->
+                    channel
+                        .pipeline()
+                        .addLast(new FirstBytesHandler(sink, hello, maxBytes, answerTimeout))));
+  }
+
+  /**
    * Whether a failed exchange is the server saying no: a reset or a close right after the hello is
    * how some servers refuse what they do not speak.
    */

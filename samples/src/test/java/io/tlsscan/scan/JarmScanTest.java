@@ -1,0 +1,261 @@
+package io.tlsscan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.model.Fingerprints;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.net.ConnectionRateLimiter;
+import io.tlsscan.net.ConnectionTracker;
+import io.tlsscan.net.Connector;
+import io.tlsscan.net.NetworkContext;
+import io.tlsscan.probe.ProbeContext;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.ProbeResults;
+import io.tlsscan.probe.jarm.JarmProbe;
+import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.samples.fleet.DemoEndpoint;
+import io.tlsscan.samples.fleet.DemoFleet;
+import io.tlsscan.samples.interop.InteropServer;
+import io.tlsscan.samples.interop.InteropStack;
+import io.tlsscan.samples.interop.ServerCredentials;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.tls.ProtocolVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JARM, JA3S and JA4S of real servers on loopback: a fingerprint tells configurations and stacks
+ * apart and stays the same across runs; a server that answers none of the hellos gets the
+ * reference's all-zero JARM.
+ */
+class JarmScanTest {
+  private static final String HOST = "jarm.test";
+  private static final String ZERO = "0".repeat(62);
+
+  private static TestChain chain;
+  @AutoClose private static Scanner scanner;
+  private static NetworkContext network;
+
+  @BeforeAll
+  static void setUp() {
+    chain = TestChain.rsa("Jarm Test", HOST);
+    scanner =
+        TestTargets.scanner(
+            ScanOptions.defaults()
+                .withProbes(EnumSet.of(ProbeId.JARM))
+                .withTimeout(Duration.ofSeconds(30)),
+            chain.root());
+    network = NetworkContext.create(1);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (network != null) {
+      network.close();
+    }
+  }
+
+  private static OpenSslServer tls12Only(String address) {
+    return chain
+        .openSslServer()
+        .host(address)
+        .only(ProtocolVersion.TLSv1_2)
+        .cipher("ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256")
+        .arguments("-serverpref")
+        .start();
+  }
+
+  private static Fingerprints fingerprints(HostReport report) {
+    assertThat(report.ok()).as("%s", report.error()).isTrue();
+    assertThat(report.sections()).as("sections of %s", report).containsKey(HostReport.FINGERPRINTS);
+    Fingerprints fingerprints = report.fingerprints().resultOrNull();
+    assertThat(fingerprints).as("fingerprints of %s", report).isNotNull();
+    assertThat(fingerprints.jarm()).matches("[0-9a-f]{62}");
+    assertThat(fingerprints.jarmAnswers()).hasSize(10);
+    return fingerprints;
+  }
+
+  private static Fingerprints scanServer(InetSocketAddress address) {
+    return fingerprints(TestTargets.scan(scanner, HOST, address));
+  }
+
+  @Test
+  void twoOpenSslConfigurationsDifferAndEachStaysTheSameAcrossRuns() {
+    Fingerprints first;
+    int connections;
+    try (OpenSslServer server = tls12Only("127.0.58.1")) {
+      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      first = fingerprints(report);
+      connections = report.connections();
+    }
+    Fingerprints second;
+    try (OpenSslServer server = tls12Only("127.0.58.2")) {
+      second = scanServer(server.address());
+    }
+    Fingerprints modern;
+    try (OpenSslServer server = chain.openSslServer().host("127.0.58.3").start()) {
+      modern = scanServer(server.address());
+    }
+
+    assertThat(second.jarm()).as("the same configuration again").isEqualTo(first.jarm());
+    assertThat(second.jarmAnswers()).isEqualTo(first.jarmAnswers());
+    assertThat(second.ja3s()).isEqualTo(first.ja3s());
+    assertThat(modern.jarm()).as("TLS 1.3 with the defaults").isNotEqualTo(first.jarm());
+    assertThat(connections).as("the handshake plus eleven hellos").isGreaterThanOrEqualTo(12);
+
+    // The TLS 1.2-only server answers each hello with TLS 1.2 and one of its two suites, or not
+    // at all; the TLS 1.1 hello is refused.
+    assertThat(first.jarmAnswers().get(5)).isEqualTo("|||");
+    assertThat(first.jarmAnswers())
+        .filteredOn(answer -> !answer.equals("|||"))
+        .isNotEmpty()
+        .allSatisfy(answer -> assertThat(answer).matches("c0(30|2f)\\|0303\\|.*"));
+    assertThat(first.ja4s()).startsWith("t12").contains("_c030_");
+    assertThat(first.ja3s()).matches("[0-9a-f]{32}");
+    // The default server picks TLS 1.3 (legacy version 0303, supported_versions 002b) for the
+    // TLS 1.3 hellos.
+    assertThat(modern.jarmAnswers().get(6)).matches("130[1-3]\\|0303\\|.*002b.*");
+    assertThat(modern.ja4s()).startsWith("t13");
+  }
+
+  @Test
+  void gnutlsAndBoringSslDifferFromOpenSsl() throws Exception {
+    Fingerprints openssl;
+    try (OpenSslServer server = chain.openSslServer().host("127.0.58.4").start()) {
+      openssl = scanServer(server.address());
+    }
+    Fingerprints gnutls;
+    try (InteropServer server =
+        InteropStack.GNUTLS_SERV.start(
+            "127.0.58.5",
+            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
+            "")) {
+      gnutls = scanServer(server.address());
+    }
+    Fingerprints boringssl;
+    try (DemoFleet fleet = DemoFleet.start(InetAddress.getByName("127.0.59.0"))) {
+      DemoEndpoint good = fleet.loopback().endpoint("good");
+      boringssl =
+          fingerprints(
+              TestTargets.scan(
+                  scanner, good.host(), new InetSocketAddress(good.address(), good.port())));
+    }
+    assertThat(gnutls.jarm()).as("gnutls-serv against openssl").isNotEqualTo(openssl.jarm());
+    assertThat(boringssl.jarm()).as("BoringSSL against openssl").isNotEqualTo(openssl.jarm());
+    assertThat(boringssl.jarm()).as("BoringSSL against gnutls").isNotEqualTo(gnutls.jarm());
+    assertThat(List.of(openssl.jarm(), gnutls.jarm(), boringssl.jarm())).doesNotContain(ZERO);
+  }
+
+  @Test
+  void closedPortGivesTheAllZeroJarm() throws IOException {
+    InetSocketAddress closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.58.6"))) {
+      closed = new InetSocketAddress(socket.getInetAddress(), socket.getLocalPort());
+    }
+    Fingerprints fingerprints = probe(closed, Duration.ofSeconds(3));
+    assertThat(fingerprints.jarm()).isEqualTo(ZERO);
+    assertThat(fingerprints.jarmAnswers()).containsOnly("|||");
+    assertThat(fingerprints.ja3s()).isNull();
+    assertThat(fingerprints.ja4s()).isNull();
+  }
+
+  @Test
+  void httpServerGivesTheAllZeroJarm() throws Exception {
+    try (LoopbackServer http =
+        new LoopbackServer(
+            "127.0.58.7", () -> "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
+      Fingerprints fingerprints = probe(http.address(), Duration.ofSeconds(3));
+      assertThat(fingerprints.jarm()).isEqualTo(ZERO);
+      assertThat(fingerprints.jarmAnswers()).containsOnly("|||");
+      assertThat(fingerprints.ja3s()).isNull();
+    }
+  }
+
+  @Test
+  void serverThatNeverAnswersGivesTheAllZeroJarmAsTheReferencesTimeoutDoes() throws Exception {
+    try (LoopbackServer silent = new LoopbackServer("127.0.58.8", () -> null)) {
+      Fingerprints fingerprints = probe(silent.address(), Duration.ofMillis(300));
+      assertThat(fingerprints.jarm()).isEqualTo(ZERO);
+      assertThat(fingerprints.jarmAnswers()).isEqualTo(Collections.nCopies(10, "|||"));
+    }
+  }
+
+  /** Runs the probe alone (a scan runs no probe against a server that does not speak TLS). */
+  private static Fingerprints probe(InetSocketAddress address, Duration answerTimeout) {
+    Connector connector =
+        new Connector(network, Duration.ofSeconds(3), 64 * 1024, ConnectionRateLimiter.unlimited());
+    JarmProbe probe = new JarmProbe(new RawHelloClient(connector, answerTimeout));
+    ProbeTarget target = new ProbeTarget(address, HOST, ConnectionTracker.NONE, 2);
+    return probe.run(new ProbeContext(target, ProbeResults.NONE)).block(Duration.ofSeconds(30));
+  }
+
+  /**
+   * Accepts connections on a loopback address, reads the hello, writes the answer {@code answer}
+   * gives and closes; a {@code null} answer keeps the connection open and silent until closed.
+   */
+  private static final class LoopbackServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final Thread thread;
+    private final List<Socket> open = Collections.synchronizedList(new java.util.ArrayList<>());
+
+    LoopbackServer(String address, Supplier<String> answer) throws IOException {
+      socket = new ServerSocket(0, 50, InetAddress.getByName(address));
+      thread =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try {
+                    Socket client = socket.accept();
+                    open.add(client);
+                    InputStream in = client.getInputStream();
+                    in.read(new byte[4096]);
+                    String text = answer.get();
+                    if (text != null) {
+                      OutputStream out = client.getOutputStream();
+                      out.write(text.getBytes(StandardCharsets.US_ASCII));
+                      out.flush();
+                      client.close();
+                    }
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              },
+              "jarm-test-server");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    InetSocketAddress address() {
+      return new InetSocketAddress(socket.getInetAddress(), socket.getLocalPort());
+    }
+
+    @Override
+    public void close() throws Exception {
+      socket.close();
+      synchronized (open) {
+        for (Socket client : open) {
+          client.close();
+        }
+      }
+      thread.join(5000);
+    }
+  }
+}
