@@ -1,0 +1,186 @@
+package io.tlsscan.probe.dtls;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsscan.net.DatagramRefusedException;
+import io.tlsscan.probe.raw.NoAnswerException;
+import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.tls.AlertDescription;
+import io.tlsscan.tls.ClientHelloBuilder;
+import io.tlsscan.tls.DtlsAnswer;
+import io.tlsscan.tls.DtlsFlightReader;
+import io.tlsscan.tls.DtlsRecords;
+import io.tlsscan.tls.DtlsVersion;
+import io.tlsscan.tls.ServerResponse;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One raw DTLS probe over UDP: send a ClientHello, answer a HelloVerifyRequest by sending it again
+ * with the cookie (RFC 6347 §4.2.1), read the ServerHello (and with {@code wholeFlight} the flight
+ * to ServerHelloDone) or an alert, then end the server's half of the handshake with a fatal alert.
+ *
+ * <p>UDP loses datagrams: a flight that gets no answer is sent again after RFC 6347's timer, 1 s
+ * doubling each time (§4.2.4.1), at most {@link #MAX_TRANSMISSIONS} times; a flight still
+ * unanswered {@link #FLIGHT_TIMEOUT} after it was first sent fails with {@link NoAnswerException}.
+ * So one probe sends at most two flights of three hellos and one alert. A port nobody listens on
+ * answers with ICMP port unreachable, which the connected socket reports as {@link
+ * DatagramRefusedException}. Bytes read are bounded by {@link DtlsFlightReader#maxBytes()}.
+ *
+ * <p>The socket is blocking, so each exchange runs on {@link Schedulers#boundedElastic()}, never
+ * on an event loop; cancelling the Mono (the target's deadline) closes the socket, which ends the
+ * blocked read at once.
+ */
+public final class DtlsHelloClient {
+  /** RFC 6347 §4.2.4.1: the initial retransmission timer. */
+  static final Duration FIRST_RETRANSMIT = Duration.ofSeconds(1);
+
+  /** Sends of one flight: the first and two retransmissions, at 0, 1 and 3 s. */
+  static final int MAX_TRANSMISSIONS = 3;
+
+  /** How long one flight waits for its answer in all: its last timer (4 s) runs out at 7 s. */
+  static final Duration FLIGHT_TIMEOUT = Duration.ofSeconds(7);
+
+  /** Large enough for any datagram; what arrives is counted against the reader's bound. */
+  private static final int DATAGRAM_BUFFER = 65_535;
+
+  private static final Random SEEDS = new SecureRandom();
+
+  /**
+   * Sends {@code hello}, framed for {@code version}, to the target and reads the answer. A
+   * ServerHello's version is the TLS version the chosen DTLS version carries.
+   *
+   * @param hello a builder for {@code version.tls()} with suites and server name set
+   * @param wholeFlight read to ServerHelloDone for the certificates and key exchange
+   */
+  public Mono<ServerResponse> ask(
+      ProbeTarget target, DtlsVersion version, ClientHelloBuilder hello, boolean wholeFlight) {
+    requireNonNull(version, "version");
+    requireNonNull(hello, "hello");
+    Mono<ServerResponse> exchange =
+        Mono.using(
+                DatagramSocket::new,
+                socket ->
+                    Mono.fromCallable(
+                        () -> {
+                          target.tracker().connecting();
+                          socket.connect(target.address());
+                          target.tracker().connected();
+                          return exchange(socket, version, hello, wholeFlight);
+                        }),
+                DatagramSocket::close)
+            .subscribeOn(Schedulers.boundedElastic());
+    return target.tracker().inTurn(exchange);
+  }
+
+  private static ServerResponse exchange(
+      DatagramSocket socket, DtlsVersion version, ClientHelloBuilder hello, boolean wholeFlight)
+      throws IOException, NoAnswerException {
+    // Both hellos carry the same client random (RFC 6347 §4.2.1): the same seed gives it.
+    long seed = SEEDS.nextLong();
+    DtlsFlightReader reader = new DtlsFlightReader(wholeFlight);
+    byte[] flight = hello.random(new Random(seed)).datagram(version, new byte[0], 0).build().bytes();
+    long recordSequence = 0;
+    boolean cookieSent = false;
+    while (true) {
+      Transmission sent = send(socket, reader, flight, recordSequence);
+      recordSequence = sent.nextSequence();
+      DtlsAnswer answer = sent.answer();
+      if (answer instanceof DtlsAnswer.Cookie cookie) {
+        if (cookieSent) {
+          return new ServerResponse.Malformed("server asked for a cookie again after getting one");
+        }
+        cookieSent = true;
+        flight =
+            hello.random(new Random(seed)).datagram(version, cookie.cookie(), 1).build().bytes();
+        continue;
+      }
+      ServerResponse response = ((DtlsAnswer.Response) answer).response();
+      if (response instanceof ServerResponse.ServerHello) {
+        send(socket, DtlsRecords.fatalAlert(AlertDescription.USER_CANCELED, recordSequence));
+      }
+      return response;
+    }
+  }
+
+  /** What one flight brought, and the record sequence number the next record takes. */
+  private record Transmission(DtlsAnswer answer, long nextSequence) {}
+
+  /** Sends {@code flight} until it is answered, retransmitting on RFC 6347's doubling timer. */
+  private static Transmission send(
+      DatagramSocket socket, DtlsFlightReader reader, byte[] flight, long sequence)
+      throws IOException, NoAnswerException {
+    long start = System.nanoTime();
+    long flightEnd = start + FLIGHT_TIMEOUT.toNanos();
+    Duration timer = FIRST_RETRANSMIT;
+    byte[] buffer = new byte[DATAGRAM_BUFFER];
+    for (int transmission = 1; ; transmission++) {
+      send(socket, DtlsRecords.withSequence(flight, sequence++));
+      long retransmitAt =
+          transmission < MAX_TRANSMISSIONS
+              ? Math.min(System.nanoTime() + timer.toNanos(), flightEnd)
+              : flightEnd;
+      timer = timer.multipliedBy(2);
+      Optional<DtlsAnswer> answer = receiveUntil(socket, reader, buffer, retransmitAt);
+      if (answer.isPresent()) {
+        return new Transmission(answer.get(), sequence);
+      }
+      if (System.nanoTime() - flightEnd >= 0) {
+        Optional<ServerResponse> partial = reader.partial("server went silent before ServerHelloDone");
+        if (partial.isPresent()) {
+          return new Transmission(new DtlsAnswer.Response(partial.get()), sequence);
+        }
+        throw new NoAnswerException(FLIGHT_TIMEOUT);
+      }
+    }
+  }
+
+  /** Reads datagrams until the reader has an answer or {@code until} (nanoTime) passes. */
+  private static Optional<DtlsAnswer> receiveUntil(
+      DatagramSocket socket, DtlsFlightReader reader, byte[] buffer, long until)
+      throws IOException {
+    while (true) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(left).toMillis()));
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      try {
+        socket.receive(packet);
+      } catch (SocketTimeoutException e) {
+        return Optional.empty();
+      } catch (PortUnreachableException e) {
+        throw refused(socket);
+      }
+      Optional<DtlsAnswer> answer = reader.read(packet.getData(), packet.getLength());
+      if (answer.isPresent()) {
+        return answer;
+      }
+    }
+  }
+
+  private static void send(DatagramSocket socket, byte[] datagram) throws IOException {
+    try {
+      socket.send(new DatagramPacket(datagram, datagram.length));
+    } catch (PortUnreachableException e) {
+      throw refused(socket);
+    }
+  }
+
+  private static DatagramRefusedException refused(DatagramSocket socket) {
+    InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+    return new DatagramRefusedException(
+        "nothing listens on UDP port " + peer.getPort() + " (ICMP port unreachable)");
+  }
+}
