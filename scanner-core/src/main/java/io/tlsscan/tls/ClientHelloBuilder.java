@@ -74,12 +74,6 @@ public final class ClientHelloBuilder {
 
   private static final int SSL2_CHALLENGE_LENGTH = 16;
 
-  /** RFC 6347 §4.1: type, version, epoch, 48-bit sequence number, length. */
-  static final int DTLS_RECORD_HEADER = 13;
-
-  /** RFC 6347 §4.2.2: type, length, message_seq, fragment_offset, fragment_length. */
-  static final int DTLS_HANDSHAKE_HEADER = 12;
-
   private static final int F5_RANGE_START = 256;
   private static final int F5_RANGE_END = 512;
 
@@ -100,14 +94,6 @@ public final class ClientHelloBuilder {
   private boolean heartbeat;
   private boolean padding = true;
   private Random random = SECURE_RANDOM;
-  private Optional<Datagram> datagram = Optional.empty();
-
-  /**
-   * DTLS framing: the version on the wire, the cookie from the server's HelloVerifyRequest (empty
-   * before it) and the message sequence number (0 for the first hello, 1 for the one with the
-   * cookie, RFC 6347 §4.2.2).
-   */
-  private record Datagram(DtlsVersion version, byte[] cookie, int messageSeq) {}
 
   private ClientHelloBuilder(ProtocolVersion version) {
     this.version = version;
@@ -130,7 +116,6 @@ public final class ClientHelloBuilder {
     this.heartbeat = other.heartbeat;
     this.padding = other.padding;
     this.random = other.random;
-    this.datagram = other.datagram;
   }
 
   /** A copy with one change; the copy is changed before anyone else can see it. */
@@ -287,29 +272,6 @@ public final class ClientHelloBuilder {
   }
 
   /**
-   * Frames the hello for DTLS (RFC 6347 §4.1, §4.2.2): {@code version}'s wire code as the client
-   * version, {@code cookie} after the session id, a 13-byte DTLS record header (epoch 0, sequence
-   * number = {@code messageSeq}) and a 12-byte handshake header (one unfragmented message). Only for
-   * a builder of {@link DtlsVersion#tls()}; the client random comes from {@link #random} as for
-   * TLS, so a cookie hello that must repeat the first one's random uses a source that repeats.
-   *
-   * @throws IllegalArgumentException when the builder is for another version than {@code
-   *     version.tls()}, or the cookie is longer than 255 bytes
-   */
-  public ClientHelloBuilder datagram(DtlsVersion version, byte[] cookie, int messageSeq) {
-    requireNonNull(version, "version");
-    if (version.tls() != this.version) {
-      throw new IllegalArgumentException(version + " carries " + version.tls() + ", not " + this.version);
-    }
-    if (cookie.length > 255 || messageSeq < 0 || messageSeq > 0xFFFF) {
-      throw new IllegalArgumentException(
-          "cookie of " + cookie.length + " bytes or message_seq " + messageSeq);
-    }
-    Datagram framing = new Datagram(version, cookie.clone(), messageSeq);
-    return with(builder -> builder.datagram = Optional.of(framing));
-  }
-
-  /**
    * Encodes the hello.
    *
    * @throws IllegalArgumentException when no suite is set for SSLv3-TLS 1.3, no spec for SSLv2, or
@@ -326,21 +288,15 @@ public final class ClientHelloBuilder {
     ByteBuf body = Unpooled.buffer(512);
     try {
       body.writeShort(
-          datagram.isPresent()
-              ? datagram.get().version().wireCode()
-              : version == ProtocolVersion.TLSv1_3
-                  ? ProtocolVersion.TLSv1_2.wireCode()
-                  : version.wireCode());
+          version == ProtocolVersion.TLSv1_3
+              ? ProtocolVersion.TLSv1_2.wireCode()
+              : version.wireCode());
       body.writeBytes(randomBytes(32));
       if (version == ProtocolVersion.TLSv1_3) {
         body.writeByte(32);
         body.writeBytes(randomBytes(32));
       } else {
         body.writeByte(0);
-      }
-      if (datagram.isPresent()) {
-        body.writeByte(datagram.get().cookie().length);
-        body.writeBytes(datagram.get().cookie());
       }
       List<Integer> suiteCodes = new ArrayList<>();
       cipherSuites.forEach(suite -> suiteCodes.add(suite.code()));
@@ -364,10 +320,6 @@ public final class ClientHelloBuilder {
         throw new IllegalArgumentException(
             "hello of " + messageLength + " bytes does not fit in one record");
       }
-      if (datagram.isPresent()) {
-        byte[] bytes = datagramRecord(datagram.get(), body);
-        return new ClientHello(version, cipherSuites, List.of(), groups, shares, bytes);
-      }
       ByteBuf record = Unpooled.buffer(5 + messageLength);
       record.writeByte(CONTENT_HANDSHAKE);
       record.writeShort(
@@ -383,29 +335,6 @@ public final class ClientHelloBuilder {
       return new ClientHello(version, cipherSuites, List.of(), groups, shares, bytes);
     } finally {
       body.release();
-    }
-  }
-
-  /** One DTLS record holding the whole ClientHello as a single fragment. */
-  private static byte[] datagramRecord(Datagram framing, ByteBuf body) {
-    int bodyLength = body.readableBytes();
-    ByteBuf record = Unpooled.buffer(DTLS_RECORD_HEADER + DTLS_HANDSHAKE_HEADER + bodyLength);
-    try {
-      record.writeByte(CONTENT_HANDSHAKE);
-      // Record version: DTLS 1.0's code, as TLS hellos carry TLS 1.0's, for the oldest servers.
-      record.writeShort(DtlsVersion.DTLSv1_0.wireCode());
-      record.writeShort(0); // epoch
-      record.writeShort(0).writeInt(framing.messageSeq()); // 48-bit sequence number
-      record.writeShort(DTLS_HANDSHAKE_HEADER + bodyLength);
-      record.writeByte(HANDSHAKE_CLIENT_HELLO);
-      record.writeMedium(bodyLength);
-      record.writeShort(framing.messageSeq());
-      record.writeMedium(0); // fragment offset
-      record.writeMedium(bodyLength); // fragment length
-      record.writeBytes(body);
-      return ByteBufUtil.getBytes(record);
-    } finally {
-      record.release();
     }
   }
 

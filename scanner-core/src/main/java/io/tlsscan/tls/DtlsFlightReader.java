@@ -1,7 +1,7 @@
 package io.tlsscan.tls;
 
-import static io.tlsscan.tls.ClientHelloBuilder.DTLS_HANDSHAKE_HEADER;
-import static io.tlsscan.tls.ClientHelloBuilder.DTLS_RECORD_HEADER;
+import static io.tlsscan.tls.DtlsRecords.HANDSHAKE_HEADER;
+import static io.tlsscan.tls.DtlsRecords.RECORD_HEADER;
 import static io.tlsscan.tls.TlsWire.CONTENT_ALERT;
 import static io.tlsscan.tls.TlsWire.CONTENT_HANDSHAKE;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_CERTIFICATE;
@@ -84,7 +84,7 @@ public final class DtlsFlightReader {
                   + ")"));
     }
     try {
-      while (in.readableBytes() >= DTLS_RECORD_HEADER) {
+      while (in.readableBytes() >= RECORD_HEADER) {
         Optional<DtlsAnswer> answer = record(in);
         if (answer.isPresent()) {
           return answer;
@@ -97,7 +97,7 @@ public final class DtlsFlightReader {
   }
 
   private static boolean looksLikeDtls(ByteBuf in) {
-    if (in.readableBytes() < DTLS_RECORD_HEADER) {
+    if (in.readableBytes() < RECORD_HEADER) {
       return false;
     }
     int type = in.getUnsignedByte(0);
@@ -153,7 +153,7 @@ public final class DtlsFlightReader {
   }
 
   private Optional<DtlsAnswer> fragment(ByteBuf payload) throws MalformedMessageException {
-    MalformedMessageException.require(payload, DTLS_HANDSHAKE_HEADER, "handshake fragment header");
+    MalformedMessageException.require(payload, HANDSHAKE_HEADER, "handshake fragment header");
     int type = payload.readUnsignedByte();
     int length = payload.readUnsignedMedium();
     int seq = payload.readUnsignedShort();

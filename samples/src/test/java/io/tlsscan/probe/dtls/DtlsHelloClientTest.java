@@ -7,6 +7,7 @@ import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.DtlsVersion;
 import io.tlsscan.tls.ProtocolVersion;
@@ -33,10 +34,11 @@ class DtlsHelloClientTest {
     return new ProbeTarget(address, "dtls.test", ConnectionTracker.NONE, 1);
   }
 
-  private static ClientHelloBuilder hello(DtlsVersion version, CipherSuite... suites) {
+  private static ClientHello hello(DtlsVersion version, CipherSuite... suites) {
     return ClientHelloBuilder.forVersion(version.tls())
         .cipherSuites(List.of(suites))
-        .serverName("dtls.test");
+        .serverName("dtls.test")
+        .build();
   }
 
   @Test

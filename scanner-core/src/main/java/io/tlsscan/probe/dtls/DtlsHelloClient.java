@@ -6,7 +6,7 @@ import io.tlsscan.net.DatagramRefusedException;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.tls.AlertDescription;
-import io.tlsscan.tls.ClientHelloBuilder;
+import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.DtlsAnswer;
 import io.tlsscan.tls.DtlsFlightReader;
 import io.tlsscan.tls.DtlsRecords;
@@ -18,10 +18,8 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Random;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -54,17 +52,15 @@ public final class DtlsHelloClient {
   /** Large enough for any datagram; what arrives is counted against the reader's bound. */
   private static final int DATAGRAM_BUFFER = 65_535;
 
-  private static final Random SEEDS = new SecureRandom();
-
   /**
    * Sends {@code hello}, framed for {@code version}, to the target and reads the answer. A
    * ServerHello's version is the TLS version the chosen DTLS version carries.
    *
-   * @param hello a builder for {@code version.tls()} with suites and server name set
+   * @param hello a hello for {@code version.tls()}, framed for DTLS here
    * @param wholeFlight read to ServerHelloDone for the certificates and key exchange
    */
   public Mono<ServerResponse> ask(
-      ProbeTarget target, DtlsVersion version, ClientHelloBuilder hello, boolean wholeFlight) {
+      ProbeTarget target, DtlsVersion version, ClientHello hello, boolean wholeFlight) {
     requireNonNull(version, "version");
     requireNonNull(hello, "hello");
     Mono<ServerResponse> exchange =
@@ -84,12 +80,10 @@ public final class DtlsHelloClient {
   }
 
   private static ServerResponse exchange(
-      DatagramSocket socket, DtlsVersion version, ClientHelloBuilder hello, boolean wholeFlight)
+      DatagramSocket socket, DtlsVersion version, ClientHello hello, boolean wholeFlight)
       throws IOException, NoAnswerException {
-    // Both hellos carry the same client random (RFC 6347 §4.2.1): the same seed gives it.
-    long seed = SEEDS.nextLong();
     DtlsFlightReader reader = new DtlsFlightReader(wholeFlight);
-    byte[] flight = hello.random(new Random(seed)).datagram(version, new byte[0], 0).build().bytes();
+    byte[] flight = hello.datagram(version, new byte[0], 0);
     long recordSequence = 0;
     boolean cookieSent = false;
     while (true) {
@@ -101,8 +95,7 @@ public final class DtlsHelloClient {
           return new ServerResponse.Malformed("server asked for a cookie again after getting one");
         }
         cookieSent = true;
-        flight =
-            hello.random(new Random(seed)).datagram(version, cookie.cookie(), 1).build().bytes();
+        flight = hello.datagram(version, cookie.cookie(), 1);
         continue;
       }
       ServerResponse response = ((DtlsAnswer.Response) answer).response();
