@@ -10,6 +10,7 @@ import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.target.Transport;
 import io.tlsscan.scan.ProbePlan.Step;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -44,18 +45,23 @@ final class ProbeGraph {
 
   /**
    * The outcome of every step of {@code network}, asked at {@code address} with the SNI name {@code
-   * sni} ({@code null} for none). The scan's phase becomes the first probe's name, e.g. {@code
-   * protocols}.
+   * sni} ({@code null} for none), over {@code transport}. The scan's phase becomes the first probe's
+   * name, e.g. {@code protocols}.
    */
   Mono<Outcomes> run(
-      List<Step> network, InetSocketAddress address, String sni, TargetProgress progress) {
+      List<Step> network,
+      InetSocketAddress address,
+      String sni,
+      Transport transport,
+      TargetProgress progress) {
     HostConnectionLimit limit = new HostConnectionLimit(progress, perHostConnections);
     Outcomes outcomes = new Outcomes();
     Map<ProbeId, Sinks.Empty<Void>> done = new EnumMap<>(ProbeId.class);
     List<Mono<Void>> nodes = new ArrayList<>(network.size());
     for (int rank = 0; rank < network.size(); rank++) {
       Step step = network.get(rank);
-      ProbeTarget target = new ProbeTarget(address, sni, limit.tracker(rank), perHostConnections);
+      ProbeTarget target =
+          new ProbeTarget(address, sni, limit.tracker(rank), perHostConnections, transport);
       Sinks.Empty<Void> finished = Sinks.empty();
       done.put(step.id(), finished);
       List<Mono<Void>> inputs = new ArrayList<>();

@@ -2,14 +2,14 @@ package io.tlsscan.tls;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
  * DTLS versions (RFC 4347, RFC 6347) with their wire codes and report names ({@code DTLSv1.0},
  * {@code DTLSv1.2}; there is no DTLS 1.1). Each is TLS of one version over datagrams: DTLS 1.0 is
  * TLS 1.1's hello and suites, DTLS 1.2 is TLS 1.2's, so hellos and suites are those of {@link
- * #tls()}, minus RC4, which RFC 6347 §4.1.2.2 forbids over datagrams.
+ * #tls()}. RC4 is offered too: RFC 6347 §4.1.2.2 forbids it over datagrams, so a server that picks
+ * it is reported as it is.
  */
 public enum DtlsVersion {
   DTLSv1_0(0xFEFF, "DTLSv1.0", ProtocolVersion.TLSv1_1),
@@ -38,13 +38,6 @@ public enum DtlsVersion {
   /** The TLS version this one carries over datagrams. */
   public ProtocolVersion tls() {
     return tls;
-  }
-
-  /** The suites a hello of this version may offer: those of {@link #tls()} except RC4. */
-  public List<CipherSuite> suites() {
-    return CipherSuite.forVersion(tls).stream()
-        .filter(suite -> suite.cipher() != BulkCipher.RC4)
-        .toList();
   }
 
   /** The version with this wire code, if it is one of the two. */

@@ -6,6 +6,7 @@ import static io.tlsscan.probe.ProbeId.GROUPS;
 import static io.tlsscan.probe.ProbeId.PROTOCOLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsscan.target.Transport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.probe.ProbeId;
@@ -41,7 +42,7 @@ class ProbeGraphTest {
             new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.delay(SECOND).thenReturn("a")),
             new TestProbes.Network(GROUPS, Set.of(), c -> Mono.delay(SECOND).thenReturn("b")));
     // Then both are done after one second, not two
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, Transport.TCP, progress()))
         .expectSubscription()
         .expectNoEvent(SECOND.minusMillis(1))
         .thenAwait(Duration.ofMillis(1))
@@ -65,7 +66,7 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.just("suites of " + c.result(new ProbeKey<String>(PROTOCOLS)))));
     // Then the dependent saw its input's result
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, Transport.TCP, progress()))
         .thenAwait(SECOND)
         .assertNext(
             outcomes -> assertThat(result(outcomes, CIPHERS)).isEqualTo("suites of TLSv1.3"))
@@ -89,7 +90,7 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.fromSupplier(() -> dependentRan.getAndSet(true) + "")));
     // When the graph runs
-    Outcomes outcomes = graph.run(steps, NOWHERE, null, progress()).block(SECOND);
+    Outcomes outcomes = graph.run(steps, NOWHERE, null, Transport.TCP, progress()).block(SECOND);
     // Then the failure is the input's, and each dependent is a failure that names it
     assertThat(outcomes.get(PROTOCOLS))
         .isEqualTo(ProbeOutcome.failed(ErrorKind.RESET, "connection reset by the server"));
@@ -111,7 +112,7 @@ class ProbeGraphTest {
         steps(new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.never()));
     // Then at the deadline the probe has failed with a timeout, and the graph is done
     StepVerifier.withVirtualTime(
-            () -> graph.run(steps, NOWHERE, null, progress(Duration.ofSeconds(2))))
+            () -> graph.run(steps, NOWHERE, null, Transport.TCP, progress(Duration.ofSeconds(2))))
         .thenAwait(Duration.ofSeconds(2))
         .assertNext(
             outcomes ->
@@ -133,7 +134,7 @@ class ProbeGraphTest {
                 c -> {
                   throw new IllegalStateException("broken probe");
                 }));
-    Outcomes outcomes = graph.run(steps, NOWHERE, null, progress()).block(SECOND);
+    Outcomes outcomes = graph.run(steps, NOWHERE, null, Transport.TCP, progress()).block(SECOND);
     assertThat(outcomes.get(PROTOCOLS)).isInstanceOf(ProbeOutcome.Failed.class);
     assertThat(outcomes.get(CERT)).isInstanceOf(ProbeOutcome.Failed.class);
   }
@@ -141,7 +142,7 @@ class ProbeGraphTest {
   @Test
   void theScanPhaseIsNamedAfterTheFirstProbe() {
     TargetProgress progress = progress();
-    graph.run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, progress).block(SECOND);
+    graph.run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, Transport.TCP, progress).block(SECOND);
     assertThat(progress.phase()).isEqualTo("protocols");
   }
 

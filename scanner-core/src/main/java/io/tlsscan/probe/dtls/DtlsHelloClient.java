@@ -17,6 +17,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
@@ -72,7 +73,14 @@ public final class DtlsHelloClient {
                           target.tracker().connecting();
                           socket.connect(target.address());
                           target.tracker().connected();
-                          return exchange(socket, version, hello, wholeFlight);
+                          try {
+                            return exchange(socket, version, hello, wholeFlight);
+                          } catch (SocketException closed) {
+                            if (socket.isClosed()) {
+                              return null; // cancelled: the socket was closed under the read
+                            }
+                            throw closed;
+                          }
                         }),
                 DatagramSocket::close)
             .subscribeOn(Schedulers.boundedElastic());

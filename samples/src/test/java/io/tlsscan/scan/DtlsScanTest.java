@@ -1,0 +1,166 @@
+package io.tlsscan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.model.CertificateReport;
+import io.tlsscan.model.CipherInfo;
+import io.tlsscan.model.ErrorKind;
+import io.tlsscan.model.Handshake;
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.model.TrustError;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.target.Target;
+import io.tlsscan.target.TargetParser;
+import io.tlsscan.tls.DtlsVersion;
+import io.tlsscan.tls.ProtocolVersion;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code dtls://} targets through the whole scan (handshake, certificate, protocols, ciphers) over
+ * UDP against {@code openssl s_server -dtls} on loopback, and the UDP failures: a closed port and a
+ * socket that never answers.
+ */
+class DtlsScanTest {
+  private static TestChain chain;
+  private static TestChain otherChain;
+  @AutoClose private static Scanner scanner;
+
+  @BeforeAll
+  static void setUp() {
+    chain = TestChain.rsa("DTLS Scan", "dtls.test");
+    otherChain = TestChain.rsa("Other DTLS Scan", "dtls.test");
+    scanner = TestTargets.scanner(ScanOptions.defaults().withTimeout(Duration.ofSeconds(10)), chain.root());
+  }
+
+  private static HostReport scan(Scanner with, String host, InetSocketAddress address) {
+    String line = "dtls://" + host + ":" + address.getPort() + " " + address.getHostString();
+    return with.scan(Flux.fromStream(new TargetParser().parse(line, 1)).cast(Target.class))
+        .blockLast(Duration.ofSeconds(60));
+  }
+
+  private static List<String> names(HostReport report, String version) {
+    assertThat(report.ciphers().resultOrNull()).as("ciphers of %s", report).isNotNull();
+    return report.ciphers().resultOrNull().byVersion().getOrDefault(version, List.of()).stream()
+        .map(CipherInfo::name)
+        .toList();
+  }
+
+  @Test
+  void dtls12ServerIsScannedOverUdpWithItsChainVersionsAndSuites() {
+    String cipherList = "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA:AES128-SHA";
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.78.11")
+            .datagram(DtlsVersion.DTLSv1_2)
+            .cipher(cipherList)
+            .start()) {
+      HostReport report = scan(scanner, "dtls.test", server.address());
+
+      assertThat(report.ok()).as("%s\n%s", report, server.output()).isTrue();
+      assertThat(report.target().transport()).isEqualTo("dtls");
+      Handshake handshake = report.handshake().resultOrNull();
+      assertThat(handshake.protocol()).isEqualTo("DTLSv1.2");
+      assertThat(handshake.source()).isEqualTo(Handshake.SOURCE_RAW_HELLO);
+      CertificateReport certificate = report.certificate().resultOrNull();
+      assertThat(certificate.chain().get(0).subject()).isEqualTo("CN=dtls.test");
+      assertThat(certificate.trusted()).isTrue();
+      assertThat(certificate.hostnameMatch()).isEqualTo(HostnameMatch.MATCH);
+      assertThat(report.protocols().resultOrNull().accepted())
+          .isEqualTo(Map.of("DTLSv1.0", false, "DTLSv1.2", true));
+      assertThat(names(report, "DTLSv1.2"))
+          .containsExactlyInAnyOrderElementsOf(
+              OpenSslCipherList.expand(cipherList, null, ProtocolVersion.TLSv1_2));
+      assertThat(report.ciphers().resultOrNull().byVersion()).containsOnlyKeys("DTLSv1.2");
+    }
+  }
+
+  @Test
+  void dtls10ServerIsReportedAsDtls10Only() {
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.78.12")
+            .datagram(DtlsVersion.DTLSv1_0)
+            .cipher("ECDHE-RSA-AES128-SHA:AES256-SHA")
+            .securityLevel(0)
+            .start()) {
+      HostReport report = scan(scanner, "dtls.test", server.address());
+
+      assertThat(report.ok()).as("%s\n%s", report, server.output()).isTrue();
+      assertThat(report.handshake().resultOrNull().protocol()).isEqualTo("DTLSv1.0");
+      assertThat(report.protocols().resultOrNull().accepted())
+          .isEqualTo(Map.of("DTLSv1.0", true, "DTLSv1.2", false));
+      assertThat(names(report, "DTLSv1.0"))
+          .containsExactlyInAnyOrder(
+              "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA");
+    }
+  }
+
+  @Test
+  void untrustedChainAndOtherNameAreReportedAsSuch() {
+    try (OpenSslServer server =
+            otherChain
+                .openSslServer()
+                .host("127.0.78.13")
+                .datagram(DtlsVersion.DTLSv1_2)
+                .start();
+        Scanner certOnly =
+            TestTargets.scanner(
+                ScanOptions.defaults()
+                    .withTimeout(Duration.ofSeconds(10))
+                    .withProbes(java.util.EnumSet.of(io.tlsscan.probe.ProbeId.CERT)),
+                chain.root())) {
+      HostReport report = scan(certOnly, "elsewhere.test", server.address());
+
+      assertThat(report.ok()).as("%s\n%s", report, server.output()).isTrue();
+      CertificateReport certificate = report.certificate().resultOrNull();
+      assertThat(certificate.trusted()).isFalse();
+      // leaf and intermediate of a root the scan does not trust: no path to an anchor
+      assertThat(certificate.trustErrors()).containsExactly(TrustError.INCOMPLETE_CHAIN);
+      assertThat(certificate.hostnameMatch()).isEqualTo(HostnameMatch.MISMATCH);
+    }
+  }
+
+  @Test
+  void closedUdpPortIsRefused() throws Exception {
+    int port;
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.78.14"))) {
+      port = socket.getLocalPort();
+    }
+    HostReport report =
+        scan(scanner, "dtls.test", new InetSocketAddress("127.0.78.14", port));
+
+    assertThat(report.ok()).isFalse();
+    assertThat(report.error().kind()).as("%s", report).isEqualTo(ErrorKind.REFUSED);
+    assertThat(report.target().transport()).isEqualTo("dtls");
+  }
+
+  @Test
+  void silentUdpSocketTimesOutWithinTheDeadline() throws Exception {
+    try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getByName("127.0.78.15"));
+        Scanner quick =
+            TestTargets.scanner(
+                ScanOptions.defaults().withTimeout(Duration.ofSeconds(3)), chain.root())) {
+      long start = System.nanoTime();
+      HostReport report =
+          scan(quick, "dtls.test", new InetSocketAddress("127.0.78.15", silent.getLocalPort()));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(report.ok()).isFalse();
+      assertThat(report.error().kind()).as("%s", report).isEqualTo(ErrorKind.TIMEOUT);
+      assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+}
