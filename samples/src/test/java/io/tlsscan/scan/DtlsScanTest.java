@@ -9,6 +9,7 @@ import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.TrustError;
+import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.target.Target;
@@ -18,6 +19,8 @@ import io.tlsscan.tls.ProtocolVersion;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -162,5 +165,68 @@ class DtlsScanTest {
       assertThat(report.error().kind()).as("%s", report).isEqualTo(ErrorKind.TIMEOUT);
       assertThat(took).isLessThan(Duration.ofSeconds(5));
     }
+  }
+
+  @Test
+  void gnutlsServOverUdpIsScannedToo() throws Exception {
+    Path directory = Files.createTempDirectory("gnutls-dtls");
+    ServerCredentials files =
+        ServerCredentials.write(directory, chain.leaf(), chain.intermediate());
+    int port;
+    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    // gnutls-serv cannot bind one address: it listens on all and answers from the address the
+    // system picks for the reply, 127.0.0.1, which a connected socket to any other 127.x would
+    // not take; so this server, sent to only on loopback, is scanned at 127.0.0.1
+    Process server =
+        new ProcessBuilder(
+                "/usr/bin/gnutls-serv",
+                "--udp",
+                "--port=" + port,
+                "--x509certfile=" + files.chain(),
+                "--x509keyfile=" + files.key(),
+                "--priority=NORMAL:-VERS-ALL:+VERS-DTLS1.2:+VERS-DTLS1.0")
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("log").toFile())
+            .start();
+    // gnutls-serv serves one DTLS client at a time: one exchange at a time, or the other's hellos
+    // wait in vain for their answers
+    try (Scanner oneAtATime =
+        TestTargets.scanner(
+            ScanOptions.defaults().withTimeout(Duration.ofSeconds(30)).withPerHostConnections(1),
+            chain.root())) {
+      awaitListening(directory.resolve("log"));
+      HostReport report =
+          scan(oneAtATime, "dtls.test", new InetSocketAddress("127.0.0.1", port));
+
+      assertThat(report.ok()).as("%s", report).isTrue();
+      assertThat(report.handshake().resultOrNull().protocol()).isEqualTo("DTLSv1.2");
+      assertThat(report.certificate().resultOrNull().chain().get(0).subject())
+          .isEqualTo("CN=dtls.test");
+      assertThat(report.certificate().resultOrNull().trusted()).isTrue();
+      assertThat(report.protocols().resultOrNull().accepted())
+          .isEqualTo(Map.of("DTLSv1.0", true, "DTLSv1.2", true));
+      assertThat(names(report, "DTLSv1.2"))
+          .contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+          .doesNotContain("TLS_RSA_WITH_RC4_128_SHA");
+      assertThat(names(report, "DTLSv1.0"))
+          .contains("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA")
+          .noneMatch(name -> name.contains("GCM"));
+    } finally {
+      server.destroy();
+      server.waitFor();
+    }
+  }
+
+  private static void awaitListening(Path log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains("listening")) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("gnutls-serv did not start: " + Files.readString(log));
   }
 }

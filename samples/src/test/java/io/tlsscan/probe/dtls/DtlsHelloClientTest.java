@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.security.cert.CertificateEncodingException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +138,39 @@ class DtlsHelloClientTest {
 
       assertThat(response).as(server.output()).isInstanceOf(ServerResponse.Alert.class);
       assertThat(((ServerResponse.Alert) response).descriptionName()).isEqualTo("handshake_failure");
+    }
+  }
+
+  @Test
+  void lostHellosAreSentAgainOnTheDoublingTimer() throws Exception {
+    // Given s_server behind a relay that drops the first hello and the first hello with the cookie
+    try (OpenSslServer server =
+            chain
+                .openSslServer()
+                .host("127.0.78.4")
+                .datagram(DtlsVersion.DTLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        LossyUdpRelay relay = new LossyUdpRelay("127.0.78.5", server.address(), Set.of(1, 3))) {
+      long start = System.nanoTime();
+      ServerResponse response =
+          client
+              .ask(
+                  target(relay.address()),
+                  DtlsVersion.DTLSv1_2,
+                  hello(DtlsVersion.DTLSv1_2, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256),
+                  true)
+              .block(Duration.ofSeconds(20));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      // Then each flight is sent again after 1 s, and the handshake still gets its answer
+      assertThat(response).as(server.output()).isInstanceOf(ServerResponse.ServerHello.class);
+      assertThat(((ServerResponse.ServerHello) response).flight().orElseThrow().certificates())
+          .hasSize(2);
+      assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofMillis(4000));
+      // hello, hello again, cookie hello, cookie hello again, then the closing alert (which may
+      // still be on its way to the relay)
+      assertThat(relay.clientDatagrams()).isBetween(4, 5);
     }
   }
 }

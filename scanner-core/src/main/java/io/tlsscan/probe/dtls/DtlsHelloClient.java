@@ -30,9 +30,12 @@ import reactor.core.scheduler.Schedulers;
  * to ServerHelloDone) or an alert, then end the server's half of the handshake with a fatal alert.
  *
  * <p>UDP loses datagrams: a flight that gets no answer is sent again after RFC 6347's timer, 1 s
- * doubling each time (§4.2.4.1), at most {@link #MAX_TRANSMISSIONS} times; a flight still
- * unanswered {@link #FLIGHT_TIMEOUT} after it was first sent fails with {@link NoAnswerException}.
- * So one probe sends at most two flights of three hellos and one alert. A port nobody listens on
+ * doubling each time (§4.2.4.1). The first hello is sent at most three times (at 0, 1 and 3 s);
+ * still unanswered at 7 s, the exchange fails with {@link NoAnswerException}. The hello with the
+ * cookie is sent at most twice (0 and 1 s): a server that has answered the cookie exchange is
+ * there, and some (GnuTLS) drop a hello they refuse without an alert, so silence until 3 s is
+ * that refusal, the answer {@link ServerResponse.Closed}, as a TCP server's hang-up is. So one
+ * probe sends at most five hellos and one alert. A port nobody listens on
  * answers with ICMP port unreachable, which the connected socket reports as {@link
  * DatagramRefusedException}. Bytes read are bounded by {@link DtlsFlightReader#maxBytes()}.
  *
@@ -44,11 +47,14 @@ public final class DtlsHelloClient {
   /** RFC 6347 §4.2.4.1: the initial retransmission timer. */
   static final Duration FIRST_RETRANSMIT = Duration.ofSeconds(1);
 
-  /** Sends of one flight: the first and two retransmissions, at 0, 1 and 3 s. */
-  static final int MAX_TRANSMISSIONS = 3;
+  /** The first hello: sent at 0, 1 and 3 s; its last timer (4 s) runs out at 7 s. */
+  static final Flight FIRST = new Flight(3, Duration.ofSeconds(7));
 
-  /** How long one flight waits for its answer in all: its last timer (4 s) runs out at 7 s. */
-  static final Duration FLIGHT_TIMEOUT = Duration.ofSeconds(7);
+  /** The hello with the cookie: sent at 0 and 1 s, waited for until 3 s. */
+  static final Flight WITH_COOKIE = new Flight(2, Duration.ofSeconds(3));
+
+  /** How often one flight is sent at most, and how long after the first send it is waited for. */
+  record Flight(int transmissions, Duration timeout) {}
 
   /** Large enough for any datagram; what arrives is counted against the reader's bound. */
   private static final int DATAGRAM_BUFFER = 65_535;
@@ -95,7 +101,11 @@ public final class DtlsHelloClient {
     long recordSequence = 0;
     boolean cookieSent = false;
     while (true) {
-      Transmission sent = send(socket, reader, flight, recordSequence);
+      Transmission sent =
+          send(socket, reader, flight, cookieSent ? WITH_COOKIE : FIRST, recordSequence);
+      if (sent.answer() == null) {
+        return new ServerResponse.Closed(); // silence after the cookie exchange: refused
+      }
       recordSequence = sent.nextSequence();
       DtlsAnswer answer = sent.answer();
       if (answer instanceof DtlsAnswer.Cookie cookie) {
@@ -114,21 +124,27 @@ public final class DtlsHelloClient {
     }
   }
 
-  /** What one flight brought, and the record sequence number the next record takes. */
+  /**
+   * What one flight brought (null: nothing, after the cookie exchange), and the record sequence
+   * number the next record takes.
+   */
   private record Transmission(DtlsAnswer answer, long nextSequence) {}
 
-  /** Sends {@code flight} until it is answered, retransmitting on RFC 6347's doubling timer. */
+  /**
+   * Sends {@code flight} until it is answered, retransmitting on RFC 6347's doubling timer. Silence
+   * throws {@link NoAnswerException} for the first hello and gives a null answer for the cookie one.
+   */
   private static Transmission send(
-      DatagramSocket socket, DtlsFlightReader reader, byte[] flight, long sequence)
+      DatagramSocket socket, DtlsFlightReader reader, byte[] flight, Flight plan, long sequence)
       throws IOException, NoAnswerException {
     long start = System.nanoTime();
-    long flightEnd = start + FLIGHT_TIMEOUT.toNanos();
+    long flightEnd = start + plan.timeout().toNanos();
     Duration timer = FIRST_RETRANSMIT;
     byte[] buffer = new byte[DATAGRAM_BUFFER];
     for (int transmission = 1; ; transmission++) {
       send(socket, DtlsRecords.withSequence(flight, sequence++));
       long retransmitAt =
-          transmission < MAX_TRANSMISSIONS
+          transmission < plan.transmissions()
               ? Math.min(System.nanoTime() + timer.toNanos(), flightEnd)
               : flightEnd;
       timer = timer.multipliedBy(2);
@@ -141,7 +157,10 @@ public final class DtlsHelloClient {
         if (partial.isPresent()) {
           return new Transmission(new DtlsAnswer.Response(partial.get()), sequence);
         }
-        throw new NoAnswerException(FLIGHT_TIMEOUT);
+        if (plan == WITH_COOKIE) {
+          return new Transmission(null, sequence);
+        }
+        throw new NoAnswerException(plan.timeout());
       }
     }
   }
