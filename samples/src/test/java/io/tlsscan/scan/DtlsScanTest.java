@@ -65,7 +65,7 @@ class DtlsScanTest {
     try (OpenSslServer server =
         chain
             .openSslServer()
-            .host("127.0.78.11")
+            .host("127.0.79.11")
             .datagram(DtlsVersion.DTLSv1_2)
             .cipher(cipherList)
             .start()) {
@@ -94,7 +94,7 @@ class DtlsScanTest {
     try (OpenSslServer server =
         chain
             .openSslServer()
-            .host("127.0.78.12")
+            .host("127.0.79.12")
             .datagram(DtlsVersion.DTLSv1_0)
             .cipher("ECDHE-RSA-AES128-SHA:AES256-SHA")
             .securityLevel(0)
@@ -116,7 +116,7 @@ class DtlsScanTest {
     try (OpenSslServer server =
             otherChain
                 .openSslServer()
-                .host("127.0.78.13")
+                .host("127.0.79.13")
                 .datagram(DtlsVersion.DTLSv1_2)
                 .start();
         Scanner certOnly =
@@ -139,11 +139,11 @@ class DtlsScanTest {
   @Test
   void closedUdpPortIsRefused() throws Exception {
     int port;
-    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.78.14"))) {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.79.14"))) {
       port = socket.getLocalPort();
     }
     HostReport report =
-        scan(scanner, "dtls.test", new InetSocketAddress("127.0.78.14", port));
+        scan(scanner, "dtls.test", new InetSocketAddress("127.0.79.14", port));
 
     assertThat(report.ok()).isFalse();
     assertThat(report.error().kind()).as("%s", report).isEqualTo(ErrorKind.REFUSED);
@@ -152,13 +152,13 @@ class DtlsScanTest {
 
   @Test
   void silentUdpSocketTimesOutWithinTheDeadline() throws Exception {
-    try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getByName("127.0.78.15"));
+    try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getByName("127.0.79.15"));
         Scanner quick =
             TestTargets.scanner(
                 ScanOptions.defaults().withTimeout(Duration.ofSeconds(3)), chain.root())) {
       long start = System.nanoTime();
       HostReport report =
-          scan(quick, "dtls.test", new InetSocketAddress("127.0.78.15", silent.getLocalPort()));
+          scan(quick, "dtls.test", new InetSocketAddress("127.0.79.15", silent.getLocalPort()));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(report.ok()).isFalse();

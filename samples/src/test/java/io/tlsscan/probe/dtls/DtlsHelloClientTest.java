@@ -48,7 +48,7 @@ class DtlsHelloClientTest {
     try (OpenSslServer server =
         chain
             .openSslServer()
-            .host("127.0.78.1")
+            .host("127.0.79.1")
             .datagram(DtlsVersion.DTLSv1_2)
             .cipher("ECDHE-RSA-AES128-GCM-SHA256")
             .start()) {
@@ -84,7 +84,7 @@ class DtlsHelloClientTest {
     try (OpenSslServer server =
         chain
             .openSslServer()
-            .host("127.0.78.2")
+            .host("127.0.79.2")
             .datagram(DtlsVersion.DTLSv1_0)
             .cipher("AES128-SHA")
             .securityLevel(0)
@@ -123,7 +123,7 @@ class DtlsHelloClientTest {
     try (OpenSslServer server =
         chain
             .openSslServer()
-            .host("127.0.78.3")
+            .host("127.0.79.3")
             .datagram(DtlsVersion.DTLSv1_2)
             .cipher("ECDHE-RSA-AES128-GCM-SHA256")
             .start()) {
@@ -147,11 +147,11 @@ class DtlsHelloClientTest {
     try (OpenSslServer server =
             chain
                 .openSslServer()
-                .host("127.0.78.4")
+                .host("127.0.79.4")
                 .datagram(DtlsVersion.DTLSv1_2)
                 .cipher("ECDHE-RSA-AES128-GCM-SHA256")
                 .start();
-        LossyUdpRelay relay = new LossyUdpRelay("127.0.78.5", server.address(), Set.of(1, 3))) {
+        LossyUdpRelay relay = new LossyUdpRelay("127.0.79.5", server.address(), Set.of(1, 3))) {
       long start = System.nanoTime();
       ServerResponse response =
           client
