@@ -43,7 +43,9 @@ class DtlsScanTest {
   static void setUp() {
     chain = TestChain.rsa("DTLS Scan", "dtls.test");
     otherChain = TestChain.rsa("Other DTLS Scan", "dtls.test");
-    scanner = TestTargets.scanner(ScanOptions.defaults().withTimeout(Duration.ofSeconds(10)), chain.root());
+    scanner =
+        TestTargets.scanner(
+            ScanOptions.defaults().withTimeout(Duration.ofSeconds(10)), chain.root());
   }
 
   private static HostReport scan(Scanner with, String host, InetSocketAddress address) {
@@ -114,11 +116,7 @@ class DtlsScanTest {
   @Test
   void untrustedChainAndOtherNameAreReportedAsSuch() {
     try (OpenSslServer server =
-            otherChain
-                .openSslServer()
-                .host("127.0.79.13")
-                .datagram(DtlsVersion.DTLSv1_2)
-                .start();
+            otherChain.openSslServer().host("127.0.79.13").datagram(DtlsVersion.DTLSv1_2).start();
         Scanner certOnly =
             TestTargets.scanner(
                 ScanOptions.defaults()
@@ -142,8 +140,7 @@ class DtlsScanTest {
     try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.79.14"))) {
       port = socket.getLocalPort();
     }
-    HostReport report =
-        scan(scanner, "dtls.test", new InetSocketAddress("127.0.79.14", port));
+    HostReport report = scan(scanner, "dtls.test", new InetSocketAddress("127.0.79.14", port));
 
     assertThat(report.ok()).isFalse();
     assertThat(report.error().kind()).as("%s", report).isEqualTo(ErrorKind.REFUSED);
@@ -197,8 +194,7 @@ class DtlsScanTest {
             ScanOptions.defaults().withTimeout(Duration.ofSeconds(30)).withPerHostConnections(1),
             chain.root())) {
       awaitListening(directory.resolve("log"));
-      HostReport report =
-          scan(oneAtATime, "dtls.test", new InetSocketAddress("127.0.0.1", port));
+      HostReport report = scan(oneAtATime, "dtls.test", new InetSocketAddress("127.0.0.1", port));
 
       assertThat(report.ok()).as("%s", report).isTrue();
       assertThat(report.handshake().resultOrNull().protocol()).isEqualTo("DTLSv1.2");
@@ -208,7 +204,8 @@ class DtlsScanTest {
       assertThat(report.protocols().resultOrNull().accepted())
           .isEqualTo(Map.of("DTLSv1.0", true, "DTLSv1.2", true));
       assertThat(names(report, "DTLSv1.2"))
-          .contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+          .contains(
+              "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
           .doesNotContain("TLS_RSA_WITH_RC4_128_SHA");
       assertThat(names(report, "DTLSv1.0"))
           .contains("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA")

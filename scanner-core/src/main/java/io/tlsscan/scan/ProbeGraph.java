@@ -10,8 +10,8 @@ import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
-import io.tlsscan.target.Transport;
 import io.tlsscan.scan.ProbePlan.Step;
+import io.tlsscan.target.Transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +45,8 @@ final class ProbeGraph {
 
   /**
    * The outcome of every step of {@code network}, asked at {@code address} with the SNI name {@code
-   * sni} ({@code null} for none), over {@code transport}. The scan's phase becomes the first probe's
-   * name, e.g. {@code protocols}.
+   * sni} ({@code null} for none), over {@code transport}. The scan's phase becomes the first
+   * probe's name, e.g. {@code protocols}.
    */
   Mono<Outcomes> run(
       List<Step> network,

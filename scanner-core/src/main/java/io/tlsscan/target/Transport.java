@@ -5,8 +5,8 @@ import io.tlsscan.tls.ProtocolVersion;
 import java.util.List;
 
 /**
- * How a target is reached: TLS over TCP, or DTLS over UDP ({@code dtls://host:port} lines). The
- * raw probes speak either; a DTLS version is handled as the TLS version it carries ({@link
+ * How a target is reached: TLS over TCP, or DTLS over UDP ({@code dtls://host:port} lines). The raw
+ * probes speak either; a DTLS version is handled as the TLS version it carries ({@link
  * DtlsVersion#tls()}) and reported under its own name ({@code DTLSv1.0}, {@code DTLSv1.2}).
  */
 public enum Transport {
@@ -31,7 +31,9 @@ public enum Transport {
         : List.of(DtlsVersion.DTLSv1_0.tls(), DtlsVersion.DTLSv1_2.tls());
   }
 
-  /** The report's name of {@code version} over this transport, e.g. {@code DTLSv1.2} for TLS 1.2. */
+  /**
+   * The report's name of {@code version} over this transport, e.g. {@code DTLSv1.2} for TLS 1.2.
+   */
   public String versionName(ProtocolVersion version) {
     return this == TCP
         ? version.reportName()

@@ -57,7 +57,9 @@ public final class DtlsFlightReader {
   public DtlsFlightReader(boolean wholeFlight) {
     this.wholeFlight = wholeFlight;
     this.maxBytes =
-        (wholeFlight ? ServerResponseDecoder.Scope.SERVER_FLIGHT : ServerResponseDecoder.Scope.SERVER_HELLO)
+        (wholeFlight
+                ? ServerResponseDecoder.Scope.SERVER_FLIGHT
+                : ServerResponseDecoder.Scope.SERVER_HELLO)
             .maxBytes();
   }
 
@@ -117,7 +119,8 @@ public final class DtlsFlightReader {
     MalformedMessageException.require(in, length, "record");
     ByteBuf payload = in.readSlice(length);
     if (++records > ServerResponseDecoder.MAX_RECORDS) {
-      throw new MalformedMessageException("more than " + ServerResponseDecoder.MAX_RECORDS + " records");
+      throw new MalformedMessageException(
+          "more than " + ServerResponseDecoder.MAX_RECORDS + " records");
     }
     if (epoch != 0) {
       return Optional.empty(); // encrypted: nothing a first flight holds
@@ -127,7 +130,10 @@ public final class DtlsFlightReader {
     }
     if (type != CONTENT_HANDSHAKE) {
       throw new MalformedMessageException(
-          "record of type " + type + " before " + (pendingHello == null ? "ServerHello" : "ServerHelloDone"));
+          "record of type "
+              + type
+              + " before "
+              + (pendingHello == null ? "ServerHello" : "ServerHelloDone"));
     }
     while (payload.isReadable()) {
       Optional<DtlsAnswer> answer = fragment(payload);
@@ -218,8 +224,9 @@ public final class DtlsFlightReader {
         case HANDSHAKE_HELLO_REQUEST -> {
           return Optional.empty();
         }
-        default -> throw new MalformedMessageException(
-            "handshake message " + message.type + " before ServerHello");
+        default ->
+            throw new MalformedMessageException(
+                "handshake message " + message.type + " before ServerHello");
       }
     }
     while (messages.containsKey(nextSeq) && messages.get(nextSeq).complete()) {
@@ -227,7 +234,8 @@ public final class DtlsFlightReader {
       ByteBuf body = Unpooled.wrappedBuffer(message.body);
       switch (message.type) {
         case HANDSHAKE_CERTIFICATE ->
-            ServerFlightParser.certificates(body, ServerResponseDecoder.MAX_CERTIFICATES, certificates);
+            ServerFlightParser.certificates(
+                body, ServerResponseDecoder.MAX_CERTIFICATES, certificates);
         case HANDSHAKE_SERVER_KEY_EXCHANGE -> {
           Optional<CipherSuite> suite = pendingHello.suite();
           if (suite.isPresent()) {
@@ -256,11 +264,13 @@ public final class DtlsFlightReader {
   }
 
   /**
-   * The answer when the server went silent after part of its flight: the ServerHello with what
-   * came of the rest, else nothing.
+   * The answer when the server went silent after part of its flight: the ServerHello with what came
+   * of the rest, else nothing.
    */
   public Optional<ServerResponse> partial(String reason) {
-    return pendingHello == null || done ? Optional.empty() : Optional.of(flight(Optional.of(reason)));
+    return pendingHello == null || done
+        ? Optional.empty()
+        : Optional.of(flight(Optional.of(reason)));
   }
 
   private ServerResponse fail(String reason) {

@@ -20,7 +20,10 @@ public final class DtlsRecords {
 
   private DtlsRecords() {}
 
-  /** A TLS ClientHello record (one record, one message) reframed for DTLS; see {@link ClientHello#datagram}. */
+  /**
+   * A TLS ClientHello record (one record, one message) reframed for DTLS; see {@link
+   * ClientHello#datagram}.
+   */
   static byte[] clientHello(byte[] tlsRecord, DtlsVersion version, byte[] cookie, int messageSeq) {
     if (cookie.length > 255 || messageSeq < 0 || messageSeq > 0xFFFF) {
       throw new IllegalArgumentException(

@@ -6,11 +6,11 @@ import static io.tlsscan.probe.ProbeId.GROUPS;
 import static io.tlsscan.probe.ProbeId.PROTOCOLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsscan.target.Transport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.ProbeKey;
+import io.tlsscan.target.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -142,7 +142,9 @@ class ProbeGraphTest {
   @Test
   void theScanPhaseIsNamedAfterTheFirstProbe() {
     TargetProgress progress = progress();
-    graph.run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, Transport.TCP, progress).block(SECOND);
+    graph
+        .run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, Transport.TCP, progress)
+        .block(SECOND);
     assertThat(progress.phase()).isEqualTo("protocols");
   }
 

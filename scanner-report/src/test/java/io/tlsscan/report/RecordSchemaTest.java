@@ -117,8 +117,10 @@ class RecordSchemaTest {
     assertRejected(
         r -> ((ObjectNode) r.get("protocols")).put("TLSv1.4", true), "an unknown protocol version");
     assertRejected(
-        r -> ((ObjectNode) r.get("protocols")).put("DTLSv1.2", true), "TLS and DTLS versions mixed");
-    assertRejected(r -> ((ObjectNode) r.get("target")).put("transport", "udp"), "an unknown transport");
+        r -> ((ObjectNode) r.get("protocols")).put("DTLSv1.2", true),
+        "TLS and DTLS versions mixed");
+    assertRejected(
+        r -> ((ObjectNode) r.get("target")).put("transport", "udp"), "an unknown transport");
     assertRejected(
         r -> ((ObjectNode) r.get("ciphers")).putArray("TLS1.2"), "a misspelt version of ciphers");
     assertRejected(

@@ -165,7 +165,9 @@ final class SampleReports {
         List.of());
   }
 
-  /** A DTLS server over UDP: DTLS versions in protocols and ciphers, the handshake from a raw hello. */
+  /**
+   * A DTLS server over UDP: DTLS versions in protocols and ciphers, the handshake from a raw hello.
+   */
   static HostReport dtls() {
     HostReport trusted = trusted();
     Map<String, Boolean> accepted = new LinkedHashMap<>();
@@ -195,7 +197,11 @@ final class SampleReports {
                     "DTLSv1.2",
                     List.of(
                         new CipherInfo(
-                            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 128, "strong", "x25519", 253))),
+                            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                            128,
+                            "strong",
+                            "x25519",
+                            253))),
                 null)),
         trusted.groups(),
         List.of());

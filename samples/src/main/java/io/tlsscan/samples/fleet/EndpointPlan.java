@@ -37,8 +37,7 @@ public record EndpointPlan(
   public DemoEndpoint bound(int port) {
     String ip = address.getHostAddress();
     String scheme = behaviour instanceof ServerBehaviour.Datagram ? "dtls://" : "";
-    String hostLine =
-        scheme + (host.equals(ip) ? ip + ":" + port : host + ":" + port + " " + ip);
+    String hostLine = scheme + (host.equals(ip) ? ip + ":" + port : host + ":" + port + " " + ip);
     return new DemoEndpoint(name, hostLine, host, ip, port, expected, description);
   }
 }

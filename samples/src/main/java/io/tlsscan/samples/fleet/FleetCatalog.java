@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;

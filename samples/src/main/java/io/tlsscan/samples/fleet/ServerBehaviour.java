@@ -6,8 +6,8 @@ import io.netty.channel.Channel;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** What one fleet endpoint does at its address: serve connections in some way, or not listen. */
 public sealed interface ServerBehaviour {

@@ -137,7 +137,8 @@ class DtlsHelloClientTest {
               .block(Duration.ofSeconds(20));
 
       assertThat(response).as(server.output()).isInstanceOf(ServerResponse.Alert.class);
-      assertThat(((ServerResponse.Alert) response).descriptionName()).isEqualTo("handshake_failure");
+      assertThat(((ServerResponse.Alert) response).descriptionName())
+          .isEqualTo("handshake_failure");
     }
   }
 

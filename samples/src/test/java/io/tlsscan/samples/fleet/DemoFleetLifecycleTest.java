@@ -37,7 +37,7 @@ class DemoFleetLifecycleTest {
         String expectedLine =
             (endpoint.name().equals("dtls") ? "dtls://" : "")
                 + (endpoint.host().equals(endpoint.address())
-                ? endpoint.address() + ":" + endpoint.port()
+                    ? endpoint.address() + ":" + endpoint.port()
                     : endpoint.host() + ":" + endpoint.port() + " " + endpoint.address());
         assertThat(endpoint.hostLine()).as(endpoint.name()).isEqualTo(expectedLine);
       }

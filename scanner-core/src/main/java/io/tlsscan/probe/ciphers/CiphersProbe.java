@@ -17,9 +17,9 @@ import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.SuiteOffers;
+import io.tlsscan.target.Transport;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
-import io.tlsscan.target.Transport;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import java.util.ArrayList;
@@ -264,7 +264,9 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
     Map<String, List<CipherInfo>> suites = new LinkedHashMap<>();
     byVersion.forEach(
         (version, accepted) ->
-            suites.put(transport.versionName(version), accepted.stream().map(AcceptedSuite::info).toList()));
+            suites.put(
+                transport.versionName(version),
+                accepted.stream().map(AcceptedSuite::info).toList()));
     return new CipherSupport(suites, serverOrder.orElse(null));
   }
 

@@ -19,15 +19,14 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * The first contact with a DTLS target, in place of the TLS library's full handshake (BoringSSL
- * has no DTLS client here): one raw DTLS 1.2 hello with the common suites, cookie exchange
- * included, read up to ServerHelloDone. A DTLS 1.0 server answers it in DTLS 1.0. The negotiated
- * version and suite and the certificate chain come from that flight, so the record's {@code
- * handshake.source} is {@code raw_hello}; the chain is judged by the same certificate probe as a
- * TLS server's. An alert or an unreadable answer is a failed handshake that still shows a DTLS
- * server, so the protocols and ciphers probes run (over UDP, see {@link
- * io.tlsscan.probe.raw.RawHelloClient#ask}); silence and ICMP port unreachable end the target as
- * {@code timeout} and {@code refused}.
+ * The first contact with a DTLS target, in place of the TLS library's full handshake (BoringSSL has
+ * no DTLS client here): one raw DTLS 1.2 hello with the common suites, cookie exchange included,
+ * read up to ServerHelloDone. A DTLS 1.0 server answers it in DTLS 1.0. The negotiated version and
+ * suite and the certificate chain come from that flight, so the record's {@code handshake.source}
+ * is {@code raw_hello}; the chain is judged by the same certificate probe as a TLS server's. An
+ * alert or an unreadable answer is a failed handshake that still shows a DTLS server, so the
+ * protocols and ciphers probes run (over UDP, see {@link io.tlsscan.probe.raw.RawHelloClient#ask});
+ * silence and ICMP port unreachable end the target as {@code timeout} and {@code refused}.
  */
 public final class DtlsHandshake {
   private final DtlsHelloClient client = new DtlsHelloClient();
@@ -38,7 +37,8 @@ public final class DtlsHandshake {
    * @param sni the server name to send, or {@code null} for none
    * @param tracker told about the exchange, counted as one connection
    */
-  public Mono<HandshakeResult> run(InetSocketAddress address, String sni, ConnectionTracker tracker) {
+  public Mono<HandshakeResult> run(
+      InetSocketAddress address, String sni, ConnectionTracker tracker) {
     DtlsVersion version = DtlsVersion.DTLSv1_2;
     ProbeTarget target = new ProbeTarget(address, sni, tracker, 1, Transport.DTLS);
     return client
@@ -65,8 +65,7 @@ public final class DtlsHandshake {
 
   private static Failure failure(ServerResponse response) {
     if (response instanceof ServerResponse.Alert alert) {
-      return new Failure(
-          ErrorKind.TLS_ALERT, "server sent fatal alert " + alert.descriptionName());
+      return new Failure(ErrorKind.TLS_ALERT, "server sent fatal alert " + alert.descriptionName());
     }
     if (response instanceof ServerResponse.NotTls notTls) {
       return new Failure(ErrorKind.NOT_TLS, "server answered with " + notTls.description());

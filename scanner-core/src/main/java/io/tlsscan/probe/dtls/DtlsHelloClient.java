@@ -33,14 +33,14 @@ import reactor.core.scheduler.Schedulers;
  * doubling each time (§4.2.4.1). The first hello is sent at most three times (at 0, 1 and 3 s);
  * still unanswered at 7 s, the exchange fails with {@link NoAnswerException}. The hello with the
  * cookie is sent at most twice (0 and 1 s): a server that has answered the cookie exchange is
- * there, and some (GnuTLS) drop a hello they refuse without an alert, so silence until 3 s is
- * that refusal, the answer {@link ServerResponse.Closed}, as a TCP server's hang-up is. So one
- * probe sends at most five hellos and one alert. A port nobody listens on
- * answers with ICMP port unreachable, which the connected socket reports as {@link
- * DatagramRefusedException}. Bytes read are bounded by {@link DtlsFlightReader#maxBytes()}.
+ * there, and some (GnuTLS) drop a hello they refuse without an alert, so silence until 3 s is that
+ * refusal, the answer {@link ServerResponse.Closed}, as a TCP server's hang-up is. So one probe
+ * sends at most five hellos and one alert. A port nobody listens on answers with ICMP port
+ * unreachable, which the connected socket reports as {@link DatagramRefusedException}. Bytes read
+ * are bounded by {@link DtlsFlightReader#maxBytes()}.
  *
- * <p>The socket is blocking, so each exchange runs on {@link Schedulers#boundedElastic()}, never
- * on an event loop; cancelling the Mono (the target's deadline) closes the socket, which ends the
+ * <p>The socket is blocking, so each exchange runs on {@link Schedulers#boundedElastic()}, never on
+ * an event loop; cancelling the Mono (the target's deadline) closes the socket, which ends the
  * blocked read at once.
  */
 public final class DtlsHelloClient {
@@ -132,7 +132,8 @@ public final class DtlsHelloClient {
 
   /**
    * Sends {@code flight} until it is answered, retransmitting on RFC 6347's doubling timer. Silence
-   * throws {@link NoAnswerException} for the first hello and gives a null answer for the cookie one.
+   * throws {@link NoAnswerException} for the first hello and gives a null answer for the cookie
+   * one.
    */
   private static Transmission send(
       DatagramSocket socket, DtlsFlightReader reader, byte[] flight, Flight plan, long sequence)
@@ -153,7 +154,8 @@ public final class DtlsHelloClient {
         return new Transmission(answer.get(), sequence);
       }
       if (System.nanoTime() - flightEnd >= 0) {
-        Optional<ServerResponse> partial = reader.partial("server went silent before ServerHelloDone");
+        Optional<ServerResponse> partial =
+            reader.partial("server went silent before ServerHelloDone");
         if (partial.isPresent()) {
           return new Transmission(new DtlsAnswer.Response(partial.get()), sequence);
         }

@@ -3,9 +3,9 @@ package io.tlsscan.probe.protocols;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.Handshake;
+import io.tlsscan.target.Transport;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.NamedGroup;
-import io.tlsscan.target.Transport;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerFlight;
 import io.tlsscan.tls.ServerResponse;
