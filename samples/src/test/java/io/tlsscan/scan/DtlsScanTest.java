@@ -62,7 +62,7 @@ class DtlsScanTest {
   }
 
   @Test
-  void dtls12ServerIsScannedOverUdpWithItsChainVersionsAndSuites() {
+  void dtls12ServerIsScannedOverUdpWithItsChainVersionsAndSuites() throws Exception {
     String cipherList = "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA:AES128-SHA";
     try (OpenSslServer server =
         chain
@@ -88,7 +88,43 @@ class DtlsScanTest {
           .containsExactlyInAnyOrderElementsOf(
               OpenSslCipherList.expand(cipherList, null, ProtocolVersion.TLSv1_2));
       assertThat(report.ciphers().resultOrNull().byVersion()).containsOnlyKeys("DTLSv1.2");
+      // And openssl s_client, suite by suite, completes a handshake with exactly those
+      Map<String, String> candidates =
+          Map.of(
+              "ECDHE-RSA-AES128-GCM-SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+              "ECDHE-RSA-AES256-SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+              "AES128-SHA", "TLS_RSA_WITH_AES_128_CBC_SHA",
+              "AES256-GCM-SHA384", "TLS_RSA_WITH_AES_256_GCM_SHA384",
+              "ECDHE-RSA-CHACHA20-POLY1305", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+              "DHE-RSA-AES128-SHA", "TLS_DHE_RSA_WITH_AES_128_CBC_SHA");
+      List<String> completed = new java.util.ArrayList<>();
+      for (Map.Entry<String, String> candidate : candidates.entrySet()) {
+        if (sClientCompletes(server.address(), candidate.getKey())) {
+          completed.add(candidate.getValue());
+        }
+      }
+      assertThat(names(report, "DTLSv1.2")).containsExactlyInAnyOrderElementsOf(completed);
     }
+  }
+
+  /** Whether {@code openssl s_client -dtls1_2 -cipher SUITE} completes a handshake. */
+  private static boolean sClientCompletes(InetSocketAddress address, String suite)
+      throws Exception {
+    Process client =
+        new ProcessBuilder(
+                "/usr/bin/openssl",
+                "s_client",
+                "-dtls1_2",
+                "-connect",
+                address.getHostString() + ":" + address.getPort(),
+                "-cipher",
+                suite)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    String output = new String(client.getInputStream().readAllBytes());
+    client.waitFor();
+    return output.contains("Cipher is " + suite);
   }
 
   @Test
