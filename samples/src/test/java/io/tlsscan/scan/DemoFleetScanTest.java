@@ -145,4 +145,17 @@ class DemoFleetScanTest {
         .containsEntry("TLSv1.0", false);
     assertThat(report.findings()).isEmpty();
   }
+
+  @Test
+  void theDtlsEndpointIsScannedOverUdp() {
+    DemoEndpoint dtls = fleet.endpoint("dtls");
+    HostReport report = byInput.get(dtls.hostLine());
+    assertThat(dtls.hostLine()).startsWith("dtls://");
+    assertThat(report.target().transport()).isEqualTo("dtls");
+    assertThat(report.handshake().resultOrNull().protocol()).isEqualTo("DTLSv1.2");
+    assertThat(report.protocols().resultOrNull().accepted())
+        .containsEntry("DTLSv1.2", true)
+        .containsEntry("DTLSv1.0", false);
+    assertThat(report.ciphers().resultOrNull().byVersion().get("DTLSv1.2")).isNotEmpty();
+  }
 }

@@ -48,6 +48,9 @@ public final class FailureClassifier {
     if (root instanceof ReadLimitExceededException) {
       return new Failure(ErrorKind.HANDSHAKE_FAILED, message);
     }
+    if (root instanceof DatagramRefusedException) {
+      return new Failure(ErrorKind.REFUSED, "connection refused: " + message);
+    }
     if (root instanceof NoRouteToHostException
         || root instanceof PortUnreachableException
         || lower.contains("no route to host")

@@ -26,7 +26,8 @@ public final class BaselinePolicy {
           "SSLv2", "SSLv2 is broken (RFC 6176)",
           "SSLv3", "SSLv3 is broken (RFC 7568)",
           "TLSv1.0", "TLSv1.0 is deprecated (RFC 8996)",
-          "TLSv1.1", "TLSv1.1 is deprecated (RFC 8996)");
+          "TLSv1.1", "TLSv1.1 is deprecated (RFC 8996)",
+          "DTLSv1.0", "DTLSv1.0 is deprecated (RFC 8996)");
 
   /** Whether {@code protocol} (a report name such as {@code TLSv1.0}) is broken or deprecated. */
   public static boolean isDeprecated(String protocol) {

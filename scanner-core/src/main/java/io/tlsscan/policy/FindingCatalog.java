@@ -83,6 +83,12 @@ public final class FindingCatalog {
         "disable TLS 1.2");
     add("protocol.tls13", m, "TLS 1.3 is accepted but the policy does not allow it",
         "disable TLS 1.3");
+    add("protocol.dtls10", h,
+        "DTLS 1.0 is accepted but the policy does not allow TLS 1.1, which it carries",
+        "disable DTLS 1.0");
+    add("protocol.dtls12", m,
+        "DTLS 1.2 is accepted but the policy does not allow TLS 1.2, which it carries",
+        "disable DTLS 1.2");
     add("cipher.insecure", h, "an insecure suite is accepted (NULL, anonymous, export, RC4, DES, 3DES, MD5)",
         "remove the suite from the server's cipher list");
     add("cipher.forbidden", h, "a suite the policy forbids is accepted",

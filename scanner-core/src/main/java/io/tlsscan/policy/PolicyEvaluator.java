@@ -53,7 +53,13 @@ public final class PolicyEvaluator {
           "TLSv1.0", "protocol.tls10",
           "TLSv1.1", "protocol.tls11",
           "TLSv1.2", "protocol.tls12",
-          "TLSv1.3", "protocol.tls13");
+          "TLSv1.3", "protocol.tls13",
+          "DTLSv1.0", "protocol.dtls10",
+          "DTLSv1.2", "protocol.dtls12");
+
+  /** A DTLS version is allowed when the TLS version it carries is (RFC 6347: 1.0 is 1.1's). */
+  private static final Map<String, String> DTLS_CARRIES =
+      Map.of("DTLSv1.0", "TLSv1.1", "DTLSv1.2", "TLSv1.2");
 
   private final Policy policy;
   private final BaselinePolicy baseline = new BaselinePolicy();
@@ -130,7 +136,10 @@ public final class PolicyEvaluator {
         (version, accepted) -> {
           boolean broken = version.equals("SSLv2") || version.equals("SSLv3");
           boolean disallowed =
-              !policy.allowedProtocols().isEmpty() && !policy.allowedProtocols().contains(version);
+              !policy.allowedProtocols().isEmpty()
+                  && !policy
+                      .allowedProtocols()
+                      .contains(DTLS_CARRIES.getOrDefault(version, version));
           if (Boolean.TRUE.equals(accepted) && (broken || disallowed)) {
             findings.add(
                 PROTOCOL_IDS.get(version),

@@ -1,5 +1,6 @@
 package io.tlsscan.probe;
 
+import io.tlsscan.target.Target;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,5 +29,14 @@ public non-sealed interface NetworkProbe<R> extends Probe<R> {
    */
   default boolean runsLast() {
     return false;
+  }
+
+  /**
+   * Whether the probe has a question for {@code target}. One that has not (an HTTP request to a
+   * DTLS server) is left out of that target's scan, with the probes that require it: no section, no
+   * entry in {@code probe_errors}. Every target by default.
+   */
+  default boolean appliesTo(Target target) {
+    return true;
   }
 }

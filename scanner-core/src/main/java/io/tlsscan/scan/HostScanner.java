@@ -15,10 +15,12 @@ import io.tlsscan.probe.AfterProbeContext;
 import io.tlsscan.probe.Probe;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.SectionFill;
+import io.tlsscan.probe.dtls.DtlsHandshake;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.target.Target;
+import io.tlsscan.target.Transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -45,6 +47,12 @@ import reactor.core.publisher.Mono;
  * short leaves its section out and says so in {@code probe_errors}, and the rest of the record
  * stands. After-probes run on the event loop: certificate analysis is bounded (16 certificates,
  * cached signature checks) and cheaper than a thread hop.
+ *
+ * <p>Transport: a {@code dtls://} target goes the same way over UDP. Its handshake is a raw DTLS
+ * hello ({@link DtlsHandshake}), and the network probes are the TLS ones: they send their hellos
+ * through {@link io.tlsscan.probe.raw.RawHelloClient#ask}, which frames them for DTLS when the
+ * {@link io.tlsscan.probe.raw.ProbeTarget}'s transport says so, and ask only about the versions
+ * DTLS carries ({@link Transport#versions()}). One probe, one plan, one record shape for both.
  */
 final class HostScanner {
   private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(200);
@@ -56,6 +64,7 @@ final class HostScanner {
   private final HostResolver resolver;
   private final ConnectionRateLimiter rateLimiter;
   private final HandshakeProbe handshakeProbe;
+  private final DtlsHandshake dtlsHandshake = new DtlsHandshake();
 
   /** The probes asked for and those they require. */
   private final ProbePlan asked;
@@ -100,7 +109,13 @@ final class HostScanner {
 
   private static Target at(Target target, InetAddress address) {
     return new Target(
-        target.input(), target.line(), target.host(), target.port(), address, target.sni());
+        target.input(),
+        target.line(),
+        target.host(),
+        target.port(),
+        address,
+        target.sni(),
+        target.transport());
   }
 
   private Mono<HostReport> scanOne(Target target, Mono<Void> cancel) {
@@ -138,9 +153,15 @@ final class HostScanner {
         });
   }
 
-  /** The handshake, tried again after a transient failure while retries and time remain. */
+  /**
+   * The handshake, tried again after a transient failure while retries and time remain. A DTLS
+   * target gets {@link DtlsHandshake}'s raw hello over UDP instead, which retransmits by itself.
+   */
   private Mono<HandshakeResult> handshake(
       InetSocketAddress address, Target target, TargetProgress progress, int attempt) {
+    if (target.transport() == Transport.DTLS) {
+      return dtlsHandshake.run(address, target.sni(), progress);
+    }
     return handshakeProbe
         .run(address, target.sni(), progress)
         .flatMap(
@@ -173,12 +194,13 @@ final class HostScanner {
    * network probes run only against a server that speaks TLS.
    */
   private Mono<HostReport> probe(Target target, TargetProgress progress, Connected connected) {
-    ProbePlan plan = needsRawHandshake(connected.handshake()) ? withRawHandshake : asked;
+    ProbePlan plan =
+        (needsRawHandshake(connected.handshake()) ? withRawHandshake : asked).forTarget(target);
     if (!connected.speaksTls() || plan.network().isEmpty()) {
       return Mono.just(assemble(target, progress, connected, plan, new Outcomes()));
     }
     return graph
-        .run(plan.network(), connected.address(), target.sni(), progress)
+        .run(plan.network(), connected.address(), target.sni(), target.transport(), progress)
         .map(outcomes -> assemble(target, progress, connected, plan, outcomes));
   }
 
@@ -284,6 +306,12 @@ final class HostScanner {
 
   private static TargetInfo info(Target target, TargetProgress progress) {
     return new TargetInfo(
-        target.input(), target.line(), target.host(), target.port(), progress.ip(), target.sni());
+        target.input(),
+        target.line(),
+        target.host(),
+        target.port(),
+        progress.ip(),
+        target.sni(),
+        target.transport().reportName());
   }
 }

@@ -11,6 +11,7 @@ import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.scan.ProbePlan.Step;
+import io.tlsscan.target.Transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,11 +46,15 @@ final class ProbeGraph {
 
   /**
    * The outcome of every step of {@code network}, asked at {@code address} with the SNI name {@code
-   * sni} ({@code null} for none). The scan's phase becomes the first probe's name, e.g. {@code
-   * protocols}.
+   * sni} ({@code null} for none), over {@code transport}. The scan's phase becomes the first
+   * probe's name, e.g. {@code protocols}.
    */
   Mono<Outcomes> run(
-      List<Step> network, InetSocketAddress address, String sni, TargetProgress progress) {
+      List<Step> network,
+      InetSocketAddress address,
+      String sni,
+      Transport transport,
+      TargetProgress progress) {
     HostConnectionLimit limit = new HostConnectionLimit(progress, perHostConnections);
     Outcomes outcomes = new Outcomes();
     Map<ProbeId, Sinks.Empty<Void>> done = new EnumMap<>(ProbeId.class);
@@ -64,7 +69,8 @@ final class ProbeGraph {
     List<Mono<Void>> nodes = new ArrayList<>(network.size());
     for (int rank = 0; rank < network.size(); rank++) {
       Step step = network.get(rank);
-      ProbeTarget target = new ProbeTarget(address, sni, limit.tracker(rank), perHostConnections);
+      ProbeTarget target =
+          new ProbeTarget(address, sni, limit.tracker(rank), perHostConnections, transport);
       Sinks.Empty<Void> finished = done.get(step.id());
       List<Mono<Void>> inputs = new ArrayList<>();
       step.probe().requires().forEach(input -> inputs.add(done.get(input).asMono()));

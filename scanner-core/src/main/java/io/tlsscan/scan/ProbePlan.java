@@ -4,6 +4,7 @@ import io.tlsscan.probe.AfterProbe;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.Probe;
 import io.tlsscan.probe.ProbeId;
+import io.tlsscan.target.Target;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -105,5 +106,38 @@ record ProbePlan(List<Step> network, List<Step> after) {
     }
     Step step = new Step(probe, shown.contains(id));
     (probe instanceof NetworkProbe<?> ? network : after).add(step);
+  }
+
+  /**
+   * This plan without the network probes that do not apply to {@code target} and without the probes
+   * that require one of those.
+   */
+  ProbePlan forTarget(Target target) {
+    Set<ProbeId> dropped = EnumSet.noneOf(ProbeId.class);
+    List<Step> keptNetwork = new ArrayList<>();
+    for (Step step : network) {
+      NetworkProbe<?> probe = (NetworkProbe<?>) step.probe();
+      if (!probe.appliesTo(target) || requiresAny(probe, dropped)) {
+        dropped.add(step.id());
+      } else {
+        keptNetwork.add(step);
+      }
+    }
+    if (dropped.isEmpty()) {
+      return this;
+    }
+    List<Step> keptAfter = new ArrayList<>();
+    for (Step step : after) {
+      if (requiresAny(step.probe(), dropped)) {
+        dropped.add(step.id());
+      } else {
+        keptAfter.add(step);
+      }
+    }
+    return new ProbePlan(keptNetwork, keptAfter);
+  }
+
+  private static boolean requiresAny(Probe<?> probe, Set<ProbeId> ids) {
+    return probe.requires().stream().anyMatch(ids::contains);
   }
 }

@@ -21,15 +21,29 @@ import java.net.InetAddress;
  *     that must be resolved; set both for an IP-literal host and for an explicit connect address
  * @param sni the server name to send and to check the certificate against, or {@code null} when
  *     {@code host} is an IP literal
+ * @param transport TLS over TCP, or DTLS over UDP for {@code dtls://} lines
  */
 public record Target(
-    String input, long line, String host, int port, InetAddress connectAddress, String sni)
+    String input,
+    long line,
+    String host,
+    int port,
+    InetAddress connectAddress,
+    String sni,
+    Transport transport)
     implements HostListEntry {
   public Target {
     requireNonNull(input, "input");
     requireNonNull(host, "host");
+    requireNonNull(transport, "transport");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " out of range 1-65535");
     }
+  }
+
+  /** A target reached over TCP. */
+  public Target(
+      String input, long line, String host, int port, InetAddress connectAddress, String sni) {
+    this(input, line, host, port, connectAddress, sni, Transport.TCP);
   }
 }

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  *       optional ports; it gives one target per address (and port), produced lazily. IPv4 ranges
  *       must be /16 or longer, IPv6 ranges /112 or longer.
  *   <li>{@code https://host[:port][/path]} is accepted too; the path is ignored.
+ *   <li>{@code dtls://host:port} is a DTLS server on that UDP port ({@link Transport#DTLS}).
  *   <li>{@code CONNECT_ADDRESS}, an IP literal (IPv6 with or without brackets), is connected to
  *       instead of resolving {@code HOST}; {@code HOST} stays the SNI name and the name the
  *       certificate is checked against, like curl's {@code --resolve}.
@@ -122,7 +123,8 @@ public final class TargetParser {
               int port = ports.get((int) (i % portCount));
               InetAddress address = connectAddress != null ? connectAddress : host.address();
               String sni = host.address() == null ? host.name() : null;
-              return new Target(input, line, host.name(), port, address, sni);
+              return new Target(
+                  input, line, host.name(), port, address, sni, hostField.transport());
             });
   }
 

@@ -43,6 +43,26 @@ public record ClientHello(
     return Unpooled.wrappedBuffer(bytes.clone());
   }
 
+  /**
+   * This hello as one DTLS record (RFC 6347 §4.1, §4.2.2): {@code version}'s wire code as the
+   * client version, {@code cookie} after the session id, a 13-byte record header (epoch 0, sequence
+   * number {@code messageSeq}; see {@link DtlsRecords#withSequence} for retransmissions) and a
+   * 12-byte handshake header (one unfragmented message). The random and everything else stay as
+   * they are, so the hello sent again with the server's cookie repeats the first one, as RFC 6347
+   * §4.2.1 requires.
+   *
+   * @param messageSeq 0 for the first hello, 1 for the one with the cookie
+   * @throws IllegalArgumentException when this hello is not for {@code version.tls()}, or the
+   *     cookie is longer than 255 bytes
+   */
+  public byte[] datagram(DtlsVersion version, byte[] cookie, int messageSeq) {
+    if (version.tls() != this.version) {
+      throw new IllegalArgumentException(
+          version + " carries " + version.tls() + ", not " + this.version);
+    }
+    return DtlsRecords.clientHello(bytes, version, cookie, messageSeq);
+  }
+
   /** The number of bytes on the wire. */
   public int length() {
     return bytes.length;

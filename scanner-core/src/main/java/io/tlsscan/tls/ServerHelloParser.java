@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
 
 /** Parses the body of a ServerHello handshake message (RFC 8446 §4.1.3, RFC 5246 §7.4.1.3). */
 final class ServerHelloParser {
@@ -53,6 +54,15 @@ final class ServerHelloParser {
 
   /** Returns a {@link ServerResponse.ServerHello} or a {@link ServerResponse.HelloRetryRequest}. */
   static ServerResponse parse(ByteBuf body) throws MalformedMessageException {
+    return parse(body, ProtocolVersion::byWireCode);
+  }
+
+  /**
+   * Parses a ServerHello whose version codes {@code versionByCode} reads: DTLS's ({@code 0xFEFD})
+   * become the TLS version they carry.
+   */
+  static ServerResponse parse(ByteBuf body, IntFunction<Optional<ProtocolVersion>> versionByCode)
+      throws MalformedMessageException {
     require(body, 2 + 32 + 1, "ServerHello version, random and session id length");
     int legacyVersion = body.readUnsignedShort();
     boolean retry = isHelloRetryRandom(body);
@@ -104,7 +114,7 @@ final class ServerHelloParser {
       return new ServerResponse.HelloRetryRequest(keyShareGroup, cipherSuite);
     }
     int versionCode = selectedVersion.orElse(legacyVersion);
-    Optional<ProtocolVersion> version = ProtocolVersion.byWireCode(versionCode);
+    Optional<ProtocolVersion> version = versionByCode.apply(versionCode);
     if (version.isEmpty() || version.get() == ProtocolVersion.SSLv2) {
       throw new MalformedMessageException(
           String.format("server chose unknown version 0x%04x", versionCode));

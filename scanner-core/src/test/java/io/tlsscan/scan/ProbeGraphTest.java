@@ -15,6 +15,7 @@ import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.ProbeKey;
 import io.tlsscan.probe.SectionFill;
+import io.tlsscan.target.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ProbeGraphTest {
             new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.delay(SECOND).thenReturn("a")),
             new TestProbes.Network(GROUPS, Set.of(), c -> Mono.delay(SECOND).thenReturn("b")));
     // Then both are done after one second, not two
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, Transport.TCP, progress()))
         .expectSubscription()
         .expectNoEvent(SECOND.minusMillis(1))
         .thenAwait(Duration.ofMillis(1))
@@ -95,7 +96,7 @@ class ProbeGraphTest {
             new TestProbes.Network(
                 GROUPS, Set.of(), c -> Mono.error(new IOException("Connection reset by peer"))));
     // Then the last one started only after the others and the whole takes two seconds
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, Transport.TCP, progress()))
         .expectSubscription()
         .expectNoEvent(Duration.ofSeconds(2).minusMillis(1))
         .thenAwait(Duration.ofMillis(1))
@@ -119,7 +120,7 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.just("suites of " + c.result(new ProbeKey<String>(PROTOCOLS)))));
     // Then the dependent saw its input's result
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, Transport.TCP, progress()))
         .thenAwait(SECOND)
         .assertNext(
             outcomes -> assertThat(result(outcomes, CIPHERS)).isEqualTo("suites of TLSv1.3"))
@@ -143,7 +144,7 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.fromSupplier(() -> dependentRan.getAndSet(true) + "")));
     // When the graph runs
-    Outcomes outcomes = graph.run(steps, NOWHERE, null, progress()).block(SECOND);
+    Outcomes outcomes = graph.run(steps, NOWHERE, null, Transport.TCP, progress()).block(SECOND);
     // Then the failure is the input's, and each dependent is a failure that names it
     assertThat(outcomes.get(PROTOCOLS))
         .isEqualTo(ProbeOutcome.failed(ErrorKind.RESET, "connection reset by the server"));
@@ -165,7 +166,7 @@ class ProbeGraphTest {
         steps(new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.never()));
     // Then at the deadline the probe has failed with a timeout, and the graph is done
     StepVerifier.withVirtualTime(
-            () -> graph.run(steps, NOWHERE, null, progress(Duration.ofSeconds(2))))
+            () -> graph.run(steps, NOWHERE, null, Transport.TCP, progress(Duration.ofSeconds(2))))
         .thenAwait(Duration.ofSeconds(2))
         .assertNext(
             outcomes ->
@@ -187,7 +188,7 @@ class ProbeGraphTest {
                 c -> {
                   throw new IllegalStateException("broken probe");
                 }));
-    Outcomes outcomes = graph.run(steps, NOWHERE, null, progress()).block(SECOND);
+    Outcomes outcomes = graph.run(steps, NOWHERE, null, Transport.TCP, progress()).block(SECOND);
     assertThat(outcomes.get(PROTOCOLS)).isInstanceOf(ProbeOutcome.Failed.class);
     assertThat(outcomes.get(CERT)).isInstanceOf(ProbeOutcome.Failed.class);
   }
@@ -195,7 +196,9 @@ class ProbeGraphTest {
   @Test
   void theScanPhaseIsNamedAfterTheFirstProbe() {
     TargetProgress progress = progress();
-    graph.run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, progress).block(SECOND);
+    graph
+        .run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, Transport.TCP, progress)
+        .block(SECOND);
     assertThat(progress.phase()).isEqualTo("protocols");
   }
 

@@ -289,11 +289,34 @@ class TargetParserTest {
   @Test
   void otherUrlsAreInvalid() {
     assertThat(reason("http://example.com"))
-        .isEqualTo("URL scheme \"http\" is not supported, only https://");
+        .isEqualTo("URL scheme \"http\" is not supported, only https:// and dtls://");
     assertThat(reason("https://user@example.com"))
         .isEqualTo("user name in URL \"https://user@example.com\" is not supported");
     assertThat(reason("https://")).isEqualTo("missing host in \"https://\"");
     assertThat(reason("https:///path")).isEqualTo("missing host in \"https:///path\"");
+  }
+
+  @Test
+  void dtlsUrlsAreUdpTargetsWithTheirPort() {
+    Target named = single("dtls://vpn.example.com:4433");
+    Target bracketed = single("dtls://[2001:db8::1]:4433");
+
+    assertThat(named.host()).isEqualTo("vpn.example.com");
+    assertThat(named.port()).isEqualTo(4433);
+    assertThat(named.sni()).isEqualTo("vpn.example.com");
+    assertThat(named.transport()).isEqualTo(Transport.DTLS);
+    assertThat(bracketed.host()).isEqualTo("2001:db8::1");
+    assertThat(bracketed.transport()).isEqualTo(Transport.DTLS);
+    assertThat(single("https://example.com").transport()).isEqualTo(Transport.TCP);
+    assertThat(single("example.com:4433").transport()).isEqualTo(Transport.TCP);
+  }
+
+  @Test
+  void dtlsUrlsNeedAPort() {
+    assertThat(reason("dtls://vpn.example.com"))
+        .isEqualTo("dtls:// needs a port: \"dtls://vpn.example.com\"");
+    assertThat(reason("dtls://2001:db8::1"))
+        .isEqualTo("dtls:// needs a port: \"dtls://2001:db8::1\"");
   }
 
   @Test

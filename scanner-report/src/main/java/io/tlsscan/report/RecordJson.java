@@ -201,6 +201,7 @@ public final class RecordJson {
     json.put("ip", text(target.ip()));
     json.put("sni", text(target.sni()));
     json.putNull("starttls");
+    json.put("transport", target.transport());
     return json;
   }
 

@@ -42,6 +42,17 @@ class PolicyEvaluationTest {
   }
 
   @Test
+  void dtlsVersionsAreJudgedAsTheTlsVersionsTheyCarry() {
+    HostReport dtls12 = SampleReports.dtls();
+
+    // DTLS 1.2 carries TLS 1.2: intermediate allows it, modern does not
+    assertThat(ids(BuiltInPolicies.named("mozilla-intermediate").orElseThrow(), dtls12))
+        .doesNotContain("protocol.dtls12", "protocol.deprecated");
+    assertThat(ids(BuiltInPolicies.named("mozilla-modern").orElseThrow(), dtls12))
+        .contains("protocol.dtls12");
+  }
+
+  @Test
   void policyFileExtendsAndExemptsWithAReason() throws Exception {
     Path file =
         Files.writeString(

@@ -32,7 +32,7 @@ class RecordJsonTest {
   private static final String EXPIRED_GOLDEN =
       """
 {"target":{"input":"expired.example:443 10.0.0.5","line":12,"host":"expired.example",\
-"port":443,"ip":"10.0.0.5","sni":"expired.example","starttls":null},\
+"port":443,"ip":"10.0.0.5","sni":"expired.example","starttls":null,"transport":"tcp"},\
 "status":"ok","error":null,"started_at":"2026-11-26T10:00:00.123Z","duration_ms":412,\
 "connections":1,\
 "handshake":{"protocol":"TLSv1.3","cipher":"TLS_AES_128_GCM_SHA256","group":"x25519",\

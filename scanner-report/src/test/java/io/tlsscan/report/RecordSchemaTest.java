@@ -60,6 +60,7 @@ class RecordSchemaTest {
     List<Arguments> records = new ArrayList<>();
     records.add(Arguments.of("expired, untrusted", SampleReports.expired()));
     records.add(Arguments.of("trusted", SampleReports.trusted()));
+    records.add(Arguments.of("DTLS over UDP", SampleReports.dtls()));
     records.add(Arguments.of("invalid target", SampleReports.invalidTarget()));
     records.add(Arguments.of("certificate probe failed", SampleReports.certificateProbeFailed()));
     records.add(Arguments.of("certificate probe not run", SampleReports.certificateNotRun()));
@@ -167,6 +168,11 @@ class RecordSchemaTest {
     assertRejected(
         r -> ((ObjectNode) r.get("protocols")).put("TLSv1.4", true), "an unknown protocol version");
     assertRejected(
+        r -> ((ObjectNode) r.get("protocols")).put("DTLSv1.2", true),
+        "TLS and DTLS versions mixed");
+    assertRejected(
+        r -> ((ObjectNode) r.get("target")).put("transport", "udp"), "an unknown transport");
+    assertRejected(
         r -> ((ObjectNode) r.get("ciphers")).putArray("TLS1.2"), "a misspelt version of ciphers");
     assertRejected(
         r -> ((ObjectNode) r.at("/ciphers/TLSv1.2/0")).put("strength", "medium"),
@@ -214,7 +220,8 @@ class RecordSchemaTest {
             SampleReports.certificateProbeFailed(),
             SampleReports.legacy(),
             WITH_HTTP,
-            WITH_FINGERPRINTS)) {
+            WITH_FINGERPRINTS,
+            SampleReports.dtls())) {
       collectRecordPaths(RecordJson.toTree(report), "", written);
     }
     // When the schema's property tree is flattened the same way
@@ -247,12 +254,21 @@ class RecordSchemaTest {
   void protocolVersionsAreTheSameEverywhere() {
     // Given the versions the schema names once, in $defs
     List<String> versions = enumAt("/$defs/protocol_version/enum");
-    // Then the protocols section declares and requires exactly those, and a record lists them so
-    assertThat(fieldNamesOf(SCHEMA_TREE.at("/properties/protocols/properties")))
-        .containsExactlyElementsOf(versions);
-    assertThat(enumAt("/properties/protocols/required")).containsExactlyElementsOf(versions);
+    // Then the protocols section's two shapes, TLS and DTLS, declare and require exactly those,
+    // and records list them so
+    List<String> tls = versions.subList(0, 6);
+    List<String> dtls = versions.subList(6, versions.size());
+    assertThat(dtls).containsExactly("DTLSv1.0", "DTLSv1.2");
+    assertThat(fieldNamesOf(SCHEMA_TREE.at("/properties/protocols/oneOf/0/properties")))
+        .containsExactlyElementsOf(tls);
+    assertThat(enumAt("/properties/protocols/oneOf/0/required")).containsExactlyElementsOf(tls);
+    assertThat(fieldNamesOf(SCHEMA_TREE.at("/properties/protocols/oneOf/1/properties")))
+        .containsExactlyElementsOf(dtls);
+    assertThat(enumAt("/properties/protocols/oneOf/1/required")).containsExactlyElementsOf(dtls);
     assertThat(fieldNamesOf(RecordJson.toTree(SampleReports.expired()).get("protocols")))
-        .containsExactlyElementsOf(versions);
+        .containsExactlyElementsOf(tls);
+    assertThat(fieldNamesOf(RecordJson.toTree(SampleReports.dtls()).get("protocols")))
+        .containsExactlyElementsOf(dtls);
   }
 
   private static void assertRejected(Consumer<ObjectNode> breakIt, String what) {
@@ -296,6 +312,7 @@ class RecordSchemaTest {
               paths.add(path);
               collectSchemaPaths(field.getValue(), path, paths);
             });
+    schema.path("oneOf").forEach(branch -> collectSchemaPaths(branch, prefix, paths));
     if (schema.path("items").isObject()) {
       collectSchemaPaths(schema.get("items"), prefix + "[]", paths);
     }

@@ -177,6 +177,49 @@ final class SampleReports {
         List.of());
   }
 
+  /**
+   * A DTLS server over UDP: DTLS versions in protocols and ciphers, the handshake from a raw hello.
+   */
+  static HostReport dtls() {
+    HostReport trusted = trusted();
+    Map<String, Boolean> accepted = new LinkedHashMap<>();
+    accepted.put("DTLSv1.0", false);
+    accepted.put("DTLSv1.2", true);
+    return report(
+        new TargetInfo(
+            "dtls://vpn.example:4433", 2, "vpn.example", 4433, "10.0.0.9", "vpn.example", "dtls"),
+        null,
+        STARTED,
+        300,
+        9,
+        ProbeOutcome.completed(
+            new Handshake(
+                "DTLSv1.2",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                "x25519",
+                null,
+                false,
+                false,
+                Handshake.SOURCE_RAW_HELLO)),
+        trusted.certificate(),
+        ProbeOutcome.completed(new ProtocolSupport(accepted)),
+        ProbeOutcome.completed(
+            new CipherSupport(
+                Map.of(
+                    "DTLSv1.2",
+                    List.of(
+                        new CipherInfo(
+                            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                            openSslName("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+                            128,
+                            "strong",
+                            "x25519",
+                            253))),
+                null)),
+        trusted.groups(),
+        List.of());
+  }
+
   /** A target that could not be scanned: only the target, the error and the timing. */
   static HostReport failed(ErrorKind kind) {
     return HostReport.failed(

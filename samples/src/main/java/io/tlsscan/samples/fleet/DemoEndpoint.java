@@ -31,4 +31,9 @@ public record DemoEndpoint(
     requireNonNull(expected, "expected");
     requireNonNull(description, "description");
   }
+
+  /** Whether it is a DTLS server over UDP, scanned with a {@code dtls://} line. */
+  public boolean datagram() {
+    return hostLine.startsWith("dtls://");
+  }
 }

@@ -36,7 +36,8 @@ public record EndpointPlan(
   @Override
   public DemoEndpoint bound(int port) {
     String ip = address.getHostAddress();
-    String hostLine = host.equals(ip) ? ip + ":" + port : host + ":" + port + " " + ip;
+    String scheme = behaviour instanceof ServerBehaviour.Datagram ? "dtls://" : "";
+    String hostLine = scheme + (host.equals(ip) ? ip + ":" + port : host + ":" + port + " " + ip);
     return new DemoEndpoint(name, hostLine, host, ip, port, expected, description);
   }
 }

@@ -7,12 +7,16 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.tlsscan.samples.fleet.ServerBehaviour.Listening;
 import io.tlsscan.samples.fleet.ServerBehaviour.NotListening;
+import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.samples.pki.TestPki.Issued;
 import io.tlsscan.samples.pki.TestPki.KeyType;
+import io.tlsscan.tls.DtlsVersion;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +42,8 @@ final class FleetCatalog {
 
   /** Longest life of a connection to a server that stalls; longer than any sane scan deadline. */
   private static final Duration STALLING_LIFETIME = Duration.ofMinutes(10);
+
+  private static final Path OPENSSL = Path.of("/usr/bin/openssl");
 
   private static final String TLS12 = "TLSv1.2";
   private static final String TLS13 = "TLSv1.3";
@@ -81,6 +87,7 @@ final class FleetCatalog {
     FleetCatalog catalog = new FleetCatalog(pki, base);
     catalog.certificateFlaws();
     catalog.protocolFlaws();
+    catalog.datagramServers();
     catalog.nonTlsServers();
     return List.copyOf(catalog.plans);
   }
@@ -244,6 +251,30 @@ final class FleetCatalog {
         "speaks only TLS 1.3",
         Expectation.clean(),
         serverContext(pki.leaf(tls13), intermediate).protocols(TLS13));
+  }
+
+  /**
+   * A DTLS 1.2 server over UDP, {@code openssl s_server -dtls1_2}, when openssl is installed (the
+   * fleet goes without it otherwise).
+   */
+  private void datagramServers() {
+    if (!Files.isExecutable(OPENSSL)) {
+      return;
+    }
+    String dtls = host("dtls");
+    Issued leaf = pki.leaf(dtls);
+    add(
+        "dtls",
+        dtls,
+        "DTLS 1.2 over UDP (openssl s_server -dtls1_2), scanned as dtls://",
+        Expectation.clean(),
+        new ServerBehaviour.Datagram(
+            address ->
+                OpenSslServer.builder(leaf, pki.intermediate())
+                    .executable(OPENSSL)
+                    .host(address.getHostAddress())
+                    .datagram(DtlsVersion.DTLSv1_2)
+                    .start()));
   }
 
   private void nonTlsServers() {

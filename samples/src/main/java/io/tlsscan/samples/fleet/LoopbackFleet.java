@@ -17,6 +17,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.tlsscan.samples.fleet.ServerBehaviour.Listening;
+import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,7 @@ public final class LoopbackFleet implements AutoCloseable {
   private final EventLoopGroup group;
   private final List<Channel> servers;
   private final ChannelGroup connections;
+  private final List<OpenSslServer> processes;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private LoopbackFleet(
@@ -64,7 +66,8 @@ public final class LoopbackFleet implements AutoCloseable {
       String hostListHeader,
       EventLoopGroup group,
       List<Channel> servers,
-      ChannelGroup connections) {
+      ChannelGroup connections,
+      List<OpenSslServer> processes) {
     this.kind = kind;
     this.endpoints = List.copyOf(endpoints);
     this.caCertificate = caCertificate;
@@ -73,6 +76,7 @@ public final class LoopbackFleet implements AutoCloseable {
     this.group = group;
     this.servers = List.copyOf(servers);
     this.connections = connections;
+    this.processes = List.copyOf(processes);
   }
 
   /**
@@ -126,9 +130,10 @@ public final class LoopbackFleet implements AutoCloseable {
             NioIoHandler.newFactory());
     List<Channel> servers = new ArrayList<>();
     ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+    List<OpenSslServer> processes = new ArrayList<>();
     Path caFile = null;
     try {
-      List<DemoEndpoint> endpoints = bindAll(kind, plans, group, servers, connections);
+      List<DemoEndpoint> endpoints = bindAll(kind, plans, group, servers, connections, processes);
       caFile = writeCaFile(kind, caCertificate);
       String header =
           "# tlsscan "
@@ -137,8 +142,9 @@ public final class LoopbackFleet implements AutoCloseable {
               + caFile
               + (scanOptions.isEmpty() ? "" : " " + scanOptions);
       return new LoopbackFleet(
-          kind, endpoints, caCertificate, caFile, header, group, servers, connections);
+          kind, endpoints, caCertificate, caFile, header, group, servers, connections, processes);
     } catch (RuntimeException e) {
+      processes.forEach(OpenSslServer::close);
       stop(servers, connections, group);
       deleteQuietly(caFile);
       throw e;
@@ -288,6 +294,7 @@ public final class LoopbackFleet implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      processes.forEach(OpenSslServer::close);
       stop(servers, connections, group);
       deleteQuietly(caFile);
     }
@@ -299,10 +306,15 @@ public final class LoopbackFleet implements AutoCloseable {
       List<? extends Plan> plans,
       EventLoopGroup group,
       List<Channel> servers,
-      ChannelGroup connections) {
+      ChannelGroup connections,
+      List<OpenSslServer> processes) {
     List<IntSupplier> ports = new ArrayList<>();
     for (Plan plan : plans) {
-      if (plan.behaviour() instanceof Listening listening) {
+      if (plan.behaviour() instanceof ServerBehaviour.Datagram datagram) {
+        OpenSslServer process = datagram.start().apply(plan.address());
+        processes.add(process);
+        ports.add(() -> process.address().getPort());
+      } else if (plan.behaviour() instanceof Listening listening) {
         ChannelFuture bind = server(group, listening, connections).bind(plan.address(), 0);
         servers.add(bind.channel());
         ports.add(() -> boundPort(kind, plan, bind));

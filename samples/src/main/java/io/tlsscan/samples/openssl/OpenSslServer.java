@@ -3,6 +3,7 @@ package io.tlsscan.samples.openssl;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.samples.pki.TestPki;
+import io.tlsscan.tls.DtlsVersion;
 import io.tlsscan.tls.ProtocolVersion;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -191,6 +192,19 @@ public final class OpenSslServer implements AutoCloseable {
      */
     public Builder only(ProtocolVersion version) {
       protocolFlags.add("-" + flagName(version));
+      return this;
+    }
+
+    /**
+     * Serves DTLS over UDP instead of TLS, only {@code version} ({@code -dtls1}, {@code -dtls1_2}).
+     * DTLS 1.0 needs {@link #securityLevel(int) securityLevel(0)} in OpenSSL 3.
+     */
+    public Builder datagram(DtlsVersion version) {
+      protocolFlags.add(
+          switch (requireNonNull(version, "version")) {
+            case DTLSv1_0 -> "-dtls1";
+            case DTLSv1_2 -> "-dtls1_2";
+          });
       return this;
     }
 

@@ -27,7 +27,7 @@ class DemoFleetLifecycleTest {
     try (DemoFleet fleet = DemoFleet.start(InetAddress.getByName("127.0.78.0"))) {
       List<DemoEndpoint> endpoints = fleet.endpoints();
 
-      assertThat(endpoints).hasSizeGreaterThanOrEqualTo(23);
+      assertThat(endpoints).hasSizeGreaterThanOrEqualTo(24);
       assertThat(endpoints.stream().map(DemoEndpoint::address).collect(Collectors.toSet()))
           .as("one address per endpoint")
           .hasSize(endpoints.size());
@@ -35,9 +35,10 @@ class DemoFleetLifecycleTest {
       for (DemoEndpoint endpoint : endpoints) {
         assertThat(InetAddress.getByName(endpoint.address()).isLoopbackAddress()).isTrue();
         String expectedLine =
-            endpoint.host().equals(endpoint.address())
-                ? endpoint.address() + ":" + endpoint.port()
-                : endpoint.host() + ":" + endpoint.port() + " " + endpoint.address();
+            (endpoint.name().equals("dtls") ? "dtls://" : "")
+                + (endpoint.host().equals(endpoint.address())
+                    ? endpoint.address() + ":" + endpoint.port()
+                    : endpoint.host() + ":" + endpoint.port() + " " + endpoint.address());
         assertThat(endpoint.hostLine()).as(endpoint.name()).isEqualTo(expectedLine);
       }
     }

@@ -17,6 +17,7 @@ import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.SuiteOffers;
+import io.tlsscan.target.Transport;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.ProtocolVersion;
@@ -147,7 +148,7 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
     if (judged.isEmpty()) {
       Map<ProtocolVersion, List<AcceptedSuite>> suites = new EnumMap<>(ProtocolVersion.class);
       found.forEach((version, elimination) -> suites.put(version, elimination.suites()));
-      return Mono.just(support(suites, Optional.empty()));
+      return Mono.just(support(target.transport(), suites, Optional.empty()));
     }
     ProtocolVersion version = judged.get();
     return order(target, version, found.get(version))
@@ -174,7 +175,7 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
                         () ->
                             new EnumMap<ProtocolVersion, List<AcceptedSuite>>(
                                 ProtocolVersion.class))
-                    .map(suites -> support(suites, order.enforced())));
+                    .map(suites -> support(target.transport(), suites, order.enforced())));
   }
 
   /** The newest version below TLS 1.3 with two suites to compare, else TLS 1.3 if it has two. */
@@ -257,11 +258,15 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
   }
 
   private static CipherSupport support(
-      Map<ProtocolVersion, List<AcceptedSuite>> byVersion, Optional<Boolean> serverOrder) {
+      Transport transport,
+      Map<ProtocolVersion, List<AcceptedSuite>> byVersion,
+      Optional<Boolean> serverOrder) {
     Map<String, List<CipherInfo>> suites = new LinkedHashMap<>();
     byVersion.forEach(
         (version, accepted) ->
-            suites.put(version.reportName(), accepted.stream().map(AcceptedSuite::info).toList()));
+            suites.put(
+                transport.versionName(version),
+                accepted.stream().map(AcceptedSuite::info).toList()));
     return new CipherSupport(suites, serverOrder.orElse(null));
   }
 

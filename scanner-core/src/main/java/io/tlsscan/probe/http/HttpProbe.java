@@ -20,6 +20,8 @@ import io.tlsscan.probe.ProbeKey;
 import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.handshake.HandshakeClientContext;
 import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.target.Target;
+import io.tlsscan.target.Transport;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -64,7 +66,8 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
    */
   public HttpProbe(Connector connector, int maxCertificateListBytes) {
     this.connector = requireNonNull(connector, "connector");
-    this.tls = Mono.fromCallable(() -> HandshakeClientContext.http1(maxCertificateListBytes)).cache();
+    this.tls =
+        Mono.fromCallable(() -> HandshakeClientContext.http1(maxCertificateListBytes)).cache();
   }
 
   @Override
@@ -80,6 +83,12 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
   @Override
   public boolean runsLast() {
     return true;
+  }
+
+  /** HTTPS runs over TCP: a DTLS server has no HTTP to ask. */
+  @Override
+  public boolean appliesTo(Target target) {
+    return target.transport() == Transport.TCP;
   }
 
   @Override

@@ -13,6 +13,8 @@ import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.target.Target;
+import io.tlsscan.target.Transport;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Collections;
@@ -69,6 +71,12 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
   @Override
   public SectionFill<Fingerprints, Fingerprints> fills() {
     return FILLS;
+  }
+
+  /** JARM's hellos are TLS records: the reference computes it over TCP only. */
+  @Override
+  public boolean appliesTo(Target target) {
+    return target.transport() == Transport.TCP;
   }
 
   @Override

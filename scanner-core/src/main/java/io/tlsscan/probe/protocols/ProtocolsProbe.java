@@ -61,13 +61,13 @@ public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
 
   /** Asks about every version, {@code target.parallelism()} at a time. */
   private Mono<ProtocolsResult> run(ProbeTarget target) {
-    return Flux.fromArray(ProtocolVersion.values())
+    return Flux.fromIterable(target.transport().versions())
         .flatMap(
             version -> ask(target, version).map(answer -> Map.entry(version, answer)),
             target.parallelism())
         .collectMap(
             Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(ProtocolVersion.class))
-        .map(ProtocolsResult::new);
+        .map(answers -> new ProtocolsResult(answers, target.transport()));
   }
 
   private Mono<VersionAnswer> ask(ProbeTarget target, ProtocolVersion version) {

@@ -1,6 +1,9 @@
 package io.tlsscan.probe.protocols;
 
+import static java.util.Objects.requireNonNull;
+
 import io.tlsscan.model.ProtocolSupport;
+import io.tlsscan.target.Transport;
 import io.tlsscan.tls.ProtocolVersion;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -12,18 +15,27 @@ import java.util.Map;
  * The answers to the protocols probe, one per version, kept whole so that later probes can reuse
  * the ServerHellos instead of asking again.
  */
-public record ProtocolsResult(Map<ProtocolVersion, VersionAnswer> answers) {
+public record ProtocolsResult(Map<ProtocolVersion, VersionAnswer> answers, Transport transport) {
   public ProtocolsResult {
     answers = Collections.unmodifiableMap(new EnumMap<>(answers));
+    requireNonNull(transport, "transport");
   }
 
-  /** The report's section: each version accepted, refused, or {@code null} when it is unknown. */
+  /** The answers of a TLS server over TCP. */
+  public ProtocolsResult(Map<ProtocolVersion, VersionAnswer> answers) {
+    this(answers, Transport.TCP);
+  }
+
+  /**
+   * The report's section: each version the transport has accepted, refused, or {@code null} when it
+   * is unknown, by its report name ({@code TLSv1.2}; {@code DTLSv1.2} over DTLS).
+   */
   public ProtocolSupport support() {
     Map<String, Boolean> accepted = new LinkedHashMap<>();
-    for (ProtocolVersion version : ProtocolVersion.values()) {
+    for (ProtocolVersion version : transport.versions()) {
       VersionAnswer answer = answers.get(version);
       accepted.put(
-          version.reportName(),
+          transport.versionName(version),
           answer instanceof VersionAnswer.Accepted
               ? Boolean.TRUE
               : answer instanceof VersionAnswer.Refused ? Boolean.FALSE : null);

@@ -3,6 +3,7 @@ package io.tlsscan.probe.protocols;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.Handshake;
+import io.tlsscan.target.Transport;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
@@ -35,7 +36,7 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
     List<ProtocolVersion> accepted = protocols.acceptedVersions();
     for (int i = accepted.size() - 1; i >= 0; i--) {
       ServerResponse response = protocols.accepted(accepted.get(i)).response();
-      Optional<RawHelloFacts> facts = of(response);
+      Optional<RawHelloFacts> facts = of(response, protocols.transport());
       if (facts.isPresent()) {
         return facts;
       }
@@ -43,7 +44,11 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
     return Optional.empty();
   }
 
-  private static Optional<RawHelloFacts> of(ServerResponse response) {
+  /**
+   * The facts of one answer, when it is a ServerHello with its whole flight (or an SSLv2
+   * SERVER-HELLO with a certificate), the version named as {@code transport} names it.
+   */
+  public static Optional<RawHelloFacts> of(ServerResponse response, Transport transport) {
     if (response instanceof ServerResponse.ServerHello hello
         && hello.flight().filter(ServerFlight::complete).isPresent()) {
       List<byte[]> chain = hello.flight().get().certificates();
@@ -56,7 +61,7 @@ public record RawHelloFacts(Handshake handshake, List<byte[]> chain) {
       return Optional.of(
           new RawHelloFacts(
               new Handshake(
-                  hello.version().reportName(),
+                  transport.versionName(hello.version()),
                   cipher,
                   group,
                   null,

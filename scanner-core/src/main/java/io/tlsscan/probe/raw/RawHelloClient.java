@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.Channel;
 import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
+import io.tlsscan.probe.dtls.DtlsHelloClient;
+import io.tlsscan.target.Transport;
 import io.tlsscan.tls.ClientHello;
+import io.tlsscan.tls.DtlsVersion;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.ServerResponseDecoder;
@@ -30,6 +33,7 @@ public final class RawHelloClient {
 
   private final Connector connector;
   private final Duration answerTimeout;
+  private final DtlsHelloClient datagrams = new DtlsHelloClient();
 
   public RawHelloClient(Connector connector) {
     this(connector, DEFAULT_ANSWER_TIMEOUT);
@@ -60,8 +64,18 @@ public final class RawHelloClient {
    * the flight up to ServerHelloDone below TLS 1.3, the ServerHello in TLS 1.3 (the rest is
    * encrypted). A {@link #isRefusal refusal} by reset or close is the answer {@link
    * ServerResponse.Closed}.
+   *
+   * <p>For a {@link Transport#DTLS} target the hello goes over UDP, framed for the DTLS version
+   * that carries {@code version} ({@link DtlsHelloClient}), so that the probes built on this method
+   * enumerate DTLS servers as they do TLS ones; {@code version} must be one that DTLS carries.
    */
   public Mono<ServerResponse> ask(ProbeTarget target, ProtocolVersion version, ClientHello hello) {
+    if (target.transport() == Transport.DTLS) {
+      DtlsVersion dtls =
+          DtlsVersion.carrying(version)
+              .orElseThrow(() -> new IllegalArgumentException("DTLS does not carry " + version));
+      return datagrams.ask(target, dtls, hello, true);
+    }
     ServerResponseDecoder.Scope scope =
         version == ProtocolVersion.TLSv1_3
             ? ServerResponseDecoder.Scope.SERVER_HELLO
