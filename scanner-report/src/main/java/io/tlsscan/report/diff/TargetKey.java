@@ -4,10 +4,11 @@ import io.tlsscan.report.saved.ScanRecord;
 import java.util.Comparator;
 
 /**
- * Which target a record is about, for matching the records of two scans: the host, port and
- * STARTTLS protocol ({@code group}), then the address connected to ({@code ip}, empty when none).
- * The host-list line number is left out, so adding a line to the list does not make every target
- * after it look new. A record of a line that did not parse is known by its input text.
+ * Which target a record is about, for matching the records of two scans: the host, port, STARTTLS
+ * protocol and DTLS ({@code group}; a UDP port is not the TCP port of the same number), then the
+ * address connected to ({@code ip}, empty when none). The host-list line number is left out, so
+ * adding a line to the list does not make every target after it look new. A record of a line that
+ * did not parse is known by its input text.
  */
 record TargetKey(String group, String ip) implements Comparable<TargetKey> {
   private static final Comparator<TargetKey> ORDER =
@@ -17,7 +18,12 @@ record TargetKey(String group, String ip) implements Comparable<TargetKey> {
     String group =
         target.host() == null
             ? "\u0000" + target.input()
-            : target.host() + "\u0000" + target.port() + "\u0000" + nonNull(target.starttls());
+            : target.host()
+                + "\u0000"
+                + target.port()
+                + "\u0000"
+                + nonNull(target.starttls())
+                + (ScanRecord.Target.DTLS.equals(target.transport()) ? "\u0000dtls" : "");
     return new TargetKey(group, nonNull(target.ip()));
   }
 

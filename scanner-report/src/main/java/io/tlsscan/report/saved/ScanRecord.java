@@ -50,15 +50,28 @@ public record ScanRecord(
    * invalid_target} record; {@code ip} is {@code null} when no address was reached.
    */
   public record Target(
-      String input, long line, String host, Integer port, String ip, String starttls) {
+      String input,
+      long line,
+      String host,
+      Integer port,
+      String ip,
+      String starttls,
+      String transport) {
 
-    /** {@code host:port} ({@code [v6]:port}), or the host-list input when it did not parse. */
+    /** {@code transport} of a DTLS target; TCP's (and that of records older than the field). */
+    public static final String DTLS = "dtls";
+
+    /**
+     * {@code host:port} ({@code [v6]:port}) with the STARTTLS protocol or DTLS in parentheses, or
+     * the host-list input when it did not parse.
+     */
     public String name() {
       if (host == null) {
         return "line " + line + ": " + input;
       }
       String shown = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-      return shown + ":" + port + (starttls == null ? "" : " (" + starttls + ")");
+      String over = starttls != null ? starttls : DTLS.equals(transport) ? DTLS : null;
+      return shown + ":" + port + (over == null ? "" : " (" + over + ")");
     }
   }
 
@@ -108,7 +121,8 @@ public record ScanRecord(
             text(target.path("host")),
             target.path("port").isInt() ? target.path("port").intValue() : null,
             text(target.path("ip")),
-            text(target.path("starttls"))),
+            text(target.path("starttls")),
+            text(target.path("transport"))),
         status.equals("ok"),
         json.path("error").isObject()
             ? new Error(

@@ -162,6 +162,21 @@ class ScanDiffTest {
   }
 
   @Test
+  void aDtlsTargetIsNotTheTcpTargetOfTheSamePort() throws IOException {
+    // Given a host scanned over TCP and over DTLS on port 443, and only the DTLS server changed
+    var was = List.of(SampleRecords.ok("vpn.test"), SampleRecords.ok("vpn.test").dtls());
+    var now =
+        List.of(
+            SampleRecords.ok("vpn.test"), SampleRecords.ok("vpn.test").dtls().protocols("TLSv1.2"));
+
+    List<TargetDiff> diffs = diff(was, now);
+
+    assertThat(diffs).hasSize(1);
+    assertThat(diffs.get(0).target().name()).isEqualTo("vpn.test:443 (dtls)");
+    assertThat(kinds(diffs.get(0))).containsExactly("protocol_removed");
+  }
+
+  @Test
   void aSingleRecordThatMovedAddressIsTheSameTarget() throws IOException {
     var diffs =
         diff(

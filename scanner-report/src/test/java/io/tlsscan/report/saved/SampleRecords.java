@@ -21,7 +21,8 @@ public final class SampleRecords {
         .put("port", port)
         .put("ip", ip)
         .put("sni", host)
-        .putNull("starttls");
+        .putNull("starttls")
+        .put("transport", "tcp");
     record.put("status", "ok").putNull("error");
     record.putObject("handshake").put("protocol", "TLSv1.3");
     cert("aa11", "CN=Old CA", "2027-01-01T00:00:00.000Z", 400);
@@ -37,6 +38,13 @@ public final class SampleRecords {
 
   public static SampleRecords at(String host, String ip) {
     return new SampleRecords(host, 443, ip);
+  }
+
+  /** The same target over DTLS: a {@code dtls://} line, UDP port 443. */
+  public SampleRecords dtls() {
+    ObjectNode target = (ObjectNode) record.get("target");
+    target.put("input", "dtls://" + target.get("input").asText()).put("transport", "dtls");
+    return this;
   }
 
   public SampleRecords line(int line) {
@@ -61,7 +69,8 @@ public final class SampleRecords {
 
   /** The leaf key's fingerprint, {@code key.spki_sha256}. */
   public SampleRecords keySha256(String spki) {
-    ((ObjectNode) record.get("certificate").get("chain").get(0).get("key")).put("spki_sha256", spki);
+    ((ObjectNode) record.get("certificate").get("chain").get(0).get("key"))
+        .put("spki_sha256", spki);
     return this;
   }
 
