@@ -46,6 +46,9 @@ public record HostReport(
   /** The key-exchange groups it accepts, in its order of preference. */
   public static final Section<List<String>> GROUPS = new Section<>("groups");
 
+  /** Known weaknesses, each true, false or undecided. */
+  public static final Section<Vulnerabilities> VULNERABILITIES = new Section<>("vulnerabilities");
+
   public HostReport {
     requireNonNull(target, "target");
     requireNonNull(startedAt, "startedAt");
@@ -100,6 +103,10 @@ public record HostReport(
 
   public ProbeOutcome<List<String>> groups() {
     return section(GROUPS);
+  }
+
+  public ProbeOutcome<Vulnerabilities> vulnerabilities() {
+    return section(VULNERABILITIES);
   }
 
   /** A copy with the findings replaced. */

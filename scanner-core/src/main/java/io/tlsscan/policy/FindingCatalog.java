@@ -102,6 +102,21 @@ public final class FindingCatalog {
         "check the server's version configuration for the stack in question");
     add("handshake.client_certificate_requested", i, "the server asks for a client certificate",
         "none needed if intended");
+    add("vuln.poodle_ssl3", h, "SSLv3 is accepted with CBC suites (POODLE, CVE-2014-3566)",
+        "disable SSLv3");
+    add("vuln.sweet32", m, "suites with 64-bit blocks are accepted (SWEET32, CVE-2016-2183)",
+        "remove 3DES, IDEA, DES and RC2 suites");
+    add("vuln.freak", h, "RSA export suites are accepted (FREAK, CVE-2015-0204)",
+        "remove export suites");
+    add("vuln.logjam", h, "DHE export suites or DH primes of 1024 bits or less (Logjam, CVE-2015-4000)",
+        "remove export suites; use 2048-bit or larger DH groups, or ECDHE");
+    add("vuln.rc4", h, "RC4 suites are accepted (RFC 7465 forbids them)", "remove RC4 suites");
+    add("vuln.beast", l, "CBC suites are accepted on SSLv3 or TLS 1.0 (BEAST, CVE-2011-3389)",
+        "disable TLS 1.0 and SSLv3");
+    add("vuln.drown", c, "SSLv2 is accepted on this endpoint (DROWN, CVE-2016-0800)",
+        "disable SSLv2 here and on every server sharing the key");
+    add("vuln.lucky13", l, "CBC suites are accepted (Lucky Thirteen, CVE-2013-0169)",
+        "prefer AEAD suites (GCM, ChaCha20-Poly1305); drop CBC where clients allow");
     add("policy.exemption_expired", m, "an exemption for this host has expired",
         "fix the findings it covered, or renew the exemption with a reason");
   }

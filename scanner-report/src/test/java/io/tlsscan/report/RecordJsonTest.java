@@ -307,7 +307,36 @@ class RecordJsonTest {
   @Test
   void sectionNamesAreTheProbeSectionsInRecordOrder() {
     assertThat(RecordJson.sectionNames())
-        .containsExactly("handshake", "certificate", "protocols", "ciphers", "groups");
+        .containsExactly(
+            "handshake", "certificate", "protocols", "ciphers", "groups", "vulnerabilities");
+  }
+
+  @Test
+  void vulnerabilitiesAreBooleansInCheckOrder() {
+    // Given the legacy server: SSLv3 and TLS 1.0 with RC4, 3DES, export and CBC suites
+    JsonNode record = RecordJson.toTree(SampleReports.legacy());
+    JsonNode vulnerabilities = record.get("vulnerabilities");
+    // Then every derived check is a boolean, named in snake_case, in the model's order
+    assertThat(fieldNames(vulnerabilities))
+        .containsExactly(
+            "poodle_ssl3", "sweet32", "freak", "logjam", "rc4", "beast", "drown", "lucky13");
+    assertThat(vulnerabilities.get("rc4").asBoolean()).isTrue();
+    assertThat(vulnerabilities.get("poodle_ssl3").asBoolean()).isTrue();
+    assertThat(vulnerabilities.get("drown").isBoolean()).isTrue();
+    assertThat(vulnerabilities.get("drown").asBoolean(true)).isFalse();
+    assertThat(record.get("probe_errors").size()).isZero();
+  }
+
+  @Test
+  void anUndecidedCheckIsNullWithItsReasonInProbeErrors() {
+    JsonNode record = RecordJson.toTree(SampleReports.vulnerabilityUndecided());
+    assertThat(record.at("/vulnerabilities/lucky13").isNull()).isTrue();
+    assertThat(record.at("/vulnerabilities/drown").asBoolean(true)).isFalse();
+    JsonNode why = record.get("probe_errors").get("vulnerabilities.lucky13");
+    assertThat(why).as("probe_errors of %s", record).isNotNull();
+    assertThat(why.get("kind").asText()).isEqualTo("inconclusive");
+    assertThat(why.get("message").asText()).isEqualTo("the suites of TLSv1.2 are not known");
+    assertThat(record.get("probe_errors").has("vulnerabilities.drown")).isFalse();
   }
 
   private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

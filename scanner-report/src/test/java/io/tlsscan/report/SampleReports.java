@@ -19,6 +19,8 @@ import io.tlsscan.model.Section;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
+import io.tlsscan.model.Vulnerabilities;
+import io.tlsscan.probe.vulns.SuiteWeaknesses;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -292,7 +294,8 @@ final class SampleReports {
             tripleDes,
             new CipherInfo("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", 128, "strong", "secp256r1", 256));
     HostReport expired = expired();
-    return report(
+    HostReport legacy =
+        report(
         new TargetInfo("legacy.example", 4, "legacy.example", 443, "10.0.0.8", "legacy.example"),
         null,
         STARTED,
@@ -307,6 +310,38 @@ final class SampleReports {
             new CipherSupport(versions("SSLv3", List.of(rc4, tripleDes), "TLSv1.0", tls10), false)),
         ProbeOutcome.completed(List.of("secp256r1")),
         List.of());
+    return withVulnerabilities(
+        legacy,
+        new Vulnerabilities(
+            SuiteWeaknesses.of(
+                legacy.protocols().resultOrNull(), legacy.ciphers().resultOrNull())));
+  }
+
+  /**
+   * A trusted target whose vulns probe could not learn the TLS 1.2 suites: the checks that need
+   * them are undecided, SSLv2 and SSLv3 checks are decided.
+   */
+  static HostReport vulnerabilityUndecided() {
+    return withVulnerabilities(
+        trusted(),
+        new Vulnerabilities(
+            SuiteWeaknesses.of(
+                protocols(false, false, false, false, true, true),
+                new CipherSupport(Map.of("TLSv1.3", List.of()), null))));
+  }
+
+  /** A copy of {@code report} whose vulns probe completed with {@code vulnerabilities}. */
+  static HostReport withVulnerabilities(HostReport report, Vulnerabilities vulnerabilities) {
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>(report.sections());
+    sections.put(HostReport.VULNERABILITIES, ProbeOutcome.completed(vulnerabilities));
+    return new HostReport(
+        report.target(),
+        report.error(),
+        report.startedAt(),
+        report.durationMs(),
+        report.connections(),
+        sections,
+        report.findings());
   }
 
   /**

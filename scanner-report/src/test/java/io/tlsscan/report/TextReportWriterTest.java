@@ -42,7 +42,18 @@ class TextReportWriterTest {
             "ciphers   SSLv3 2, TLSv1.0 9; 1 weak; 7 insecure: TLS_RSA_WITH_RC4_128_SHA"
                 + " TLS_RSA_WITH_RC4_128_MD5 TLS_RSA_EXPORT_WITH_RC4_40_MD5 and 4 more;"
                 + " client order\n")
-        .contains("groups    secp256r1\n");
+        .contains("groups    secp256r1\n")
+        .contains("vulns     poodle_ssl3 sweet32 freak logjam rc4 beast lucky13\n");
+  }
+
+  @Test
+  void anUndecidedVulnerabilityCheckSaysItCouldNotTell() throws IOException {
+    String text = write(false, SampleReports.vulnerabilityUndecided());
+    assertThat(text)
+        .contains("vulns     none found\n")
+        .contains(
+            "probe     vulnerabilities.lucky13 could not tell: inconclusive:"
+                + " the suites of TLSv1.2 are not known");
   }
 
   @Test
