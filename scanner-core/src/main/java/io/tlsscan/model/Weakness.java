@@ -8,6 +8,16 @@ import java.util.Locale;
  * (the server honours the protection).
  */
 public enum Weakness {
+  /** CVE-2014-0160: a heartbeat request with an over-long length is answered with more bytes. */
+  HEARTBLEED(false),
+  /** CVE-2014-0224: an early ChangeCipherSpec is accepted instead of refused. */
+  CCS_INJECTION(false),
+  /** TLS_FALLBACK_SCSV (RFC 7507) is honoured: a downgraded retry is refused. */
+  FALLBACK_SCSV(true),
+  /** RFC 5746 renegotiation_info is sent back in the ServerHello. */
+  SECURE_RENEGOTIATION(true),
+  /** TLS compression (CRIME): the server picks DEFLATE when offered. */
+  COMPRESSION(false),
   /** SSLv3 with CBC suites. */
   POODLE_SSL3(false),
   /** 64-bit block ciphers (3DES, IDEA, DES, RC2). */

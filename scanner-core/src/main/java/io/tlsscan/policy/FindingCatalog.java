@@ -102,6 +102,20 @@ public final class FindingCatalog {
         "check the server's version configuration for the stack in question");
     add("handshake.client_certificate_requested", i, "the server asks for a client certificate",
         "none needed if intended");
+    add("vuln.heartbleed", c,
+        "the server answers heartbeats with its own memory (Heartbleed, CVE-2014-0160)",
+        "update OpenSSL at once, then replace the key and certificate");
+    add("vuln.ccs_injection", h,
+        "the server accepts an early ChangeCipherSpec (CCS injection, CVE-2014-0224)",
+        "update OpenSSL (1.0.1h / 1.0.0m / 0.9.8za or later)");
+    add("vuln.fallback_scsv", l,
+        "the server accepts a downgraded hello with TLS_FALLBACK_SCSV (RFC 7507)",
+        "update the TLS library, or accept only one protocol version");
+    add("vuln.secure_renegotiation", m,
+        "the server does not support secure renegotiation (RFC 5746, CVE-2009-3555)",
+        "update the TLS library");
+    add("vuln.compression", m, "the server compresses TLS records (CRIME, CVE-2012-4929)",
+        "disable TLS compression");
     add("vuln.poodle_ssl3", h, "SSLv3 is accepted with CBC suites (POODLE, CVE-2014-3566)",
         "disable SSLv3");
     add("vuln.sweet32", m, "suites with 64-bit blocks are accepted (SWEET32, CVE-2016-2183)",

@@ -316,10 +316,22 @@ class RecordJsonTest {
     // Given the legacy server: SSLv3 and TLS 1.0 with RC4, 3DES, export and CBC suites
     JsonNode record = RecordJson.toTree(SampleReports.legacy());
     JsonNode vulnerabilities = record.get("vulnerabilities");
-    // Then every derived check is a boolean, named in snake_case, in the model's order
+    // Then every check is a boolean, named in snake_case, in the model's order
     assertThat(fieldNames(vulnerabilities))
         .containsExactly(
-            "poodle_ssl3", "sweet32", "freak", "logjam", "rc4", "beast", "drown", "lucky13");
+            "heartbleed",
+            "ccs_injection",
+            "fallback_scsv",
+            "secure_renegotiation",
+            "compression",
+            "poodle_ssl3",
+            "sweet32",
+            "freak",
+            "logjam",
+            "rc4",
+            "beast",
+            "drown",
+            "lucky13");
     assertThat(vulnerabilities.get("rc4").asBoolean()).isTrue();
     assertThat(vulnerabilities.get("poodle_ssl3").asBoolean()).isTrue();
     assertThat(vulnerabilities.get("drown").isBoolean()).isTrue();

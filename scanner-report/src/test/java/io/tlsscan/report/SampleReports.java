@@ -20,8 +20,11 @@ import io.tlsscan.model.Severity;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
 import io.tlsscan.model.Vulnerabilities;
+import io.tlsscan.model.Weakness;
+import io.tlsscan.model.WeaknessVerdict;
 import io.tlsscan.probe.vulns.SuiteWeaknesses;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,24 +313,41 @@ final class SampleReports {
             new CipherSupport(versions("SSLv3", List.of(rc4, tripleDes), "TLSv1.0", tls10), false)),
         ProbeOutcome.completed(List.of("secp256r1")),
         List.of());
+    Map<Weakness, WeaknessVerdict> onTheWire = new EnumMap<>(Weakness.class);
+    onTheWire.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(true));
+    onTheWire.put(Weakness.FALLBACK_SCSV, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(true));
     return withVulnerabilities(
         legacy,
         new Vulnerabilities(
-            SuiteWeaknesses.of(
-                legacy.protocols().resultOrNull(), legacy.ciphers().resultOrNull())));
+                SuiteWeaknesses.of(
+                    legacy.protocols().resultOrNull(), legacy.ciphers().resultOrNull()))
+            .with(onTheWire));
   }
 
   /**
    * A trusted target whose vulns probe could not learn the TLS 1.2 suites: the checks that need
-   * them are undecided, SSLv2 and SSLv3 checks are decided.
+   * them are undecided, SSLv2 and SSLv3 checks are decided; the wire checks passed but for
+   * fallback_scsv, which the server's close left open.
    */
   static HostReport vulnerabilityUndecided() {
+    Map<Weakness, WeaknessVerdict> onTheWire = new EnumMap<>(Weakness.class);
+    onTheWire.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(false));
+    onTheWire.put(
+        Weakness.FALLBACK_SCSV,
+        WeaknessVerdict.undecided(ErrorKind.RESET, "the server closed after the hello"));
+    onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(true));
+    onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(false));
     return withVulnerabilities(
         trusted(),
         new Vulnerabilities(
-            SuiteWeaknesses.of(
-                protocols(false, false, false, false, true, true),
-                new CipherSupport(Map.of("TLSv1.3", List.of()), null))));
+                SuiteWeaknesses.of(
+                    protocols(false, false, false, false, true, true),
+                    new CipherSupport(Map.of("TLSv1.3", List.of()), null)))
+            .with(onTheWire));
   }
 
   /** A copy of {@code report} whose vulns probe completed with {@code vulnerabilities}. */

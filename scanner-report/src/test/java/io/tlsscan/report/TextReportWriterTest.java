@@ -43,7 +43,9 @@ class TextReportWriterTest {
                 + " TLS_RSA_WITH_RC4_128_MD5 TLS_RSA_EXPORT_WITH_RC4_40_MD5 and 4 more;"
                 + " client order\n")
         .contains("groups    secp256r1\n")
-        .contains("vulns     poodle_ssl3 sweet32 freak logjam rc4 beast lucky13\n");
+        .contains(
+            "vulns     ccs_injection no fallback_scsv no secure_renegotiation compression"
+                + " poodle_ssl3 sweet32 freak logjam rc4 beast lucky13\n");
   }
 
   @Test
@@ -51,6 +53,7 @@ class TextReportWriterTest {
     String text = write(false, SampleReports.vulnerabilityUndecided());
     assertThat(text)
         .contains("vulns     none found\n")
+        .contains("probe     vulnerabilities.fallback_scsv could not tell: reset:")
         .contains(
             "probe     vulnerabilities.lucky13 could not tell: inconclusive:"
                 + " the suites of TLSv1.2 are not known");

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.Vulnerabilities;
+import io.tlsscan.model.Weakness;
+import io.tlsscan.model.WeaknessVerdict;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
@@ -13,25 +15,50 @@ import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Known weaknesses ({@code vulnerabilities}): those that follow from the accepted versions and
- * suites ({@link SuiteWeaknesses}, no connection), and those tried on the wire with raw hellos. A
- * check that cannot tell is undecided with its reason, so one check that fails does not take the
- * others' verdicts with it.
+ * suites ({@link SuiteWeaknesses}, no connection), and those tried on the wire with raw hellos
+ * ({@link HelloCheck}, {@link CcsInjectionCheck}, {@link FallbackScsvCheck}: one connection each,
+ * at most {@code parallelism} at a time). A check that cannot tell is undecided with its reason, so
+ * one check that fails does not take the others' verdicts with it.
  */
 public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   public static final ProbeKey<Vulnerabilities> KEY = new ProbeKey<>(ProbeId.VULNS);
   private static final SectionFill<Vulnerabilities, Vulnerabilities> FILLS =
       SectionFill.of(HostReport.VULNERABILITIES);
 
-  private final RawHelloClient client;
+  /**
+   * How long to listen for the server's reply to each record written after its flight: a server
+   * that says nothing in that time is taken to ignore the record.
+   */
+  public static final Duration DEFAULT_LISTEN = Duration.ofSeconds(2);
+
+  private final HelloCheck hello;
+  private final FallbackScsvCheck fallback;
+  private final CcsInjectionCheck ccs;
 
   public VulnsProbe(RawHelloClient client) {
-    this.client = requireNonNull(client, "client");
+    this(client, DEFAULT_LISTEN);
+  }
+
+  /**
+   * @param listen how long to wait for the reply to each record sent after the server's flight
+   */
+  public VulnsProbe(RawHelloClient client, Duration listen) {
+    requireNonNull(client, "client");
+    this.hello = new HelloCheck(client, listen);
+    this.fallback = new FallbackScsvCheck(client);
+    this.ccs = new CcsInjectionCheck(client, listen);
   }
 
   @Override
@@ -54,6 +81,15 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   public Mono<Vulnerabilities> run(ProbeContext context) {
     ProtocolsResult protocols = context.result(ProtocolsProbe.KEY);
     CipherSupport ciphers = context.result(CiphersProbe.KEY);
-    return Mono.just(new Vulnerabilities(SuiteWeaknesses.of(protocols.support(), ciphers)));
+    ProbeTarget target = context.target();
+    Optional<LegacyOffer> legacy = LegacyOffer.newestBelowTls13(protocols, ciphers);
+    Vulnerabilities derived = new Vulnerabilities(SuiteWeaknesses.of(protocols.support(), ciphers));
+    List<Mono<Map<Weakness, WeaknessVerdict>>> checks =
+        List.of(
+            hello.run(target, legacy),
+            ccs.run(target, legacy),
+            fallback.run(target, protocols, ciphers));
+    return Flux.mergeSequential(checks, target.parallelism(), 1)
+        .reduce(derived, Vulnerabilities::with);
   }
 }

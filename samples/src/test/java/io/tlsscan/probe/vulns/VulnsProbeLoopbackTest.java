@@ -1,0 +1,224 @@
+package io.tlsscan.probe.vulns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.model.CipherSupport;
+import io.tlsscan.model.Vulnerabilities;
+import io.tlsscan.model.Weakness;
+import io.tlsscan.model.WeaknessVerdict;
+import io.tlsscan.net.ConnectionRateLimiter;
+import io.tlsscan.net.ConnectionTracker;
+import io.tlsscan.net.Connector;
+import io.tlsscan.net.NetworkContext;
+import io.tlsscan.probe.ProbeContext;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.ProbeResults;
+import io.tlsscan.probe.ciphers.CiphersProbe;
+import io.tlsscan.probe.protocols.ProtocolsProbe;
+import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.tls.ProtocolVersion;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vulns probe's wire checks against servers that must pass ({@code openssl s_server} 3.0 and
+ * a {@link LegacyTlsServer} without flaws) and servers that must fail (a {@link LegacyTlsServer}
+ * that answers the way the vulnerable implementations did). The protocols and ciphers probes run
+ * first, as in a scan, and give the vulns probe its inputs.
+ */
+class VulnsProbeLoopbackTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration LISTEN = Duration.ofMillis(700);
+  private static final int TLS12 = 0x0303;
+  private static final List<Integer> CBC_SUITES = List.of(0x002F, 0x000A);
+
+  private static NetworkContext network;
+  private static RawHelloClient raw;
+  private static TestChain chain;
+
+  @BeforeAll
+  static void setUp() {
+    network = NetworkContext.create(1);
+    raw =
+        new RawHelloClient(
+            new Connector(
+                network, Duration.ofSeconds(5), 256 * 1024, ConnectionRateLimiter.unlimited()));
+    chain = TestChain.rsa("Vulns Test", "vulns.test");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    network.close();
+  }
+
+  /** The vulns probe's result for a server, and the connections it alone made. */
+  private record Scan(Vulnerabilities vulnerabilities, int connections) {
+    WeaknessVerdict verdict(Weakness weakness) {
+      return vulnerabilities.verdict(weakness);
+    }
+  }
+
+  private static Scan scan(InetSocketAddress address) {
+    AtomicInteger connections = new AtomicInteger();
+    ConnectionTracker counting =
+        new ConnectionTracker() {
+          @Override
+          public void connecting() {
+            connections.incrementAndGet();
+          }
+
+          @Override
+          public void connected() {}
+        };
+    ProbeTarget target = new ProbeTarget(address, "vulns.test", counting, 2);
+    ProtocolsResult protocols =
+        new ProtocolsProbe(raw).run(new ProbeContext(target, ProbeResults.NONE)).block(WAIT);
+    ProbeResults forCiphers = ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols));
+    CipherSupport ciphers = new CiphersProbe(raw).run(new ProbeContext(target, forCiphers)).block(WAIT);
+    ProbeResults inputs =
+        ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols, ProbeId.CIPHERS, ciphers));
+    int before = connections.get();
+    Vulnerabilities result =
+        new VulnsProbe(raw, LISTEN).run(new ProbeContext(target, inputs)).block(WAIT);
+    return new Scan(result, connections.get() - before);
+  }
+
+  private static WeaknessVerdict yes() {
+    return new WeaknessVerdict.Decided(true);
+  }
+
+  private static WeaknessVerdict no() {
+    return new WeaknessVerdict.Decided(false);
+  }
+
+  private static void assertHealthyOnTheWire(Scan scan) {
+    assertThat(scan.verdict(Weakness.HEARTBLEED)).as("heartbleed %s", scan).isEqualTo(no());
+    assertThat(scan.verdict(Weakness.CCS_INJECTION)).as("ccs %s", scan).isEqualTo(no());
+    assertThat(scan.verdict(Weakness.COMPRESSION)).as("compression %s", scan).isEqualTo(no());
+    assertThat(scan.verdict(Weakness.SECURE_RENEGOTIATION)).as("reneg %s", scan).isEqualTo(yes());
+  }
+
+  /**
+   * Vulnerable: a double that leaks memory into heartbeat replies (OpenSSL 1.0.1-1.0.1f), takes an
+   * early ChangeCipherSpec (OpenSSL before 1.0.1h), compresses, sends no renegotiation_info and
+   * ignores TLS_FALLBACK_SCSV.
+   */
+  @Test
+  void everyWireFlawOfAnOldStackIsFound() throws Exception {
+    LegacyTlsServer.Flaws all = new LegacyTlsServer.Flaws(true, true, true, true, true);
+    try (LegacyTlsServer server = new LegacyTlsServer("127.0.147.1", TLS12, CBC_SUITES, all)) {
+      Scan scan = scan(server.address());
+      assertThat(scan.verdict(Weakness.HEARTBLEED)).as("%s", scan).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.CCS_INJECTION)).as("%s", scan).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.COMPRESSION)).as("%s", scan).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.SECURE_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.SWEET32)).as("3DES is offered").isEqualTo(yes());
+      assertThat(scan.connections()).as("one connection per wire check").isEqualTo(3);
+    }
+  }
+
+  /** Healthy: the same double without its flaws. */
+  @Test
+  void theSameDoubleWithoutFlawsPassesEveryWireCheck() throws Exception {
+    try (LegacyTlsServer server =
+        new LegacyTlsServer("127.0.147.2", TLS12, List.of(0x002F), LegacyTlsServer.Flaws.NONE)) {
+      Scan scan = scan(server.address());
+      assertHealthyOnTheWire(scan);
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).as("%s", scan).isEqualTo(yes());
+    }
+  }
+
+  /** Each flaw alone is found alone: no check borrows another's evidence. */
+  @Test
+  void oneFlawAtATime() throws Exception {
+    try (LegacyTlsServer heartbleed =
+            new LegacyTlsServer(
+                "127.0.147.3", TLS12, CBC_SUITES, new LegacyTlsServer.Flaws(true, false, false, false, false));
+        LegacyTlsServer ccs =
+            new LegacyTlsServer(
+                "127.0.147.4", TLS12, CBC_SUITES, new LegacyTlsServer.Flaws(false, true, false, false, false))) {
+      Scan bleeding = scan(heartbleed.address());
+      assertThat(bleeding.verdict(Weakness.HEARTBLEED)).isEqualTo(yes());
+      assertThat(bleeding.verdict(Weakness.CCS_INJECTION)).isEqualTo(no());
+      assertThat(bleeding.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
+      Scan injectable = scan(ccs.address());
+      assertThat(injectable.verdict(Weakness.CCS_INJECTION)).isEqualTo(yes());
+      assertThat(injectable.verdict(Weakness.HEARTBLEED)).isEqualTo(no());
+      assertThat(injectable.verdict(Weakness.SECURE_RENEGOTIATION)).isEqualTo(yes());
+    }
+  }
+
+  /** Healthy: a modern OpenSSL 3.0 with TLS 1.2 and 1.3: no weakness at all. */
+  @Test
+  void modernOpenSslHasNoWeakness() {
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.147.5")
+            .without(ProtocolVersion.TLSv1_1)
+            .without(ProtocolVersion.TLSv1_0)
+            .cipher("ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305")
+            .start()) {
+      Scan scan = scan(server.address());
+      assertHealthyOnTheWire(scan);
+      assertThat(scan.vulnerabilities().problems()).as("%s", scan).isEmpty();
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
+      assertThat(scan.vulnerabilities().verdicts().values())
+          .as("every check decided: %s", scan)
+          .allMatch(WeaknessVerdict.Decided.class::isInstance);
+    }
+  }
+
+  /**
+   * Healthy on the wire, weak in its suites: OpenSSL 3.0 with every suite at security level 0,
+   * TLS 1.0 to 1.2, legacy renegotiation allowed. The wire checks pass; the suites give BEAST and
+   * Lucky13 (CBC), and Logjam (anonymous DH suites on a 1024-bit group); this OpenSSL has no 3DES,
+   * so no SWEET32.
+   */
+  @Test
+  void permissiveOpenSslPassesTheWireChecksAndFailsOnItsSuites() {
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.147.6")
+            .without(ProtocolVersion.TLSv1_3)
+            .cipher("ALL")
+            .securityLevel(0)
+            .arguments("-legacy_renegotiation")
+            .start()) {
+      Scan scan = scan(server.address());
+      assertHealthyOnTheWire(scan);
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.SWEET32)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.LOGJAM)).as("%s", scan).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.BEAST)).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.LUCKY13)).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.DROWN)).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.POODLE_SSL3)).isEqualTo(no());
+    }
+  }
+
+  /** A TLS 1.3-only server: nothing to fall back to (undecided), the TLS 1.2 attacks need no connection. */
+  @Test
+  void tls13OnlyServerCostsOneConnectionAtMostAndLeavesFallbackUndecided() {
+    try (OpenSslServer server =
+        chain.openSslServer().host("127.0.147.7").only(ProtocolVersion.TLSv1_3).start()) {
+      Scan scan = scan(server.address());
+      assertHealthyOnTheWire(scan);
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV))
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(scan.connections()).isZero();
+    }
+  }
+}
