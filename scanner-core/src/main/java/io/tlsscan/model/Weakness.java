@@ -16,6 +16,8 @@ public enum Weakness {
   FALLBACK_SCSV(true),
   /** RFC 5746 renegotiation_info is sent back in the ServerHello. */
   SECURE_RENEGOTIATION(true),
+  /** The server accepts a renegotiation the client starts (a denial-of-service lever). */
+  CLIENT_RENEGOTIATION(false),
   /** TLS compression (CRIME): the server picks DEFLATE when offered. */
   COMPRESSION(false),
   /** SSLv3 with CBC suites. */

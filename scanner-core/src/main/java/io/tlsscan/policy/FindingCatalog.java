@@ -114,6 +114,9 @@ public final class FindingCatalog {
     add("vuln.secure_renegotiation", m,
         "the server does not support secure renegotiation (RFC 5746, CVE-2009-3555)",
         "update the TLS library");
+    add("vuln.client_renegotiation", m,
+        "the server accepts renegotiations the client starts (a denial-of-service lever)",
+        "disallow client-initiated renegotiation");
     add("vuln.compression", m, "the server compresses TLS records (CRIME, CVE-2012-4929)",
         "disable TLS compression");
     add("vuln.poodle_ssl3", h, "SSLv3 is accepted with CBC suites (POODLE, CVE-2014-3566)",

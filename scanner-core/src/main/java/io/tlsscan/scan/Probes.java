@@ -1,6 +1,7 @@
 package io.tlsscan.scan;
 
 import io.tlsscan.cert.CertificateAnalyzer;
+import io.tlsscan.net.Connector;
 import io.tlsscan.probe.Probe;
 import io.tlsscan.probe.cert.CertProbe;
 import io.tlsscan.probe.ciphers.CiphersProbe;
@@ -19,17 +20,19 @@ final class Probes {
   /**
    * One instance of each probe, for one scan.
    *
+   * @param connector makes the connections of probes that need a TLS library's handshake
    * @param raw sends the raw probes' hellos
    * @param analyzer judges certificate chains
    * @param clock the time certificates are judged at
    */
   static List<Probe<?>> all(
+      Connector connector,
       RawHelloClient raw, Supplier<CertificateAnalyzer> analyzer, Clock clock) {
     return List.of(
         new CertProbe(analyzer, clock),
         new ProtocolsProbe(raw),
         new CiphersProbe(raw),
         new GroupsProbe(raw),
-        new VulnsProbe(raw));
+        new VulnsProbe(connector, raw));
   }
 }

@@ -70,7 +70,7 @@ public final class Scanner implements AutoCloseable {
             resolver,
             rateLimiter,
             handshake,
-            Probes.all(raw, new LazyAnalyzer(given), clock),
+            Probes.all(connector, raw, new LazyAnalyzer(given), clock),
             clock);
   }
 

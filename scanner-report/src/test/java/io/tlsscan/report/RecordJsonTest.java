@@ -323,6 +323,7 @@ class RecordJsonTest {
             "ccs_injection",
             "fallback_scsv",
             "secure_renegotiation",
+            "client_renegotiation",
             "compression",
             "poodle_ssl3",
             "sweet32",
@@ -336,7 +337,9 @@ class RecordJsonTest {
     assertThat(vulnerabilities.get("poodle_ssl3").asBoolean()).isTrue();
     assertThat(vulnerabilities.get("drown").isBoolean()).isTrue();
     assertThat(vulnerabilities.get("drown").asBoolean(true)).isFalse();
-    assertThat(record.get("probe_errors").size()).isZero();
+    assertThat(vulnerabilities.get("client_renegotiation").isNull()).isTrue();
+    assertThat(fieldNames(record.get("probe_errors")))
+        .containsExactly("vulnerabilities.client_renegotiation");
   }
 
   @Test

@@ -319,6 +319,10 @@ final class SampleReports {
     onTheWire.put(Weakness.FALLBACK_SCSV, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(true));
+    onTheWire.put(
+        Weakness.CLIENT_RENEGOTIATION,
+        WeaknessVerdict.inconclusive(
+            "renegotiation is tried over TLS 1.2 only, which the server does not accept"));
     return withVulnerabilities(
         legacy,
         new Vulnerabilities(
@@ -341,6 +345,7 @@ final class SampleReports {
         WeaknessVerdict.undecided(ErrorKind.RESET, "the server closed after the hello"));
     onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(true));
     onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.CLIENT_RENEGOTIATION, WeaknessVerdict.of(false));
     return withVulnerabilities(
         trusted(),
         new Vulnerabilities(

@@ -43,16 +43,17 @@ class VulnsProbeLoopbackTest {
   private static final List<Integer> CBC_SUITES = List.of(0x002F, 0x000A);
 
   private static NetworkContext network;
+  private static Connector connector;
   private static RawHelloClient raw;
   private static TestChain chain;
 
   @BeforeAll
   static void setUp() {
     network = NetworkContext.create(1);
-    raw =
-        new RawHelloClient(
-            new Connector(
-                network, Duration.ofSeconds(5), 256 * 1024, ConnectionRateLimiter.unlimited()));
+    connector =
+        new Connector(
+            network, Duration.ofSeconds(5), 256 * 1024, ConnectionRateLimiter.unlimited());
+    raw = new RawHelloClient(connector);
     chain = TestChain.rsa("Vulns Test", "vulns.test");
   }
 
@@ -89,7 +90,7 @@ class VulnsProbeLoopbackTest {
         ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols, ProbeId.CIPHERS, ciphers));
     int before = connections.get();
     Vulnerabilities result =
-        new VulnsProbe(raw, LISTEN).run(new ProbeContext(target, inputs)).block(WAIT);
+        new VulnsProbe(connector, raw, LISTEN).run(new ProbeContext(target, inputs)).block(WAIT);
     return new Scan(result, connections.get() - before);
   }
 
@@ -124,7 +125,10 @@ class VulnsProbeLoopbackTest {
       assertThat(scan.verdict(Weakness.SECURE_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
       assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).as("%s", scan).isEqualTo(no());
       assertThat(scan.verdict(Weakness.SWEET32)).as("3DES is offered").isEqualTo(yes());
-      assertThat(scan.connections()).as("one connection per wire check").isEqualTo(3);
+      assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION))
+          .as("the double completes no handshake: %s", scan)
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(scan.connections()).as("one connection per wire check").isEqualTo(4);
     }
   }
 
@@ -172,6 +176,7 @@ class VulnsProbeLoopbackTest {
             .start()) {
       Scan scan = scan(server.address());
       assertHealthyOnTheWire(scan);
+      assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
       assertThat(scan.vulnerabilities().problems()).as("%s", scan).isEmpty();
       assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
       assertThat(scan.vulnerabilities().verdicts().values())
@@ -219,6 +224,39 @@ class VulnsProbeLoopbackTest {
       assertThat(scan.verdict(Weakness.FALLBACK_SCSV))
           .isInstanceOf(WeaknessVerdict.Undecided.class);
       assertThat(scan.connections()).isZero();
+    }
+  }
+
+  /**
+   * Vulnerable and healthy renegotiation: OpenSSL 3.0 refuses a renegotiation the client starts
+   * unless {@code -client_renegotiation} allows it.
+   */
+  @Test
+  void clientRenegotiationIsTrueOnlyWhenTheServerAllowsIt() {
+    try (OpenSslServer allowing =
+            chain
+                .openSslServer()
+                .host("127.0.147.8")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .arguments("-client_renegotiation")
+                .start();
+        OpenSslServer refusing =
+            chain
+                .openSslServer()
+                .host("127.0.147.9")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start()) {
+      Scan allowed = scan(allowing.address());
+      assertThat(allowed.verdict(Weakness.CLIENT_RENEGOTIATION))
+          .as("%s\n%s", allowed, allowing.output())
+          .isEqualTo(yes());
+      Scan refused = scan(refusing.address());
+      assertThat(refused.verdict(Weakness.CLIENT_RENEGOTIATION))
+          .as("%s\n%s", refused, refusing.output())
+          .isEqualTo(no());
+      assertHealthyOnTheWire(refused);
     }
   }
 }

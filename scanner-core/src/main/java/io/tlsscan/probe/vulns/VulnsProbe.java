@@ -7,6 +7,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.Vulnerabilities;
 import io.tlsscan.model.Weakness;
 import io.tlsscan.model.WeaknessVerdict;
+import io.tlsscan.net.Connector;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
@@ -28,7 +29,8 @@ import reactor.core.publisher.Mono;
 /**
  * Known weaknesses ({@code vulnerabilities}): those that follow from the accepted versions and
  * suites ({@link SuiteWeaknesses}, no connection), and those tried on the wire with raw hellos
- * ({@link HelloCheck}, {@link CcsInjectionCheck}, {@link FallbackScsvCheck}: one connection each,
+ * ({@link HelloCheck}, {@link CcsInjectionCheck}, {@link FallbackScsvCheck}, {@link
+ * ClientRenegotiationCheck}: one connection each,
  * at most {@code parallelism} at a time). A check that cannot tell is undecided with its reason, so
  * one check that fails does not take the others' verdicts with it.
  */
@@ -46,19 +48,26 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   private final HelloCheck hello;
   private final FallbackScsvCheck fallback;
   private final CcsInjectionCheck ccs;
+  private final ClientRenegotiationCheck renegotiation;
 
-  public VulnsProbe(RawHelloClient client) {
-    this(client, DEFAULT_LISTEN);
+  public VulnsProbe(Connector connector, RawHelloClient client) {
+    this(connector, client, DEFAULT_LISTEN);
   }
 
   /**
+   * @param connector makes the TLS connection of the renegotiation check
+   * @param client sends the raw hellos of the other checks
    * @param listen how long to wait for the reply to each record sent after the server's flight
+   *     (the renegotiation gets {@link RawHelloClient#DEFAULT_ANSWER_TIMEOUT} plus this)
    */
-  public VulnsProbe(RawHelloClient client, Duration listen) {
+  public VulnsProbe(Connector connector, RawHelloClient client, Duration listen) {
     requireNonNull(client, "client");
     this.hello = new HelloCheck(client, listen);
     this.fallback = new FallbackScsvCheck(client);
     this.ccs = new CcsInjectionCheck(client, listen);
+    this.renegotiation =
+        new ClientRenegotiationCheck(
+            connector, RawHelloClient.DEFAULT_ANSWER_TIMEOUT.plus(listen));
   }
 
   @Override
@@ -88,8 +97,27 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
         List.of(
             hello.run(target, legacy),
             ccs.run(target, legacy),
-            fallback.run(target, protocols, ciphers));
+            fallback.run(target, protocols, ciphers),
+            renegotiation.run(target, protocols));
     return Flux.mergeSequential(checks, target.parallelism(), 1)
-        .reduce(derived, Vulnerabilities::with);
+        .reduce(derived, Vulnerabilities::with)
+        .map(VulnsProbe::withoutUnsafeRenegotiationRefusal);
+  }
+
+  /**
+   * The JDK renegotiates only securely (RFC 5746): against a server without it, its refusal to
+   * renegotiate says nothing about the server.
+   */
+  private static Vulnerabilities withoutUnsafeRenegotiationRefusal(Vulnerabilities found) {
+    boolean insecure =
+        WeaknessVerdict.of(false).equals(found.verdict(Weakness.SECURE_RENEGOTIATION));
+    if (insecure && WeaknessVerdict.of(false).equals(found.verdict(Weakness.CLIENT_RENEGOTIATION))) {
+      return found.with(
+          Map.of(
+              Weakness.CLIENT_RENEGOTIATION,
+              WeaknessVerdict.inconclusive(
+                  "the server lacks secure renegotiation, which the JDK's client requires")));
+    }
+    return found;
   }
 }
