@@ -12,6 +12,8 @@ public enum Weakness {
   HEARTBLEED(false),
   /** CVE-2014-0224: an early ChangeCipherSpec is accepted instead of refused. */
   CCS_INJECTION(false),
+  /** A Bleichenbacher oracle on RSA key exchange (ROBOT). */
+  ROBOT(false),
   /** TLS_FALLBACK_SCSV (RFC 7507) is honoured: a downgraded retry is refused. */
   FALLBACK_SCSV(true),
   /** RFC 5746 renegotiation_info is sent back in the ServerHello. */

@@ -108,6 +108,9 @@ public final class FindingCatalog {
     add("vuln.ccs_injection", h,
         "the server accepts an early ChangeCipherSpec (CCS injection, CVE-2014-0224)",
         "update OpenSSL (1.0.1h / 1.0.0m / 0.9.8za or later)");
+    add("vuln.robot", h,
+        "the server's answers to malformed RSA key exchanges differ: a Bleichenbacher oracle (ROBOT)",
+        "update the TLS library or load balancer; disable RSA key-exchange suites");
     add("vuln.fallback_scsv", l,
         "the server accepts a downgraded hello with TLS_FALLBACK_SCSV (RFC 7507)",
         "update the TLS library, or accept only one protocol version");

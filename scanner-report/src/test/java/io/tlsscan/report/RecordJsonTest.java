@@ -321,6 +321,7 @@ class RecordJsonTest {
         .containsExactly(
             "heartbleed",
             "ccs_injection",
+            "robot",
             "fallback_scsv",
             "secure_renegotiation",
             "client_renegotiation",

@@ -316,6 +316,7 @@ final class SampleReports {
     Map<Weakness, WeaknessVerdict> onTheWire = new EnumMap<>(Weakness.class);
     onTheWire.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(true));
+    onTheWire.put(Weakness.ROBOT, WeaknessVerdict.of(true));
     onTheWire.put(Weakness.FALLBACK_SCSV, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(true));
@@ -340,6 +341,7 @@ final class SampleReports {
     Map<Weakness, WeaknessVerdict> onTheWire = new EnumMap<>(Weakness.class);
     onTheWire.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.ROBOT, WeaknessVerdict.of(false));
     onTheWire.put(
         Weakness.FALLBACK_SCSV,
         WeaknessVerdict.undecided(ErrorKind.RESET, "the server closed after the hello"));

@@ -44,7 +44,7 @@ class TextReportWriterTest {
                 + " client order\n")
         .contains("groups    secp256r1\n")
         .contains(
-            "vulns     ccs_injection no fallback_scsv no secure_renegotiation compression"
+            "vulns     ccs_injection robot no fallback_scsv no secure_renegotiation compression"
                 + " poodle_ssl3 sweet32 freak logjam rc4 beast lucky13\n");
   }
 

@@ -1,5 +1,7 @@
 package io.tlsscan.probe.vulns;
 
+import io.tlsscan.samples.pki.TestPki;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,8 +10,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.math.BigInteger;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.security.cert.CertificateEncodingException;
+import java.security.interfaces.RSAPrivateKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code deflate}: picks DEFLATE when the client offers it;
  *   <li>{@code noRenegotiationInfo}: leaves renegotiation_info out of the ServerHello (no RFC 5746);
  *   <li>{@code ignoresFallbackScsv}: goes on with a lower version even with TLS_FALLBACK_SCSV,
- *       which it otherwise refuses with inappropriate_fallback.
+ *       which it otherwise refuses with inappropriate_fallback;
+ *   <li>{@code paddingOracle}: with an RSA key, answers the Finished after an RSA ClientKeyExchange
+ *       with bad_record_mac when the decrypted secret starts 0x00 0x02 and handshake_failure
+ *       otherwise (the Bleichenbacher oracle of ROBOT); without the flaw, always bad_record_mac.
  * </ul>
+ *
+ * <p>Given an RSA key, it sends its certificate after the ServerHello.
  *
  * <p>One thread per connection; {@link #close()} stops them all. It counts the connections.
  */
@@ -43,8 +53,9 @@ final class LegacyTlsServer implements AutoCloseable {
       boolean earlyCcs,
       boolean deflate,
       boolean noRenegotiationInfo,
-      boolean ignoresFallbackScsv) {
-    static final Flaws NONE = new Flaws(false, false, false, false, false);
+      boolean ignoresFallbackScsv,
+      boolean paddingOracle) {
+    static final Flaws NONE = new Flaws(false, false, false, false, false, false);
   }
 
   private static final int HANDSHAKE = 22;
@@ -58,11 +69,19 @@ final class LegacyTlsServer implements AutoCloseable {
   private final int maxVersion;
   private final List<Integer> suites;
   private final Flaws flaws;
+  private final TestPki.Issued rsa;
   private final AtomicInteger connections = new AtomicInteger();
   private final List<Socket> open = new ArrayList<>();
 
   LegacyTlsServer(String loopback, int maxVersion, List<Integer> suites, Flaws flaws)
       throws IOException {
+    this(loopback, maxVersion, suites, flaws, null);
+  }
+
+  LegacyTlsServer(
+      String loopback, int maxVersion, List<Integer> suites, Flaws flaws, TestPki.Issued rsa)
+      throws IOException {
+    this.rsa = rsa;
     this.socket = new ServerSocket(0, 50, InetAddress.getByName(loopback));
     this.maxVersion = maxVersion;
     this.suites = List.copyOf(suites);
@@ -175,19 +194,43 @@ final class LegacyTlsServer implements AutoCloseable {
       extensions.putShort((short) 15).putShort((short) 1).put((byte) 1);
     }
     body.putShort((short) extensions.position()).put(extensions.array(), 0, extensions.position());
-    byte[] serverHello = handshake(2, Arrays.copyOf(body.array(), body.position()));
-    byte[] done = handshake(14, new byte[0]);
-    byte[] flight = Arrays.copyOf(serverHello, serverHello.length + done.length);
-    System.arraycopy(done, 0, flight, serverHello.length, done.length);
-    send(out, HANDSHAKE, version, flight);
+    ByteArrayOutputStream flight = new ByteArrayOutputStream();
+    flight.writeBytes(handshake(2, Arrays.copyOf(body.array(), body.position())));
+    if (rsa != null) {
+      byte[] der;
+      try {
+        der = rsa.certificate().getEncoded();
+      } catch (CertificateEncodingException e) {
+        throw new IOException(e);
+      }
+      ByteBuffer certificates = ByteBuffer.allocate(6 + der.length);
+      certificates.put((byte) 0).putShort((short) (3 + der.length));
+      certificates.put((byte) 0).putShort((short) der.length).put(der);
+      flight.writeBytes(handshake(11, certificates.array()));
+    }
+    flight.writeBytes(handshake(14, new byte[0]));
+    send(out, HANDSHAKE, version, flight.toByteArray());
     return version;
   }
 
   private void converse(DataInputStream in, OutputStream out, int negotiated) throws IOException {
     boolean keysSwitched = false;
+    Boolean validPadding = null;
     while (true) {
       int type = in.readUnsignedByte();
       byte[] fragment = readFragment(in);
+      if (type == HANDSHAKE && validPadding == null && fragment.length > 6 && fragment[0] == 16) {
+        validPadding = startsLikePkcs1(Arrays.copyOfRange(fragment, 6, fragment.length));
+        continue;
+      }
+      if (validPadding != null && type == CCS) {
+        continue;
+      }
+      if (validPadding != null) {
+        boolean oracle = flaws.paddingOracle() && !validPadding;
+        sendAlert(out, negotiated, oracle ? 40 : 20); // handshake_failure / bad_record_mac
+        return;
+      }
       if (keysSwitched) {
         sendAlert(out, negotiated, 20); // bad_record_mac: it decrypts with keys nobody shares
         return;
@@ -208,6 +251,14 @@ final class LegacyTlsServer implements AutoCloseable {
         keysSwitched = true;
       }
     }
+  }
+
+  private boolean startsLikePkcs1(byte[] encrypted) {
+    RSAPrivateKey key = (RSAPrivateKey) rsa.key();
+    int length = (key.getModulus().bitLength() + 7) / 8;
+    byte[] block = new BigInteger(1, encrypted).modPow(key.getPrivateExponent(), key.getModulus()).toByteArray();
+    // BigInteger drops leading zero bytes: a block starting 0x00 0x02 comes back one byte short
+    return block.length == length - 1 && block[0] == 2;
   }
 
   private static byte[] handshake(int type, byte[] body) {

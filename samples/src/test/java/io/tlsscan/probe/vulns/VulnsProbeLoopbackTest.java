@@ -116,7 +116,7 @@ class VulnsProbeLoopbackTest {
    */
   @Test
   void everyWireFlawOfAnOldStackIsFound() throws Exception {
-    LegacyTlsServer.Flaws all = new LegacyTlsServer.Flaws(true, true, true, true, true);
+    LegacyTlsServer.Flaws all = new LegacyTlsServer.Flaws(true, true, true, true, true, false);
     try (LegacyTlsServer server = new LegacyTlsServer("127.0.147.1", TLS12, CBC_SUITES, all)) {
       Scan scan = scan(server.address());
       assertThat(scan.verdict(Weakness.HEARTBLEED)).as("%s", scan).isEqualTo(yes());
@@ -128,7 +128,10 @@ class VulnsProbeLoopbackTest {
       assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION))
           .as("the double completes no handshake: %s", scan)
           .isInstanceOf(WeaknessVerdict.Undecided.class);
-      assertThat(scan.connections()).as("one connection per wire check").isEqualTo(4);
+      assertThat(scan.verdict(Weakness.ROBOT))
+          .as("no certificate to encrypt to: %s", scan)
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(scan.connections()).as("one connection per wire check, ten for ROBOT").isEqualTo(14);
     }
   }
 
@@ -148,10 +151,10 @@ class VulnsProbeLoopbackTest {
   void oneFlawAtATime() throws Exception {
     try (LegacyTlsServer heartbleed =
             new LegacyTlsServer(
-                "127.0.147.3", TLS12, CBC_SUITES, new LegacyTlsServer.Flaws(true, false, false, false, false));
+                "127.0.147.3", TLS12, CBC_SUITES, new LegacyTlsServer.Flaws(true, false, false, false, false, false));
         LegacyTlsServer ccs =
             new LegacyTlsServer(
-                "127.0.147.4", TLS12, CBC_SUITES, new LegacyTlsServer.Flaws(false, true, false, false, false))) {
+                "127.0.147.4", TLS12, CBC_SUITES, new LegacyTlsServer.Flaws(false, true, false, false, false, false))) {
       Scan bleeding = scan(heartbleed.address());
       assertThat(bleeding.verdict(Weakness.HEARTBLEED)).isEqualTo(yes());
       assertThat(bleeding.verdict(Weakness.CCS_INJECTION)).isEqualTo(no());
@@ -177,6 +180,8 @@ class VulnsProbeLoopbackTest {
       Scan scan = scan(server.address());
       assertHealthyOnTheWire(scan);
       assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.ROBOT)).as("no RSA key exchange").isEqualTo(no());
+      assertThat(scan.connections()).as("no ROBOT connection without RSA key exchange").isEqualTo(4);
       assertThat(scan.vulnerabilities().problems()).as("%s", scan).isEmpty();
       assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
       assertThat(scan.vulnerabilities().verdicts().values())
@@ -257,6 +262,36 @@ class VulnsProbeLoopbackTest {
           .as("%s\n%s", refused, refusing.output())
           .isEqualTo(no());
       assertHealthyOnTheWire(refused);
+    }
+  }
+
+  /**
+   * ROBOT. Vulnerable: a double that tells a correctly padded RSA secret from a broken one by its
+   * alert, as the oracles of the ROBOT paper did. Healthy: the same double answering every key
+   * exchange alike, and OpenSSL 3.0 with RSA key exchange.
+   */
+  @Test
+  void robotIsTrueOnlyForAServerWhoseAnswerDependsOnThePadding() throws Exception {
+    LegacyTlsServer.Flaws oracle = new LegacyTlsServer.Flaws(false, false, false, false, false, true);
+    try (LegacyTlsServer leaking =
+            new LegacyTlsServer("127.0.147.10", TLS12, List.of(0x002F), oracle, chain.leaf());
+        LegacyTlsServer uniform =
+            new LegacyTlsServer(
+                "127.0.147.11", TLS12, List.of(0x002F), LegacyTlsServer.Flaws.NONE, chain.leaf());
+        OpenSslServer openssl =
+            chain
+                .openSslServer()
+                .host("127.0.147.12")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("AES128-SHA:AES256-GCM-SHA384")
+                .start()) {
+      Scan leaked = scan(leaking.address());
+      assertThat(leaked.verdict(Weakness.ROBOT)).as("%s", leaked).isEqualTo(yes());
+      Scan same = scan(uniform.address());
+      assertThat(same.verdict(Weakness.ROBOT)).as("%s", same).isEqualTo(no());
+      Scan real = scan(openssl.address());
+      assertThat(real.verdict(Weakness.ROBOT)).as("%s", real).isEqualTo(no());
+      assertHealthyOnTheWire(real);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import reactor.core.publisher.MonoSink;
 
 /**
@@ -30,7 +31,8 @@ final class ConversationHandler extends ChannelInboundHandlerAdapter {
 
   private final MonoSink<Conversation> sink;
   private final ClientHello hello;
-  private final List<byte[]> followUps;
+  private final Function<ServerResponse.ServerHello, List<byte[]>> makeFollowUps;
+  private List<byte[]> followUps = List.of();
   private final Duration answerTimeout;
   private final Duration listen;
   private final List<Conversation.Reply> replies = new ArrayList<>();
@@ -42,12 +44,12 @@ final class ConversationHandler extends ChannelInboundHandlerAdapter {
   ConversationHandler(
       MonoSink<Conversation> sink,
       ClientHello hello,
-      List<byte[]> followUps,
+      Function<ServerResponse.ServerHello, List<byte[]>> followUps,
       Duration answerTimeout,
       Duration listen) {
     this.sink = sink;
     this.hello = hello;
-    this.followUps = List.copyOf(followUps);
+    this.makeFollowUps = followUps;
     this.answerTimeout = answerTimeout;
     this.listen = listen;
   }
@@ -66,7 +68,10 @@ final class ConversationHandler extends ChannelInboundHandlerAdapter {
     } else if (msg instanceof ServerResponse response && answer == null) {
       cancelTimer();
       answer = response;
-      if (!(response instanceof ServerResponse.ServerHello) || followUps.isEmpty()) {
+      if (response instanceof ServerResponse.ServerHello serverHello) {
+        followUps = List.copyOf(makeFollowUps.apply(serverHello));
+      }
+      if (followUps.isEmpty()) {
         finish(ctx);
         return;
       }

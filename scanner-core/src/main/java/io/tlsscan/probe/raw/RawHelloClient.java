@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
 
@@ -73,12 +74,15 @@ public final class RawHelloClient {
 
   /**
    * Sends {@code hello} to the target, reads the answer up to ServerHelloDone, then, when it is a
-   * ServerHello, writes each of {@code followUps} in turn (whole records) and listens to the server
-   * for {@code listen} after each, or until it closes. One connection; the replies are bounded to
+   * ServerHello, writes each of the {@code followUps} made from it in turn (whole records) and
+   * listens to the server for {@code listen} after each, or until it closes. One connection; the replies are bounded to
    * 64 KiB. Fails like {@link #exchange} when no answer to the hello comes.
    */
   public Mono<Conversation> converse(
-      ProbeTarget target, ClientHello hello, List<byte[]> followUps, Duration listen) {
+      ProbeTarget target,
+      ClientHello hello,
+      Function<ServerResponse.ServerHello, List<byte[]>> followUps,
+      Duration listen) {
     requireNonNull(listen, "listen");
     return connector.withConnection(
         target.address(),

@@ -55,7 +55,7 @@ final class CcsInjectionCheck {
     byte[] ccs =
         TlsRecord.encode(TlsRecord.CHANGE_CIPHER_SPEC, legacy.version().wireCode(), new byte[] {1});
     return Refusals.orUndecided(
-        client.converse(target, hello, List.of(ccs, ccs), listen).map(CcsInjectionCheck::judge),
+        client.converse(target, hello, answer -> List.of(ccs, ccs), listen).map(CcsInjectionCheck::judge),
         CHECKS);
   }
 

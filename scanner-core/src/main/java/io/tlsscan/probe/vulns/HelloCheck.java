@@ -80,7 +80,7 @@ final class HelloCheck {
               HEARTBEAT_REQUEST, (byte) (CLAIMED_PAYLOAD >> 8), (byte) CLAIMED_PAYLOAD
             });
     return Refusals.orUndecided(
-        client.converse(target, hello, List.of(heartbeat), listen).map(HelloCheck::judge), CHECKS);
+        client.converse(target, hello, answer -> List.of(heartbeat), listen).map(HelloCheck::judge), CHECKS);
   }
 
   /** The verdicts on one conversation. */

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * Known weaknesses ({@code vulnerabilities}): those that follow from the accepted versions and
  * suites ({@link SuiteWeaknesses}, no connection), and those tried on the wire with raw hellos
  * ({@link HelloCheck}, {@link CcsInjectionCheck}, {@link FallbackScsvCheck}, {@link
- * ClientRenegotiationCheck}: one connection each,
+ * ClientRenegotiationCheck}: one connection each; {@link RobotCheck}: ten),
  * at most {@code parallelism} at a time). A check that cannot tell is undecided with its reason, so
  * one check that fails does not take the others' verdicts with it.
  */
@@ -49,6 +49,7 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   private final FallbackScsvCheck fallback;
   private final CcsInjectionCheck ccs;
   private final ClientRenegotiationCheck renegotiation;
+  private final RobotCheck robot;
 
   public VulnsProbe(Connector connector, RawHelloClient client) {
     this(connector, client, DEFAULT_LISTEN);
@@ -65,6 +66,7 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
     this.hello = new HelloCheck(client, listen);
     this.fallback = new FallbackScsvCheck(client);
     this.ccs = new CcsInjectionCheck(client, listen);
+    this.robot = new RobotCheck(client, listen);
     this.renegotiation =
         new ClientRenegotiationCheck(
             connector, RawHelloClient.DEFAULT_ANSWER_TIMEOUT.plus(listen));
@@ -98,7 +100,8 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
             hello.run(target, legacy),
             ccs.run(target, legacy),
             fallback.run(target, protocols, ciphers),
-            renegotiation.run(target, protocols));
+            renegotiation.run(target, protocols),
+            robot.run(target, protocols, ciphers));
     return Flux.mergeSequential(checks, target.parallelism(), 1)
         .reduce(derived, Vulnerabilities::with)
         .map(VulnsProbe::withoutUnsafeRenegotiationRefusal);
