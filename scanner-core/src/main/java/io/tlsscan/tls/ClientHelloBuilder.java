@@ -48,11 +48,12 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>SSLv2: an SSL 2.0 CLIENT-HELLO (version 0x0002) with {@link #sslv2CipherSpecs} (default:
  *       all) and a 16-byte challenge. Nothing else applies.
- *   <li>SSLv3: record and client version 0x0300, empty session id, the suites plus {@code
- *       TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, null compression, no extensions.
- *   <li>TLS 1.0-1.2: record version 0x0301, empty session id, extensions server_name,
- *       supported_groups, ec_point_formats, signature_algorithms (1.2 only),
- *       extended_master_secret, session_ticket, renegotiation_info.
+ *   <li>SSLv3: record and client version 0x0300, {@link #sessionId} (default empty), the
+ *       suites plus {@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, null compression, no extensions.
+ *   <li>TLS 1.0-1.2: record version 0x0301, {@link #sessionId} (default empty), extensions
+ *       server_name, supported_groups, ec_point_formats, signature_algorithms (1.2 only),
+ *       extended_master_secret, session_ticket ({@link #sessionTicket}, default empty),
+ *       renegotiation_info.
  *   <li>TLS 1.3: legacy version 0x0303, a random 32-byte session id, extensions server_name,
  *       supported_groups, ec_point_formats, signature_algorithms, supported_versions (only 0x0304),
  *       psk_key_exchange_modes (psk_dhe_ke), key_share (default: a share for the first group; an
@@ -92,6 +93,8 @@ public final class ClientHelloBuilder {
   private List<SignatureScheme> signatureSchemes;
   private boolean offerDeflate;
   private boolean heartbeat;
+  private byte[] sessionId = new byte[0];
+  private byte[] sessionTicket = new byte[0];
   private boolean padding = true;
   private Random random = SECURE_RANDOM;
 
@@ -114,6 +117,8 @@ public final class ClientHelloBuilder {
     this.signatureSchemes = other.signatureSchemes;
     this.offerDeflate = other.offerDeflate;
     this.heartbeat = other.heartbeat;
+    this.sessionId = other.sessionId;
+    this.sessionTicket = other.sessionTicket;
     this.padding = other.padding;
     this.random = other.random;
   }
@@ -260,6 +265,34 @@ public final class ClientHelloBuilder {
     return with(builder -> builder.heartbeat = send);
   }
 
+  /**
+   * The session id of a TLS 1.0-1.2 hello (default: empty), as a client resuming a session sends
+   * it. TLS 1.3 hellos always carry a random 32-byte one.
+   *
+   * @throws IllegalArgumentException for more than 32 bytes
+   */
+  public ClientHelloBuilder sessionId(byte[] id) {
+    byte[] copy = id.clone();
+    if (copy.length > 32) {
+      throw new IllegalArgumentException("session id of " + copy.length + " bytes; at most 32");
+    }
+    return with(builder -> builder.sessionId = copy);
+  }
+
+  /**
+   * The content of the session_ticket extension of a TLS 1.0-1.2 hello (RFC 5077): a ticket the
+   * server issued, to resume its session; default empty (asking for a ticket).
+   *
+   * @throws IllegalArgumentException for a ticket longer than an extension can carry
+   */
+  public ClientHelloBuilder sessionTicket(byte[] ticket) {
+    byte[] copy = ticket.clone();
+    if (copy.length > 0xffff) {
+      throw new IllegalArgumentException("session ticket of " + copy.length + " bytes");
+    }
+    return with(builder -> builder.sessionTicket = copy);
+  }
+
   /** Whether to pad hellos out of the 256-511 byte range (default on). */
   public ClientHelloBuilder padding(boolean pad) {
     return with(builder -> builder.padding = pad);
@@ -296,7 +329,8 @@ public final class ClientHelloBuilder {
         body.writeByte(32);
         body.writeBytes(randomBytes(32));
       } else {
-        body.writeByte(0);
+        body.writeByte(sessionId.length);
+        body.writeBytes(sessionId);
       }
       List<Integer> suiteCodes = new ArrayList<>();
       cipherSuites.forEach(suite -> suiteCodes.add(suite.code()));
@@ -369,7 +403,8 @@ public final class ClientHelloBuilder {
         writeKeyShares(extensions, shares);
       } else {
         extensions.writeShort(EXT_EXTENDED_MASTER_SECRET).writeShort(0);
-        extensions.writeShort(EXT_SESSION_TICKET).writeShort(0);
+        extensions.writeShort(EXT_SESSION_TICKET).writeShort(sessionTicket.length);
+        extensions.writeBytes(sessionTicket);
         extensions.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1).writeByte(0);
         if (heartbeat) {
           extensions.writeShort(EXT_HEARTBEAT).writeShort(1).writeByte(1);
