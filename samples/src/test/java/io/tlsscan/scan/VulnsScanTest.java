@@ -66,8 +66,8 @@ class VulnsScanTest {
       assertThat(report.protocols().resultOrNull()).as("protocols run as a requirement").isNotNull();
       assertThat(report.sections()).containsKeys(HostReport.VULNERABILITIES);
       assertThat(report.connections())
-          .as("handshake, protocols, ciphers and the vulns probe's 4 connections")
-          .isGreaterThanOrEqualTo(1 + 6 + 4);
+          .as("handshake, protocols, ciphers and the vulns probe's 6 connections")
+          .isGreaterThanOrEqualTo(1 + 6 + 6);
     }
   }
 }

@@ -14,6 +14,11 @@ public enum Weakness {
   CCS_INJECTION(false),
   /** A Bleichenbacher oracle on RSA key exchange (ROBOT). */
   ROBOT(false),
+  /**
+   * CVE-2016-9244 (F5 BIG-IP): a resumption from a session ticket echoes a 32-byte session id for
+   * a shorter one, leaking memory.
+   */
+  TICKETBLEED(false),
   /** TLS_FALLBACK_SCSV (RFC 7507) is honoured: a downgraded retry is refused. */
   FALLBACK_SCSV(true),
   /** RFC 5746 renegotiation_info is sent back in the ServerHello. */

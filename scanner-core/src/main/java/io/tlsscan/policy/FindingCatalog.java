@@ -111,6 +111,10 @@ public final class FindingCatalog {
     add("vuln.robot", h,
         "the server's answers to malformed RSA key exchanges differ: a Bleichenbacher oracle (ROBOT)",
         "update the TLS library or load balancer; disable RSA key-exchange suites");
+    add("vuln.ticketbleed", h,
+        "a session resumed from a ticket gets back a 32-byte session id for a shorter one, the rest"
+            + " being server memory (Ticketbleed, CVE-2016-9244)",
+        "update the F5 BIG-IP software, or disable session tickets on its SSL profile");
     add("vuln.fallback_scsv", l,
         "the server accepts a downgraded hello with TLS_FALLBACK_SCSV (RFC 7507)",
         "update the TLS library, or accept only one protocol version");

@@ -322,6 +322,7 @@ class RecordJsonTest {
             "heartbleed",
             "ccs_injection",
             "robot",
+            "ticketbleed",
             "fallback_scsv",
             "secure_renegotiation",
             "client_renegotiation",
@@ -340,7 +341,8 @@ class RecordJsonTest {
     assertThat(vulnerabilities.get("drown").asBoolean(true)).isFalse();
     assertThat(vulnerabilities.get("client_renegotiation").isNull()).isTrue();
     assertThat(fieldNames(record.get("probe_errors")))
-        .containsExactly("vulnerabilities.client_renegotiation");
+        .containsExactly(
+            "vulnerabilities.ticketbleed", "vulnerabilities.client_renegotiation");
   }
 
   @Test

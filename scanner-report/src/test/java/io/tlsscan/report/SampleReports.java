@@ -317,6 +317,10 @@ final class SampleReports {
     onTheWire.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(true));
     onTheWire.put(Weakness.ROBOT, WeaknessVerdict.of(true));
+    onTheWire.put(
+        Weakness.TICKETBLEED,
+        WeaknessVerdict.inconclusive(
+            "ticket resumption is tried over TLS 1.2 only, which the server does not accept"));
     onTheWire.put(Weakness.FALLBACK_SCSV, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(true));
@@ -342,6 +346,7 @@ final class SampleReports {
     onTheWire.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.ROBOT, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.TICKETBLEED, WeaknessVerdict.of(false));
     onTheWire.put(
         Weakness.FALLBACK_SCSV,
         WeaknessVerdict.undecided(ErrorKind.RESET, "the server closed after the hello"));

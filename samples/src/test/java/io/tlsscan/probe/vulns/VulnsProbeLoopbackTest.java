@@ -131,7 +131,12 @@ class VulnsProbeLoopbackTest {
       assertThat(scan.verdict(Weakness.ROBOT))
           .as("no certificate to encrypt to: %s", scan)
           .isInstanceOf(WeaknessVerdict.Undecided.class);
-      assertThat(scan.connections()).as("one connection per wire check, ten for ROBOT").isEqualTo(14);
+      assertThat(scan.verdict(Weakness.TICKETBLEED))
+          .as("the double completes no handshake, so issues no ticket: %s", scan)
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(scan.connections())
+          .as("one connection per wire check, ten for ROBOT, one for ticketbleed's failed handshake")
+          .isEqualTo(15);
     }
   }
 
@@ -181,12 +186,37 @@ class VulnsProbeLoopbackTest {
       assertHealthyOnTheWire(scan);
       assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
       assertThat(scan.verdict(Weakness.ROBOT)).as("no RSA key exchange").isEqualTo(no());
-      assertThat(scan.connections()).as("no ROBOT connection without RSA key exchange").isEqualTo(4);
+      assertThat(scan.verdict(Weakness.TICKETBLEED)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.connections())
+          .as("two for ticketbleed, none for ROBOT without RSA key exchange")
+          .isEqualTo(6);
       assertThat(scan.vulnerabilities().problems()).as("%s", scan).isEmpty();
       assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
       assertThat(scan.vulnerabilities().verdicts().values())
           .as("every check decided: %s", scan)
           .allMatch(WeaknessVerdict.Decided.class::isInstance);
+    }
+  }
+
+  /**
+   * Healthy on the wire: OpenSSL 3.0 as {@code s_server} starts with no option but its
+   * certificate (TLS 1.2 and 1.3, tickets, RSA key exchange among its suites). Every check is
+   * decided, and the only one true is Lucky13: the default cipher list has AES-CBC suites.
+   */
+  @Test
+  void openSslDefaultsHaveNoFlawOnTheWire() {
+    try (OpenSslServer server = chain.openSslServer().host("127.0.147.17").start()) {
+      Scan scan = scan(server.address());
+      assertThat(scan.vulnerabilities().verdicts().keySet()).containsExactly(Weakness.values());
+      assertThat(scan.vulnerabilities().verdicts().values())
+          .as("every check decided: %s", scan)
+          .allMatch(WeaknessVerdict.Decided.class::isInstance);
+      assertThat(scan.vulnerabilities().problems())
+          .as("%s", scan)
+          .isEqualTo(Map.of(Weakness.LUCKY13, true));
+      assertThat(scan.connections())
+          .as("one each for four wire checks, ticketbleed's 2, ROBOT's 10")
+          .isEqualTo(16);
     }
   }
 
@@ -292,6 +322,58 @@ class VulnsProbeLoopbackTest {
       Scan real = scan(openssl.address());
       assertThat(real.verdict(Weakness.ROBOT)).as("%s", real).isEqualTo(no());
       assertHealthyOnTheWire(real);
+    }
+  }
+
+  /**
+   * Ticketbleed. Vulnerable: OpenSSL 3.0 behind a relay that makes its resumptions echo a 32-byte
+   * session id for a 1-byte one, the rest being "memory", as F5 BIG-IP did before its fix for
+   * CVE-2016-9244. Healthy: the same OpenSSL alone, which echoes the byte sent. Undecided: OpenSSL
+   * with {@code -no_ticket}, which issues no ticket to resume with.
+   */
+  @Test
+  void ticketbleedIsTrueOnlyWhenAResumptionEchoesMoreThanTheSessionIdSent() throws Exception {
+    try (OpenSslServer behindRelay =
+            chain
+                .openSslServer()
+                .host("127.0.147.13")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        TicketbleedRelay f5 = new TicketbleedRelay("127.0.147.14", behindRelay.address());
+        OpenSslServer tickets =
+            chain
+                .openSslServer()
+                .host("127.0.147.15")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        OpenSslServer noTickets =
+            chain
+                .openSslServer()
+                .host("127.0.147.16")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .arguments("-no_ticket")
+                .start()) {
+      Scan leaking = scan(f5.address());
+      assertThat(leaking.verdict(Weakness.TICKETBLEED))
+          .as("%s\n%s", leaking, behindRelay.output())
+          .isEqualTo(yes());
+      assertHealthyOnTheWire(leaking);
+      Scan echoing = scan(tickets.address());
+      assertThat(echoing.verdict(Weakness.TICKETBLEED))
+          .as("%s\n%s", echoing, tickets.output())
+          .isEqualTo(no());
+      assertThat(echoing.connections())
+          .as("heartbleed's, ccs_injection's and client_renegotiation's one, ticketbleed's 2; none"
+              + " for fallback_scsv with one version, nor ROBOT without RSA key exchange")
+          .isEqualTo(5);
+      Scan withoutTicket = scan(noTickets.address());
+      assertThat(withoutTicket.verdict(Weakness.TICKETBLEED))
+          .as("%s", withoutTicket)
+          .isEqualTo(WeaknessVerdict.inconclusive("the server issued no session ticket"));
+      assertThat(withoutTicket.connections()).as("no resumption without a ticket").isEqualTo(4);
     }
   }
 }

@@ -3,12 +3,8 @@ package io.tlsscan.probe.vulns;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.Channel;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Weakness;
 import io.tlsscan.model.WeaknessVerdict;
@@ -17,10 +13,9 @@ import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.ProbeTarget;
-import io.tlsscan.tls.ProtocolVersion;
 import java.nio.channels.ClosedChannelException;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import reactor.core.publisher.Mono;
@@ -39,37 +34,18 @@ final class ClientRenegotiationCheck {
   static final Set<Weakness> CHECKS = Set.of(Weakness.CLIENT_RENEGOTIATION);
 
   private final Connector connector;
-  private final SslContext context;
-  private final Duration handshakeTimeout;
+  private final JdkTls12Client tls12;
 
-  ClientRenegotiationCheck(Connector connector, Duration handshakeTimeout) {
+  ClientRenegotiationCheck(Connector connector, JdkTls12Client tls12) {
     this.connector = requireNonNull(connector, "connector");
-    this.handshakeTimeout = requireNonNull(handshakeTimeout, "handshakeTimeout");
-    try {
-      this.context =
-          SslContextBuilder.forClient()
-              .sslProvider(SslProvider.JDK)
-              .trustManager(InsecureTrustManagerFactory.INSTANCE)
-              .endpointIdentificationAlgorithm(null)
-              .protocols("TLSv1.2")
-              .build();
-    } catch (SSLException e) {
-      throw new IllegalStateException("cannot build the JDK TLS 1.2 client: " + e.getMessage(), e);
-    }
+    this.tls12 = requireNonNull(tls12, "tls12");
   }
 
   Mono<Map<Weakness, WeaknessVerdict>> run(ProbeTarget target, ProtocolsResult protocols) {
-    if (protocols.accepted(ProtocolVersion.TLSv1_2) == null) {
-      boolean older =
-          protocols.acceptedVersions().stream()
-              .anyMatch(v -> v != ProtocolVersion.TLSv1_3 && v != ProtocolVersion.SSLv2);
-      return Mono.just(
-          Map.of(
-              Weakness.CLIENT_RENEGOTIATION,
-              older
-                  ? WeaknessVerdict.inconclusive(
-                      "renegotiation is tried over TLS 1.2 only, which the server does not accept")
-                  : WeaknessVerdict.of(false)));
+    Optional<WeaknessVerdict> withoutTls12 =
+        JdkTls12Client.withoutTls12(protocols, "renegotiation");
+    if (withoutTls12.isPresent()) {
+      return Mono.just(Map.of(Weakness.CLIENT_RENEGOTIATION, withoutTls12.get()));
     }
     return Refusals.orUndecided(
         connector
@@ -82,12 +58,7 @@ final class ClientRenegotiationCheck {
   private Mono<WeaknessVerdict> renegotiate(Channel channel, ProbeTarget target) {
     return Mono.create(
         sink -> {
-          SslHandler ssl =
-              target.serverName() == null
-                  ? context.newHandler(channel.alloc())
-                  : context.newHandler(
-                      channel.alloc(), target.serverName(), target.address().getPort());
-          ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
+          SslHandler ssl = tls12.handler(channel, target);
           channel.pipeline().addLast(ssl);
           ssl.handshakeFuture()
               .addListener(
@@ -95,10 +66,7 @@ final class ClientRenegotiationCheck {
                     if (first.isSuccess()) {
                       ssl.renegotiate().addListener(second -> judge(sink, second.cause()));
                     } else {
-                      Failure failure = FailureClassifier.classify(first.cause());
-                      sink.success(
-                          WeaknessVerdict.undecided(
-                              failure.kind(), "the TLS 1.2 handshake failed: " + failure.message()));
+                      sink.success(JdkTls12Client.handshakeFailed(first.cause()));
                     }
                   });
         });

@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * Known weaknesses ({@code vulnerabilities}): those that follow from the accepted versions and
  * suites ({@link SuiteWeaknesses}, no connection), and those tried on the wire with raw hellos
  * ({@link HelloCheck}, {@link CcsInjectionCheck}, {@link FallbackScsvCheck}, {@link
- * ClientRenegotiationCheck}: one connection each; {@link RobotCheck}: ten),
+ * ClientRenegotiationCheck}: one connection each; {@link TicketbleedCheck}: two; {@link
+ * RobotCheck}: ten),
  * at most {@code parallelism} at a time). A check that cannot tell is undecided with its reason, so
  * one check that fails does not take the others' verdicts with it.
  */
@@ -50,16 +51,17 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   private final CcsInjectionCheck ccs;
   private final ClientRenegotiationCheck renegotiation;
   private final RobotCheck robot;
+  private final TicketbleedCheck ticketbleed;
 
   public VulnsProbe(Connector connector, RawHelloClient client) {
     this(connector, client, DEFAULT_LISTEN);
   }
 
   /**
-   * @param connector makes the TLS connection of the renegotiation check
+   * @param connector makes the TLS connections of the renegotiation and ticketbleed checks
    * @param client sends the raw hellos of the other checks
    * @param listen how long to wait for the reply to each record sent after the server's flight
-   *     (the renegotiation gets {@link RawHelloClient#DEFAULT_ANSWER_TIMEOUT} plus this)
+   *     (a full handshake gets {@link RawHelloClient#DEFAULT_ANSWER_TIMEOUT} plus this)
    */
   public VulnsProbe(Connector connector, RawHelloClient client, Duration listen) {
     requireNonNull(client, "client");
@@ -67,9 +69,9 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
     this.fallback = new FallbackScsvCheck(client);
     this.ccs = new CcsInjectionCheck(client, listen);
     this.robot = new RobotCheck(client, listen);
-    this.renegotiation =
-        new ClientRenegotiationCheck(
-            connector, RawHelloClient.DEFAULT_ANSWER_TIMEOUT.plus(listen));
+    JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT.plus(listen));
+    this.renegotiation = new ClientRenegotiationCheck(connector, tls12);
+    this.ticketbleed = new TicketbleedCheck(connector, client, tls12);
   }
 
   @Override
@@ -101,6 +103,7 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
             ccs.run(target, legacy),
             fallback.run(target, protocols, ciphers),
             renegotiation.run(target, protocols),
+            ticketbleed.run(target, protocols),
             robot.run(target, protocols, ciphers));
     return Flux.mergeSequential(checks, target.parallelism(), 1)
         .reduce(derived, Vulnerabilities::with)
