@@ -376,4 +376,45 @@ class VulnsProbeLoopbackTest {
       assertThat(withoutTicket.connections()).as("no resumption without a ticket").isEqualTo(4);
     }
   }
+
+  /**
+   * Ticketbleed is undecided, not false, when the ticket is not taken back: two OpenSSL servers,
+   * each with its own ticket keys, behind a relay that alternates between them, as a pool behind a
+   * load balancer. The ticket comes from the first, the resumption goes to the second, which makes
+   * a full handshake: that says nothing about what the first would echo on a resumption.
+   */
+  @Test
+  void ticketbleedIsUndecidedWhenTheServerDoesNotResume() throws Exception {
+    try (OpenSslServer first =
+            chain
+                .openSslServer()
+                .host("127.0.147.18")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        OpenSslServer second =
+            chain
+                .openSslServer()
+                .host("127.0.147.19")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        RoundRobinRelay pool =
+            new RoundRobinRelay("127.0.147.21", List.of(first.address(), second.address()))) {
+      ProbeTarget direct = new ProbeTarget(first.address(), "vulns.test", ConnectionTracker.NONE, 1);
+      ProtocolsResult protocols =
+          new ProtocolsProbe(raw).run(new ProbeContext(direct, ProbeResults.NONE)).block(WAIT);
+      TicketbleedCheck check =
+          new TicketbleedCheck(
+              connector, raw, new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT));
+      ProbeTarget balanced = new ProbeTarget(pool.address(), "vulns.test", ConnectionTracker.NONE, 1);
+
+      WeaknessVerdict verdict = check.run(balanced, protocols).block(WAIT).get(Weakness.TICKETBLEED);
+
+      assertThat(verdict)
+          .as("%s\n%s\n%s", verdict, first.output(), second.output())
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(((WeaknessVerdict.Undecided) verdict).reason()).contains("did not resume");
+    }
+  }
 }
