@@ -214,7 +214,9 @@ class ServerResponseDecoderTest {
   @Test
   void changeCipherSpecAfterACertificateIsNoResumption() {
     byte[] bytes =
-        concat(record(HANDSHAKE, concat(TLS12_HELLO, certificate(hex("30")))), record(20, hex("01")));
+        concat(
+            record(HANDSHAKE, concat(TLS12_HELLO, certificate(hex("30")))),
+            record(20, hex("01")));
 
     ServerResponse.ServerHello response =
         (ServerResponse.ServerHello) single(Scope.SERVER_FLIGHT, bytes);
@@ -226,7 +228,8 @@ class ServerResponseDecoderTest {
 
   @Test
   void aFullFlightIsNoResumption() {
-    byte[] bytes = record(HANDSHAKE, concat(TLS12_HELLO, certificate(hex("30")), serverHelloDone()));
+    byte[] bytes =
+        record(HANDSHAKE, concat(TLS12_HELLO, certificate(hex("30")), serverHelloDone()));
 
     ServerFlight serverFlight =
         ((ServerResponse.ServerHello) single(Scope.SERVER_FLIGHT, bytes)).flight().orElseThrow();

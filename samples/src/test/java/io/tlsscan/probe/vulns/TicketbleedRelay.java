@@ -3,7 +3,6 @@ package io.tlsscan.probe.vulns;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP relay on a loopback address in front of a real TLS server with session tickets ({@code
  * openssl s_server}), making the pair answer as F5 BIG-IP did before its fix for CVE-2016-9244
  * (Ticketbleed): when a client resumes from a session ticket with a session id shorter than 32
- * bytes, the ServerHello echoes a 32-byte session id, the client's bytes followed by whatever
- * lay next to them in memory (here filler bytes). Everything else passes through unchanged, the
- * full handshake that issues the ticket included, so the tickets are the real server's. It counts
- * the connections; {@link #close()} ends them all.
+ * bytes, the ServerHello echoes a 32-byte session id, the client's bytes followed by whatever lay
+ * next to them in memory (here filler bytes). Everything else passes through unchanged, the full
+ * handshake that issues the ticket included, so the tickets are the real server's. It counts the
+ * connections; {@link #close()} ends them all.
  */
 final class TicketbleedRelay implements AutoCloseable {
   private static final int HANDSHAKE = 22;

@@ -401,15 +401,18 @@ class VulnsProbeLoopbackTest {
                 .start();
         RoundRobinRelay pool =
             new RoundRobinRelay("127.0.147.21", List.of(first.address(), second.address()))) {
-      ProbeTarget direct = new ProbeTarget(first.address(), "vulns.test", ConnectionTracker.NONE, 1);
+      ProbeTarget direct =
+          new ProbeTarget(first.address(), "vulns.test", ConnectionTracker.NONE, 1);
       ProtocolsResult protocols =
           new ProtocolsProbe(raw).run(new ProbeContext(direct, ProbeResults.NONE)).block(WAIT);
       TicketbleedCheck check =
           new TicketbleedCheck(
               connector, raw, new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT));
-      ProbeTarget balanced = new ProbeTarget(pool.address(), "vulns.test", ConnectionTracker.NONE, 1);
+      ProbeTarget balanced =
+          new ProbeTarget(pool.address(), "vulns.test", ConnectionTracker.NONE, 1);
 
-      WeaknessVerdict verdict = check.run(balanced, protocols).block(WAIT).get(Weakness.TICKETBLEED);
+      WeaknessVerdict verdict =
+          check.run(balanced, protocols).block(WAIT).get(Weakness.TICKETBLEED);
 
       assertThat(verdict)
           .as("%s\n%s\n%s", verdict, first.output(), second.output())

@@ -26,12 +26,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code ticketbleed} (CVE-2016-9244, F5 BIG-IP): a server that resumes a session from a ticket
- * sends back a 32-byte session id whatever the length of the client's, the bytes past the
- * client's being its own memory. First a full TLS 1.2 handshake through the JDK's TLS stack, which
- * asks for a ticket; the ticket is read off the wire ({@link SessionTicketSniffer}: a TLS 1.2
- * NewSessionTicket comes in the clear). Then a raw hello offering that ticket, the session's
- * suite and a one-byte session id. The server resumes (ChangeCipherSpec after the ServerHello)
- * and echoes:
+ * sends back a 32-byte session id whatever the length of the client's, the bytes past the client's
+ * being its own memory. First a full TLS 1.2 handshake through the JDK's TLS stack, which asks for
+ * a ticket; the ticket is read off the wire ({@link SessionTicketSniffer}: a TLS 1.2
+ * NewSessionTicket comes in the clear). Then a raw hello offering that ticket, the session's suite
+ * and a one-byte session id. The server resumes (ChangeCipherSpec after the ServerHello) and
+ * echoes:
  *
  * <ul>
  *   <li>the one byte sent: {@code false};
@@ -39,10 +39,10 @@ import reactor.core.publisher.Mono;
  * </ul>
  *
  * <p>Undecided: no ticket was issued (nothing to resume, so the flaw cannot show), the JDK could
- * not complete the handshake, the server did not resume with its own fresh ticket (a full
- * handshake says nothing about what a resumption would echo), or it echoed anything else. A
- * server that speaks only TLS 1.3 is {@code false} without a connection; one with older versions
- * but no TLS 1.2 is undecided. Two connections, one after the other (one when no ticket comes).
+ * not complete the handshake, the server did not resume with its own fresh ticket (a full handshake
+ * says nothing about what a resumption would echo), or it echoed anything else. A server that
+ * speaks only TLS 1.3 is {@code false} without a connection; one with older versions but no TLS 1.2
+ * is undecided. Two connections, one after the other (one when no ticket comes).
  */
 final class TicketbleedCheck {
   static final Set<Weakness> CHECKS = Set.of(Weakness.TICKETBLEED);
