@@ -420,4 +420,36 @@ class VulnsProbeLoopbackTest {
       assertThat(((WeaknessVerdict.Undecided) verdict).reason()).contains("did not resume");
     }
   }
+
+  /**
+   * The JDK's handshakes are full ones every time: a renegotiation check and a ticketbleed check
+   * after it, then ticketbleed again, against one OpenSSL. A cached session would be resumed, and
+   * a resumption brings no new ticket (ticketbleed undecided).
+   */
+  @Test
+  void theJdkHandshakesResumeNoEarlierSession() {
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.147.22")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+            .start()) {
+      ProbeTarget target =
+          new ProbeTarget(server.address(), "vulns.test", ConnectionTracker.NONE, 1);
+      ProtocolsResult protocols =
+          new ProtocolsProbe(raw).run(new ProbeContext(target, ProbeResults.NONE)).block(WAIT);
+      JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT);
+      ClientRenegotiationCheck renegotiation = new ClientRenegotiationCheck(connector, tls12);
+      TicketbleedCheck ticketbleed = new TicketbleedCheck(connector, raw, tls12);
+
+      assertThat(renegotiation.run(target, protocols).block(WAIT))
+          .containsEntry(Weakness.CLIENT_RENEGOTIATION, no());
+      for (int round = 1; round <= 2; round++) {
+        assertThat(ticketbleed.run(target, protocols).block(WAIT))
+            .as("round %d\n%s", round, server.output())
+            .containsEntry(Weakness.TICKETBLEED, no());
+      }
+    }
+  }
 }

@@ -24,32 +24,41 @@ import javax.net.ssl.SSLException;
  * asks for a session ticket (RFC 5077) in its hello and speaks no version below TLS 1.2 by default.
  */
 final class JdkTls12Client {
-  private final SslContext context;
   private final Duration handshakeTimeout;
 
   JdkTls12Client(Duration handshakeTimeout) {
     this.handshakeTimeout = requireNonNull(handshakeTimeout, "handshakeTimeout");
-    try {
-      this.context =
-          SslContextBuilder.forClient()
-              .sslProvider(SslProvider.JDK)
-              .trustManager(InsecureTrustManagerFactory.INSTANCE)
-              .endpointIdentificationAlgorithm(null)
-              .protocols("TLSv1.2")
-              .build();
-    } catch (SSLException e) {
-      throw new IllegalStateException("cannot build the JDK TLS 1.2 client: " + e.getMessage(), e);
-    }
   }
 
-  /** A handler that starts the handshake with the target (its server name as SNI) once active. */
+  /**
+   * A handler that starts a full handshake with the target (its server name as SNI) once active.
+   * Each handler has a context of its own: a shared one would cache the session and resume it on
+   * the next connection to the same target, and a resumption neither issues a ticket nor shows
+   * how the server renegotiates from scratch.
+   *
+   * @throws IllegalStateException when the JDK cannot make a TLS 1.2 client
+   */
   SslHandler handler(Channel channel, ProbeTarget target) {
+    SslContext context = newContext();
     SslHandler ssl =
         target.serverName() == null
             ? context.newHandler(channel.alloc())
             : context.newHandler(channel.alloc(), target.serverName(), target.address().getPort());
     ssl.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
     return ssl;
+  }
+
+  private static SslContext newContext() {
+    try {
+      return SslContextBuilder.forClient()
+          .sslProvider(SslProvider.JDK)
+          .trustManager(InsecureTrustManagerFactory.INSTANCE)
+          .endpointIdentificationAlgorithm(null)
+          .protocols("TLSv1.2")
+          .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot build the JDK TLS 1.2 client: " + e.getMessage(), e);
+    }
   }
 
   /**
