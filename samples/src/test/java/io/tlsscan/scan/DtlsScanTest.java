@@ -174,9 +174,10 @@ class DtlsScanTest {
           .as("probe errors")
           .noneMatch(ProbeOutcome.Failed.class::isInstance);
       assertThat(report.groups().resultOrNull()).as("groups").isNotNull();
-      // HTTP and JARM speak TLS over TCP: they have no question for a DTLS server
+      // HTTP, JARM and the weakness checks are questions of TLS over TCP, not of a DTLS server
       assertThat(report.http()).isInstanceOf(ProbeOutcome.NotRun.class);
       assertThat(report.fingerprints()).isInstanceOf(ProbeOutcome.NotRun.class);
+      assertThat(report.vulnerabilities()).isInstanceOf(ProbeOutcome.NotRun.class);
     }
   }
 

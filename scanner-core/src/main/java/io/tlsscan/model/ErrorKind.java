@@ -29,7 +29,9 @@ public enum ErrorKind {
    */
   BAD_RESPONSE,
   /** The scan was stopped (Ctrl-C) before this target finished. */
-  CANCELLED;
+  CANCELLED,
+  /** The server's answers did not settle a question (they differed between tries, say). */
+  INCONCLUSIVE;
 
   /** The lower-case name used in the JSON report, e.g. {@code not_tls}. */
   public String wireName() {

@@ -52,6 +52,9 @@ public record HostReport(
   /** JARM, JA3S and JA4S fingerprints of its TLS stack. */
   public static final Section<Fingerprints> FINGERPRINTS = new Section<>("fingerprints");
 
+  /** Known weaknesses, each true, false or undecided. */
+  public static final Section<Vulnerabilities> VULNERABILITIES = new Section<>("vulnerabilities");
+
   public HostReport {
     requireNonNull(target, "target");
     requireNonNull(startedAt, "startedAt");
@@ -114,6 +117,10 @@ public record HostReport(
 
   public ProbeOutcome<Fingerprints> fingerprints() {
     return section(FINGERPRINTS);
+  }
+
+  public ProbeOutcome<Vulnerabilities> vulnerabilities() {
+    return section(VULNERABILITIES);
   }
 
   /** A copy with the findings replaced. */

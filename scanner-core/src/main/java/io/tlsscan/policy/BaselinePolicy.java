@@ -7,6 +7,7 @@ import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.Severity;
+import io.tlsscan.model.Vulnerabilities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * The default judgement of a target, without a policy file: every certificate problem the analysis
  * found, deprecated protocol versions (RFC 8996) in the negotiated handshake, and a handshake that
- * settled on an older version than the raw probes saw the server accept.
+ * settled on an older version than the raw probes saw the server accept, and every weakness the
+ * vulns probe found ({@code vuln.<check>}).
  */
 public final class BaselinePolicy {
   /** The name findings of this policy carry. */
@@ -78,11 +80,24 @@ public final class BaselinePolicy {
                 NAME));
       }
     }
+    Vulnerabilities vulnerabilities = report.vulnerabilities().resultOrNull();
+    if (vulnerabilities != null) {
+      vulnerabilities
+          .problems()
+          .keySet()
+          .forEach(
+              weakness -> {
+                FindingKind kind = FindingCatalog.of("vuln." + weakness.wireName());
+                findings.add(new Finding(kind.id(), kind.severity(), kind.meaning(), NAME));
+              });
+    }
     findings.sort((a, b) -> b.severity().compareTo(a.severity()));
     return findings;
   }
 
-  /** The newest version {@code protocols} shows accepted, if it is newer than {@code negotiated}. */
+  /**
+   * The newest version {@code protocols} shows accepted, if it is newer than {@code negotiated}.
+   */
   private static Optional<String> newestAcceptedAbove(
       String negotiated, ProtocolSupport protocols) {
     if (protocols == null) {

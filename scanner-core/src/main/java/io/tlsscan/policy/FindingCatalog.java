@@ -20,101 +20,303 @@ public final class FindingCatalog {
     Severity m = Severity.MEDIUM;
     Severity l = Severity.LOW;
     Severity i = Severity.INFO;
-    add("cert.expired", c, "the certificate (or a CA or anchor of its path) has expired",
+    add(
+        "cert.expired",
+        c,
+        "the certificate (or a CA or anchor of its path) has expired",
         "renew the certificate; replace expired intermediates the server sends");
-    add("cert.not_yet_valid", c, "a certificate of the path is not valid yet",
+    add(
+        "cert.not_yet_valid",
+        c,
+        "a certificate of the path is not valid yet",
         "check the server's and the CA's clocks; install a certificate valid now");
-    add("cert.self_signed", h, "the leaf is self-signed and not a trusted root",
+    add(
+        "cert.self_signed",
+        h,
+        "the leaf is self-signed and not a trusted root",
         "install a certificate issued by a trusted CA");
-    add("cert.incomplete_chain", h, "an intermediate certificate is missing",
+    add(
+        "cert.incomplete_chain",
+        h,
+        "an intermediate certificate is missing",
         "send the intermediate certificates after the leaf");
-    add("cert.untrusted_root", h, "the chain ends at a root that is not trusted",
+    add(
+        "cert.untrusted_root",
+        h,
+        "the chain ends at a root that is not trusted",
         "use a publicly trusted CA, or give tlsscan your private CA with --ca-file");
-    add("cert.weak_key", h, "a key of the path is too small, or DSA",
+    add(
+        "cert.weak_key",
+        h,
+        "a key of the path is too small, or DSA",
         "use RSA of 2048 bits or more, or ECDSA P-256/P-384");
-    add("cert.weak_signature", h, "a certificate is signed with MD5 or SHA-1",
+    add(
+        "cert.weak_signature",
+        h,
+        "a certificate is signed with MD5 or SHA-1",
         "reissue with a SHA-256 (or stronger) signature");
     add("cert.revoked", c, "the certificate is revoked", "replace the certificate");
-    add("cert.invalid_chain", h,
+    add(
+        "cert.invalid_chain",
+        h,
         "the path breaks a validation rule (name constraints, key usage, extensions...)",
         "reissue the certificate; the finding's message names the rule");
-    add("cert.expiring_soon", m, "a certificate of the path expires within 30 days",
+    add(
+        "cert.expiring_soon",
+        m,
+        "a certificate of the path expires within 30 days",
         "renew it (automate renewal)");
-    add("cert.no_san", h, "the certificate has no subjectAltName; the CN is not used",
+    add(
+        "cert.no_san",
+        h,
+        "the certificate has no subjectAltName; the CN is not used",
         "reissue with the host names as subjectAltName entries");
-    add("cert.hostname_mismatch", h, "the certificate does not name the host",
+    add(
+        "cert.hostname_mismatch",
+        h,
+        "the certificate does not name the host",
         "serve a certificate that lists the host, or fix SNI routing");
-    add("cert.chain_too_long", m, "the server sent more than 16 certificates",
+    add(
+        "cert.chain_too_long",
+        m,
+        "the server sent more than 16 certificates",
         "send only the leaf and its intermediates");
-    add("cert.chain_misordered", l, "the chain is not sent leaf first, each followed by its issuer",
+    add(
+        "cert.chain_misordered",
+        l,
+        "the chain is not sent leaf first, each followed by its issuer",
         "send the certificates in path order");
-    add("cert.chain_extra", i, "the server sent certificates not part of the path",
+    add(
+        "cert.chain_extra",
+        i,
+        "the server sent certificates not part of the path",
         "drop the extra certificates from the chain file");
-    add("cert.lint.cn_not_in_san", m, "the leaf's common name is not one of its SANs",
+    add(
+        "cert.lint.cn_not_in_san",
+        m,
+        "the leaf's common name is not one of its SANs",
         "reissue with the common name among the SANs, or without a common name");
-    add("cert.lint.serial_number", m, "a serial number is zero, negative or over 20 octets",
+    add(
+        "cert.lint.serial_number",
+        m,
+        "a serial number is zero, negative or over 20 octets",
         "reissue; the CA breaks RFC 5280 section 4.1.2.2");
-    add("cert.lint.missing_aki", l, "a certificate has no authority key identifier",
+    add(
+        "cert.lint.missing_aki",
+        l,
+        "a certificate has no authority key identifier",
         "reissue; the CA breaks RFC 5280 section 4.2.1.1");
-    add("cert.lint.missing_ski", l, "a CA has no subject key identifier",
+    add(
+        "cert.lint.missing_ski",
+        l,
+        "a CA has no subject key identifier",
         "reissue the CA certificate with a subject key identifier");
     add("cert.lint.underscore", l, "a DNS name has an underscore", "use a name without '_'");
-    add("cert.lint.basic_constraints_not_critical", l,
-        "a CA's basicConstraints is not critical", "reissue the CA certificate");
-    add("cert.key_type_not_allowed", m, "the leaf's key type is not one the policy allows",
+    add(
+        "cert.lint.basic_constraints_not_critical",
+        l,
+        "a CA's basicConstraints is not critical",
+        "reissue the CA certificate");
+    add(
+        "cert.key_type_not_allowed",
+        m,
+        "the leaf's key type is not one the policy allows",
         "issue a certificate with an allowed key type");
-    add("cert.key_too_small", h, "the leaf's RSA key is smaller than the policy's minimum",
+    add(
+        "cert.key_too_small",
+        h,
+        "the leaf's RSA key is smaller than the policy's minimum",
         "issue a certificate with a larger key");
-    add("cert.curve_not_allowed", m, "the leaf's EC curve is not one the policy allows",
+    add(
+        "cert.curve_not_allowed",
+        m,
+        "the leaf's EC curve is not one the policy allows",
         "issue a certificate on an allowed curve");
-    add("cert.lifetime_too_long", m, "the leaf is valid for longer than the policy allows",
+    add(
+        "cert.lifetime_too_long",
+        m,
+        "the leaf is valid for longer than the policy allows",
         "issue shorter-lived certificates and automate renewal");
-    add("cert.days_left_below_minimum", h, "the leaf expires sooner than the policy's minimum",
+    add(
+        "cert.days_left_below_minimum",
+        h,
+        "the leaf expires sooner than the policy's minimum",
         "renew the certificate now");
-    add("protocol.deprecated", h, "the handshake negotiated a broken or deprecated version",
+    add(
+        "protocol.deprecated",
+        h,
+        "the handshake negotiated a broken or deprecated version",
         "disable SSLv2, SSLv3, TLS 1.0 and TLS 1.1");
     add("protocol.sslv2", c, "SSLv2 is accepted", "disable SSLv2");
     add("protocol.sslv3", c, "SSLv3 is accepted", "disable SSLv3");
-    add("protocol.tls10", h, "TLS 1.0 is accepted but the policy does not allow it",
+    add(
+        "protocol.tls10",
+        h,
+        "TLS 1.0 is accepted but the policy does not allow it",
         "disable TLS 1.0");
-    add("protocol.tls11", h, "TLS 1.1 is accepted but the policy does not allow it",
+    add(
+        "protocol.tls11",
+        h,
+        "TLS 1.1 is accepted but the policy does not allow it",
         "disable TLS 1.1");
-    add("protocol.tls12", m, "TLS 1.2 is accepted but the policy does not allow it",
+    add(
+        "protocol.tls12",
+        m,
+        "TLS 1.2 is accepted but the policy does not allow it",
         "disable TLS 1.2");
-    add("protocol.tls13", m, "TLS 1.3 is accepted but the policy does not allow it",
+    add(
+        "protocol.tls13",
+        m,
+        "TLS 1.3 is accepted but the policy does not allow it",
         "disable TLS 1.3");
-    add("protocol.dtls10", h,
+    add(
+        "protocol.dtls10",
+        h,
         "DTLS 1.0 is accepted but the policy does not allow TLS 1.1, which it carries",
         "disable DTLS 1.0");
-    add("protocol.dtls12", m,
+    add(
+        "protocol.dtls12",
+        m,
         "DTLS 1.2 is accepted but the policy does not allow TLS 1.2, which it carries",
         "disable DTLS 1.2");
-    add("cipher.insecure", h, "an insecure suite is accepted (NULL, anonymous, export, RC4, DES, 3DES, MD5)",
+    add(
+        "cipher.insecure",
+        h,
+        "an insecure suite is accepted (NULL, anonymous, export, RC4, DES, 3DES, MD5)",
         "remove the suite from the server's cipher list");
-    add("cipher.forbidden", h, "a suite the policy forbids is accepted",
+    add(
+        "cipher.forbidden",
+        h,
+        "a suite the policy forbids is accepted",
         "remove the suite from the server's cipher list");
-    add("cipher.not_allowed", m, "a suite outside the policy's list is accepted",
+    add(
+        "cipher.not_allowed",
+        m,
+        "a suite outside the policy's list is accepted",
         "configure the server with the policy's cipher list");
-    add("cipher.required_missing", m, "a suite the policy requires is not accepted",
+    add(
+        "cipher.required_missing",
+        m,
+        "a suite the policy requires is not accepted",
         "add the suite to the server's cipher list");
-    add("group.not_allowed", l, "a key-exchange group outside the policy's list is accepted",
+    add(
+        "group.not_allowed",
+        l,
+        "a key-exchange group outside the policy's list is accepted",
         "configure the server's groups (curves) list");
-    add("kx.dh_too_small", m, "a DHE suite uses a prime smaller than the policy's minimum",
+    add(
+        "kx.dh_too_small",
+        m,
+        "a DHE suite uses a prime smaller than the policy's minimum",
         "use a 2048-bit or larger DH group, or drop DHE suites");
-    add("handshake.ocsp_not_stapled", m, "the server does not staple an OCSP response",
+    add(
+        "handshake.ocsp_not_stapled",
+        m,
+        "the server does not staple an OCSP response",
         "enable OCSP stapling");
-    add("handshake.version_fallback", l,
+    add(
+        "handshake.version_fallback",
+        l,
         "the full handshake negotiated an older version than the server accepts",
         "check the server's version configuration for the stack in question");
-    add("handshake.client_certificate_requested", i, "the server asks for a client certificate",
+    add(
+        "handshake.client_certificate_requested",
+        i,
+        "the server asks for a client certificate",
         "none needed if intended");
-    add("http.hsts_missing", m,
+    add(
+        "http.hsts_missing",
+        m,
         "HTTPS responses carry no valid Strict-Transport-Security header (high when the policy"
             + " requires HSTS)",
         "send Strict-Transport-Security: max-age=63072000; includeSubDomains");
-    add("http.hsts_short", l, "the HSTS max-age is under six months (15768000 s)",
+    add(
+        "http.hsts_short",
+        l,
+        "the HSTS max-age is under six months (15768000 s)",
         "raise max-age to at least 15768000; 63072000 (two years) is usual");
-    add("policy.exemption_expired", m, "an exemption for this host has expired",
+    add(
+        "vuln.heartbleed",
+        c,
+        "the server answers heartbeats with its own memory (Heartbleed, CVE-2014-0160)",
+        "update OpenSSL at once, then replace the key and certificate");
+    add(
+        "vuln.ccs_injection",
+        h,
+        "the server accepts an early ChangeCipherSpec (CCS injection, CVE-2014-0224)",
+        "update OpenSSL (1.0.1h / 1.0.0m / 0.9.8za or later)");
+    add(
+        "vuln.robot",
+        h,
+        "the server's answers to malformed RSA key exchanges differ: a Bleichenbacher oracle"
+            + " (ROBOT)",
+        "update the TLS library or load balancer; disable RSA key-exchange suites");
+    add(
+        "vuln.ticketbleed",
+        h,
+        "a session resumed from a ticket gets back a 32-byte session id for a shorter one, the rest"
+            + " being server memory (Ticketbleed, CVE-2016-9244)",
+        "update the F5 BIG-IP software, or disable session tickets on its SSL profile");
+    add(
+        "vuln.fallback_scsv",
+        l,
+        "the server accepts a downgraded hello with TLS_FALLBACK_SCSV (RFC 7507)",
+        "update the TLS library, or accept only one protocol version");
+    add(
+        "vuln.secure_renegotiation",
+        m,
+        "the server does not support secure renegotiation (RFC 5746, CVE-2009-3555)",
+        "update the TLS library");
+    add(
+        "vuln.client_renegotiation",
+        m,
+        "the server accepts renegotiations the client starts (a denial-of-service lever)",
+        "disallow client-initiated renegotiation");
+    add(
+        "vuln.compression",
+        m,
+        "the server compresses TLS records (CRIME, CVE-2012-4929)",
+        "disable TLS compression");
+    add(
+        "vuln.poodle_ssl3",
+        h,
+        "SSLv3 is accepted with CBC suites (POODLE, CVE-2014-3566)",
+        "disable SSLv3");
+    add(
+        "vuln.sweet32",
+        m,
+        "suites with 64-bit blocks are accepted (SWEET32, CVE-2016-2183)",
+        "remove 3DES, IDEA, DES and RC2 suites");
+    add(
+        "vuln.freak",
+        h,
+        "RSA export suites are accepted (FREAK, CVE-2015-0204)",
+        "remove export suites");
+    add(
+        "vuln.logjam",
+        h,
+        "DHE export suites or DH primes of 1024 bits or less (Logjam, CVE-2015-4000)",
+        "remove export suites; use 2048-bit or larger DH groups, or ECDHE");
+    add("vuln.rc4", h, "RC4 suites are accepted (RFC 7465 forbids them)", "remove RC4 suites");
+    add(
+        "vuln.beast",
+        l,
+        "CBC suites are accepted on SSLv3 or TLS 1.0 (BEAST, CVE-2011-3389)",
+        "disable TLS 1.0 and SSLv3");
+    add(
+        "vuln.drown",
+        c,
+        "SSLv2 is accepted on this endpoint (DROWN, CVE-2016-0800)",
+        "disable SSLv2 here and on every server sharing the key");
+    add(
+        "vuln.lucky13",
+        l,
+        "CBC suites are accepted (Lucky Thirteen, CVE-2013-0169)",
+        "prefer AEAD suites (GCM, ChaCha20-Poly1305); drop CBC where clients allow");
+    add(
+        "policy.exemption_expired",
+        m,
+        "an exemption for this host has expired",
         "fix the findings it covered, or renew the exemption with a reason");
   }
 

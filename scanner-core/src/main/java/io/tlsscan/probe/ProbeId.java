@@ -24,7 +24,9 @@ public enum ProbeId {
   /** One HTTPS request: status, redirect, Server header and HSTS ({@code http}). */
   HTTP,
   /** JARM, JA3S and JA4S fingerprints ({@code fingerprints}); eleven connections. */
-  JARM;
+  JARM,
+  /** Known weaknesses, tried on the wire or read from the suites ({@code vulnerabilities}). */
+  VULNS;
 
   /** What runs when nothing is said: what a compliance scan needs. */
   public static final Set<ProbeId> DEFAULT = EnumSet.of(CERT, PROTOCOLS, CIPHERS);

@@ -10,6 +10,7 @@ import io.tlsscan.probe.http.HttpProbe;
 import io.tlsscan.probe.jarm.JarmProbe;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.vulns.VulnsProbe;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -39,6 +40,7 @@ final class Probes {
         new CiphersProbe(raw),
         new GroupsProbe(raw),
         new HttpProbe(connector, maxCertificateListBytes),
-        new JarmProbe(raw));
+        new JarmProbe(raw),
+        new VulnsProbe(connector, raw));
   }
 }

@@ -71,11 +71,7 @@ public final class Scanner implements AutoCloseable {
             rateLimiter,
             handshake,
             Probes.all(
-                connector,
-                options.maxBytesPerConnection(),
-                raw,
-                new LazyAnalyzer(given),
-                clock),
+                connector, options.maxBytesPerConnection(), raw, new LazyAnalyzer(given), clock),
             clock);
   }
 

@@ -49,11 +49,12 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>SSLv2: an SSL 2.0 CLIENT-HELLO (version 0x0002) with {@link #sslv2CipherSpecs} (default:
  *       all) and a 16-byte challenge. Nothing else applies.
- *   <li>SSLv3: record and client version 0x0300, empty session id, the suites plus {@code
- *       TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, null compression, no extensions.
- *   <li>TLS 1.0-1.2: record version 0x0301, empty session id, extensions server_name,
- *       supported_groups, ec_point_formats, signature_algorithms (1.2 only),
- *       extended_master_secret, session_ticket, renegotiation_info.
+ *   <li>SSLv3: record and client version 0x0300, {@link #sessionId} (default empty), the suites
+ *       plus {@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, null compression, no extensions.
+ *   <li>TLS 1.0-1.2: record version 0x0301, {@link #sessionId} (default empty), extensions
+ *       server_name, supported_groups, ec_point_formats, signature_algorithms (1.2 only),
+ *       extended_master_secret, session_ticket ({@link #sessionTicket}, default empty),
+ *       renegotiation_info.
  *   <li>TLS 1.3: legacy version 0x0303, a random 32-byte session id, extensions server_name,
  *       supported_groups, ec_point_formats, signature_algorithms, supported_versions (only 0x0304),
  *       psk_key_exchange_modes (psk_dhe_ke), key_share (default: a share for the first group; an
@@ -93,6 +94,8 @@ public final class ClientHelloBuilder {
   private List<SignatureScheme> signatureSchemes;
   private boolean offerDeflate;
   private boolean heartbeat;
+  private byte[] sessionId = new byte[0];
+  private byte[] sessionTicket = new byte[0];
   private boolean padding = true;
   private Random random = SECURE_RANDOM;
   private Optional<ProtocolVersion> recordVersion = Optional.empty();
@@ -119,6 +122,8 @@ public final class ClientHelloBuilder {
     this.signatureSchemes = other.signatureSchemes;
     this.offerDeflate = other.offerDeflate;
     this.heartbeat = other.heartbeat;
+    this.sessionId = other.sessionId;
+    this.sessionTicket = other.sessionTicket;
     this.padding = other.padding;
     this.random = other.random;
     this.recordVersion = other.recordVersion;
@@ -269,6 +274,38 @@ public final class ClientHelloBuilder {
     return with(builder -> builder.heartbeat = send);
   }
 
+  /**
+   * The session id of a TLS 1.0-1.2 hello (default: empty), as a client resuming a session sends
+   * it. TLS 1.3 hellos carry a random 32-byte one. Replaces a {@link #sessionIdLength}.
+   *
+   * @throws IllegalArgumentException for more than 32 bytes
+   */
+  public ClientHelloBuilder sessionId(byte[] id) {
+    byte[] copy = id.clone();
+    if (copy.length > 32) {
+      throw new IllegalArgumentException("session id of " + copy.length + " bytes; at most 32");
+    }
+    return with(
+        builder -> {
+          builder.sessionId = copy;
+          builder.sessionIdLength = OptionalInt.empty();
+        });
+  }
+
+  /**
+   * The content of the session_ticket extension of a TLS 1.0-1.2 hello (RFC 5077): a ticket the
+   * server issued, to resume its session; default empty (asking for a ticket).
+   *
+   * @throws IllegalArgumentException for a ticket longer than an extension can carry
+   */
+  public ClientHelloBuilder sessionTicket(byte[] ticket) {
+    byte[] copy = ticket.clone();
+    if (copy.length > 0xffff) {
+      throw new IllegalArgumentException("session ticket of " + copy.length + " bytes");
+    }
+    return with(builder -> builder.sessionTicket = copy);
+  }
+
   /** Whether to pad hellos out of the 256-511 byte range (default on). */
   public ClientHelloBuilder padding(boolean pad) {
     return with(builder -> builder.padding = pad);
@@ -292,12 +329,19 @@ public final class ClientHelloBuilder {
     return with(builder -> builder.recordVersion = Optional.of(recordVersion));
   }
 
-  /** The length of the random session id (default: 32 for TLS 1.3, none for older versions). */
+  /**
+   * A random session id of {@code length} bytes, in any version (default: 32 for TLS 1.3, the
+   * {@link #sessionId} for older versions). Replaces a {@link #sessionId}.
+   */
   public ClientHelloBuilder sessionIdLength(int length) {
     if (length < 0 || length > 32) {
       throw new IllegalArgumentException("session id of " + length + " bytes; 0 to 32 allowed");
     }
-    return with(builder -> builder.sessionIdLength = OptionalInt.of(length));
+    return with(
+        builder -> {
+          builder.sessionIdLength = OptionalInt.of(length);
+          builder.sessionId = new byte[0];
+        });
   }
 
   /**
@@ -353,9 +397,12 @@ public final class ClientHelloBuilder {
               ? ProtocolVersion.TLSv1_2.wireCode()
               : version.wireCode());
       body.writeBytes(randomBytes(32));
-      int sessionId = sessionIdLength.orElse(version == ProtocolVersion.TLSv1_3 ? 32 : 0);
-      body.writeByte(sessionId);
-      body.writeBytes(randomBytes(sessionId));
+      byte[] id =
+          sessionIdLength.isPresent()
+              ? randomBytes(sessionIdLength.getAsInt())
+              : version == ProtocolVersion.TLSv1_3 ? randomBytes(32) : sessionId;
+      body.writeByte(id.length);
+      body.writeBytes(id);
       List<Integer> suiteCodes = new ArrayList<>();
       cipherSuites.forEach(suite -> suiteCodes.add(suite.code()));
       if (cipherSuiteCodes.isPresent()) {
@@ -463,7 +510,8 @@ public final class ClientHelloBuilder {
         writeKeyShares(extensions, shares);
       } else {
         extensions.writeShort(EXT_EXTENDED_MASTER_SECRET).writeShort(0);
-        extensions.writeShort(EXT_SESSION_TICKET).writeShort(0);
+        extensions.writeShort(EXT_SESSION_TICKET).writeShort(sessionTicket.length);
+        extensions.writeBytes(sessionTicket);
         extensions.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1).writeByte(0);
         if (heartbeat) {
           extensions.writeShort(EXT_HEARTBEAT).writeShort(1).writeByte(1);

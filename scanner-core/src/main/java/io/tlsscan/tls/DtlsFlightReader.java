@@ -280,7 +280,8 @@ public final class DtlsFlightReader {
   }
 
   private ServerResponse flight(Optional<String> incompleteReason) {
-    return pendingHello.withFlight(new ServerFlight(certificates, keyExchange, incompleteReason));
+    return pendingHello.withFlight(
+        new ServerFlight(certificates, keyExchange, incompleteReason, false));
   }
 
   private Optional<DtlsAnswer> finish(ServerResponse response) {

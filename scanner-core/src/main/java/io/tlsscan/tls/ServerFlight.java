@@ -15,11 +15,15 @@ import java.util.Optional;
  * @param keyExchange the ServerKeyExchange parameters, when one was sent and understood
  * @param incompleteReason empty when ServerHelloDone was read; else why reading stopped early (what
  *     was read until then is still given)
+ * @param resumed whether the server went from its ServerHello (and a NewSessionTicket) straight to
+ *     ChangeCipherSpec: the abbreviated handshake of a resumed session (RFC 5246 §7.3), with no
+ *     certificate and no ServerHelloDone
  */
 public record ServerFlight(
     List<byte[]> certificates,
     Optional<KeyExchangeParameters> keyExchange,
-    Optional<String> incompleteReason) {
+    Optional<String> incompleteReason,
+    boolean resumed) {
   public ServerFlight {
     List<byte[]> copies = new ArrayList<>(certificates.size());
     certificates.forEach(der -> copies.add(der.clone()));

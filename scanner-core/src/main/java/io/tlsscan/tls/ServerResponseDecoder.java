@@ -5,6 +5,7 @@ import static io.tlsscan.tls.TlsWire.CONTENT_CHANGE_CIPHER_SPEC;
 import static io.tlsscan.tls.TlsWire.CONTENT_HANDSHAKE;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_CERTIFICATE;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_HELLO_REQUEST;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_NEW_SESSION_TICKET;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_SERVER_HELLO;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_SERVER_HELLO_DONE;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_SERVER_KEY_EXCHANGE;
@@ -29,7 +30,8 @@ import java.util.Optional;
  *                                                   ▼                      ▼
  *                                                 Alert            ServerHello / HRR
  *                                                                  [+ Certificate, SKE
- *                                                                   until ServerHelloDone]
+ *                                                                   until ServerHelloDone,
+ *                                                                   or a resumption's CCS]
  * </pre>
  *
  * <p>A probe is "build hello → write → this decoder gives one ServerResponse → close":
@@ -97,6 +99,9 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   private ServerResponse.ServerHello pendingHello;
   private final List<byte[]> certificates = new ArrayList<>();
   private Optional<KeyExchangeParameters> keyExchange = Optional.empty();
+
+  /** Whether every handshake message since the ServerHello was a NewSessionTicket. */
+  private boolean onlyTicketsSinceHello = true;
 
   /** A decoder that reads as much as {@code scope} asks for. */
   public ServerResponseDecoder(Scope scope) {
@@ -170,6 +175,11 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   }
 
   private void onRecord(ChannelHandlerContext ctx, int type, ByteBuf payload, List<Object> out) {
+    if (type == CONTENT_CHANGE_CIPHER_SPEC && resumes()) {
+      finishFlight(
+          out, Optional.of("ChangeCipherSpec after the ServerHello: a resumed session"), true);
+      return;
+    }
     switch (type) {
       case CONTENT_ALERT -> onAlert(payload, out);
       case CONTENT_HANDSHAKE -> onHandshake(ctx, payload, out);
@@ -179,6 +189,16 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
         fail(out, what + " before " + (pendingHello == null ? "ServerHello" : "ServerHelloDone"));
       }
     }
+  }
+
+  /**
+   * Whether a ChangeCipherSpec now ends an abbreviated handshake: it follows the ServerHello and at
+   * most NewSessionTickets, with no message left half-read.
+   */
+  private boolean resumes() {
+    return pendingHello != null
+        && onlyTicketsSinceHello
+        && (handshake == null || !handshake.isReadable());
   }
 
   private void onAlert(ByteBuf payload, List<Object> out) {
@@ -245,6 +265,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
       }
       return;
     }
+    onlyTicketsSinceHello &= type == HANDSHAKE_NEW_SESSION_TICKET;
     switch (type) {
       case HANDSHAKE_CERTIFICATE ->
           ServerFlightParser.certificates(body, MAX_CERTIFICATES, certificates);
@@ -254,7 +275,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
           keyExchange = ServerFlightParser.keyExchange(body, suite.get());
         }
       }
-      case HANDSHAKE_SERVER_HELLO_DONE -> finishFlight(out, Optional.empty());
+      case HANDSHAKE_SERVER_HELLO_DONE -> finishFlight(out, Optional.empty(), false);
       default -> {
         // CertificateStatus, CertificateRequest and others are not reported.
       }
@@ -318,7 +339,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
       return;
     }
     if (pendingHello != null) {
-      finishFlight(out, Optional.of("connection closed before ServerHelloDone"));
+      finishFlight(out, Optional.of("connection closed before ServerHelloDone"), false);
     } else if (consumed == 0 && !in.isReadable()) {
       finish(out, new ServerResponse.Closed());
     } else if (!sniffed) {
@@ -343,16 +364,17 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   /** Ends with Malformed, or, once a ServerHello was read, with it and the partial flight. */
   private void fail(List<Object> out, String reason) {
     if (pendingHello != null) {
-      finishFlight(out, Optional.of(reason));
+      finishFlight(out, Optional.of(reason), false);
     } else {
       finish(out, new ServerResponse.Malformed(reason));
     }
   }
 
-  private void finishFlight(List<Object> out, Optional<String> incompleteReason) {
+  private void finishFlight(List<Object> out, Optional<String> incompleteReason, boolean resumed) {
     finish(
         out,
-        pendingHello.withFlight(new ServerFlight(certificates, keyExchange, incompleteReason)));
+        pendingHello.withFlight(
+            new ServerFlight(certificates, keyExchange, incompleteReason, resumed)));
   }
 
   private void finish(List<Object> out, ServerResponse response) {

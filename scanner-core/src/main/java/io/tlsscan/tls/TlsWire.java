@@ -13,6 +13,7 @@ final class TlsWire {
   static final int HANDSHAKE_HELLO_REQUEST = 0;
   static final int HANDSHAKE_CLIENT_HELLO = 1;
   static final int HANDSHAKE_SERVER_HELLO = 2;
+  static final int HANDSHAKE_NEW_SESSION_TICKET = 4;
   static final int HANDSHAKE_CERTIFICATE = 11;
   static final int HANDSHAKE_SERVER_KEY_EXCHANGE = 12;
   static final int HANDSHAKE_SERVER_HELLO_DONE = 14;

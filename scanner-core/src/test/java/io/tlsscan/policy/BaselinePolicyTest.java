@@ -2,6 +2,7 @@ package io.tlsscan.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
@@ -9,7 +10,12 @@ import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.Section;
 import io.tlsscan.model.TargetInfo;
+import io.tlsscan.model.Vulnerabilities;
+import io.tlsscan.model.Weakness;
+import io.tlsscan.model.WeaknessVerdict;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,5 +84,38 @@ class BaselinePolicyTest {
             List.of());
 
     assertThat(policy.evaluate(report)).isEmpty();
+  }
+
+  @Test
+  void everyWeaknessFoundIsAFindingAndHealthyOrUndecidedChecksAreNot() {
+    // Given a vulnerabilities section with a flaw, a missing protection, healthy and undecided
+    // checks
+    HostReport full = report("TLSv1.3", Handshake.SOURCE_TLS_LIBRARY, "TLSv1.3");
+    Map<Weakness, WeaknessVerdict> verdicts = new EnumMap<>(Weakness.class);
+    verdicts.put(Weakness.RC4, new WeaknessVerdict.Decided(true));
+    verdicts.put(Weakness.DROWN, new WeaknessVerdict.Decided(false));
+    verdicts.put(
+        Weakness.LUCKY13, new WeaknessVerdict.Undecided(ErrorKind.INCONCLUSIVE, "not known"));
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>(full.sections());
+    sections.put(HostReport.VULNERABILITIES, ProbeOutcome.completed(new Vulnerabilities(verdicts)));
+    HostReport report =
+        new HostReport(full.target(), null, full.startedAt(), 1, 1, sections, List.of());
+
+    // When it is judged
+    List<Finding> findings = policy.evaluate(report);
+
+    // Then only the flaw is a finding, with the catalogue's severity
+    assertThat(ids(findings)).containsExactly("vuln.rc4");
+    assertThat(findings.get(0).severity())
+        .isEqualTo(FindingCatalog.byId("vuln.rc4").orElseThrow().severity());
+  }
+
+  @Test
+  void everyCheckHasACatalogueEntry() {
+    for (Weakness weakness : Weakness.values()) {
+      assertThat(FindingCatalog.byId("vuln." + weakness.wireName()))
+          .as("vuln.%s", weakness.wireName())
+          .isPresent();
+    }
   }
 }

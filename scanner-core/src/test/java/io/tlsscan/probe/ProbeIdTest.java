@@ -13,13 +13,15 @@ class ProbeIdTest {
     assertThat(ProbeId.parseList("cert, Protocols,ciphers"))
         .containsExactlyInAnyOrder(ProbeId.CERT, ProbeId.PROTOCOLS, ProbeId.CIPHERS);
     assertThat(ProbeId.parseList("all")).isEqualTo(EnumSet.allOf(ProbeId.class));
+    assertThat(ProbeId.parseList("all")).contains(ProbeId.VULNS);
+    assertThat(ProbeId.DEFAULT).doesNotContain(ProbeId.VULNS);
   }
 
   @Test
   void namesTheUnknownProbeAndTheKnownOnes() {
     assertThatThrownBy(() -> ProbeId.parseList("cert,heartbleed"))
         .hasMessageContaining("heartbleed")
-        .hasMessageContaining("cert, protocols, ciphers, groups, http, jarm, all");
+        .hasMessageContaining("cert, protocols, ciphers, groups, http, jarm, vulns, all");
     assertThatThrownBy(() -> ProbeId.parseList("")).hasMessageContaining("unknown probe");
   }
 }

@@ -102,6 +102,25 @@ class ClientHelloBuilderTest {
   }
 
   @Test
+  void resumingHelloCarriesItsSessionIdAndTicket() {
+    byte[] ticket = new byte[300];
+    java.util.Arrays.fill(ticket, (byte) 0x7e);
+    ClientHelloBuilder resuming =
+        ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
+            .cipherSuites(TWO_SUITES)
+            .sessionId(new byte[] {0x42})
+            .sessionTicket(ticket);
+
+    Parsed parsed = parse(resuming.build());
+
+    assertThat(parsed.sessionId()).containsExactly(0x42);
+    assertThat(parsed.extensions().get(35)).isEqualTo(ticket);
+    assertThatThrownBy(() -> resuming.sessionId(new byte[33]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("33 bytes");
+  }
+
+  @Test
   void tls10HelloHasNoSignatureAlgorithms() {
     Parsed parsed =
         parse(

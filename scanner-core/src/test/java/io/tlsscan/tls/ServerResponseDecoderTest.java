@@ -5,6 +5,7 @@ import static io.tlsscan.tls.ServerMessages.concat;
 import static io.tlsscan.tls.ServerMessages.dheKeyExchange;
 import static io.tlsscan.tls.ServerMessages.ecdheKeyExchange;
 import static io.tlsscan.tls.ServerMessages.extension;
+import static io.tlsscan.tls.ServerMessages.handshake;
 import static io.tlsscan.tls.ServerMessages.hex;
 import static io.tlsscan.tls.ServerMessages.oneByteRecords;
 import static io.tlsscan.tls.ServerMessages.record;
@@ -190,6 +191,50 @@ class ServerResponseDecoderTest {
     assertThat(serverFlight.complete()).isTrue();
     assertThat(serverFlight.certificates()).hasSize(1);
     assertThat(serverFlight.keyExchange()).contains(new KeyExchangeParameters.DiffieHellman(2048));
+  }
+
+  @Test
+  void changeCipherSpecAfterServerHelloAndTicketIsAResumption() {
+    byte[] ticket = handshake(4, hex("0000012c0003aabbcc"));
+    byte[] bytes =
+        concat(
+            record(HANDSHAKE, concat(TLS12_HELLO, ticket)),
+            record(20, hex("01")),
+            record(HANDSHAKE, new byte[40]));
+
+    ServerResponse.ServerHello response =
+        (ServerResponse.ServerHello) single(Scope.SERVER_FLIGHT, bytes);
+
+    ServerFlight serverFlight = response.flight().orElseThrow();
+    assertThat(serverFlight.resumed()).isTrue();
+    assertThat(serverFlight.complete()).isFalse();
+    assertThat(serverFlight.certificates()).isEmpty();
+  }
+
+  @Test
+  void changeCipherSpecAfterACertificateIsNoResumption() {
+    byte[] bytes =
+        concat(
+            record(HANDSHAKE, concat(TLS12_HELLO, certificate(hex("30")))), record(20, hex("01")));
+
+    ServerResponse.ServerHello response =
+        (ServerResponse.ServerHello) single(Scope.SERVER_FLIGHT, bytes);
+
+    ServerFlight serverFlight = response.flight().orElseThrow();
+    assertThat(serverFlight.resumed()).isFalse();
+    assertThat(serverFlight.incompleteReason()).contains("ChangeCipherSpec before ServerHelloDone");
+  }
+
+  @Test
+  void aFullFlightIsNoResumption() {
+    byte[] bytes =
+        record(HANDSHAKE, concat(TLS12_HELLO, certificate(hex("30")), serverHelloDone()));
+
+    ServerFlight serverFlight =
+        ((ServerResponse.ServerHello) single(Scope.SERVER_FLIGHT, bytes)).flight().orElseThrow();
+
+    assertThat(serverFlight.resumed()).isFalse();
+    assertThat(serverFlight.complete()).isTrue();
   }
 
   @Test

@@ -24,6 +24,8 @@ import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
+import io.tlsscan.model.Vulnerabilities;
+import io.tlsscan.model.WeaknessVerdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +39,8 @@ import java.util.Map;
  *
  * <pre>
  * target, status, error, started_at, duration_ms, connections,
- * handshake, certificate, protocols, ciphers, server_cipher_order, groups, http, fingerprints
+ * handshake, certificate, protocols, ciphers, server_cipher_order, groups, http, fingerprints,
+ * vulnerabilities
  *                                    (probe sections: present only when the probe completed)
  * probe_errors, findings
  * </pre>
@@ -53,7 +56,8 @@ import java.util.Map;
  *   <li>{@code null} inside a section means "ran but could not tell" (e.g. {@code hostname_match}
  *       when there was no name to check, {@code handshake.group}, a protocol version that neither
  *       answered yes nor no, {@code server_cipher_order} when no version has two suites to
- *       compare).
+ *       compare). A {@code null} check of {@code vulnerabilities} says why in {@code
+ *       probe_errors."vulnerabilities.<check>"}.
  *   <li>{@code protocols} and {@code ciphers} keep the model's version order (oldest first).
  *   <li>Timestamps are RFC 3339 UTC with millisecond precision, e.g. {@code
  *       2026-11-26T10:00:00.123Z}.
@@ -90,7 +94,12 @@ public final class RecordJson {
                       "server_cipher_order", RecordJson::serverCipherOrder))),
           new RecordSection<>(HostReport.GROUPS, RecordJson::groups),
           new RecordSection<>(HostReport.HTTP, RecordJson::http),
-          new RecordSection<>(HostReport.FINGERPRINTS, RecordJson::fingerprints));
+          new RecordSection<>(HostReport.FINGERPRINTS, RecordJson::fingerprints),
+          new RecordSection<>(
+              HostReport.VULNERABILITIES,
+              RecordJson::vulnerabilities,
+              List.of(),
+              RecordJson::undecidedWeaknesses));
 
   private RecordJson() {}
 
@@ -180,14 +189,15 @@ public final class RecordJson {
     return SECTIONS.stream().map(RecordSection::name).toList();
   }
 
-  /** The failed probes of a report by section name, in record order. */
+  /**
+   * The failed probes of a report by section name, in record order, and the parts of completed
+   * sections that could not be told, as {@code <section>.<part>} (e.g. {@code
+   * vulnerabilities.robot}).
+   */
   public static Map<String, ProbeOutcome.Failed<?>> probeErrors(HostReport report) {
     Map<String, ProbeOutcome.Failed<?>> failures = new LinkedHashMap<>();
     for (RecordSection<?> section : SECTIONS) {
-      ProbeOutcome.Failed<?> failure = section.failure(report);
-      if (failure != null) {
-        failures.put(section.name(), failure);
-      }
+      failures.putAll(section.failures(report));
     }
     return failures;
   }
@@ -344,6 +354,36 @@ public final class RecordJson {
     json.put("ja3s", text(fingerprints.ja3s()));
     json.put("ja4s", text(fingerprints.ja4s()));
     return json;
+  }
+
+  private static JsonNode vulnerabilities(Vulnerabilities vulnerabilities) {
+    ObjectNode json = NODES.objectNode();
+    vulnerabilities
+        .verdicts()
+        .forEach(
+            (weakness, verdict) -> {
+              if (verdict instanceof WeaknessVerdict.Decided decided) {
+                json.put(weakness.wireName(), decided.value());
+              } else {
+                json.putNull(weakness.wireName());
+              }
+            });
+    return json;
+  }
+
+  private static Map<String, ProbeOutcome.Failed<?>> undecidedWeaknesses(
+      Vulnerabilities vulnerabilities) {
+    Map<String, ProbeOutcome.Failed<?>> undecided = new LinkedHashMap<>();
+    vulnerabilities
+        .verdicts()
+        .forEach(
+            (weakness, verdict) -> {
+              if (verdict instanceof WeaknessVerdict.Undecided why) {
+                undecided.put(
+                    weakness.wireName(), new ProbeOutcome.Failed<>(why.kind(), why.reason()));
+              }
+            });
+    return undecided;
   }
 
   private static ObjectNode finding(Finding finding) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.Section;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -21,14 +23,24 @@ import java.util.function.Function;
  * @param section the section's key in the record and in {@code probe_errors}
  * @param json maps a completed result to the section's JSON
  * @param companions further top-level keys the same result fills, in record order
+ * @param undecided the parts of a completed result that could not be told, by part name, with why
  * @param <R> the probe's result type
  */
 record RecordSection<R>(
-    Section<R> section, Function<R, JsonNode> json, List<Companion<R>> companions) {
+    Section<R> section,
+    Function<R, JsonNode> json,
+    List<Companion<R>> companions,
+    Function<R, Map<String, ProbeOutcome.Failed<?>>> undecided) {
   RecordSection {
     requireNonNull(section, "section");
     requireNonNull(json, "json");
     companions = List.copyOf(companions);
+    requireNonNull(undecided, "undecided");
+  }
+
+  /** A section with companions and no undecided parts. */
+  RecordSection(Section<R> section, Function<R, JsonNode> json, List<Companion<R>> companions) {
+    this(section, json, companions, result -> Map.of());
   }
 
   /** A section that fills only its own key. */
@@ -64,8 +76,23 @@ record RecordSection<R>(
     }
   }
 
-  /** The failure when its probe failed, else {@code null}. */
-  ProbeOutcome.Failed<R> failure(HostReport report) {
-    return report.section(section) instanceof ProbeOutcome.Failed<R> failed ? failed : null;
+  /**
+   * What goes into {@code probe_errors} for this section: {@code <name>} with the failure when its
+   * probe failed; when it completed, {@code <name>.<part>} for each part of it that is {@code null}
+   * because the probe could not tell (the checks of {@code vulnerabilities}).
+   */
+  Map<String, ProbeOutcome.Failed<?>> failures(HostReport report) {
+    ProbeOutcome<R> outcome = report.section(section);
+    if (outcome instanceof ProbeOutcome.Failed<R> failed) {
+      return Map.of(name(), failed);
+    }
+    if (outcome instanceof ProbeOutcome.Completed<R> completed) {
+      Map<String, ProbeOutcome.Failed<?>> parts = new LinkedHashMap<>();
+      undecided
+          .apply(completed.result())
+          .forEach((part, why) -> parts.put(name() + "." + part, why));
+      return parts;
+    }
+    return Map.of();
   }
 }

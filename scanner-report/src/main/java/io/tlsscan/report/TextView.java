@@ -13,6 +13,7 @@ import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
+import io.tlsscan.model.Vulnerabilities;
 import io.tlsscan.policy.BaselinePolicy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -106,10 +107,19 @@ final class TextView {
         line(out, "ja4s", safe(fingerprints.ja4s()) + " (ja3s " + fingerprints.ja3s() + ")");
       }
     }
+    Vulnerabilities vulnerabilities = report.vulnerabilities().resultOrNull();
+    if (vulnerabilities != null) {
+      List<String> problems =
+          vulnerabilities.problems().entrySet().stream()
+              .map(e -> (e.getValue() ? "" : "no ") + e.getKey().wireName())
+              .toList();
+      line(out, "vulns", problems.isEmpty() ? "none found" : String.join(" ", problems));
+    }
     RecordJson.probeErrors(report)
         .forEach(
             (probe, failure) -> {
-              String cause = probe + " failed: " + failure.kind().wireName();
+              String verb = probe.contains(".") ? " could not tell: " : " failed: ";
+              String cause = probe + verb + failure.kind().wireName();
               line(out, "probe", cause + ": " + safe(failure.message()));
             });
     for (Finding finding : report.findings()) {

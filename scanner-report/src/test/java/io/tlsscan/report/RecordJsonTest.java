@@ -359,7 +359,14 @@ class RecordJsonTest {
   void sectionNamesAreTheProbeSectionsInRecordOrder() {
     assertThat(RecordJson.sectionNames())
         .containsExactly(
-            "handshake", "certificate", "protocols", "ciphers", "groups", "http", "fingerprints");
+            "handshake",
+            "certificate",
+            "protocols",
+            "ciphers",
+            "groups",
+            "http",
+            "fingerprints",
+            "vulnerabilities");
   }
 
   @Test
@@ -377,6 +384,51 @@ class RecordJsonTest {
         .isEqualTo("1301|0303|h2|002b-0033");
     assertThat(fingerprints.get("ja3s").asText()).isEqualTo("475c9302dc42b2751db9edcac3b74891");
     assertThat(fingerprints.get("ja4s").asText()).isEqualTo("t130200_1301_234ea6891581");
+  }
+
+  @Test
+  void vulnerabilitiesAreBooleansInCheckOrder() {
+    // Given the legacy server: SSLv3 and TLS 1.0 with RC4, 3DES, export and CBC suites
+    JsonNode record = RecordJson.toTree(SampleReports.legacy());
+    JsonNode vulnerabilities = record.get("vulnerabilities");
+    // Then every check is a boolean, named in snake_case, in the model's order
+    assertThat(fieldNames(vulnerabilities))
+        .containsExactly(
+            "heartbleed",
+            "ccs_injection",
+            "robot",
+            "ticketbleed",
+            "fallback_scsv",
+            "secure_renegotiation",
+            "client_renegotiation",
+            "compression",
+            "poodle_ssl3",
+            "sweet32",
+            "freak",
+            "logjam",
+            "rc4",
+            "beast",
+            "drown",
+            "lucky13");
+    assertThat(vulnerabilities.get("rc4").asBoolean()).isTrue();
+    assertThat(vulnerabilities.get("poodle_ssl3").asBoolean()).isTrue();
+    assertThat(vulnerabilities.get("drown").isBoolean()).isTrue();
+    assertThat(vulnerabilities.get("drown").asBoolean(true)).isFalse();
+    assertThat(vulnerabilities.get("client_renegotiation").isNull()).isTrue();
+    assertThat(fieldNames(record.get("probe_errors")))
+        .containsExactly("vulnerabilities.ticketbleed", "vulnerabilities.client_renegotiation");
+  }
+
+  @Test
+  void anUndecidedCheckIsNullWithItsReasonInProbeErrors() {
+    JsonNode record = RecordJson.toTree(SampleReports.vulnerabilityUndecided());
+    assertThat(record.at("/vulnerabilities/lucky13").isNull()).isTrue();
+    assertThat(record.at("/vulnerabilities/drown").asBoolean(true)).isFalse();
+    JsonNode why = record.get("probe_errors").get("vulnerabilities.lucky13");
+    assertThat(why).as("probe_errors of %s", record).isNotNull();
+    assertThat(why.get("kind").asText()).isEqualTo("inconclusive");
+    assertThat(why.get("message").asText()).isEqualTo("the suites of TLSv1.2 are not known");
+    assertThat(record.get("probe_errors").has("vulnerabilities.drown")).isFalse();
   }
 
   private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

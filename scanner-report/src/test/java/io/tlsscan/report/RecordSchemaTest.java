@@ -65,6 +65,8 @@ class RecordSchemaTest {
     records.add(Arguments.of("certificate probe failed", SampleReports.certificateProbeFailed()));
     records.add(Arguments.of("certificate probe not run", SampleReports.certificateNotRun()));
     records.add(Arguments.of("legacy, raw hello, unknown TLSv1.1", SampleReports.legacy()));
+    records.add(
+        Arguments.of("a vulnerability check undecided", SampleReports.vulnerabilityUndecided()));
     records.add(Arguments.of("cipher probe failed, no groups", SampleReports.cipherProbeFailed()));
     records.add(
         Arguments.of(
@@ -242,8 +244,16 @@ class RecordSchemaTest {
     assertThat(enumAt("/properties/findings/items/properties/severity/enum"))
         .containsExactlyElementsOf(
             Arrays.stream(Severity.values()).map(Severity::wireName).toList());
-    assertThat(enumAt("/properties/probe_errors/propertyNames/enum"))
+    assertThat(enumAt("/properties/probe_errors/propertyNames/anyOf/0/enum"))
         .containsExactlyElementsOf(RecordJson.sectionNames());
+    assertThat(enumAt("/properties/probe_errors/propertyNames/anyOf/1/enum"))
+        .containsExactlyElementsOf(
+            fieldNamesOf(SCHEMA_TREE.at("/properties/vulnerabilities/properties")).stream()
+                .map(check -> "vulnerabilities." + check)
+                .toList());
+    assertThat(enumAt("/properties/vulnerabilities/required"))
+        .containsExactlyElementsOf(
+            fieldNamesOf(SCHEMA_TREE.at("/properties/vulnerabilities/properties")));
     assertThat(enumAt("/properties/handshake/properties/source/enum"))
         .containsExactly(Handshake.SOURCE_TLS_LIBRARY, Handshake.SOURCE_RAW_HELLO);
     assertThat(enumAt("/properties/ciphers/additionalProperties/items/properties/strength/enum"))

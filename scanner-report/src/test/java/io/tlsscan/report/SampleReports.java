@@ -22,8 +22,13 @@ import io.tlsscan.model.Section;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
+import io.tlsscan.model.Vulnerabilities;
+import io.tlsscan.model.Weakness;
+import io.tlsscan.model.WeaknessVerdict;
+import io.tlsscan.probe.vulns.SuiteWeaknesses;
 import io.tlsscan.tls.CipherSuite;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,21 +408,85 @@ final class SampleReports {
                 "secp256r1",
                 256));
     HostReport expired = expired();
-    return report(
-        new TargetInfo("legacy.example", 4, "legacy.example", 443, "10.0.0.8", "legacy.example"),
-        null,
-        STARTED,
-        2300,
-        17,
-        ProbeOutcome.completed(
-            new Handshake(
-                "TLSv1.0", rc4.name(), null, null, false, false, Handshake.SOURCE_RAW_HELLO)),
-        expired.certificate(),
-        ProbeOutcome.completed(protocols(false, true, true, null, false, false)),
-        ProbeOutcome.completed(
-            new CipherSupport(versions("SSLv3", List.of(rc4, tripleDes), "TLSv1.0", tls10), false)),
-        ProbeOutcome.completed(List.of("secp256r1")),
-        List.of());
+    HostReport legacy =
+        report(
+            new TargetInfo(
+                "legacy.example", 4, "legacy.example", 443, "10.0.0.8", "legacy.example"),
+            null,
+            STARTED,
+            2300,
+            17,
+            ProbeOutcome.completed(
+                new Handshake(
+                    "TLSv1.0", rc4.name(), null, null, false, false, Handshake.SOURCE_RAW_HELLO)),
+            expired.certificate(),
+            ProbeOutcome.completed(protocols(false, true, true, null, false, false)),
+            ProbeOutcome.completed(
+                new CipherSupport(
+                    versions("SSLv3", List.of(rc4, tripleDes), "TLSv1.0", tls10), false)),
+            ProbeOutcome.completed(List.of("secp256r1")),
+            List.of());
+    Map<Weakness, WeaknessVerdict> onTheWire = new EnumMap<>(Weakness.class);
+    onTheWire.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(true));
+    onTheWire.put(Weakness.ROBOT, WeaknessVerdict.of(true));
+    onTheWire.put(
+        Weakness.TICKETBLEED,
+        WeaknessVerdict.inconclusive(
+            "ticket resumption is tried over TLS 1.2 only, which the server does not accept"));
+    onTheWire.put(Weakness.FALLBACK_SCSV, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(true));
+    onTheWire.put(
+        Weakness.CLIENT_RENEGOTIATION,
+        WeaknessVerdict.inconclusive(
+            "renegotiation is tried over TLS 1.2 only, which the server does not accept"));
+    return withVulnerabilities(
+        legacy,
+        new Vulnerabilities(
+                SuiteWeaknesses.of(
+                    legacy.protocols().resultOrNull(), legacy.ciphers().resultOrNull()))
+            .with(onTheWire));
+  }
+
+  /**
+   * A trusted target whose vulns probe could not learn the TLS 1.2 suites: the checks that need
+   * them are undecided, SSLv2 and SSLv3 checks are decided; the wire checks passed but for
+   * fallback_scsv, which the server's close left open.
+   */
+  static HostReport vulnerabilityUndecided() {
+    Map<Weakness, WeaknessVerdict> onTheWire = new EnumMap<>(Weakness.class);
+    onTheWire.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.ROBOT, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.TICKETBLEED, WeaknessVerdict.of(false));
+    onTheWire.put(
+        Weakness.FALLBACK_SCSV,
+        WeaknessVerdict.undecided(ErrorKind.RESET, "the server closed after the hello"));
+    onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(true));
+    onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(false));
+    onTheWire.put(Weakness.CLIENT_RENEGOTIATION, WeaknessVerdict.of(false));
+    return withVulnerabilities(
+        trusted(),
+        new Vulnerabilities(
+                SuiteWeaknesses.of(
+                    protocols(false, false, false, false, true, true),
+                    new CipherSupport(Map.of("TLSv1.3", List.of()), null)))
+            .with(onTheWire));
+  }
+
+  /** A copy of {@code report} whose vulns probe completed with {@code vulnerabilities}. */
+  static HostReport withVulnerabilities(HostReport report, Vulnerabilities vulnerabilities) {
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>(report.sections());
+    sections.put(HostReport.VULNERABILITIES, ProbeOutcome.completed(vulnerabilities));
+    return new HostReport(
+        report.target(),
+        report.error(),
+        report.startedAt(),
+        report.durationMs(),
+        report.connections(),
+        sections,
+        report.findings());
   }
 
   /**

@@ -45,7 +45,21 @@ class TextReportWriterTest {
             "ciphers   SSLv3 2, TLSv1.0 9; 1 weak; 7 insecure: TLS_RSA_WITH_RC4_128_SHA"
                 + " TLS_RSA_WITH_NULL_SHA (NULL-SHA) TLS_RSA_WITH_RC4_128_MD5 and 4 more;"
                 + " client order\n")
-        .contains("groups    secp256r1\n");
+        .contains("groups    secp256r1\n")
+        .contains(
+            "vulns     ccs_injection robot no fallback_scsv no secure_renegotiation compression"
+                + " poodle_ssl3 sweet32 freak logjam rc4 beast lucky13\n");
+  }
+
+  @Test
+  void anUndecidedVulnerabilityCheckSaysItCouldNotTell() throws IOException {
+    String text = write(false, SampleReports.vulnerabilityUndecided());
+    assertThat(text)
+        .contains("vulns     none found\n")
+        .contains("probe     vulnerabilities.fallback_scsv could not tell: reset:")
+        .contains(
+            "probe     vulnerabilities.lucky13 could not tell: inconclusive:"
+                + " the suites of TLSv1.2 are not known");
   }
 
   @Test

@@ -35,7 +35,8 @@ public final class Hellos {
     return ClientHelloBuilder.forVersion(ProtocolVersion.SSLv2).build();
   }
 
-  private static ClientHelloBuilder builder(ProtocolVersion version, String serverName) {
+  /** A builder for {@code version} with the server name set (none for {@code null}). */
+  public static ClientHelloBuilder builder(ProtocolVersion version, String serverName) {
     ClientHelloBuilder builder = ClientHelloBuilder.forVersion(version);
     return serverName == null ? builder : builder.serverName(serverName);
   }

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -103,6 +105,32 @@ public final class RawHelloClient {
                     channel
                         .pipeline()
                         .addLast(new FirstBytesHandler(sink, hello, maxBytes, answerTimeout))));
+  }
+
+  /**
+   * Sends {@code hello} to the target, reads the answer up to ServerHelloDone, then, when it is a
+   * ServerHello, writes each of the {@code followUps} made from it in turn (whole records) and
+   * listens to the server for {@code listen} after each, or until it closes. One connection; the
+   * replies are bounded to 64 KiB. Fails like {@link #exchange} when no answer to the hello comes.
+   */
+  public Mono<Conversation> converse(
+      ProbeTarget target,
+      ClientHello hello,
+      Function<ServerResponse.ServerHello, List<byte[]>> followUps,
+      Duration listen) {
+    requireNonNull(listen, "listen");
+    return connector.withConnection(
+        target.address(),
+        target.tracker(),
+        channel ->
+            Mono.create(
+                sink ->
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new ServerResponseDecoder(ServerResponseDecoder.Scope.SERVER_FLIGHT),
+                            new ConversationHandler(
+                                sink, hello, followUps, answerTimeout, listen))));
   }
 
   /**

@@ -1,0 +1,469 @@
+package io.tlsscan.probe.vulns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.model.CipherSupport;
+import io.tlsscan.model.Vulnerabilities;
+import io.tlsscan.model.Weakness;
+import io.tlsscan.model.WeaknessVerdict;
+import io.tlsscan.net.ConnectionRateLimiter;
+import io.tlsscan.net.ConnectionTracker;
+import io.tlsscan.net.Connector;
+import io.tlsscan.net.NetworkContext;
+import io.tlsscan.probe.ProbeContext;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.ProbeResults;
+import io.tlsscan.probe.ciphers.CiphersProbe;
+import io.tlsscan.probe.protocols.ProtocolsProbe;
+import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.tls.ProtocolVersion;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vulns probe's wire checks against servers that must pass ({@code openssl s_server} 3.0 and a
+ * {@link LegacyTlsServer} without flaws) and servers that must fail (a {@link LegacyTlsServer} that
+ * answers the way the vulnerable implementations did). The protocols and ciphers probes run first,
+ * as in a scan, and give the vulns probe its inputs.
+ */
+class VulnsProbeLoopbackTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration LISTEN = Duration.ofMillis(700);
+  private static final int TLS12 = 0x0303;
+  private static final List<Integer> CBC_SUITES = List.of(0x002F, 0x000A);
+
+  private static NetworkContext network;
+  private static Connector connector;
+  private static RawHelloClient raw;
+  private static TestChain chain;
+
+  @BeforeAll
+  static void setUp() {
+    network = NetworkContext.create(1);
+    connector =
+        new Connector(
+            network, Duration.ofSeconds(5), 256 * 1024, ConnectionRateLimiter.unlimited());
+    raw = new RawHelloClient(connector);
+    chain = TestChain.rsa("Vulns Test", "vulns.test");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    network.close();
+  }
+
+  /** The vulns probe's result for a server, and the connections it alone made. */
+  private record Scan(Vulnerabilities vulnerabilities, int connections) {
+    WeaknessVerdict verdict(Weakness weakness) {
+      return vulnerabilities.verdict(weakness);
+    }
+  }
+
+  private static Scan scan(InetSocketAddress address) {
+    AtomicInteger connections = new AtomicInteger();
+    ConnectionTracker counting =
+        new ConnectionTracker() {
+          @Override
+          public void connecting() {
+            connections.incrementAndGet();
+          }
+
+          @Override
+          public void connected() {}
+        };
+    ProbeTarget target = new ProbeTarget(address, "vulns.test", counting, 2);
+    ProtocolsResult protocols =
+        new ProtocolsProbe(raw).run(new ProbeContext(target, ProbeResults.NONE)).block(WAIT);
+    ProbeResults forCiphers = ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols));
+    CipherSupport ciphers =
+        new CiphersProbe(raw).run(new ProbeContext(target, forCiphers)).block(WAIT);
+    ProbeResults inputs =
+        ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols, ProbeId.CIPHERS, ciphers));
+    int before = connections.get();
+    Vulnerabilities result =
+        new VulnsProbe(connector, raw, LISTEN).run(new ProbeContext(target, inputs)).block(WAIT);
+    return new Scan(result, connections.get() - before);
+  }
+
+  private static WeaknessVerdict yes() {
+    return new WeaknessVerdict.Decided(true);
+  }
+
+  private static WeaknessVerdict no() {
+    return new WeaknessVerdict.Decided(false);
+  }
+
+  private static void assertHealthyOnTheWire(Scan scan) {
+    assertThat(scan.verdict(Weakness.HEARTBLEED)).as("heartbleed %s", scan).isEqualTo(no());
+    assertThat(scan.verdict(Weakness.CCS_INJECTION)).as("ccs %s", scan).isEqualTo(no());
+    assertThat(scan.verdict(Weakness.COMPRESSION)).as("compression %s", scan).isEqualTo(no());
+    assertThat(scan.verdict(Weakness.SECURE_RENEGOTIATION)).as("reneg %s", scan).isEqualTo(yes());
+  }
+
+  /**
+   * Vulnerable: a double that leaks memory into heartbeat replies (OpenSSL 1.0.1-1.0.1f), takes an
+   * early ChangeCipherSpec (OpenSSL before 1.0.1h), compresses, sends no renegotiation_info and
+   * ignores TLS_FALLBACK_SCSV.
+   */
+  @Test
+  void everyWireFlawOfAnOldStackIsFound() throws Exception {
+    LegacyTlsServer.Flaws all = new LegacyTlsServer.Flaws(true, true, true, true, true, false);
+    try (LegacyTlsServer server = new LegacyTlsServer("127.0.147.1", TLS12, CBC_SUITES, all)) {
+      Scan scan = scan(server.address());
+      assertThat(scan.verdict(Weakness.HEARTBLEED)).as("%s", scan).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.CCS_INJECTION)).as("%s", scan).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.COMPRESSION)).as("%s", scan).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.SECURE_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.SWEET32)).as("3DES is offered").isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION))
+          .as("the double completes no handshake: %s", scan)
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(scan.verdict(Weakness.ROBOT))
+          .as("no certificate to encrypt to: %s", scan)
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(scan.verdict(Weakness.TICKETBLEED))
+          .as("the double completes no handshake, so issues no ticket: %s", scan)
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(scan.connections())
+          .as(
+              "one connection per wire check, one ROBOT round of five (the same reaction to"
+                  + " every message), one for ticketbleed's failed handshake")
+          .isEqualTo(10);
+    }
+  }
+
+  /** Healthy: the same double without its flaws. */
+  @Test
+  void theSameDoubleWithoutFlawsPassesEveryWireCheck() throws Exception {
+    try (LegacyTlsServer server =
+        new LegacyTlsServer("127.0.147.2", TLS12, List.of(0x002F), LegacyTlsServer.Flaws.NONE)) {
+      Scan scan = scan(server.address());
+      assertHealthyOnTheWire(scan);
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).as("%s", scan).isEqualTo(yes());
+    }
+  }
+
+  /** Each flaw alone is found alone: no check borrows another's evidence. */
+  @Test
+  void oneFlawAtATime() throws Exception {
+    try (LegacyTlsServer heartbleed =
+            new LegacyTlsServer(
+                "127.0.147.3",
+                TLS12,
+                CBC_SUITES,
+                new LegacyTlsServer.Flaws(true, false, false, false, false, false));
+        LegacyTlsServer ccs =
+            new LegacyTlsServer(
+                "127.0.147.4",
+                TLS12,
+                CBC_SUITES,
+                new LegacyTlsServer.Flaws(false, true, false, false, false, false))) {
+      Scan bleeding = scan(heartbleed.address());
+      assertThat(bleeding.verdict(Weakness.HEARTBLEED)).isEqualTo(yes());
+      assertThat(bleeding.verdict(Weakness.CCS_INJECTION)).isEqualTo(no());
+      assertThat(bleeding.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
+      Scan injectable = scan(ccs.address());
+      assertThat(injectable.verdict(Weakness.CCS_INJECTION)).isEqualTo(yes());
+      assertThat(injectable.verdict(Weakness.HEARTBLEED)).isEqualTo(no());
+      assertThat(injectable.verdict(Weakness.SECURE_RENEGOTIATION)).isEqualTo(yes());
+    }
+  }
+
+  /** Healthy: a modern OpenSSL 3.0 with TLS 1.2 and 1.3: no weakness at all. */
+  @Test
+  void modernOpenSslHasNoWeakness() {
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.147.5")
+            .without(ProtocolVersion.TLSv1_1)
+            .without(ProtocolVersion.TLSv1_0)
+            .cipher("ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305")
+            .start()) {
+      Scan scan = scan(server.address());
+      assertHealthyOnTheWire(scan);
+      assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.ROBOT)).as("no RSA key exchange").isEqualTo(no());
+      assertThat(scan.verdict(Weakness.TICKETBLEED)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.connections())
+          .as("two for ticketbleed, none for ROBOT without RSA key exchange")
+          .isEqualTo(6);
+      assertThat(scan.vulnerabilities().problems()).as("%s", scan).isEmpty();
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
+      assertThat(scan.vulnerabilities().verdicts().values())
+          .as("every check decided: %s", scan)
+          .allMatch(WeaknessVerdict.Decided.class::isInstance);
+    }
+  }
+
+  /**
+   * Healthy on the wire: OpenSSL 3.0 as {@code s_server} starts with no option but its certificate
+   * (TLS 1.2 and 1.3, tickets, RSA key exchange among its suites). Every check is decided, and the
+   * only one true is Lucky13: the default cipher list has AES-CBC suites.
+   */
+  @Test
+  void openSslDefaultsHaveNoFlawOnTheWire() {
+    try (OpenSslServer server = chain.openSslServer().host("127.0.147.17").start()) {
+      Scan scan = scan(server.address());
+      assertThat(scan.vulnerabilities().verdicts().keySet()).containsExactly(Weakness.values());
+      assertThat(scan.vulnerabilities().verdicts().values())
+          .as("every check decided: %s", scan)
+          .allMatch(WeaknessVerdict.Decided.class::isInstance);
+      assertThat(scan.vulnerabilities().problems())
+          .as("%s", scan)
+          .isEqualTo(Map.of(Weakness.LUCKY13, true));
+      assertThat(scan.connections())
+          .as("one each for four wire checks, ticketbleed's 2, one ROBOT round of 5")
+          .isEqualTo(11);
+    }
+  }
+
+  /**
+   * Healthy on the wire, weak in its suites: OpenSSL 3.0 with every suite at security level 0, TLS
+   * 1.0 to 1.2, legacy renegotiation allowed. The wire checks pass; the suites give BEAST and
+   * Lucky13 (CBC), and Logjam (anonymous DH suites on a 1024-bit group); this OpenSSL has no 3DES,
+   * so no SWEET32.
+   */
+  @Test
+  void permissiveOpenSslPassesTheWireChecksAndFailsOnItsSuites() {
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.147.6")
+            .without(ProtocolVersion.TLSv1_3)
+            .cipher("ALL")
+            .securityLevel(0)
+            .arguments("-legacy_renegotiation")
+            .start()) {
+      Scan scan = scan(server.address());
+      assertHealthyOnTheWire(scan);
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.SWEET32)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.LOGJAM)).as("%s", scan).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.BEAST)).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.LUCKY13)).isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.DROWN)).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.POODLE_SSL3)).isEqualTo(no());
+    }
+  }
+
+  /**
+   * A TLS 1.3-only server: nothing to fall back to (undecided), the TLS 1.2 attacks need no
+   * connection.
+   */
+  @Test
+  void tls13OnlyServerCostsOneConnectionAtMostAndLeavesFallbackUndecided() {
+    try (OpenSslServer server =
+        chain.openSslServer().host("127.0.147.7").only(ProtocolVersion.TLSv1_3).start()) {
+      Scan scan = scan(server.address());
+      assertHealthyOnTheWire(scan);
+      assertThat(scan.verdict(Weakness.FALLBACK_SCSV))
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(scan.connections()).isZero();
+    }
+  }
+
+  /**
+   * Vulnerable and healthy renegotiation: OpenSSL 3.0 refuses a renegotiation the client starts
+   * unless {@code -client_renegotiation} allows it.
+   */
+  @Test
+  void clientRenegotiationIsTrueOnlyWhenTheServerAllowsIt() {
+    try (OpenSslServer allowing =
+            chain
+                .openSslServer()
+                .host("127.0.147.8")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .arguments("-client_renegotiation")
+                .start();
+        OpenSslServer refusing =
+            chain
+                .openSslServer()
+                .host("127.0.147.9")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start()) {
+      Scan allowed = scan(allowing.address());
+      assertThat(allowed.verdict(Weakness.CLIENT_RENEGOTIATION))
+          .as("%s\n%s", allowed, allowing.output())
+          .isEqualTo(yes());
+      Scan refused = scan(refusing.address());
+      assertThat(refused.verdict(Weakness.CLIENT_RENEGOTIATION))
+          .as("%s\n%s", refused, refusing.output())
+          .isEqualTo(no());
+      assertHealthyOnTheWire(refused);
+    }
+  }
+
+  /**
+   * ROBOT. Vulnerable: a double that tells a correctly padded RSA secret from a broken one by its
+   * alert, as the oracles of the ROBOT paper did. Healthy: the same double answering every key
+   * exchange alike, and OpenSSL 3.0 with RSA key exchange.
+   */
+  @Test
+  void robotIsTrueOnlyForAServerWhoseAnswerDependsOnThePadding() throws Exception {
+    LegacyTlsServer.Flaws oracle =
+        new LegacyTlsServer.Flaws(false, false, false, false, false, true);
+    try (LegacyTlsServer leaking =
+            new LegacyTlsServer("127.0.147.10", TLS12, List.of(0x002F), oracle, chain.leaf());
+        LegacyTlsServer uniform =
+            new LegacyTlsServer(
+                "127.0.147.11", TLS12, List.of(0x002F), LegacyTlsServer.Flaws.NONE, chain.leaf());
+        OpenSslServer openssl =
+            chain
+                .openSslServer()
+                .host("127.0.147.12")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("AES128-SHA:AES256-GCM-SHA384")
+                .start()) {
+      Scan leaked = scan(leaking.address());
+      assertThat(leaked.verdict(Weakness.ROBOT)).as("%s", leaked).isEqualTo(yes());
+      Scan same = scan(uniform.address());
+      assertThat(same.verdict(Weakness.ROBOT)).as("%s", same).isEqualTo(no());
+      Scan real = scan(openssl.address());
+      assertThat(real.verdict(Weakness.ROBOT)).as("%s", real).isEqualTo(no());
+      assertHealthyOnTheWire(real);
+    }
+  }
+
+  /**
+   * Ticketbleed. Vulnerable: OpenSSL 3.0 behind a relay that makes its resumptions echo a 32-byte
+   * session id for a 1-byte one, the rest being "memory", as F5 BIG-IP did before its fix for
+   * CVE-2016-9244. Healthy: the same OpenSSL alone, which echoes the byte sent. Undecided: OpenSSL
+   * with {@code -no_ticket}, which issues no ticket to resume with.
+   */
+  @Test
+  void ticketbleedIsTrueOnlyWhenAResumptionEchoesMoreThanTheSessionIdSent() throws Exception {
+    try (OpenSslServer behindRelay =
+            chain
+                .openSslServer()
+                .host("127.0.147.13")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        TicketbleedRelay f5 = new TicketbleedRelay("127.0.147.14", behindRelay.address());
+        OpenSslServer tickets =
+            chain
+                .openSslServer()
+                .host("127.0.147.15")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        OpenSslServer noTickets =
+            chain
+                .openSslServer()
+                .host("127.0.147.16")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .arguments("-no_ticket")
+                .start()) {
+      Scan leaking = scan(f5.address());
+      assertThat(leaking.verdict(Weakness.TICKETBLEED))
+          .as("%s\n%s", leaking, behindRelay.output())
+          .isEqualTo(yes());
+      assertHealthyOnTheWire(leaking);
+      Scan echoing = scan(tickets.address());
+      assertThat(echoing.verdict(Weakness.TICKETBLEED))
+          .as("%s\n%s", echoing, tickets.output())
+          .isEqualTo(no());
+      assertThat(echoing.connections())
+          .as(
+              "heartbleed's, ccs_injection's and client_renegotiation's one, ticketbleed's 2; none"
+                  + " for fallback_scsv with one version, nor ROBOT without RSA key exchange")
+          .isEqualTo(5);
+      Scan withoutTicket = scan(noTickets.address());
+      assertThat(withoutTicket.verdict(Weakness.TICKETBLEED))
+          .as("%s", withoutTicket)
+          .isEqualTo(WeaknessVerdict.inconclusive("the server issued no session ticket"));
+      assertThat(withoutTicket.connections()).as("no resumption without a ticket").isEqualTo(4);
+    }
+  }
+
+  /**
+   * Ticketbleed is undecided, not false, when the ticket is not taken back: two OpenSSL servers,
+   * each with its own ticket keys, behind a relay that alternates between them, as a pool behind a
+   * load balancer. The ticket comes from the first, the resumption goes to the second, which makes
+   * a full handshake: that says nothing about what the first would echo on a resumption.
+   */
+  @Test
+  void ticketbleedIsUndecidedWhenTheServerDoesNotResume() throws Exception {
+    try (OpenSslServer first =
+            chain
+                .openSslServer()
+                .host("127.0.147.18")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        OpenSslServer second =
+            chain
+                .openSslServer()
+                .host("127.0.147.19")
+                .only(ProtocolVersion.TLSv1_2)
+                .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+                .start();
+        RoundRobinRelay pool =
+            new RoundRobinRelay("127.0.147.21", List.of(first.address(), second.address()))) {
+      ProbeTarget direct =
+          new ProbeTarget(first.address(), "vulns.test", ConnectionTracker.NONE, 1);
+      ProtocolsResult protocols =
+          new ProtocolsProbe(raw).run(new ProbeContext(direct, ProbeResults.NONE)).block(WAIT);
+      TicketbleedCheck check =
+          new TicketbleedCheck(
+              connector, raw, new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT));
+      ProbeTarget balanced =
+          new ProbeTarget(pool.address(), "vulns.test", ConnectionTracker.NONE, 1);
+
+      WeaknessVerdict verdict =
+          check.run(balanced, protocols).block(WAIT).get(Weakness.TICKETBLEED);
+
+      assertThat(verdict)
+          .as("%s\n%s\n%s", verdict, first.output(), second.output())
+          .isInstanceOf(WeaknessVerdict.Undecided.class);
+      assertThat(((WeaknessVerdict.Undecided) verdict).reason()).contains("did not resume");
+    }
+  }
+
+  /**
+   * The JDK's handshakes are full ones every time: a renegotiation check and a ticketbleed check
+   * after it, then ticketbleed again, against one OpenSSL. A cached session would be resumed, and a
+   * resumption brings no new ticket (ticketbleed undecided).
+   */
+  @Test
+  void theJdkHandshakesResumeNoEarlierSession() {
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.147.22")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("ECDHE-RSA-AES128-GCM-SHA256")
+            .start()) {
+      ProbeTarget target =
+          new ProbeTarget(server.address(), "vulns.test", ConnectionTracker.NONE, 1);
+      ProtocolsResult protocols =
+          new ProtocolsProbe(raw).run(new ProbeContext(target, ProbeResults.NONE)).block(WAIT);
+      JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT);
+      ClientRenegotiationCheck renegotiation = new ClientRenegotiationCheck(connector, tls12);
+      TicketbleedCheck ticketbleed = new TicketbleedCheck(connector, raw, tls12);
+
+      assertThat(renegotiation.run(target, protocols).block(WAIT))
+          .containsEntry(Weakness.CLIENT_RENEGOTIATION, no());
+      for (int round = 1; round <= 2; round++) {
+        assertThat(ticketbleed.run(target, protocols).block(WAIT))
+            .as("round %d\n%s", round, server.output())
+            .containsEntry(Weakness.TICKETBLEED, no());
+      }
+    }
+  }
+}

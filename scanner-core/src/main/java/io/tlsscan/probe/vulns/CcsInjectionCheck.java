@@ -1,0 +1,99 @@
+package io.tlsscan.probe.vulns;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsscan.model.Weakness;
+import io.tlsscan.model.WeaknessVerdict;
+import io.tlsscan.probe.raw.Conversation;
+import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.tls.AlertDescription;
+import io.tlsscan.tls.ClientHello;
+import io.tlsscan.tls.ServerResponse;
+import io.tlsscan.tls.TlsRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code ccs_injection} (CVE-2014-0224): after the server's flight, a ChangeCipherSpec before any
+ * key exchange, then a second one. A patched server refuses the first (unexpected_message, or it
+ * closes): {@code false}. A vulnerable one takes it, switches to keys made from an empty master
+ * secret, and then fails to decrypt the second record (bad_record_mac or decryption_failed): {@code
+ * true}. Silence to both, or a close after a silent first, cannot be told apart. One connection;
+ * none when the server accepts only TLS 1.3 ({@code false}: it has no ChangeCipherSpec state
+ * machine to confuse).
+ */
+final class CcsInjectionCheck {
+  static final Set<Weakness> CHECKS = Set.of(Weakness.CCS_INJECTION);
+
+  private final RawHelloClient client;
+  private final Duration listen;
+
+  CcsInjectionCheck(RawHelloClient client, Duration listen) {
+    this.client = requireNonNull(client, "client");
+    this.listen = requireNonNull(listen, "listen");
+  }
+
+  Mono<Map<Weakness, WeaknessVerdict>> run(ProbeTarget target, Optional<LegacyOffer> offer) {
+    if (offer.isEmpty()) {
+      return Mono.just(Map.of(Weakness.CCS_INJECTION, WeaknessVerdict.of(false)));
+    }
+    LegacyOffer legacy = offer.get();
+    if (legacy.suites().isEmpty()) {
+      return Mono.just(
+          Refusals.all(
+              CHECKS,
+              WeaknessVerdict.inconclusive(
+                  "no suite of " + legacy.version().reportName() + " is known to be accepted")));
+    }
+    ClientHello hello = legacy.hello(target.serverName()).build();
+    byte[] ccs =
+        TlsRecord.encode(TlsRecord.CHANGE_CIPHER_SPEC, legacy.version().wireCode(), new byte[] {1});
+    return Refusals.orUndecided(
+        client
+            .converse(target, hello, answer -> List.of(ccs, ccs), listen)
+            .map(CcsInjectionCheck::judge),
+        CHECKS);
+  }
+
+  static Map<Weakness, WeaknessVerdict> judge(Conversation conversation) {
+    if (!(conversation.answer() instanceof ServerResponse.ServerHello)) {
+      return Refusals.refused(conversation.answer(), CHECKS);
+    }
+    return Map.of(Weakness.CCS_INJECTION, verdict(conversation.replies()));
+  }
+
+  private static WeaknessVerdict verdict(List<Conversation.Reply> replies) {
+    if (replies.isEmpty()) {
+      return WeaknessVerdict.inconclusive("the ChangeCipherSpec was not answered");
+    }
+    Conversation.Reply first = replies.get(0);
+    if (first.firstAlert() >= 0 || first.end() == Conversation.End.CLOSED) {
+      return WeaknessVerdict.of(false);
+    }
+    if (replies.size() < 2) {
+      return WeaknessVerdict.inconclusive("the reply to the ChangeCipherSpec was not TLS records");
+    }
+    Conversation.Reply second = replies.get(1);
+    if (decryptionFailed(second.firstAlert())) {
+      return WeaknessVerdict.of(true);
+    }
+    if (second.firstAlert() >= 0) {
+      return WeaknessVerdict.of(false);
+    }
+    return WeaknessVerdict.inconclusive(
+        "the server neither refused an early ChangeCipherSpec nor showed it took it ("
+            + second.end().name().toLowerCase(Locale.ROOT)
+            + ")");
+  }
+
+  private static boolean decryptionFailed(int alert) {
+    return alert == AlertDescription.BAD_RECORD_MAC.code()
+        || alert == AlertDescription.DECRYPTION_FAILED.code();
+  }
+}
