@@ -65,9 +65,10 @@ cp "$jar" "$app/"
 cp "$target"/native/META-INF/native/*.so "$app/native/"
 
 # The command. JVM options measured by samples/bench/startup.sh (see the README's Install section):
-# the class-data archive mapped at the address it was written for (ArchiveRelocationMode=0: moving
-# it, this JDK's default, costs about 0.1 s at every start), the C1 compiler only, the serial
-# collector, a fixed 192 MiB heap, no perf data file. TLSSCAN_JAVA_OPTS comes last and overrides.
+# the class-data archive, the C1 compiler only, the serial collector, a fixed 192 MiB heap, no perf
+# data file. (Mapping the archive where it was written, -XX:ArchiveRelocationMode=0, makes the JVM
+# itself start faster but a scan's first record later: it stays this JDK's default, relocated.)
+# TLSSCAN_JAVA_OPTS comes last and overrides.
 cat >"$tree$install_dir/bin/tlsscan" <<'LAUNCHER'
 #!/bin/sh
 # tlsscan: runs the command on the Java runtime of its package (see tlsscan(1)).
@@ -76,7 +77,6 @@ app=/usr/lib/tlsscan/lib/app
 # shellcheck disable=SC2086
 exec /usr/lib/tlsscan/lib/runtime/bin/java -Djava.library.path=$app/native \
   -XX:SharedArchiveFile=$app/tlsscan.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 \
   -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms192m -Xmx192m -XX:-UsePerfData \
   ${TLSSCAN_JAVA_OPTS:-} -cp $app/tlsscan.jar io.tlsscan.cli.Main "$@"
 LAUNCHER
