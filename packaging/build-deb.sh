@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Builds the Debian package scanner-cli/target/deb/tlsscan_<version>_amd64.deb: tlsscan with its own
-# Java runtime (jlink: only the modules jdeps finds in the jar), laid out by jpackage (app image:
-# native launcher, runtime, jar) under /usr/lib/tlsscan, plus /usr/bin/tlsscan, a man page per command and the bash completion, all generated
-# from the command's picocli model, and a class-data sharing archive of the classes a scan loads,
-# written at build time for the paths the package installs (the JVM only maps an archive whose jar
-# sits where it sat at dump time, so the dump runs with the package tree bind-mounted at
-# /usr/lib/tlsscan in a private mount namespace; nothing of the host's /usr/lib changes).
-# Needs a JDK 17 (jdeps, jlink, jpackage), Maven and dpkg-deb; run as root (unshare, mount).
-# SKIP_BUILD=1 uses the jar already in scanner-cli/target.
+# Java runtime (jlink: only the modules jdeps finds in the jar) under /usr/lib/tlsscan, started by
+# /usr/bin/tlsscan, a shell script that execs that runtime's java (no native launcher: jpackage's
+# asks dpkg which package it belongs to, four times, on every start), plus a man page per command
+# and the bash completion, all generated from the command's picocli model, and a class-data sharing
+# archive of the classes a scan loads, written at build time for the paths the package installs
+# (the JVM only maps an archive whose jar sits where it sat at dump time, so the dump runs with the
+# package tree bind-mounted at /usr/lib/tlsscan in a private mount namespace; nothing of the host's
+# /usr/lib changes).
+# Needs a JDK 17 (jdeps, jlink), Maven and dpkg-deb; run as root (unshare, mount).
+# SKIP_BUILD=1 uses the jar already in scanner-cli/target (e.g. after `mvn package`).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="$here/scanner-cli/target"
@@ -27,7 +29,7 @@ fi
 version="$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
 deb_version="${version%-SNAPSHOT}"
 rm -rf "$work" "$out"
-mkdir -p "$work/input/native" "$work/extra" "$out"
+mkdir -p "$work" "$out"
 
 # The runtime: the modules jdeps finds, plus jdk.crypto.ec (EC keys, looked up by name through
 # the security providers, which jdeps cannot see), less java.desktop: only Jackson's and
@@ -40,27 +42,45 @@ log "jlink $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=0 \
   --output "$work/runtime"
 
-cp "$jar" "$work/input/"
-cp "$target"/native/META-INF/native/*.so "$work/input/native/"
+# The security providers the runtime's java.security names but the image leaves out (SunJGSS,
+# XMLDSig, SunPCSC, JdkSASL, SunPKCS11) are dropped from its list: the JDK looks each one up through
+# the service loader the first time a provider is asked for, and on the way instantiates every
+# provider on the class path, Bouncy Castle's among them (about 0.2 s of CPU at every start), only
+# to throw it away: Bouncy Castle is never registered as a provider either way.
+security="$work/runtime/conf/security/java.security"
+present="$("$work/runtime/bin/java" -XshowSettings:security:providers -version 2>&1 |
+  sed -n 's/^ *Provider name: //p')"
+providers="$(sed -n 's/^security\.provider\.[0-9]*=//p' "$security" | grep -Fx "$present")"
+log "security providers: $(echo $providers)"
+sed -i '/^security\.provider\.[0-9]*=/d' "$security"
+n=0; for provider in $providers; do n=$((n + 1)); echo "security.provider.$n=$provider"; done >>"$security"
 
-# JVM options measured by samples/bench/startup.sh (see the README's Install section).
-java_options=(
-  "-Djava.library.path=\$APPDIR/native"
-  "-XX:SharedArchiveFile=\$APPDIR/tlsscan.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
-  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms192m -Xmx192m -XX:-UsePerfData
-)
-jpackage_args=()
-for option in "${java_options[@]}"; do jpackage_args+=(--java-options "$option"); done
-log "jpackage tlsscan $deb_version (app image)"
-jpackage --type app-image --name tlsscan --app-version "$deb_version" --vendor tlsscan \
-  --input "$work/input" --main-jar tlsscan.jar --main-class io.tlsscan.cli.Main \
-  --runtime-image "$work/runtime" "${jpackage_args[@]}" --dest "$work/jpackage"
-
-# The package tree: the app image, the command on the PATH, man pages and completion.
+# The package tree: the runtime, the jar and its native libraries, the command on the PATH, man
+# pages and completion.
 tree="$work/tree"
-mkdir -p "$tree/DEBIAN" "$(dirname "$tree$install_dir")"
-cp -a "$work/jpackage/tlsscan" "$tree$install_dir"
 app="$tree$install_dir/lib/app"
+mkdir -p "$tree/DEBIAN" "$tree$install_dir/bin" "$tree$install_dir/lib" "$app/native"
+cp -a "$work/runtime" "$tree$install_dir/lib/runtime"
+cp "$jar" "$app/"
+cp "$target"/native/META-INF/native/*.so "$app/native/"
+
+# The command. JVM options measured by samples/bench/startup.sh (see the README's Install section):
+# the class-data archive, the C1 compiler only, the serial collector, a fixed 192 MiB heap, no perf
+# data file. (Mapping the archive where it was written, -XX:ArchiveRelocationMode=0, makes the JVM
+# itself start faster but a scan's first record later: it stays this JDK's default, relocated.)
+# TLSSCAN_JAVA_OPTS comes last and overrides.
+cat >"$tree$install_dir/bin/tlsscan" <<'LAUNCHER'
+#!/bin/sh
+# tlsscan: runs the command on the Java runtime of its package (see tlsscan(1)).
+# TLSSCAN_JAVA_OPTS comes last and overrides any of these JVM options.
+app=/usr/lib/tlsscan/lib/app
+# shellcheck disable=SC2086
+exec /usr/lib/tlsscan/lib/runtime/bin/java -Djava.library.path=$app/native \
+  -XX:SharedArchiveFile=$app/tlsscan.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms192m -Xmx192m -XX:-UsePerfData \
+  ${TLSSCAN_JAVA_OPTS:-} -cp $app/tlsscan.jar io.tlsscan.cli.Main "$@"
+LAUNCHER
+chmod 755 "$tree$install_dir/bin/tlsscan"
 mkdir -p "$tree/usr/bin" "$tree/usr/share/man/man1" "$tree/usr/share/bash-completion/completions"
 ln -s "$install_dir/bin/tlsscan" "$tree/usr/bin/tlsscan"
 java -cp "$jar" io.tlsscan.cli.ManPages "$work/man"
@@ -87,10 +107,11 @@ unshare -m bash -euo pipefail -c '
 [ -n "$created_dir" ] && rmdir "$created_dir"
 [ -s "$app/tlsscan.jsa" ] || { log "no class-data archive (see $work/dump.log)"; exit 1; }
 
-# The control file. Depends: the packages of the shared libraries the launcher, the runtime and
-# the native libraries link to.
+# The control file. Depends: the packages of the shared libraries the runtime and the native
+# libraries link to (bin/tlsscan is a /bin/sh script, which ldd would fail on; /bin/sh is essential).
 owner() { dpkg -S "$1" 2>/dev/null || dpkg -S "$(readlink -f "$1")" 2>/dev/null || true; }
-depends="$(find "$tree$install_dir" -type f \( -name '*.so' -o -perm -u+x \) -exec ldd {} + 2>/dev/null |
+depends="$(find "$tree$install_dir" -type f \( -name '*.so' -o -perm -u+x \) ! -path "$tree$install_dir/bin/*" \
+  -exec ldd {} + 2>/dev/null |
   awk '$2 == "=>" && $3 ~ /^\// && $3 !~ /tlsscan/ { print $3 }' | sort -u |
   while read -r lib; do owner "$lib"; done | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')"
 [ -n "$depends" ] || { log "could not tell which packages the runtime needs"; exit 1; }

@@ -42,10 +42,9 @@ jq -e '.status == "ok" and .certificate.trusted == true and .protocols["TLSv1.3"
   "$work/record.json" >/dev/null || fail "record: $(cat "$work/record.json")"
 ok "scan of deb.test:$port (127.0.93.1): ok, trusted, TLS 1.3"
 
-# The class-data archive matches the installed jar and runtime (-Xshare:on fails otherwise).
-/usr/lib/tlsscan/lib/runtime/bin/java -Xshare:on -XX:SharedArchiveFile=/usr/lib/tlsscan/lib/app/tlsscan.jsa \
-  -Xlog:cds=off -cp /usr/lib/tlsscan/lib/app/tlsscan.jar io.tlsscan.cli.Main --version >/dev/null \
-  || fail "the class-data archive does not map"
+# The installed command maps its class-data archive: -Xshare:on makes the JVM fail, not carry on
+# without it, when the archive does not match the installed runtime and jar.
+env -i TLSSCAN_JAVA_OPTS=-Xshare:on /usr/bin/tlsscan --version >/dev/null || fail "the class-data archive does not map"
 ok "class-data archive maps"
 
 # A man page per command, and the bash completion.
