@@ -49,7 +49,7 @@ if [[ " $PARTS " == *" dead "* ]]; then
     'BEGIN { for (i = 0; i < n; i++) printf "%s:%d\n", bind, base + i % ports }' >"$WORK/dead.txt"
   log "tarpit: pid $TARPIT_PID on $BIND:$TARPIT_BASE_PORT-$last; scanning $DEAD_TARGETS targets at -c $DEAD_CONCURRENCY --timeout ${DEAD_TIMEOUT}s"
   wait_quiet
-  measure dead "$DEAD_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/dead.txt" -o "$WORK/dead.jsonl" -q \
+  measure dead "$DEAD_TARGETS" "${TLSSCAN[@]}" scan -i "$WORK/dead.txt" -o "$WORK/dead.jsonl" -q --fail-on none \
     -c "$DEAD_CONCURRENCY" --timeout "${DEAD_TIMEOUT}s" $(cert_probe_args)
   ideal=$(awk -v n="$DEAD_TARGETS" -v c="$DEAD_CONCURRENCY" -v t="$DEAD_TIMEOUT" 'BEGIN { w = int((n + c - 1) / c); print w * t }')
   ratio=$(fdiv "${M_WALL[dead]}" "$ideal" %.2f)
@@ -79,7 +79,7 @@ mem_run() {
   mem_list "$count" >"$WORK/$name.txt"
   log "$name: scanning $count lines at -c $MEM_CONCURRENCY"
   wait_quiet
-  measure "$name" "$count" "${TLSSCAN[@]}" scan -i "$WORK/$name.txt" -o "$WORK/$name.jsonl" -q \
+  measure "$name" "$count" "${TLSSCAN[@]}" scan -i "$WORK/$name.txt" -o "$WORK/$name.jsonl" -q --fail-on none \
     -c "$MEM_CONCURRENCY" --timeout 5s $(cert_probe_args)
   local outcome
   outcome="$(wc -l <"$WORK/$name.jsonl") records: $(kinds "$WORK/$name.jsonl")"
