@@ -11,10 +11,17 @@ import static java.util.Objects.requireNonNull;
  * @param port TCP port, or {@code null} when the line could not be parsed
  * @param ip the IP address connected to, or {@code null} when none was reached
  * @param sni the server name sent, or {@code null} (IP literals send none)
+ * @param starttls the protocol spoken before TLS ({@code smtp}, {@code imap}...), or {@code null}
+ *     for TLS from the first byte
  */
 public record TargetInfo(
-    String input, long line, String host, Integer port, String ip, String sni) {
+    String input, long line, String host, Integer port, String ip, String sni, String starttls) {
   public TargetInfo {
     requireNonNull(input, "input");
+  }
+
+  /** The target section of a target spoken to in TLS from the first byte. */
+  public TargetInfo(String input, long line, String host, Integer port, String ip, String sni) {
+    this(input, line, host, port, ip, sni, null);
   }
 }

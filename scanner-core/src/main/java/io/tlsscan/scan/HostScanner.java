@@ -93,14 +93,9 @@ final class HostScanner {
     }
     return Deadlines.within(options.timeout(), resolver.resolveAll(target.host()))
         .flatMapMany(Flux::fromIterable)
-        .concatMap(address -> scanOne(at(target, address), cancel))
+        .concatMap(address -> scanOne(target.at(address), cancel))
         // The single-address path reports the DNS failure with its phase and message.
         .onErrorResume(error -> scanOne(target, cancel));
-  }
-
-  private static Target at(Target target, InetAddress address) {
-    return new Target(
-        target.input(), target.line(), target.host(), target.port(), address, target.sni());
   }
 
   private Mono<HostReport> scanOne(Target target, Mono<Void> cancel) {
@@ -284,6 +279,12 @@ final class HostScanner {
 
   private static TargetInfo info(Target target, TargetProgress progress) {
     return new TargetInfo(
-        target.input(), target.line(), target.host(), target.port(), progress.ip(), target.sni());
+        target.input(),
+        target.line(),
+        target.host(),
+        target.port(),
+        progress.ip(),
+        target.sni(),
+        target.starttls() == null ? null : target.starttls().wireName());
   }
 }

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  * <p>Accepted forms: {@code example.com}, {@code example.com:8443}, {@code example.com:443,8443},
  * {@code 192.0.2.1:443}, {@code [2001:db8::1]:443}, a bare {@code 2001:db8::1} (no port can follow:
  * every colon belongs to the address), CIDR ranges {@code 10.1.2.0/30:443} and {@code
- * [2001:db8::]/126:443}, and {@code https://host[:port][/path]} URLs (path ignored).
+ * [2001:db8::]/126:443}, and {@code SCHEME://host[:port][/path]} URLs (path ignored) with a
+ * {@link Scheme} such as {@code https}, {@code smtp} or {@code imaps}, whose port is the default.
  *
  * @param hosts one host or a range of addresses
  * @param ports the ports to scan on each host, at least one
+ * @param scheme the URL's scheme, or {@code null} when the field is no URL
  */
-record HostField(HostSet hosts, List<Integer> ports) {
+record HostField(HostSet hosts, List<Integer> ports, Scheme scheme) {
   private static final String URL_SEPARATOR = "://";
   private static final Pattern URL_AUTHORITY_END = Pattern.compile("[/?#]");
 
@@ -24,17 +26,23 @@ record HostField(HostSet hosts, List<Integer> ports) {
       return parseAuthority(token, token, defaultPort);
     }
     String name = token.substring(0, scheme);
-    if (!name.equalsIgnoreCase("https")) {
-      throw new InvalidLineException(
-          "URL scheme " + InputText.quote(name) + " is not supported, only https://");
-    }
+    Scheme known =
+        Scheme.byName(name)
+            .orElseThrow(
+                () ->
+                    new InvalidLineException(
+                        "unknown URL scheme "
+                            + InputText.quote(name)
+                            + "; known: "
+                            + Scheme.names()));
     String rest = token.substring(scheme + URL_SEPARATOR.length());
     String authority = URL_AUTHORITY_END.split(rest, 2)[0];
     if (authority.indexOf('@') >= 0) {
       throw new InvalidLineException(
           "user name in URL " + InputText.quote(token) + " is not supported");
     }
-    return parseAuthority(authority, token, defaultPort);
+    HostField field = parseAuthority(authority, token, known.defaultPort());
+    return new HostField(field.hosts(), field.ports(), known);
   }
 
   private static HostField parseAuthority(String text, String token, int defaultPort)
@@ -43,7 +51,7 @@ record HostField(HostSet hosts, List<Integer> ports) {
       return parseBracketed(text, token, defaultPort);
     }
     if (text.chars().filter(c -> c == ':').count() >= 2) {
-      return new HostField(addresses(text, token, true), List.of(defaultPort));
+      return new HostField(addresses(text, token, true), List.of(defaultPort), null);
     }
     int colon = text.indexOf(':');
     if (text.isEmpty() || colon == 0) {
@@ -51,7 +59,7 @@ record HostField(HostSet hosts, List<Integer> ports) {
     }
     String host = colon < 0 ? text : text.substring(0, colon);
     List<Integer> ports = colon < 0 ? List.of(defaultPort) : Ports.parse(text.substring(colon + 1));
-    return new HostField(hostOrRange(host, token), ports);
+    return new HostField(hostOrRange(host, token), ports, null);
   }
 
   private static HostField parseBracketed(String text, String token, int defaultPort)
@@ -73,7 +81,7 @@ record HostField(HostSet hosts, List<Integer> ports) {
           "unexpected " + InputText.quote(after) + " after \"]\" in " + InputText.quote(token));
     }
     List<Integer> ports = after.isEmpty() ? List.of(defaultPort) : Ports.parse(after.substring(1));
-    return new HostField(addresses(inside + range, token, true), ports);
+    return new HostField(addresses(inside + range, token, true), ports, null);
   }
 
   private static HostSet hostOrRange(String host, String token) throws InvalidLineException {

@@ -21,9 +21,17 @@ import java.net.InetAddress;
  *     that must be resolved; set both for an IP-literal host and for an explicit connect address
  * @param sni the server name to send and to check the certificate against, or {@code null} when
  *     {@code host} is an IP literal
+ * @param starttls the protocol spoken before TLS ({@code smtp://host}, or {@code host:25} with
+ *     {@code --starttls auto}), or {@code null} for TLS from the first byte
  */
 public record Target(
-    String input, long line, String host, int port, InetAddress connectAddress, String sni)
+    String input,
+    long line,
+    String host,
+    int port,
+    InetAddress connectAddress,
+    String sni,
+    StarttlsProtocol starttls)
     implements HostListEntry {
   public Target {
     requireNonNull(input, "input");
@@ -31,5 +39,16 @@ public record Target(
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " out of range 1-65535");
     }
+  }
+
+  /** A target spoken to in TLS from the first byte. */
+  public Target(
+      String input, long line, String host, int port, InetAddress connectAddress, String sni) {
+    this(input, line, host, port, connectAddress, sni, null);
+  }
+
+  /** The same target at another address (one of its name's, with {@code --all-ips}). */
+  public Target at(InetAddress address) {
+    return new Target(input, line, host, port, address, sni, starttls);
   }
 }

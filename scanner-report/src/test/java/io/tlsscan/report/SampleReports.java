@@ -175,6 +175,20 @@ final class SampleReports {
         1);
   }
 
+  /** A mail server scanned through SMTP STARTTLS: the trusted record under another target. */
+  static HostReport smtpStarttls() {
+    HostReport trusted = trusted();
+    return new HostReport(
+        new TargetInfo(
+            "smtp://mail.example", 2, "mail.example", 25, "10.0.0.8", "mail.example", "smtp"),
+        trusted.error(),
+        trusted.startedAt(),
+        trusted.durationMs(),
+        trusted.connections(),
+        trusted.sections(),
+        trusted.findings());
+  }
+
   /** A host-list line that did not parse. */
   static HostReport invalidTarget() {
     return invalidTarget("bad host:99999", 7);
