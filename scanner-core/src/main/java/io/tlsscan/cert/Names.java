@@ -4,13 +4,14 @@ package io.tlsscan.cert;
  * Makes names quoted in messages safe to print: short, however long a hostile certificate makes
  * them, and with control and other non-printable characters escaped ({@code \n}, {@code \u001b}).
  */
-final class Names {
+public final class Names {
   /** Longest name quoted in a message, before escaping. */
-  static final int MAX_LENGTH = 200;
+  public static final int MAX_LENGTH = 200;
 
   private Names() {}
 
-  static String shorten(String name) {
+  /** The name cut to {@link #MAX_LENGTH} characters (then {@code ...}), non-printables escaped. */
+  public static String shorten(String name) {
     boolean cut = name.length() > MAX_LENGTH;
     String kept = cut ? name.substring(0, MAX_LENGTH) : name;
     StringBuilder text = null;

@@ -33,6 +33,9 @@ public final class FailureClassifier {
     if (root instanceof NotTlsException) {
       return new Failure(ErrorKind.NOT_TLS, message);
     }
+    if (root instanceof StarttlsException) {
+      return new Failure(ErrorKind.STARTTLS_FAILED, message);
+    }
     if (root instanceof UnknownHostException) {
       return new Failure(ErrorKind.DNS, "DNS lookup failed: " + message);
     }
@@ -95,6 +98,7 @@ public final class FailureClassifier {
               || current instanceof java.util.concurrent.ExecutionException;
       if (!wrapper) {
         if (current instanceof NotTlsException
+            || current instanceof StarttlsException
             || current instanceof ReadLimitExceededException
             || ALERT.matcher(String.valueOf(current.getMessage())).find()) {
           return current;

@@ -7,6 +7,7 @@ import io.tlsscan.model.ScanError;
 import io.tlsscan.model.Section;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.net.ConnectionRateLimiter;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.HostResolver;
@@ -127,17 +128,22 @@ final class HostScanner {
     return resolved.flatMap(
         address -> {
           progress.resolved(address);
-          InetSocketAddress socket = new InetSocketAddress(address, target.port());
-          return handshake(socket, target, progress, 0)
-              .map(result -> new Connected(socket, result));
+          Endpoint endpoint =
+              new Endpoint(
+                  new InetSocketAddress(address, target.port()),
+                  target.host(),
+                  target.sni(),
+                  target.starttls());
+          return handshake(endpoint, progress, 0)
+              .map(result -> new Connected(endpoint, result));
         });
   }
 
   /** The handshake, tried again after a transient failure while retries and time remain. */
   private Mono<HandshakeResult> handshake(
-      InetSocketAddress address, Target target, TargetProgress progress, int attempt) {
+      Endpoint endpoint, TargetProgress progress, int attempt) {
     return handshakeProbe
-        .run(address, target.sni(), progress)
+        .run(endpoint, progress)
         .flatMap(
             result -> {
               Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << attempt);
@@ -148,7 +154,7 @@ final class HostScanner {
                       && isTransient(result)
                       && progress.remaining().compareTo(delay.multipliedBy(2)) > 0;
               return retry
-                  ? Mono.delay(delay).then(handshake(address, target, progress, attempt + 1))
+                  ? Mono.delay(delay).then(handshake(endpoint, progress, attempt + 1))
                   : Mono.just(result);
             });
   }
@@ -173,7 +179,7 @@ final class HostScanner {
       return Mono.just(assemble(target, progress, connected, plan, new Outcomes()));
     }
     return graph
-        .run(plan.network(), connected.address(), target.sni(), progress)
+        .run(plan.network(), connected.endpoint(), progress)
         .map(outcomes -> assemble(target, progress, connected, plan, outcomes));
   }
 

@@ -11,7 +11,7 @@ import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.scan.ProbePlan.Step;
-import java.net.InetSocketAddress;
+import io.tlsscan.net.Endpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,19 +43,17 @@ final class ProbeGraph {
   }
 
   /**
-   * The outcome of every step of {@code network}, asked at {@code address} with the SNI name {@code
-   * sni} ({@code null} for none). The scan's phase becomes the first probe's name, e.g. {@code
-   * protocols}.
+   * The outcome of every step of {@code network}, asked at {@code endpoint}. The scan's phase
+   * becomes the first probe's name, e.g. {@code protocols}.
    */
-  Mono<Outcomes> run(
-      List<Step> network, InetSocketAddress address, String sni, TargetProgress progress) {
+  Mono<Outcomes> run(List<Step> network, Endpoint endpoint, TargetProgress progress) {
     HostConnectionLimit limit = new HostConnectionLimit(progress, perHostConnections);
     Outcomes outcomes = new Outcomes();
     Map<ProbeId, Sinks.Empty<Void>> done = new EnumMap<>(ProbeId.class);
     List<Mono<Void>> nodes = new ArrayList<>(network.size());
     for (int rank = 0; rank < network.size(); rank++) {
       Step step = network.get(rank);
-      ProbeTarget target = new ProbeTarget(address, sni, limit.tracker(rank), perHostConnections);
+      ProbeTarget target = new ProbeTarget(endpoint, limit.tracker(rank), perHostConnections);
       Sinks.Empty<Void> finished = Sinks.empty();
       done.put(step.id(), finished);
       List<Mono<Void>> inputs = new ArrayList<>();
