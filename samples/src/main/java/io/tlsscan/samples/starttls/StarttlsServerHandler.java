@@ -60,12 +60,10 @@ public final class StarttlsServerHandler extends ChannelInboundHandlerAdapter {
 
   private void startTls(ChannelHandlerContext ctx, String after) {
     ctx.pipeline().addAfter(ctx.name(), "tls", tls.newHandler(ctx.alloc()));
-    ctx.pipeline().remove(this);
     if (!after.isEmpty()) {
-      ctx.pipeline()
-          .context("tls")
-          .fireChannelRead(Unpooled.copiedBuffer(after, StandardCharsets.ISO_8859_1));
+      ctx.fireChannelRead(Unpooled.copiedBuffer(after, StandardCharsets.ISO_8859_1));
     }
+    ctx.pipeline().remove(this);
   }
 
   /** Sends {@code text} at once or a byte per pause; runs {@code then} once it is all written. */
