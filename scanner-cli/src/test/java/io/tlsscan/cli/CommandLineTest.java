@@ -241,6 +241,8 @@ class CommandLineTest {
     assertThat(stderr()).contains("\"soon\" is not a duration");
     assertThat(Main.run("scan", "-f", "xml", "example.test")).isEqualTo(ExitCodes.USAGE);
     assertThat(stderr()).contains("xml");
+    assertThat(Main.run("scan", "--starttls", "gopher", "example.test")).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr()).contains("unknown STARTTLS protocol \"gopher\"");
     assertThat(Main.run("scan", "--no-such-flag", "example.test")).isEqualTo(ExitCodes.USAGE);
     assertThat(stderr()).contains("--no-such-flag");
   }

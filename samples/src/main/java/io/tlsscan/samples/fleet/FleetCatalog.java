@@ -8,6 +8,8 @@ import io.netty.handler.ssl.SslProvider;
 import io.tlsscan.samples.fleet.ServerBehaviour.Listening;
 import io.tlsscan.samples.fleet.ServerBehaviour.NotListening;
 import io.tlsscan.samples.pki.TestPki;
+import io.tlsscan.samples.starttls.StarttlsScript;
+import io.tlsscan.samples.starttls.StarttlsServerHandler;
 import io.tlsscan.samples.pki.TestPki.Issued;
 import io.tlsscan.samples.pki.TestPki.KeyType;
 import java.net.Inet4Address;
@@ -82,6 +84,7 @@ final class FleetCatalog {
     catalog.certificateFlaws();
     catalog.protocolFlaws();
     catalog.nonTlsServers();
+    catalog.starttlsServices();
     return List.copyOf(catalog.plans);
   }
 
@@ -289,6 +292,26 @@ final class FleetCatalog {
         "nothing listens on this port",
         Expectation.error("refused"),
         new NotListening());
+  }
+
+  /** Services that speak their own protocol before TLS. */
+  private void starttlsServices() {
+    String name = "smtp-starttls";
+    String host = host(name);
+    SslContext context =
+        build(name, serverContext(pki.leaf(host), pki.intermediate().certificate()));
+    StarttlsScript smtp = StarttlsScript.smtp(host);
+    plans.add(
+        new EndpointPlan(
+            name,
+            host,
+            nextAddress(),
+            "a mail server: SMTP, then STARTTLS with a good certificate",
+            Expectation.clean(),
+            new Listening(
+                ANSWERING_LIFETIME,
+                ch -> ch.pipeline().addLast(new StarttlsServerHandler(smtp, context))),
+            "smtp"));
   }
 
   private void tls(
