@@ -43,12 +43,15 @@ final class SClientSuites {
   private final InetSocketAddress address;
   private final String serverName;
   private final Path emptyConfig;
+  private final String starttls;
   private final ExecutorService workers = Executors.newFixedThreadPool(PARALLEL);
 
-  private SClientSuites(InetSocketAddress address, String serverName, Path emptyConfig) {
+  private SClientSuites(
+      InetSocketAddress address, String serverName, Path emptyConfig, String starttls) {
     this.address = address;
     this.serverName = serverName;
     this.emptyConfig = emptyConfig;
+    this.starttls = starttls;
   }
 
   /**
@@ -57,9 +60,15 @@ final class SClientSuites {
    */
   static Map<ProtocolVersion, Map<Integer, Boolean>> find(
       InetSocketAddress address, String serverName) {
+    return find(address, serverName, null);
+  }
+
+  /** The same, each {@code s_client} speaking {@code -starttls PROTO} first ({@code null}: none). */
+  static Map<ProtocolVersion, Map<Integer, Boolean>> find(
+      InetSocketAddress address, String serverName, String starttls) {
     try {
       Path config = Files.createTempFile("openssl", ".cnf");
-      SClientSuites probe = new SClientSuites(address, serverName, config);
+      SClientSuites probe = new SClientSuites(address, serverName, config, starttls);
       try {
         return probe.findAll();
       } finally {
@@ -167,15 +176,19 @@ final class SClientSuites {
   private boolean negotiates(
       ProtocolVersion version, String suiteOption, String suites, String expected) {
     List<String> command =
-        List.of(
-            "s_client",
-            "-connect",
-            address.getHostString() + ":" + address.getPort(),
-            "-servername",
-            serverName,
-            flag(version),
-            suiteOption,
-            suites);
+        new ArrayList<>(
+            List.of(
+                "s_client",
+                "-connect",
+                address.getHostString() + ":" + address.getPort(),
+                "-servername",
+                serverName,
+                flag(version),
+                suiteOption,
+                suites));
+    if (starttls != null) {
+      command.addAll(List.of("-starttls", starttls));
+    }
     for (String line : run(command, 10).output()) {
       // "New, TLSv1.2, Cipher is ECDHE-RSA-AES128-GCM-SHA256" (openssl 3.0)
       if (line.startsWith("New, ") && !line.contains("(NONE)")) {
