@@ -63,7 +63,10 @@ final class SClientSuites {
     return find(address, serverName, null);
   }
 
-  /** The same, each {@code s_client} speaking {@code -starttls PROTO} first ({@code null}: none). */
+  /**
+   * The same, each {@code s_client} speaking {@code -starttls PROTO} first ({@code null}: none);
+   * for XMPP, {@code serverName} is also the stream's domain.
+   */
   static Map<ProtocolVersion, Map<Integer, Boolean>> find(
       InetSocketAddress address, String serverName, String starttls) {
     try {
@@ -188,6 +191,10 @@ final class SClientSuites {
                 suites));
     if (starttls != null) {
       command.addAll(List.of("-starttls", starttls));
+      if (starttls.startsWith("xmpp")) {
+        // Else s_client names the address it connects to as the XMPP domain.
+        command.addAll(List.of("-xmpphost", serverName));
+      }
     }
     for (String line : run(command, 10).output()) {
       // "New, TLSv1.2, Cipher is ECDHE-RSA-AES128-GCM-SHA256" (openssl 3.0)

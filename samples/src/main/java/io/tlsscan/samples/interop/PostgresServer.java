@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -50,8 +49,9 @@ public final class PostgresServer {
       for (Path path : List.of(directory, credentials.chain(), credentials.key())) {
         Files.setOwner(path, owner);
       }
-      run(
+      ServerProcess.runToEnd(
           directory,
+          "initdb",
           List.of(
               "runuser", "-u", USER, "--", bin.resolve("initdb").toString(), "-D", data.toString(),
               "-A", "trust", "-U", USER, "--no-sync"));
@@ -72,25 +72,6 @@ public final class PostgresServer {
           Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void run(Path directory, List<String> command) throws IOException {
-    Path log = directory.resolve("initdb.log");
-    Process process =
-        new ProcessBuilder(command)
-            .directory(directory.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IllegalStateException("initdb failed: " + Files.readString(log));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
