@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.samples.interop.DovecotServer;
 import io.tlsscan.samples.interop.InteropServer;
 import io.tlsscan.samples.interop.MariadbServer;
 import io.tlsscan.samples.interop.PostfixServer;
@@ -65,6 +66,17 @@ class RealStarttlsServersTest {
     try (InteropServer server =
         PostfixServer.start("127.0.83.2", HOST, chain.leaf(), chain.intermediate())) {
       assertScanMatchesSClient("smtp", server.address(), server::log);
+    }
+  }
+
+  @Test
+  void dovecotImapAndPop3MatchSClient() {
+    assumeTrue(DovecotServer.installed(), "Dovecot" + INSTALL);
+    try (DovecotServer dovecot =
+        DovecotServer.start("127.0.83.3", "127.0.83.4", chain.leaf(), chain.intermediate())) {
+      InteropServer server = dovecot.server();
+      assertScanMatchesSClient("imap", server.address(), server::log);
+      assertScanMatchesSClient("pop3", dovecot.pop3(), server::log);
     }
   }
 
