@@ -166,6 +166,29 @@ class StarttlsScanTest {
   }
 
   @Test
+  void aServerTricklingAnEndlessGreetingEndsAtTheDeadline() {
+    // Given an SMTP server whose greeting goes on line after line, under the reply limit, a byte
+    // every 50 ms: it would take over two minutes to finish
+    String greeting = ("220-" + "x".repeat(60) + "\r\n").repeat(45) + "220 ready\r\n";
+    assertThat(greeting.length()).isLessThan(4096);
+    try (StarttlsServer trickling =
+        StarttlsServer.start(
+            at("127.0.81.9"),
+            StarttlsScript.greeting(greeting).slow(Duration.ofMillis(50)),
+            tls)) {
+      // When it is scanned with a 2 s deadline
+      long start = System.nanoTime();
+      HostReport report = scan(quick, smtpLine(trickling.address()));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      // Then the bytes that keep coming do not keep the preamble going past the deadline
+      assertThat(report.error().kind()).isEqualTo(ErrorKind.TIMEOUT);
+      assertThat(report.error().message()).contains("2s deadline");
+      assertThat(took).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
   void aSilentServerEndsAtTheDeadline() {
     try (StarttlsServer silent =
         StarttlsServer.start(at("127.0.81.8"), StarttlsScript.greeting(""), tls)) {
