@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A real Dovecot (Debian's, installed by {@code samples/starttls/install.sh}) with IMAP and POP3,
@@ -66,7 +67,8 @@ public record DovecotServer(InteropServer server, InetSocketAddress pop3)
                         "mail_location = mbox:" + directory.resolve("mail"),
                         "passdb {",
                         "  driver = static",
-                        "  args = nopassword",
+                        // Nobody logs in: the password is one nobody knows.
+                        "  args = password=" + UUID.randomUUID(),
                         "}",
                         "service imap-login {",
                         "  inet_listener imap {",

@@ -41,7 +41,8 @@ public final class PostfixServer {
       Path queue = Files.createDirectory(directory.resolve("queue"));
       Path data = Files.createDirectory(directory.resolve("data"));
       Files.setOwner(
-          data, data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postfix"));
+          data,
+          data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postfix"));
       ServerProcess.writeLines(
           config.resolve("main.cf"),
           List.of(
@@ -49,7 +50,7 @@ public final class PostfixServer {
               "queue_directory = " + queue,
               "data_directory = " + data,
               "myhostname = " + hostname,
-              // Checked against the machine's interfaces; the listener's own address is in master.cf.
+              // Checked against the machine's interfaces; the listener's address is in master.cf.
               "inet_interfaces = loopback-only",
               "inet_protocols = ipv4",
               "smtpd_tls_cert_file = " + credentials.chain(),
@@ -68,7 +69,9 @@ public final class PostfixServer {
       ServerProcess.writeLines(services, helpers);
       // Creates the queue directories with their owners.
       ServerProcess.runToEnd(
-          directory, "postfix-check", List.of(POSTFIX.toString(), "-c", config.toString(), "check"));
+          directory,
+          "postfix-check",
+          List.of(POSTFIX.toString(), "-c", config.toString(), "check"));
       return ServerProcess.start(
           directory,
           host,
