@@ -79,7 +79,8 @@ class DeepScanOpenSslTest {
               "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256");
       assertThat(report.ciphers().resultOrNull().serverOrder()).isTrue();
       assertThat(report.certificate().resultOrNull().trusted()).isTrue();
-      assertThat(report.connections()).isLessThanOrEqualTo(40);
+      // every probe, HTTP, JARM and the weakness checks included, within the deep scan budget
+      assertThat(report.connections()).isLessThanOrEqualTo(50);
     }
   }
 

@@ -112,6 +112,17 @@ class DemoFleetScanTest {
   }
 
   @Test
+  void theMailServerIsScannedThroughSmtpStarttls() {
+    DemoEndpoint smtp = fleet.endpoint("smtp-starttls");
+    HostReport report = byInput.get(smtp.hostLine());
+    assertThat(smtp.hostLine()).startsWith("smtp://");
+    assertThat(report.target().starttls()).isEqualTo("smtp");
+    assertThat(report.ok()).as("record %s", report).isTrue();
+    assertThat(report.certificate().resultOrNull().chain().get(0).subject())
+        .isEqualTo("CN=" + smtp.host());
+  }
+
+  @Test
   void nonTlsServersAreNamedAtOnce() {
     HostReport http = byInput.get(fleet.endpoint("plain-http").hostLine());
     assertThat(http.error().message()).contains("HTTP");

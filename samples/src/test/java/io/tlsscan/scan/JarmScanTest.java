@@ -7,6 +7,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.NetworkContext;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
@@ -202,7 +203,7 @@ class JarmScanTest {
     Connector connector =
         new Connector(network, Duration.ofSeconds(3), 64 * 1024, ConnectionRateLimiter.unlimited());
     JarmProbe probe = new JarmProbe(new RawHelloClient(connector, answerTimeout));
-    ProbeTarget target = new ProbeTarget(address, HOST, ConnectionTracker.NONE, 2);
+    ProbeTarget target = new ProbeTarget(Endpoint.tls(address, HOST), ConnectionTracker.NONE, 2);
     return probe.run(new ProbeContext(target, ProbeResults.NONE)).block(Duration.ofSeconds(30));
   }
 

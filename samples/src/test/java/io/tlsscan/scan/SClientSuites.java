@@ -22,15 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The cipher suites {@code openssl s_client} negotiates with a server, one suite and one version
- * at a time: the reference the interoperability tests hold tlsscan to.
+ * The cipher suites {@code openssl s_client} negotiates with a server, one suite and one version at
+ * a time: the reference the interoperability tests hold tlsscan to.
  *
- * <p>Below TLS 1.3 it tries every suite {@code openssl ciphers -V 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'}
- * lists, except PSK and SRP suites, which {@code s_client} does not offer without {@code -psk} or
- * {@code -srpuser}; TLS 1.0 and 1.1 only with suites OpenSSL allows there, and only when a hello
- * offering all of them gets an answer. For TLS 1.3 it tries every TLS 1.3 suite of tlsscan's
- * registry that OpenSSL knows ({@code -ciphersuites}). Every attempt sends the server name and
- * runs with an empty OpenSSL configuration; several run at once.
+ * <p>Below TLS 1.3 it tries every suite {@code openssl ciphers -V
+ * 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'} lists, except PSK and SRP suites, which {@code s_client} does
+ * not offer without {@code -psk} or {@code -srpuser}; TLS 1.0 and 1.1 only with suites OpenSSL
+ * allows there, and only when a hello offering all of them gets an answer. For TLS 1.3 it tries
+ * every TLS 1.3 suite of tlsscan's registry that OpenSSL knows ({@code -ciphersuites}). Every
+ * attempt sends the server name and runs with an empty OpenSSL configuration; several run at once.
  */
 final class SClientSuites {
   private static final Path OPENSSL = Path.of("/usr/bin/openssl");
@@ -43,12 +43,15 @@ final class SClientSuites {
   private final InetSocketAddress address;
   private final String serverName;
   private final Path emptyConfig;
+  private final String starttls;
   private final ExecutorService workers = Executors.newFixedThreadPool(PARALLEL);
 
-  private SClientSuites(InetSocketAddress address, String serverName, Path emptyConfig) {
+  private SClientSuites(
+      InetSocketAddress address, String serverName, Path emptyConfig, String starttls) {
     this.address = address;
     this.serverName = serverName;
     this.emptyConfig = emptyConfig;
+    this.starttls = starttls;
   }
 
   /**
@@ -57,9 +60,18 @@ final class SClientSuites {
    */
   static Map<ProtocolVersion, Map<Integer, Boolean>> find(
       InetSocketAddress address, String serverName) {
+    return find(address, serverName, null);
+  }
+
+  /**
+   * The same, each {@code s_client} speaking {@code -starttls PROTO} first ({@code null}: none);
+   * for XMPP, {@code serverName} is also the stream's domain.
+   */
+  static Map<ProtocolVersion, Map<Integer, Boolean>> find(
+      InetSocketAddress address, String serverName, String starttls) {
     try {
       Path config = Files.createTempFile("openssl", ".cnf");
-      SClientSuites probe = new SClientSuites(address, serverName, config);
+      SClientSuites probe = new SClientSuites(address, serverName, config, starttls);
       try {
         return probe.findAll();
       } finally {
@@ -87,7 +99,8 @@ final class SClientSuites {
             suite.code(),
             worthTrying
                 ? workers.submit(
-                    () -> negotiates(version, "-cipher", suite.name() + ":@SECLEVEL=0", suite.name()))
+                    () ->
+                        negotiates(version, "-cipher", suite.name() + ":@SECLEVEL=0", suite.name()))
                 : CompletableFuture.completedFuture(false));
       }
       attempts.put(version, tries);
@@ -167,15 +180,23 @@ final class SClientSuites {
   private boolean negotiates(
       ProtocolVersion version, String suiteOption, String suites, String expected) {
     List<String> command =
-        List.of(
-            "s_client",
-            "-connect",
-            address.getHostString() + ":" + address.getPort(),
-            "-servername",
-            serverName,
-            flag(version),
-            suiteOption,
-            suites);
+        new ArrayList<>(
+            List.of(
+                "s_client",
+                "-connect",
+                address.getHostString() + ":" + address.getPort(),
+                "-servername",
+                serverName,
+                flag(version),
+                suiteOption,
+                suites));
+    if (starttls != null) {
+      command.addAll(List.of("-starttls", starttls));
+      if (starttls.startsWith("xmpp")) {
+        // Else s_client names the address it connects to as the XMPP domain.
+        command.addAll(List.of("-xmpphost", serverName));
+      }
+    }
     for (String line : run(command, 10).output()) {
       // "New, TLSv1.2, Cipher is ECDHE-RSA-AES128-GCM-SHA256" (openssl 3.0)
       if (line.startsWith("New, ") && !line.contains("(NONE)")) {

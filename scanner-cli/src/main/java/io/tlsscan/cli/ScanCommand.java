@@ -12,6 +12,8 @@ import io.tlsscan.scan.Scanner;
 import io.tlsscan.target.HostListEntry;
 import io.tlsscan.target.HostListReader;
 import io.tlsscan.target.Shard;
+import io.tlsscan.target.StarttlsMode;
+import io.tlsscan.target.TargetParser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -74,6 +76,20 @@ final class ScanCommand implements Callable<Integer> {
   String shard;
 
   @Option(
+      names = "--starttls",
+      paramLabel = "PROTO",
+      defaultValue = "auto",
+      converter = StarttlsModeConverter.class,
+      description =
+          "What lines without a URL scheme speak before TLS: auto (default) picks the protocol of a"
+              + " well-known port (25 smtp, 587 submission, 143 imap, 110 pop3, 21 ftp, 389 ldap,"
+              + " 5222 xmpp, 5269 xmpp-server, 119 nntp, 4190 sieve, 5432 postgres, 3306 mysql,"
+              + " 24 lmtp); none speaks TLS at once; a protocol name (smtp, submission, lmtp,"
+              + " imap, pop3, ftp, ldap, xmpp, xmpp-server, nntp, sieve, irc, postgres, mysql)"
+              + " speaks it to every such line and makes its port the default.")
+  StarttlsMode starttls = StarttlsMode.AUTO;
+
+  @Option(
       names = "--resume",
       description =
           "With -o FILE (JSON Lines): skip the targets FILE already has a record for, append the"
@@ -125,12 +141,7 @@ final class ScanCommand implements Callable<Integer> {
         Scanner scanner = scanner(options, anchors, judgedBy)) {
       Path hostList = input == null || input.equals("-") ? null : Path.of(input);
       return new ScanRun(
-              scanner,
-              writer,
-              System.err,
-              output.quiet,
-              output.progress(hostList),
-              policy.failOn)
+              scanner, writer, System.err, output.quiet, output.progress(hostList), policy.failOn)
           .run(entries);
     }
   }
@@ -152,7 +163,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private Flux<HostListEntry> entries() {
-    HostListReader reader = new HostListReader();
+    HostListReader reader = new HostListReader(new TargetParser(starttls));
     if (input == null) {
       return reader.fromArguments(targets);
     }

@@ -144,7 +144,14 @@ class CommandLineTest {
     Path out = dir.resolve("stdin.jsonl");
     int code =
         Main.run(
-            "scan", "--fail-on", "none", "-i", "-", "-o", out.toString(), "--ca-file",
+            "scan",
+            "--fail-on",
+            "none",
+            "-i",
+            "-",
+            "-o",
+            out.toString(),
+            "--ca-file",
             fleet.caFile().toString());
     assertThat(code).isEqualTo(ExitCodes.SOME_TARGETS_FAILED);
     List<JsonNode> records = records(out);
@@ -241,6 +248,8 @@ class CommandLineTest {
     assertThat(stderr()).contains("\"soon\" is not a duration");
     assertThat(Main.run("scan", "-f", "xml", "example.test")).isEqualTo(ExitCodes.USAGE);
     assertThat(stderr()).contains("xml");
+    assertThat(Main.run("scan", "--starttls", "gopher", "example.test")).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr()).contains("unknown STARTTLS protocol \"gopher\"");
     assertThat(Main.run("scan", "--no-such-flag", "example.test")).isEqualTo(ExitCodes.USAGE);
     assertThat(stderr()).contains("--no-such-flag");
   }

@@ -6,11 +6,11 @@ package io.tlsscan.cert;
  */
 public final class Names {
   /** Longest name quoted in a message, before escaping. */
-  static final int MAX_LENGTH = 200;
+  public static final int MAX_LENGTH = 200;
 
   private Names() {}
 
-  /** {@code name} cut to {@value #MAX_LENGTH} characters (then {@code ...}), non-printables escaped. */
+  /** The name cut to {@link #MAX_LENGTH} characters (then {@code ...}), non-printables escaped. */
   public static String shorten(String name) {
     boolean cut = name.length() > MAX_LENGTH;
     String kept = cut ? name.substring(0, MAX_LENGTH) : name;
@@ -38,11 +38,12 @@ public final class Names {
     }
     return switch (Character.getType(c)) {
       case Character.FORMAT,
-          Character.SURROGATE,
-          Character.PRIVATE_USE,
-          Character.UNASSIGNED,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR -> false;
+              Character.SURROGATE,
+              Character.PRIVATE_USE,
+              Character.UNASSIGNED,
+              Character.LINE_SEPARATOR,
+              Character.PARAGRAPH_SEPARATOR ->
+          false;
       default -> true;
     };
   }

@@ -19,6 +19,11 @@ public enum ErrorKind {
   RESET,
   /** The server answered with something that is not TLS. */
   NOT_TLS,
+  /**
+   * The plain-text exchange before TLS failed: the server did not speak the STARTTLS protocol, did
+   * not offer STARTTLS, or refused it.
+   */
+  STARTTLS_FAILED,
   /** The server ended the handshake with a fatal TLS alert. */
   TLS_ALERT,
   /** The handshake failed for another reason (no common protocol or suite, bad messages). */

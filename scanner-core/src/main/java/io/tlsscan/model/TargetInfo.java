@@ -11,17 +11,26 @@ import static java.util.Objects.requireNonNull;
  * @param port TCP port, or {@code null} when the line could not be parsed
  * @param ip the IP address connected to, or {@code null} when none was reached
  * @param sni the server name sent, or {@code null} (IP literals send none)
+ * @param starttls the protocol spoken before TLS ({@code smtp}, {@code imap}...), or {@code null}
+ *     for TLS from the first byte
  * @param transport {@code tcp}, or {@code dtls} for DTLS over UDP
  */
 public record TargetInfo(
-    String input, long line, String host, Integer port, String ip, String sni, String transport) {
+    String input,
+    long line,
+    String host,
+    Integer port,
+    String ip,
+    String sni,
+    String starttls,
+    String transport) {
   public TargetInfo {
     requireNonNull(input, "input");
     requireNonNull(transport, "transport");
   }
 
-  /** A target reached over TCP. */
+  /** The target section of a target spoken to in TLS over TCP from the first byte. */
   public TargetInfo(String input, long line, String host, Integer port, String ip, String sni) {
-    this(input, line, host, port, ip, sni, "tcp");
+    this(input, line, host, port, ip, sni, null, "tcp");
   }
 }

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.tlsscan.net.starttls.Preambles;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.function.Function;
@@ -54,22 +55,26 @@ public final class Connector {
   }
 
   /**
-   * Connects to {@code address} and runs {@code session} on the channel. The session is called
+   * Connects to {@code endpoint} and runs {@code session} on the channel. The session is called
    * while the channel is being set up, before the connect completes, so the handlers it adds see
-   * everything from the first byte; the TLS exchange starts on {@code channelActive}. The result is
-   * the session's result, or the connect error; the channel is closed afterwards, whatever happens.
+   * everything from the first byte; the TLS exchange starts on {@code channelActive}. For a
+   * STARTTLS endpoint its preamble comes first in the pipeline and lets {@code channelActive}
+   * through only once TLS may start, so every TLS client (the engine, a raw hello) works through it
+   * unchanged. The result is the session's result, or the connect error; the channel is closed
+   * afterwards, whatever happens.
    */
   public <T> Mono<T> withConnection(
-      InetSocketAddress address, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
+      Endpoint endpoint, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
+    InetSocketAddress address = endpoint.address();
     Mono<Void> permit =
         tracker.takePrepaidPermit()
             ? rateLimiter.perIp(address.getAddress())
             : rateLimiter.global().then(rateLimiter.perIp(address.getAddress()));
-    return tracker.inTurn(permit.then(Mono.defer(() -> connect(address, tracker, session))));
+    return tracker.inTurn(permit.then(Mono.defer(() -> connect(endpoint, tracker, session))));
   }
 
   private <T> Mono<T> connect(
-      InetSocketAddress address, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
+      Endpoint endpoint, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
     return Mono.create(
         sink -> {
           tracker.connecting();
@@ -83,13 +88,16 @@ public final class Connector {
                         @Override
                         protected void initChannel(Channel channel) {
                           channel.pipeline().addLast(new ReadLimitHandler(maxBytesPerConnection));
+                          if (endpoint.starttls() != null) {
+                            channel.pipeline().addLast(Preambles.handler(endpoint));
+                          }
                           resources.add(
                               session
                                   .apply(channel)
                                   .subscribe(sink::success, sink::error, sink::success));
                         }
                       })
-                  .connect(address);
+                  .connect(endpoint.address());
           resources.add(() -> future.channel().close());
           future.addListener(
               done -> {

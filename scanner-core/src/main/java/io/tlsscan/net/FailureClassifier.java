@@ -36,6 +36,9 @@ public final class FailureClassifier {
     if (root instanceof BadResponseException) {
       return new Failure(ErrorKind.BAD_RESPONSE, message);
     }
+    if (root instanceof StarttlsException) {
+      return new Failure(ErrorKind.STARTTLS_FAILED, message);
+    }
     if (root instanceof UnknownHostException) {
       return new Failure(ErrorKind.DNS, "DNS lookup failed: " + message);
     }
@@ -102,6 +105,7 @@ public final class FailureClassifier {
       if (!wrapper) {
         if (current instanceof NotTlsException
             || current instanceof BadResponseException
+            || current instanceof StarttlsException
             || current instanceof ReadLimitExceededException
             || ALERT.matcher(String.valueOf(current.getMessage())).find()) {
           return current;

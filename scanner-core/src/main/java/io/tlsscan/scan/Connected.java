@@ -1,15 +1,15 @@
 package io.tlsscan.scan;
 
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.probe.handshake.HandshakeResult;
-import java.net.InetSocketAddress;
 
 /**
- * A target after its full handshake: the address it was reached at and how the handshake went.
+ * A target after its full handshake: the endpoint it was reached at and how the handshake went.
  *
- * @param address the server's address
+ * @param endpoint the server's address, name and STARTTLS protocol
  * @param handshake the handshake's result
  */
-record Connected(InetSocketAddress address, HandshakeResult handshake) {
+record Connected(Endpoint endpoint, HandshakeResult handshake) {
 
   /**
    * Whether the server speaks TLS at all, so raw probes are worth sending: the handshake completed,

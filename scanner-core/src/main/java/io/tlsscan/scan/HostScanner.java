@@ -7,6 +7,7 @@ import io.tlsscan.model.ScanError;
 import io.tlsscan.model.Section;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.net.ConnectionRateLimiter;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.HostResolver;
@@ -37,10 +38,10 @@ import reactor.core.publisher.Mono;
 /**
  * Scans one target: resolve, full handshake (retrying transient failures), then the {@link Probe}s
  * that were asked for and those they require: the network probes as a {@link ProbeGraph}, then the
- * after-probes (such as the certificate's verdict); the scanner then applies the policy. Always emits exactly one
- * {@link HostReport} per address and never fails. It knows no probe by name but one: when BoringSSL
- * cannot complete the handshake, a raw hello of the protocols probe may stand in for it ({@link
- * ReportedHandshake}).
+ * after-probes (such as the certificate's verdict); the scanner then applies the policy. Always
+ * emits exactly one {@link HostReport} per address and never fails. It knows no probe by name but
+ * one: when BoringSSL cannot complete the handshake, a raw hello of the protocols probe may stand
+ * in for it ({@link ReportedHandshake}).
  *
  * <p>Deadline: DNS, connect and handshake must end within {@code --timeout}, else the record is a
  * {@code timeout} naming the phase. The network probes share what is left of it; one that is cut
@@ -102,41 +103,29 @@ final class HostScanner {
     }
     return Deadlines.within(options.timeout(), resolver.resolveAll(target.host()))
         .flatMapMany(Flux::fromIterable)
-        .concatMap(address -> scanOne(at(target, address), cancel))
+        .concatMap(address -> scanOne(target.at(address), cancel))
         // The single-address path reports the DNS failure with its phase and message.
         .onErrorResume(error -> scanOne(target, cancel));
-  }
-
-  private static Target at(Target target, InetAddress address) {
-    return new Target(
-        target.input(),
-        target.line(),
-        target.host(),
-        target.port(),
-        address,
-        target.sni(),
-        target.transport());
   }
 
   private Mono<HostReport> scanOne(Target target, Mono<Void> cancel) {
     boolean limited = rateLimiter.limitsGlobally();
     Mono<Void> admission = limited ? rateLimiter.global() : Mono.empty();
-    return admission
-        .then(
-            Mono.defer(
-                () -> {
-                  TargetProgress progress =
-                      new TargetProgress(clock.instant(), options.timeout(), limited);
-                  Mono<HostReport> scan =
-                      Deadlines.within(options.timeout(), connect(target, progress))
-                          .flatMap(connected -> probe(target, progress, connected))
-                          .onErrorResume(error -> Mono.just(failed(target, progress, error)));
-                  Mono<HostReport> cut =
-                      Mono.fromSupplier(() -> failed(target, progress, new TimeoutException()));
-                  return Deadlines.within(options.timeout().plus(BACKSTOP), scan)
-                      .onErrorResume(TimeoutException.class, timedOut -> cut)
-                      .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress))));
-                }));
+    return admission.then(
+        Mono.defer(
+            () -> {
+              TargetProgress progress =
+                  new TargetProgress(clock.instant(), options.timeout(), limited);
+              Mono<HostReport> scan =
+                  Deadlines.within(options.timeout(), connect(target, progress))
+                      .flatMap(connected -> probe(target, progress, connected))
+                      .onErrorResume(error -> Mono.just(failed(target, progress, error)));
+              Mono<HostReport> cut =
+                  Mono.fromSupplier(() -> failed(target, progress, new TimeoutException()));
+              return Deadlines.within(options.timeout().plus(BACKSTOP), scan)
+                  .onErrorResume(TimeoutException.class, timedOut -> cut)
+                  .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress))));
+            }));
   }
 
   private Mono<Connected> connect(Target target, TargetProgress progress) {
@@ -147,9 +136,14 @@ final class HostScanner {
     return resolved.flatMap(
         address -> {
           progress.resolved(address);
-          InetSocketAddress socket = new InetSocketAddress(address, target.port());
-          return handshake(socket, target, progress, 0)
-              .map(result -> new Connected(socket, result));
+          Endpoint endpoint =
+              new Endpoint(
+                  new InetSocketAddress(address, target.port()),
+                  target.host(),
+                  target.sni(),
+                  target.starttls());
+          return handshake(endpoint, target, progress, 0)
+              .map(result -> new Connected(endpoint, result));
         });
   }
 
@@ -158,12 +152,12 @@ final class HostScanner {
    * target gets {@link DtlsHandshake}'s raw hello over UDP instead, which retransmits by itself.
    */
   private Mono<HandshakeResult> handshake(
-      InetSocketAddress address, Target target, TargetProgress progress, int attempt) {
+      Endpoint endpoint, Target target, TargetProgress progress, int attempt) {
     if (target.transport() == Transport.DTLS) {
-      return dtlsHandshake.run(address, target.sni(), progress);
+      return dtlsHandshake.run(endpoint.address(), target.sni(), progress);
     }
     return handshakeProbe
-        .run(address, target.sni(), progress)
+        .run(endpoint, progress)
         .flatMap(
             result -> {
               Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << attempt);
@@ -174,7 +168,7 @@ final class HostScanner {
                       && isTransient(result)
                       && progress.remaining().compareTo(delay.multipliedBy(2)) > 0;
               return retry
-                  ? Mono.delay(delay).then(handshake(address, target, progress, attempt + 1))
+                  ? Mono.delay(delay).then(handshake(endpoint, target, progress, attempt + 1))
                   : Mono.just(result);
             });
   }
@@ -200,7 +194,7 @@ final class HostScanner {
       return Mono.just(assemble(target, progress, connected, plan, new Outcomes()));
     }
     return graph
-        .run(plan.network(), connected.address(), target.sni(), target.transport(), progress)
+        .run(plan.network(), connected.endpoint(), target.transport(), progress)
         .map(outcomes -> assemble(target, progress, connected, plan, outcomes));
   }
 
@@ -312,6 +306,7 @@ final class HostScanner {
         target.port(),
         progress.ip(),
         target.sni(),
+        target.starttls() == null ? null : target.starttls().wireName(),
         target.transport().reportName());
   }
 }

@@ -2,6 +2,7 @@ package io.tlsscan.scan;
 
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.HostConnectionLimit;
@@ -12,7 +13,6 @@ import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.scan.ProbePlan.Step;
 import io.tlsscan.target.Transport;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,11 +25,11 @@ import reactor.core.publisher.Sinks;
 /**
  * Runs a plan's network probes for one target: all are started at once, and each asks the server as
  * soon as the probes it requires are done, so independent probes run side by side; a probe that
- * {@linkplain NetworkProbe#runsLast runs last} waits for all the others. Their
- * connections share the target's {@link HostConnectionLimit}, ranked in plan order: a probe planned
- * later takes the slots an earlier one leaves idle. A probe gets what is left of the target's
- * deadline; one that fails or is cut short becomes its failure, and a probe whose input failed is
- * not run. The result never fails; cancelling it cancels the probes and closes their connections.
+ * {@linkplain NetworkProbe#runsLast runs last} waits for all the others. Their connections share
+ * the target's {@link HostConnectionLimit}, ranked in plan order: a probe planned later takes the
+ * slots an earlier one leaves idle. A probe gets what is left of the target's deadline; one that
+ * fails or is cut short becomes its failure, and a probe whose input failed is not run. The result
+ * never fails; cancelling it cancels the probes and closes their connections.
  */
 final class ProbeGraph {
   private final Duration timeout;
@@ -45,16 +45,11 @@ final class ProbeGraph {
   }
 
   /**
-   * The outcome of every step of {@code network}, asked at {@code address} with the SNI name {@code
-   * sni} ({@code null} for none), over {@code transport}. The scan's phase becomes the first
-   * probe's name, e.g. {@code protocols}.
+   * The outcome of every step of {@code network}, asked at {@code endpoint} over {@code transport}.
+   * The scan's phase becomes the first probe's name, e.g. {@code protocols}.
    */
   Mono<Outcomes> run(
-      List<Step> network,
-      InetSocketAddress address,
-      String sni,
-      Transport transport,
-      TargetProgress progress) {
+      List<Step> network, Endpoint endpoint, Transport transport, TargetProgress progress) {
     HostConnectionLimit limit = new HostConnectionLimit(progress, perHostConnections);
     Outcomes outcomes = new Outcomes();
     Map<ProbeId, Sinks.Empty<Void>> done = new EnumMap<>(ProbeId.class);
@@ -70,7 +65,7 @@ final class ProbeGraph {
     for (int rank = 0; rank < network.size(); rank++) {
       Step step = network.get(rank);
       ProbeTarget target =
-          new ProbeTarget(address, sni, limit.tracker(rank), perHostConnections, transport);
+          new ProbeTarget(endpoint, limit.tracker(rank), perHostConnections, transport);
       Sinks.Empty<Void> finished = done.get(step.id());
       List<Mono<Void>> inputs = new ArrayList<>();
       step.probe().requires().forEach(input -> inputs.add(done.get(input).asMono()));

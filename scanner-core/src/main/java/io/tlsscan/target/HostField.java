@@ -9,15 +9,18 @@ import java.util.regex.Pattern;
  * <p>Accepted forms: {@code example.com}, {@code example.com:8443}, {@code example.com:443,8443},
  * {@code 192.0.2.1:443}, {@code [2001:db8::1]:443}, a bare {@code 2001:db8::1} (no port can follow:
  * every colon belongs to the address), CIDR ranges {@code 10.1.2.0/30:443} and {@code
- * [2001:db8::]/126:443}, {@code https://host[:port][/path]} URLs (path ignored), and {@code
- * dtls://host:port} for DTLS over UDP (the port is required: DTLS has no usual one).
+ * [2001:db8::]/126:443}, {@code SCHEME://host[:port][/path]} URLs (path ignored) with a {@link
+ * Scheme} such as {@code https}, {@code smtp} or {@code imaps}, whose port is the default, and
+ * {@code dtls://host:port} for DTLS over UDP (the port is required: DTLS has no usual one).
  *
  * @param hosts one host or a range of addresses
  * @param ports the ports to scan on each host, at least one
+ * @param scheme the URL's scheme, or {@code null} when the field is no URL or a {@code dtls://} one
  * @param transport TCP, or DTLS for {@code dtls://}
  */
-record HostField(HostSet hosts, List<Integer> ports, Transport transport) {
+record HostField(HostSet hosts, List<Integer> ports, Scheme scheme, Transport transport) {
   private static final String URL_SEPARATOR = "://";
+  private static final String DTLS = "dtls";
   private static final Pattern URL_AUTHORITY_END = Pattern.compile("[/?#]");
 
   static HostField parse(String token, int defaultPort) throws InvalidLineException {
@@ -26,21 +29,37 @@ record HostField(HostSet hosts, List<Integer> ports, Transport transport) {
       return parseAuthority(token, token, defaultPort);
     }
     String name = token.substring(0, scheme);
-    boolean dtls = name.equalsIgnoreCase("dtls");
-    if (!name.equalsIgnoreCase("https") && !dtls) {
-      throw new InvalidLineException(
-          "URL scheme " + InputText.quote(name) + " is not supported, only https:// and dtls://");
+    if (name.equalsIgnoreCase(DTLS)) {
+      return parseDtls(token, authority(token, scheme));
     }
+    Scheme known =
+        Scheme.byName(name)
+            .orElseThrow(
+                () ->
+                    new InvalidLineException(
+                        "unknown URL scheme "
+                            + InputText.quote(name)
+                            + "; known: "
+                            + Scheme.names()
+                            + ", "
+                            + DTLS));
+    HostField field = parseAuthority(authority(token, scheme), token, known.defaultPort());
+    return new HostField(field.hosts(), field.ports(), known, Transport.TCP);
+  }
+
+  /** The host and port part of a URL whose scheme ends at {@code scheme}. */
+  private static String authority(String token, int scheme) throws InvalidLineException {
     String rest = token.substring(scheme + URL_SEPARATOR.length());
     String authority = URL_AUTHORITY_END.split(rest, 2)[0];
     if (authority.indexOf('@') >= 0) {
       throw new InvalidLineException(
           "user name in URL " + InputText.quote(token) + " is not supported");
     }
-    HostField field = parseAuthority(authority, token, defaultPort);
-    if (!dtls) {
-      return field;
-    }
+    return authority;
+  }
+
+  /** A {@code dtls://host:port} field: the port is required. */
+  private static HostField parseDtls(String token, String authority) throws InvalidLineException {
     boolean hasPort =
         authority.startsWith("[")
             ? authority.contains("]:")
@@ -48,7 +67,8 @@ record HostField(HostSet hosts, List<Integer> ports, Transport transport) {
     if (!hasPort) {
       throw new InvalidLineException("dtls:// needs a port: " + InputText.quote(token));
     }
-    return new HostField(field.hosts(), field.ports(), Transport.DTLS);
+    HostField field = parseAuthority(authority, token, 0);
+    return new HostField(field.hosts(), field.ports(), null, Transport.DTLS);
   }
 
   private static HostField parseAuthority(String text, String token, int defaultPort)
@@ -57,7 +77,7 @@ record HostField(HostSet hosts, List<Integer> ports, Transport transport) {
       return parseBracketed(text, token, defaultPort);
     }
     if (text.chars().filter(c -> c == ':').count() >= 2) {
-      return new HostField(addresses(text, token, true), List.of(defaultPort), Transport.TCP);
+      return new HostField(addresses(text, token, true), List.of(defaultPort), null, Transport.TCP);
     }
     int colon = text.indexOf(':');
     if (text.isEmpty() || colon == 0) {
@@ -65,7 +85,7 @@ record HostField(HostSet hosts, List<Integer> ports, Transport transport) {
     }
     String host = colon < 0 ? text : text.substring(0, colon);
     List<Integer> ports = colon < 0 ? List.of(defaultPort) : Ports.parse(text.substring(colon + 1));
-    return new HostField(hostOrRange(host, token), ports, Transport.TCP);
+    return new HostField(hostOrRange(host, token), ports, null, Transport.TCP);
   }
 
   private static HostField parseBracketed(String text, String token, int defaultPort)
@@ -87,7 +107,7 @@ record HostField(HostSet hosts, List<Integer> ports, Transport transport) {
           "unexpected " + InputText.quote(after) + " after \"]\" in " + InputText.quote(token));
     }
     List<Integer> ports = after.isEmpty() ? List.of(defaultPort) : Ports.parse(after.substring(1));
-    return new HostField(addresses(inside + range, token, true), ports, Transport.TCP);
+    return new HostField(addresses(inside + range, token, true), ports, null, Transport.TCP);
   }
 
   private static HostSet hostOrRange(String host, String token) throws InvalidLineException {

@@ -32,7 +32,7 @@ public final class HostListReader {
 
   private final TargetParser parser;
 
-  /** A reader using the default {@link TargetParser} (port 443). */
+  /** A reader using the default {@link TargetParser} (port 443, {@code --starttls auto}). */
   public HostListReader() {
     this(new TargetParser());
   }

@@ -16,11 +16,13 @@ import java.net.InetAddress;
  * @param line 1-based line number in the host list, or argument position on the command line
  * @param host lower-case ASCII DNS name (IDN converted to A-labels, no trailing dot) or IP literal
  *     text (IPv6 in RFC 5952 compressed form, without brackets)
- * @param port TCP port, 1-65535
+ * @param port TCP port (UDP for DTLS), 1-65535
  * @param connectAddress the address to connect to, or {@code null} when {@code host} is a DNS name
  *     that must be resolved; set both for an IP-literal host and for an explicit connect address
  * @param sni the server name to send and to check the certificate against, or {@code null} when
  *     {@code host} is an IP literal
+ * @param starttls the protocol spoken before TLS ({@code smtp://host}, or {@code host:25} with
+ *     {@code --starttls auto}), or {@code null} for TLS from the first byte
  * @param transport TLS over TCP, or DTLS over UDP for {@code dtls://} lines
  */
 public record Target(
@@ -30,20 +32,29 @@ public record Target(
     int port,
     InetAddress connectAddress,
     String sni,
+    StarttlsProtocol starttls,
     Transport transport)
     implements HostListEntry {
   public Target {
     requireNonNull(input, "input");
     requireNonNull(host, "host");
     requireNonNull(transport, "transport");
+    if (starttls != null && transport != Transport.TCP) {
+      throw new IllegalArgumentException("STARTTLS runs over TCP, not " + transport);
+    }
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " out of range 1-65535");
     }
   }
 
-  /** A target reached over TCP. */
+  /** A target spoken to in TLS over TCP from the first byte. */
   public Target(
       String input, long line, String host, int port, InetAddress connectAddress, String sni) {
-    this(input, line, host, port, connectAddress, sni, Transport.TCP);
+    this(input, line, host, port, connectAddress, sni, null, Transport.TCP);
+  }
+
+  /** The same target at another address (one of its name's, with {@code --all-ips}). */
+  public Target at(InetAddress address) {
+    return new Target(input, line, host, port, address, sni, starttls, transport);
   }
 }

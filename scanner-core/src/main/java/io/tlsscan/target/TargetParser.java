@@ -22,8 +22,14 @@ import java.util.stream.Stream;
  *   <li>{@code HOST} may be a CIDR range, {@code 10.1.2.0/30} or {@code [2001:db8::]/126}, with
  *       optional ports; it gives one target per address (and port), produced lazily. IPv4 ranges
  *       must be /16 or longer, IPv6 ranges /112 or longer.
- *   <li>{@code https://host[:port][/path]} is accepted too; the path is ignored.
- *   <li>{@code dtls://host:port} is a DTLS server on that UDP port ({@link Transport#DTLS}).
+ *   <li>{@code SCHEME://host[:port][/path]} is accepted too, the path ignored: {@code https}, the
+ *       implicit-TLS {@code smtps imaps pop3s ldaps ftps}, and every {@link StarttlsProtocol}
+ *       ({@code smtp://mail.example.com} speaks SMTP, then STARTTLS). The scheme sets the default
+ *       port. An unknown scheme is an invalid line naming it.
+ *   <li>A line without a scheme speaks what the {@link StarttlsMode} says: by default the protocol
+ *       of a well-known port ({@code mail.example.com:25} is SMTP), else TLS at once.
+ *   <li>{@code dtls://host:port} is a DTLS server on that UDP port ({@link Transport#DTLS}); no
+ *       STARTTLS protocol is picked for it.
  *   <li>{@code CONNECT_ADDRESS}, an IP literal (IPv6 with or without brackets), is connected to
  *       instead of resolving {@code HOST}; {@code HOST} stays the SNI name and the name the
  *       certificate is checked against, like curl's {@code --resolve}.
@@ -43,28 +49,21 @@ public final class TargetParser {
 
   private static final Pattern FIELD_SEPARATORS = Pattern.compile("[ \t]+");
 
-  private final int defaultPort;
+  private final StarttlsMode starttls;
 
-  /** A parser with port 443 as default. */
+  /** A parser with {@code --starttls auto}: port 443 by default, well-known ports speak theirs. */
   public TargetParser() {
-    this(DEFAULT_PORT);
+    this(StarttlsMode.AUTO);
   }
 
-  /**
-   * A parser with another default port, e.g. for STARTTLS protocols.
-   *
-   * @throws IllegalArgumentException if the port is not 1-65535
-   */
-  public TargetParser(int defaultPort) {
-    if (defaultPort < Ports.MIN || defaultPort > Ports.MAX) {
-      throw new IllegalArgumentException("default port " + defaultPort + " out of range 1-65535");
-    }
-    this.defaultPort = defaultPort;
+  /** A parser that gives scheme-less lines the protocol and default port {@code starttls} says. */
+  public TargetParser(StarttlsMode starttls) {
+    this.starttls = requireNonNull(starttls, "starttls");
   }
 
-  /** The port used when a line names none. */
+  /** The port used when a line names neither a port nor a scheme. */
   public int defaultPort() {
-    return defaultPort;
+    return starttls.defaultPort();
   }
 
   /**
@@ -99,7 +98,7 @@ public final class TargetParser {
       throw new InvalidLineException(
           "too many fields (" + fields.length + "), expected HOST[:PORT] [CONNECT_ADDRESS]");
     }
-    HostField hostField = HostField.parse(fields[0], defaultPort);
+    HostField hostField = HostField.parse(fields[0], starttls.defaultPort());
     InetAddress connectAddress = fields.length == 2 ? connectAddress(fields[1]) : null;
     if (connectAddress != null && hostField.hosts() instanceof AddressRange) {
       throw new InvalidLineException(
@@ -111,7 +110,7 @@ public final class TargetParser {
     return expand(input, line, hostField, connectAddress);
   }
 
-  private static Stream<HostListEntry> expand(
+  private Stream<HostListEntry> expand(
       String input, long line, HostField hostField, InetAddress connectAddress) {
     HostSet hosts = hostField.hosts();
     List<Integer> ports = hostField.ports();
@@ -123,8 +122,14 @@ public final class TargetParser {
               int port = ports.get((int) (i % portCount));
               InetAddress address = connectAddress != null ? connectAddress : host.address();
               String sni = host.address() == null ? host.name() : null;
+              StarttlsProtocol protocol =
+                  hostField.transport() != Transport.TCP
+                      ? null
+                      : hostField.scheme() != null
+                          ? hostField.scheme().starttls()
+                          : starttls.protocolFor(port).orElse(null);
               return new Target(
-                  input, line, host.name(), port, address, sni, hostField.transport());
+                  input, line, host.name(), port, address, sni, protocol, hostField.transport());
             });
   }
 

@@ -55,6 +55,16 @@ class FailureClassifierTest {
   }
 
   @Test
+  void starttlsFailuresKeepTheirKindAndMessage() {
+    Failure failure =
+        FailureClassifier.classify(
+            new DecoderException(
+                new StarttlsException("server refused STARTTLS over SMTP: \"454\"")));
+    assertThat(failure.kind()).isEqualTo(ErrorKind.STARTTLS_FAILED);
+    assertThat(failure.message()).isEqualTo("server refused STARTTLS over SMTP: \"454\"");
+  }
+
+  @Test
   void otherHandshakeFailuresSayBoringSslsReason() {
     Failure failure =
         FailureClassifier.classify(

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.Section;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
@@ -34,8 +35,8 @@ import reactor.test.StepVerifier;
 class ProbeGraphTest {
   private static final Duration DEADLINE = Duration.ofSeconds(10);
   private static final Duration SECOND = Duration.ofSeconds(1);
-  private static final InetSocketAddress NOWHERE =
-      InetSocketAddress.createUnresolved("probe.test", 443);
+  private static final Endpoint NOWHERE =
+      Endpoint.tls(InetSocketAddress.createUnresolved("probe.test", 443), null);
 
   private final ProbeGraph graph = new ProbeGraph(DEADLINE, 2);
 
@@ -47,7 +48,7 @@ class ProbeGraphTest {
             new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.delay(SECOND).thenReturn("a")),
             new TestProbes.Network(GROUPS, Set.of(), c -> Mono.delay(SECOND).thenReturn("b")));
     // Then both are done after one second, not two
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, Transport.TCP, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, Transport.TCP, progress()))
         .expectSubscription()
         .expectNoEvent(SECOND.minusMillis(1))
         .thenAwait(Duration.ofMillis(1))
@@ -96,7 +97,7 @@ class ProbeGraphTest {
             new TestProbes.Network(
                 GROUPS, Set.of(), c -> Mono.error(new IOException("Connection reset by peer"))));
     // Then the last one started only after the others and the whole takes two seconds
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, Transport.TCP, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, Transport.TCP, progress()))
         .expectSubscription()
         .expectNoEvent(Duration.ofSeconds(2).minusMillis(1))
         .thenAwait(Duration.ofMillis(1))
@@ -120,7 +121,7 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.just("suites of " + c.result(new ProbeKey<String>(PROTOCOLS)))));
     // Then the dependent saw its input's result
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, Transport.TCP, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, Transport.TCP, progress()))
         .thenAwait(SECOND)
         .assertNext(
             outcomes -> assertThat(result(outcomes, CIPHERS)).isEqualTo("suites of TLSv1.3"))
@@ -144,7 +145,7 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.fromSupplier(() -> dependentRan.getAndSet(true) + "")));
     // When the graph runs
-    Outcomes outcomes = graph.run(steps, NOWHERE, null, Transport.TCP, progress()).block(SECOND);
+    Outcomes outcomes = graph.run(steps, NOWHERE, Transport.TCP, progress()).block(SECOND);
     // Then the failure is the input's, and each dependent is a failure that names it
     assertThat(outcomes.get(PROTOCOLS))
         .isEqualTo(ProbeOutcome.failed(ErrorKind.RESET, "connection reset by the server"));
@@ -166,7 +167,7 @@ class ProbeGraphTest {
         steps(new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.never()));
     // Then at the deadline the probe has failed with a timeout, and the graph is done
     StepVerifier.withVirtualTime(
-            () -> graph.run(steps, NOWHERE, null, Transport.TCP, progress(Duration.ofSeconds(2))))
+            () -> graph.run(steps, NOWHERE, Transport.TCP, progress(Duration.ofSeconds(2))))
         .thenAwait(Duration.ofSeconds(2))
         .assertNext(
             outcomes ->
@@ -188,7 +189,7 @@ class ProbeGraphTest {
                 c -> {
                   throw new IllegalStateException("broken probe");
                 }));
-    Outcomes outcomes = graph.run(steps, NOWHERE, null, Transport.TCP, progress()).block(SECOND);
+    Outcomes outcomes = graph.run(steps, NOWHERE, Transport.TCP, progress()).block(SECOND);
     assertThat(outcomes.get(PROTOCOLS)).isInstanceOf(ProbeOutcome.Failed.class);
     assertThat(outcomes.get(CERT)).isInstanceOf(ProbeOutcome.Failed.class);
   }
@@ -197,7 +198,7 @@ class ProbeGraphTest {
   void theScanPhaseIsNamedAfterTheFirstProbe() {
     TargetProgress progress = progress();
     graph
-        .run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, Transport.TCP, progress)
+        .run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, Transport.TCP, progress)
         .block(SECOND);
     assertThat(progress.phase()).isEqualTo("protocols");
   }

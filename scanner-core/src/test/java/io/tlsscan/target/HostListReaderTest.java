@@ -256,13 +256,13 @@ class HostListReaderTest {
   }
 
   @Test
-  void argumentsUseTheConfiguredDefaultPort() {
+  void argumentsUseTheStarttlsProtocolsDefaultPort() {
     assertThat(
-            new HostListReader(new TargetParser(8443))
+            new HostListReader(new TargetParser(StarttlsMode.parse("imap")))
                 .fromArguments(List.of("a.example"))
                 .blockFirst())
         .extracting(HostListReaderTest::describe)
-        .isEqualTo("1 a.example:8443");
+        .isEqualTo("1 a.example:143");
   }
 
   /** {@code hostN.example} lines for N = 1, 2, ... up to a limit, generated as they are read. */

@@ -51,8 +51,16 @@ class TargetParserFuzzTest {
     "_"
   })
   void anyLineGivesWellFormedEntries(FuzzedDataProvider data) {
-    // Given a parser with some default port, a line number and any text
-    TargetParser parser = new TargetParser(data.consumeInt(Ports.MIN, Ports.MAX));
+    // Given a parser with some STARTTLS mode, a line number and any text
+    StarttlsProtocol[] protocols = StarttlsProtocol.values();
+    int choice = data.consumeInt(-2, protocols.length - 1);
+    TargetParser parser =
+        new TargetParser(
+            choice == -2
+                ? StarttlsMode.AUTO
+                : choice == -1
+                    ? StarttlsMode.parse("none")
+                    : new StarttlsMode.Fixed(protocols[choice]));
     long line = data.consumeLong(1, Long.MAX_VALUE);
     String text = data.consumeRemainingAsString();
 

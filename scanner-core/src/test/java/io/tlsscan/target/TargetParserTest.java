@@ -44,13 +44,96 @@ class TargetParserTest {
   }
 
   @Test
-  void defaultPortIsConfigurable() {
-    assertThat(new TargetParser(993).parse("mail.example.com", 1).findFirst())
-        .get()
-        .extracting(entry -> ((Target) entry).port())
-        .isEqualTo(993);
-    assertThatThrownBy(() -> new TargetParser(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TargetParser(65536)).isInstanceOf(IllegalArgumentException.class);
+  void starttlsProtocolForAllLinesSetsProtocolAndDefaultPort() {
+    TargetParser imap = new TargetParser(StarttlsMode.parse("IMAP"));
+
+    Target bare = (Target) imap.parse("mail.example.com", 1).findFirst().orElseThrow();
+    Target withPort = (Target) imap.parse("mail.example.com:1143", 2).findFirst().orElseThrow();
+
+    assertThat(bare.port()).isEqualTo(143);
+    assertThat(bare.starttls()).isEqualTo(StarttlsProtocol.IMAP);
+    assertThat(withPort.port()).isEqualTo(1143);
+    assertThat(withPort.starttls()).isEqualTo(StarttlsProtocol.IMAP);
+    assertThatThrownBy(() -> StarttlsMode.parse("gopher"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "unknown STARTTLS protocol \"gopher\"; expected auto, none or one of smtp, submission");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "mail.example.com:25, SMTP",
+    "mail.example.com:587, SUBMISSION",
+    "mail.example.com:143, IMAP",
+    "mail.example.com:110, POP3",
+    "ftp.example.com:21, FTP",
+    "ldap.example.com:389, LDAP",
+    "chat.example.com:5222, XMPP",
+    "chat.example.com:5269, XMPP_SERVER",
+    "news.example.com:119, NNTP",
+    "mail.example.com:4190, SIEVE",
+    "db.example.com:5432, POSTGRES",
+    "db.example.com:3306, MYSQL"
+  })
+  void autoPicksTheProtocolOfAWellKnownPort(String line, StarttlsProtocol expected) {
+    assertThat(single(line).starttls()).isEqualTo(expected);
+    Target none =
+        (Target)
+            new TargetParser(StarttlsMode.parse("none")).parse(line, 1).findFirst().orElseThrow();
+    assertThat(none.starttls()).as("--starttls none").isNull();
+  }
+
+  @Test
+  void autoLeavesOtherPortsPlainTls() {
+    assertThat(single("example.com").starttls()).isNull();
+    assertThat(single("example.com:8443").starttls()).isNull();
+    assertThat(single("irc.example.com:6667").starttls()).as("IRC only when asked for").isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "smtp://mail.example.com, 25, SMTP",
+    "imap://host.example:1143, 1143, IMAP",
+    "SUBMISSION://mail.example.com, 587, SUBMISSION",
+    "xmpp-server://chat.example.com, 5269, XMPP_SERVER",
+    "irc://irc.example.com, 6667, IRC",
+    "postgres://db.example.com/x, 5432, POSTGRES",
+    "mysql://db.example.com, 3306, MYSQL",
+    "ldap://dir.example.com, 389, LDAP"
+  })
+  void starttlsSchemesSetProtocolAndPort(String line, int port, StarttlsProtocol protocol) {
+    Target target = single(line);
+
+    assertThat(target.host()).isNotBlank();
+    assertThat(target.port()).isEqualTo(port);
+    assertThat(target.starttls()).isEqualTo(protocol);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"smtps, 465", "imaps, 993", "pop3s, 995", "ldaps, 636", "ftps, 990", "https, 443"})
+  void implicitTlsSchemesSetOnlyThePort(String scheme, int port) {
+    Target target = single(scheme + "://mail.example.com");
+
+    assertThat(target.port()).isEqualTo(port);
+    assertThat(target.starttls()).isNull();
+    assertThat(single(scheme + "://mail.example.com:25").starttls())
+        .as("an explicit scheme wins over --starttls auto")
+        .isNull();
+  }
+
+  @Test
+  void schemeWinsOverFixedProtocolAndConnectAddressWorks() {
+    Target target =
+        (Target)
+            new TargetParser(StarttlsMode.parse("imap"))
+                .parse("smtp://mail.example.com 10.0.0.7", 1)
+                .findFirst()
+                .orElseThrow();
+
+    assertThat(target.starttls()).isEqualTo(StarttlsProtocol.SMTP);
+    assertThat(target.port()).isEqualTo(25);
+    assertThat(target.connectAddress().getHostAddress()).isEqualTo("10.0.0.7");
+    assertThat(target.sni()).isEqualTo("mail.example.com");
   }
 
   @Test
@@ -289,7 +372,9 @@ class TargetParserTest {
   @Test
   void otherUrlsAreInvalid() {
     assertThat(reason("http://example.com"))
-        .isEqualTo("URL scheme \"http\" is not supported, only https:// and dtls://");
+        .startsWith(
+            "unknown URL scheme \"http\"; known: https, smtps, imaps, pop3s, ldaps, ftps, smtp,");
+    assertThat(reason("gopher://example.com")).startsWith("unknown URL scheme \"gopher\"");
     assertThat(reason("https://user@example.com"))
         .isEqualTo("user name in URL \"https://user@example.com\" is not supported");
     assertThat(reason("https://")).isEqualTo("missing host in \"https://\"");

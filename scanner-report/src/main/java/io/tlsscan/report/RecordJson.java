@@ -210,7 +210,7 @@ public final class RecordJson {
     json.put("port", target.port());
     json.put("ip", text(target.ip()));
     json.put("sni", text(target.sni()));
-    json.putNull("starttls");
+    json.put("starttls", target.starttls());
     json.put("transport", target.transport());
     return json;
   }

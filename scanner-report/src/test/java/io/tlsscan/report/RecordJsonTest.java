@@ -321,6 +321,17 @@ class RecordJsonTest {
   }
 
   @Test
+  void starttlsTargetNamesItsProtocol() {
+    JsonNode target = RecordJson.toTree(SampleReports.smtpStarttls()).get("target");
+
+    assertThat(target.get("starttls").asText()).isEqualTo("smtp");
+    assertThat(target.get("port").asInt()).isEqualTo(25);
+    assertThat(RecordJson.toTree(SampleReports.trusted()).get("target").get("starttls").isNull())
+        .as("plain TLS")
+        .isTrue();
+  }
+
+  @Test
   void invalidTargetKeepsTheInputAndLineWithNullAddress() {
     JsonNode record = RecordJson.toTree(SampleReports.invalidTarget());
     JsonNode target = record.get("target");

@@ -61,6 +61,7 @@ class RecordSchemaTest {
     records.add(Arguments.of("expired, untrusted", SampleReports.expired()));
     records.add(Arguments.of("trusted", SampleReports.trusted()));
     records.add(Arguments.of("DTLS over UDP", SampleReports.dtls()));
+    records.add(Arguments.of("smtp starttls", SampleReports.smtpStarttls()));
     records.add(Arguments.of("invalid target", SampleReports.invalidTarget()));
     records.add(Arguments.of("certificate probe failed", SampleReports.certificateProbeFailed()));
     records.add(Arguments.of("certificate probe not run", SampleReports.certificateNotRun()));

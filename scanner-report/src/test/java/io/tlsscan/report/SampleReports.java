@@ -192,7 +192,14 @@ final class SampleReports {
     accepted.put("DTLSv1.2", true);
     return report(
         new TargetInfo(
-            "dtls://vpn.example:4433", 2, "vpn.example", 4433, "10.0.0.9", "vpn.example", "dtls"),
+            "dtls://vpn.example:4433",
+            2,
+            "vpn.example",
+            4433,
+            "10.0.0.9",
+            "vpn.example",
+            null,
+            "dtls"),
         null,
         STARTED,
         300,
@@ -233,6 +240,27 @@ final class SampleReports {
         STARTED,
         5000,
         1);
+  }
+
+  /** A mail server scanned through SMTP STARTTLS: the trusted record under another target. */
+  static HostReport smtpStarttls() {
+    HostReport trusted = trusted();
+    return new HostReport(
+        new TargetInfo(
+            "smtp://mail.example",
+            2,
+            "mail.example",
+            25,
+            "10.0.0.8",
+            "mail.example",
+            "smtp",
+            "tcp"),
+        trusted.error(),
+        trusted.startedAt(),
+        trusted.durationMs(),
+        trusted.connections(),
+        trusted.sections(),
+        trusted.findings());
   }
 
   /** A host-list line that did not parse. */

@@ -14,6 +14,8 @@ import java.net.InetAddress;
  * @param description one line saying what is wrong with it
  * @param expected what a correct scan reports
  * @param behaviour what the server does
+ * @param scheme the URL scheme its host-list line starts with (e.g. {@code smtp}), or {@code null}
+ *     for none
  */
 public record EndpointPlan(
     String name,
@@ -21,7 +23,8 @@ public record EndpointPlan(
     InetAddress address,
     String description,
     Expectation expected,
-    ServerBehaviour behaviour)
+    ServerBehaviour behaviour,
+    String scheme)
     implements LoopbackFleet.Plan {
   public EndpointPlan {
     requireNonNull(name, "name");
@@ -32,12 +35,25 @@ public record EndpointPlan(
     requireNonNull(behaviour, "behaviour");
   }
 
+  /** An endpoint scanned without a URL scheme. */
+  public EndpointPlan(
+      String name,
+      String host,
+      InetAddress address,
+      String description,
+      Expectation expected,
+      ServerBehaviour behaviour) {
+    this(name, host, address, description, expected, behaviour, null);
+  }
+
   /** The endpoint as scanned once it listens on {@code port}. */
   @Override
   public DemoEndpoint bound(int port) {
     String ip = address.getHostAddress();
-    String scheme = behaviour instanceof ServerBehaviour.Datagram ? "dtls://" : "";
-    String hostLine = scheme + (host.equals(ip) ? ip + ":" + port : host + ":" + port + " " + ip);
+    String lineScheme = behaviour instanceof ServerBehaviour.Datagram ? "dtls" : scheme;
+    String hostLine =
+        (lineScheme == null ? "" : lineScheme + "://")
+            + (host.equals(ip) ? ip + ":" + port : host + ":" + port + " " + ip);
     return new DemoEndpoint(name, hostLine, host, ip, port, expected, description);
   }
 }

@@ -11,6 +11,8 @@ import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.samples.pki.TestPki.Issued;
 import io.tlsscan.samples.pki.TestPki.KeyType;
+import io.tlsscan.samples.starttls.StarttlsScript;
+import io.tlsscan.samples.starttls.StarttlsServerHandler;
 import io.tlsscan.tls.DtlsVersion;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -89,6 +91,7 @@ final class FleetCatalog {
     catalog.protocolFlaws();
     catalog.datagramServers();
     catalog.nonTlsServers();
+    catalog.starttlsServices();
     return List.copyOf(catalog.plans);
   }
 
@@ -322,6 +325,26 @@ final class FleetCatalog {
         new NotListening());
   }
 
+  /** Services that speak their own protocol before TLS. */
+  private void starttlsServices() {
+    String name = "smtp-starttls";
+    String host = host(name);
+    SslContext context =
+        build(name, serverContext(pki.leaf(host), pki.intermediate().certificate()));
+    StarttlsScript smtp = StarttlsScript.smtp(host);
+    plans.add(
+        new EndpointPlan(
+            name,
+            host,
+            nextAddress(),
+            "a mail server: SMTP, then STARTTLS with a good certificate",
+            Expectation.clean(),
+            new Listening(
+                ANSWERING_LIFETIME,
+                ch -> ch.pipeline().addLast(new StarttlsServerHandler(smtp, context))),
+            "smtp"));
+  }
+
   private void tls(
       String name, String host, String description, Expectation expected, SslContextBuilder tls) {
     SslContext context = build(name, tls);
@@ -393,7 +416,9 @@ final class FleetCatalog {
   private static byte[] httpOk(String name) {
     String body = "tlsscan demo endpoint: " + name + "\n";
     String hsts =
-        name.equals("good") ? "Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n" : "";
+        name.equals("good")
+            ? "Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n"
+            : "";
     return ascii(
         "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
             + body.length()

@@ -1,5 +1,6 @@
 package io.tlsscan.samples.interop;
 
+import io.tlsscan.samples.pki.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,54 @@ final class ServerProcess implements InteropServer {
     }
     deleteRecursively(directory);
     throw new IllegalStateException("server did not start: " + lastOutput);
+  }
+
+  /**
+   * Runs a set-up command (e.g. creating a database) in {@code directory} and waits up to a minute
+   * for it to succeed.
+   *
+   * @throws IllegalStateException if it fails (its output is in the message)
+   */
+  static void runToEnd(Path directory, String what, List<String> command) throws IOException {
+    Path log = directory.resolve(what + ".log");
+    Process process =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException(what + " failed: " + read(log));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes a configuration file, lines joined with line feeds and one at the end. */
+  static Path writeLines(Path file, List<String> lines) {
+    try {
+      return Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The certificate chain and key in a new directory of their own under the temp dir (their
+   * parent), which the unprivileged users a server's workers run as may enter; the key is readable
+   * by its owner only.
+   */
+  static ServerCredentials inNewDirectory(String name, TestPki.Issued leaf, TestPki.Issued... chain)
+      throws IOException {
+    Path directory = Files.createTempDirectory("tlsscan-" + name);
+    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ServerCredentials credentials = ServerCredentials.write(directory, leaf, chain);
+    Files.setPosixFilePermissions(credentials.key(), PosixFilePermissions.fromString("rw-------"));
+    return credentials;
   }
 
   @Override

@@ -3,9 +3,11 @@ package io.tlsscan.probe.dtls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.net.ConnectionTracker;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.target.Transport;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ClientHelloBuilder;
@@ -32,7 +34,8 @@ class DtlsHelloClientTest {
   }
 
   private static ProbeTarget target(InetSocketAddress address) {
-    return new ProbeTarget(address, "dtls.test", ConnectionTracker.NONE, 1);
+    return new ProbeTarget(
+        Endpoint.tls(address, "dtls.test"), ConnectionTracker.NONE, 1, Transport.DTLS);
   }
 
   private static ClientHello hello(DtlsVersion version, CipherSuite... suites) {

@@ -9,6 +9,7 @@ import io.tlsscan.model.WeaknessVerdict;
 import io.tlsscan.net.ConnectionRateLimiter;
 import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.NetworkContext;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
@@ -81,7 +82,7 @@ class VulnsProbeLoopbackTest {
           @Override
           public void connected() {}
         };
-    ProbeTarget target = new ProbeTarget(address, "vulns.test", counting, 2);
+    ProbeTarget target = new ProbeTarget(Endpoint.tls(address, "vulns.test"), counting, 2);
     ProtocolsResult protocols =
         new ProtocolsProbe(raw).run(new ProbeContext(target, ProbeResults.NONE)).block(WAIT);
     ProbeResults forCiphers = ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols));
@@ -416,14 +417,14 @@ class VulnsProbeLoopbackTest {
         RoundRobinRelay pool =
             new RoundRobinRelay("127.0.147.21", List.of(first.address(), second.address()))) {
       ProbeTarget direct =
-          new ProbeTarget(first.address(), "vulns.test", ConnectionTracker.NONE, 1);
+          new ProbeTarget(Endpoint.tls(first.address(), "vulns.test"), ConnectionTracker.NONE, 1);
       ProtocolsResult protocols =
           new ProtocolsProbe(raw).run(new ProbeContext(direct, ProbeResults.NONE)).block(WAIT);
       TicketbleedCheck check =
           new TicketbleedCheck(
               connector, raw, new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT));
       ProbeTarget balanced =
-          new ProbeTarget(pool.address(), "vulns.test", ConnectionTracker.NONE, 1);
+          new ProbeTarget(Endpoint.tls(pool.address(), "vulns.test"), ConnectionTracker.NONE, 1);
 
       WeaknessVerdict verdict =
           check.run(balanced, protocols).block(WAIT).get(Weakness.TICKETBLEED);
@@ -450,7 +451,7 @@ class VulnsProbeLoopbackTest {
             .cipher("ECDHE-RSA-AES128-GCM-SHA256")
             .start()) {
       ProbeTarget target =
-          new ProbeTarget(server.address(), "vulns.test", ConnectionTracker.NONE, 1);
+          new ProbeTarget(Endpoint.tls(server.address(), "vulns.test"), ConnectionTracker.NONE, 1);
       ProtocolsResult protocols =
           new ProtocolsProbe(raw).run(new ProbeContext(target, ProbeResults.NONE)).block(WAIT);
       JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +36,13 @@ class DemoFleetLifecycleTest {
       for (DemoEndpoint endpoint : endpoints) {
         assertThat(InetAddress.getByName(endpoint.address()).isLoopbackAddress()).isTrue();
         String expectedLine =
-            (endpoint.name().equals("dtls") ? "dtls://" : "")
-                + (endpoint.host().equals(endpoint.address())
-                    ? endpoint.address() + ":" + endpoint.port()
-                    : endpoint.host() + ":" + endpoint.port() + " " + endpoint.address());
-        assertThat(endpoint.hostLine()).as(endpoint.name()).isEqualTo(expectedLine);
+            endpoint.host().equals(endpoint.address())
+                ? endpoint.address() + ":" + endpoint.port()
+                : endpoint.host() + ":" + endpoint.port() + " " + endpoint.address();
+        // A STARTTLS or DTLS endpoint's line starts with a scheme, e.g. smtp:// or dtls://
+        assertThat(endpoint.hostLine())
+            .as(endpoint.name())
+            .matches("([a-z0-9-]+://)?" + Pattern.quote(expectedLine));
       }
     }
   }

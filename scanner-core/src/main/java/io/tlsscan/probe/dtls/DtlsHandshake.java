@@ -2,6 +2,7 @@ package io.tlsscan.probe.dtls;
 
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.net.ConnectionTracker;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.probe.handshake.HandshakeResult;
@@ -40,7 +41,7 @@ public final class DtlsHandshake {
   public Mono<HandshakeResult> run(
       InetSocketAddress address, String sni, ConnectionTracker tracker) {
     DtlsVersion version = DtlsVersion.DTLSv1_2;
-    ProbeTarget target = new ProbeTarget(address, sni, tracker, 1, Transport.DTLS);
+    ProbeTarget target = new ProbeTarget(Endpoint.tls(address, sni), tracker, 1, Transport.DTLS);
     return client
         .ask(
             target,

@@ -148,7 +148,7 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
     finish(
         new HandshakeResult.Failed(
             reported,
-            "handshake",
+            reported.kind() == ErrorKind.STARTTLS_FAILED ? "starttls" : "handshake",
             observation.chain(),
             observation.wasClientCertificateRequested()));
   }

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.NotTlsGuard;
 import java.net.InetSocketAddress;
@@ -45,18 +46,16 @@ public final class HandshakeProbe {
   }
 
   /**
-   * Handshakes with {@code address}.
+   * Handshakes with {@code endpoint}, after its STARTTLS preamble if it has one, sending its SNI.
    *
-   * @param sni the server name to send, or {@code null} for none
    * @param tracker told about the connection this probe makes
    */
-  public Mono<HandshakeResult> run(
-      InetSocketAddress address, String sni, ConnectionTracker tracker) {
-    return attempt(client, address, sni, tracker)
+  public Mono<HandshakeResult> run(Endpoint endpoint, ConnectionTracker tracker) {
+    return attempt(client, endpoint, tracker)
         .flatMap(
             result ->
                 hungUpOnHello(result)
-                    ? attempt(withoutOcsp, address, sni, tracker)
+                    ? attempt(withoutOcsp, endpoint, tracker)
                     : Mono.just(result));
   }
 
@@ -70,12 +69,12 @@ public final class HandshakeProbe {
   }
 
   private Mono<HandshakeResult> attempt(
-      HandshakeClientContext context,
-      InetSocketAddress address,
-      String sni,
-      ConnectionTracker tracker) {
+      HandshakeClientContext context, Endpoint endpoint, ConnectionTracker tracker) {
     return connector
-        .withConnection(address, tracker, channel -> handshake(context, channel, address, sni))
+        .withConnection(
+            endpoint,
+            tracker,
+            channel -> handshake(context, channel, endpoint.address(), endpoint.sni()))
         .onErrorResume(
             error ->
                 Mono.just(

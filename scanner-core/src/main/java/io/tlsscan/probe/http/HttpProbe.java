@@ -85,10 +85,13 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
     return true;
   }
 
-  /** HTTPS runs over TCP: a DTLS server has no HTTP to ask. */
+  /**
+   * HTTPS is TLS over TCP from the first byte: a DTLS server, or one reached through STARTTLS
+   * (mail, directory, database), has no HTTP to ask.
+   */
   @Override
   public boolean appliesTo(Target target) {
-    return target.transport() == Transport.TCP;
+    return target.transport() == Transport.TCP && target.starttls() == null;
   }
 
   @Override
@@ -97,7 +100,7 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
     return tls.flatMap(
         sslContext ->
             connector.withConnection(
-                target.address(),
+                target.endpoint(),
                 target.tracker(),
                 channel -> exchange(sslContext, channel, target)));
   }

@@ -73,7 +73,7 @@ public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
   private Mono<VersionAnswer> ask(ProbeTarget target, ProtocolVersion version) {
     if (version == ProtocolVersion.SSLv2) {
       return client
-          .exchange(target.address(), Hellos.sslv2(), Scope.SERVER_HELLO, target.tracker())
+          .exchange(target.endpoint(), Hellos.sslv2(), Scope.SERVER_HELLO, target.tracker())
           .map(
               response ->
                   response.accepts(version)

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.Channel;
 import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.probe.dtls.DtlsHelloClient;
 import io.tlsscan.target.Transport;
 import io.tlsscan.tls.ClientHello;
@@ -13,7 +14,6 @@ import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.ServerResponseDecoder;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
@@ -52,13 +52,16 @@ public final class RawHelloClient {
     }
   }
 
-  /** Sends {@code hello} to {@code address} and reads the answer within {@code scope}. */
+  /**
+   * Sends {@code hello} to {@code endpoint} (after its STARTTLS preamble, if any) and reads the
+   * answer within {@code scope}.
+   */
   public Mono<ServerResponse> exchange(
-      InetSocketAddress address,
+      Endpoint endpoint,
       ClientHello hello,
       ServerResponseDecoder.Scope scope,
       ConnectionTracker tracker) {
-    return connector.withConnection(address, tracker, channel -> session(channel, hello, scope));
+    return connector.withConnection(endpoint, tracker, channel -> session(channel, hello, scope));
   }
 
   /**
@@ -82,7 +85,7 @@ public final class RawHelloClient {
         version == ProtocolVersion.TLSv1_3
             ? ServerResponseDecoder.Scope.SERVER_HELLO
             : ServerResponseDecoder.Scope.SERVER_FLIGHT;
-    return exchange(target.address(), hello, scope, target.tracker())
+    return exchange(target.endpoint(), hello, scope, target.tracker())
         .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()));
   }
 
@@ -97,7 +100,7 @@ public final class RawHelloClient {
       throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
     }
     return connector.withConnection(
-        target.address(),
+        target.endpoint(),
         target.tracker(),
         channel ->
             Mono.create(
@@ -120,7 +123,7 @@ public final class RawHelloClient {
       Duration listen) {
     requireNonNull(listen, "listen");
     return connector.withConnection(
-        target.address(),
+        target.endpoint(),
         target.tracker(),
         channel ->
             Mono.create(

@@ -50,7 +50,7 @@ final class ClientRenegotiationCheck {
     return Refusals.orUndecided(
         connector
             .withConnection(
-                target.address(), target.tracker(), channel -> renegotiate(channel, target))
+                target.endpoint(), target.tracker(), channel -> renegotiate(channel, target))
             .map(verdict -> Map.of(Weakness.CLIENT_RENEGOTIATION, verdict)),
         CHECKS);
   }

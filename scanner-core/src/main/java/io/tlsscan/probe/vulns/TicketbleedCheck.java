@@ -70,7 +70,7 @@ final class TicketbleedCheck {
     }
     Mono<WeaknessVerdict> verdict =
         connector
-            .withConnection(target.address(), target.tracker(), channel -> ticket(channel, target))
+            .withConnection(target.endpoint(), target.tracker(), channel -> ticket(channel, target))
             .flatMap(
                 grant ->
                     grant instanceof TicketGrant.Issued issued

@@ -3,6 +3,7 @@ package io.tlsscan.probe.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.net.ConnectionTracker;
+import io.tlsscan.net.Endpoint;
 import io.tlsscan.probe.raw.ProbeTarget;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,8 +17,7 @@ class HttpProbeTest {
       throws UnknownHostException {
     return HttpProbe.hostHeader(
         new ProbeTarget(
-            new InetSocketAddress(InetAddress.getByName(address), port),
-            serverName,
+            Endpoint.tls(new InetSocketAddress(InetAddress.getByName(address), port), serverName),
             ConnectionTracker.NONE,
             1));
   }
