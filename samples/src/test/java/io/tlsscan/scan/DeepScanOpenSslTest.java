@@ -79,8 +79,9 @@ class DeepScanOpenSslTest {
               "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256");
       assertThat(report.ciphers().resultOrNull().serverOrder()).isTrue();
       assertThat(report.certificate().resultOrNull().trusted()).isTrue();
-      // every probe, HTTP, JARM and the weakness checks included, within the deep scan budget
-      assertThat(report.connections()).isLessThanOrEqualTo(50);
+      // every probe included: an RSA server costs more than the typical one (ROBOT's five, eight
+      // for its signature algorithms); PolicyFleetTest holds typical servers to a median of 50
+      assertThat(report.connections()).isLessThanOrEqualTo(60);
     }
   }
 

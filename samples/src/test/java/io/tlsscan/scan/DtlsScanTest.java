@@ -178,6 +178,7 @@ class DtlsScanTest {
       assertThat(report.http()).isInstanceOf(ProbeOutcome.NotRun.class);
       assertThat(report.fingerprints()).isInstanceOf(ProbeOutcome.NotRun.class);
       assertThat(report.vulnerabilities()).isInstanceOf(ProbeOutcome.NotRun.class);
+      assertThat(report.session()).isInstanceOf(ProbeOutcome.NotRun.class);
     }
   }
 

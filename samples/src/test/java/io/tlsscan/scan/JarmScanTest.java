@@ -9,7 +9,7 @@ import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
 import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.NetworkContext;
-import io.tlsscan.probe.ProbeContext;
+import io.tlsscan.probe.ProbeContexts;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.ProbeResults;
 import io.tlsscan.probe.jarm.JarmProbe;
@@ -204,7 +204,7 @@ class JarmScanTest {
         new Connector(network, Duration.ofSeconds(3), 64 * 1024, ConnectionRateLimiter.unlimited());
     JarmProbe probe = new JarmProbe(new RawHelloClient(connector, answerTimeout));
     ProbeTarget target = new ProbeTarget(Endpoint.tls(address, HOST), ConnectionTracker.NONE, 2);
-    return probe.run(new ProbeContext(target, ProbeResults.NONE)).block(Duration.ofSeconds(30));
+    return probe.run(ProbeContexts.alone(target, ProbeResults.NONE)).block(Duration.ofSeconds(30));
   }
 
   /**

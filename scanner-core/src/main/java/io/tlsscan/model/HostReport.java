@@ -55,6 +55,9 @@ public record HostReport(
   /** Known weaknesses, each true, false or undecided. */
   public static final Section<Vulnerabilities> VULNERABILITIES = new Section<>("vulnerabilities");
 
+  /** What the server keeps and sends besides the certificate: OCSP staple, SCTs. */
+  public static final Section<SessionReport> SESSION = new Section<>("session");
+
   public HostReport {
     requireNonNull(target, "target");
     requireNonNull(startedAt, "startedAt");
@@ -121,6 +124,10 @@ public record HostReport(
 
   public ProbeOutcome<Vulnerabilities> vulnerabilities() {
     return section(VULNERABILITIES);
+  }
+
+  public ProbeOutcome<SessionReport> session() {
+    return section(SESSION);
   }
 
   /** A copy with the findings replaced. */

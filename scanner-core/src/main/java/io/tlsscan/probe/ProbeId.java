@@ -26,7 +26,9 @@ public enum ProbeId {
   /** JARM, JA3S and JA4S fingerprints ({@code fingerprints}); eleven connections. */
   JARM,
   /** Known weaknesses, tried on the wire or read from the suites ({@code vulnerabilities}). */
-  VULNS;
+  VULNS,
+  /** The stapled OCSP response and the SCTs ({@code session}). */
+  SESSION;
 
   /** What runs when nothing is said: what a compliance scan needs. */
   public static final Set<ProbeId> DEFAULT = EnumSet.of(CERT, PROTOCOLS, CIPHERS);

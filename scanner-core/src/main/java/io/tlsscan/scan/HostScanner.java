@@ -194,7 +194,12 @@ final class HostScanner {
       return Mono.just(assemble(target, progress, connected, plan, new Outcomes()));
     }
     return graph
-        .run(plan.network(), connected.endpoint(), target.transport(), progress)
+        .run(
+            plan.network(),
+            connected.endpoint(),
+            target.transport(),
+            connected.handshake(),
+            progress)
         .map(outcomes -> assemble(target, progress, connected, plan, outcomes));
   }
 

@@ -9,6 +9,7 @@ import io.tlsscan.net.HostConnectionLimit;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.scan.ProbePlan.Step;
@@ -45,11 +46,16 @@ final class ProbeGraph {
   }
 
   /**
-   * The outcome of every step of {@code network}, asked at {@code endpoint} over {@code transport}.
-   * The scan's phase becomes the first probe's name, e.g. {@code protocols}.
+   * The outcome of every step of {@code network}, asked at {@code endpoint} over {@code transport},
+   * after {@code handshake}. The scan's phase becomes the first probe's name, e.g. {@code
+   * protocols}.
    */
   Mono<Outcomes> run(
-      List<Step> network, Endpoint endpoint, Transport transport, TargetProgress progress) {
+      List<Step> network,
+      Endpoint endpoint,
+      Transport transport,
+      HandshakeResult handshake,
+      TargetProgress progress) {
     HostConnectionLimit limit = new HostConnectionLimit(progress, perHostConnections);
     Outcomes outcomes = new Outcomes();
     Map<ProbeId, Sinks.Empty<Void>> done = new EnumMap<>(ProbeId.class);
@@ -74,7 +80,7 @@ final class ProbeGraph {
       }
       nodes.add(
           Mono.when(inputs)
-              .then(Mono.defer(() -> start(step, outcomes, target, progress)))
+              .then(Mono.defer(() -> start(step, outcomes, target, handshake, progress)))
               .doOnNext(
                   outcome -> {
                     outcomes.put(step.id(), outcome);
@@ -92,12 +98,17 @@ final class ProbeGraph {
 
   /** The step's probe, run, or the reason it cannot run. */
   private Mono<ProbeOutcome<?>> start(
-      Step step, Outcomes outcomes, ProbeTarget target, TargetProgress progress) {
+      Step step,
+      Outcomes outcomes,
+      ProbeTarget target,
+      HandshakeResult handshake,
+      TargetProgress progress) {
     ProbeOutcome<?> blocked = outcomes.blocked(step.probe().requires());
     if (blocked != null) {
       return Mono.just(blocked);
     }
-    ProbeContext context = new ProbeContext(target, outcomes.results(step.probe().requires()));
+    ProbeContext context =
+        new ProbeContext(target, handshake, outcomes.results(step.probe().requires()));
     return guarded((NetworkProbe<?>) step.probe(), context, progress);
   }
 

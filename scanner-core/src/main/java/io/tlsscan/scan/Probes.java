@@ -6,10 +6,12 @@ import io.tlsscan.probe.Probe;
 import io.tlsscan.probe.cert.CertProbe;
 import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.groups.GroupsProbe;
+import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.http.HttpProbe;
 import io.tlsscan.probe.jarm.JarmProbe;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.session.SessionProbe;
 import io.tlsscan.probe.vulns.VulnsProbe;
 import java.time.Clock;
 import java.util.List;
@@ -25,6 +27,7 @@ final class Probes {
    * @param connector opens the connections of the probes that speak TLS through the TLS library
    * @param maxCertificateListBytes the largest certificate list the TLS library accepts
    * @param raw sends the raw probes' hellos
+   * @param handshakes makes full handshakes for the probes that need them
    * @param analyzer judges certificate chains
    * @param clock the time certificates are judged at
    */
@@ -32,6 +35,7 @@ final class Probes {
       Connector connector,
       int maxCertificateListBytes,
       RawHelloClient raw,
+      HandshakeProbe handshakes,
       Supplier<CertificateAnalyzer> analyzer,
       Clock clock) {
     return List.of(
@@ -41,6 +45,7 @@ final class Probes {
         new GroupsProbe(raw),
         new HttpProbe(connector, maxCertificateListBytes),
         new JarmProbe(raw),
-        new VulnsProbe(connector, raw));
+        new VulnsProbe(connector, raw),
+        new SessionProbe(handshakes, raw, clock));
   }
 }

@@ -71,7 +71,12 @@ public final class Scanner implements AutoCloseable {
             rateLimiter,
             handshake,
             Probes.all(
-                connector, options.maxBytesPerConnection(), raw, new LazyAnalyzer(given), clock),
+                connector,
+                options.maxBytesPerConnection(),
+                raw,
+                handshake,
+                new LazyAnalyzer(given),
+                clock),
             clock);
   }
 

@@ -275,8 +275,8 @@ public final class ClientHelloBuilder {
   }
 
   /**
-   * The session id of a TLS 1.0-1.2 hello (default: empty), as a client resuming a session sends
-   * it. TLS 1.3 hellos carry a random 32-byte one. Replaces a {@link #sessionIdLength}.
+   * The session id to offer (RFC 5246 section 7.4.1.2), as a client resuming a session sends it; by
+   * default none below TLS 1.3 and 32 random bytes in TLS 1.3. Replaces a {@link #sessionIdLength}.
    *
    * @throws IllegalArgumentException for more than 32 bytes
    */
@@ -400,7 +400,9 @@ public final class ClientHelloBuilder {
       byte[] id =
           sessionIdLength.isPresent()
               ? randomBytes(sessionIdLength.getAsInt())
-              : version == ProtocolVersion.TLSv1_3 ? randomBytes(32) : sessionId;
+              : sessionId.length == 0 && version == ProtocolVersion.TLSv1_3
+                  ? randomBytes(32)
+                  : sessionId;
       body.writeByte(id.length);
       body.writeBytes(id);
       List<Integer> suiteCodes = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads a DTLS server's datagrams after a raw ClientHello (RFC 6347): records of epoch 0, handshake
@@ -281,7 +282,7 @@ public final class DtlsFlightReader {
 
   private ServerResponse flight(Optional<String> incompleteReason) {
     return pendingHello.withFlight(
-        new ServerFlight(certificates, keyExchange, incompleteReason, false));
+        new ServerFlight(certificates, keyExchange, OptionalInt.empty(), incompleteReason, false));
   }
 
   private Optional<DtlsAnswer> finish(ServerResponse response) {

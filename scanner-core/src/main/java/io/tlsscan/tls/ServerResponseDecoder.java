@@ -19,6 +19,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads a server's answer to a raw ClientHello and emits exactly one {@link ServerResponse}; all
@@ -99,6 +100,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   private ServerResponse.ServerHello pendingHello;
   private final List<byte[]> certificates = new ArrayList<>();
   private Optional<KeyExchangeParameters> keyExchange = Optional.empty();
+  private OptionalInt signatureScheme = OptionalInt.empty();
 
   /** Whether every handshake message since the ServerHello was a NewSessionTicket. */
   private boolean onlyTicketsSinceHello = true;
@@ -272,6 +274,9 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
       case HANDSHAKE_SERVER_KEY_EXCHANGE -> {
         Optional<CipherSuite> suite = pendingHello.suite();
         if (suite.isPresent()) {
+          if (pendingHello.version() == ProtocolVersion.TLSv1_2) {
+            signatureScheme = signatureScheme(body.duplicate(), suite.get());
+          }
           keyExchange = ServerFlightParser.keyExchange(body, suite.get());
         }
       }
@@ -279,6 +284,15 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
       default -> {
         // CertificateStatus, CertificateRequest and others are not reported.
       }
+    }
+  }
+
+  /** The signature algorithm, or empty when it cannot be read: that spoils no other fact. */
+  private static OptionalInt signatureScheme(ByteBuf body, CipherSuite suite) {
+    try {
+      return ServerFlightParser.signatureScheme(body, suite);
+    } catch (MalformedMessageException e) {
+      return OptionalInt.empty();
     }
   }
 
@@ -374,7 +388,8 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
     finish(
         out,
         pendingHello.withFlight(
-            new ServerFlight(certificates, keyExchange, incompleteReason, resumed)));
+            new ServerFlight(
+                certificates, keyExchange, signatureScheme, incompleteReason, resumed)));
   }
 
   private void finish(List<Object> out, ServerResponse response) {

@@ -21,7 +21,7 @@ class ProbeIdTest {
   void namesTheUnknownProbeAndTheKnownOnes() {
     assertThatThrownBy(() -> ProbeId.parseList("cert,heartbleed"))
         .hasMessageContaining("heartbleed")
-        .hasMessageContaining("cert, protocols, ciphers, groups, http, jarm, vulns, all");
+        .hasMessageContaining("cert, protocols, ciphers, groups, http, jarm, vulns, session, all");
     assertThatThrownBy(() -> ProbeId.parseList("")).hasMessageContaining("unknown probe");
   }
 }

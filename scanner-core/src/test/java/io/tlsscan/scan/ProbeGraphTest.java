@@ -11,11 +11,13 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.Section;
 import io.tlsscan.net.Endpoint;
+import io.tlsscan.net.Failure;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.ProbeKey;
 import io.tlsscan.probe.SectionFill;
+import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.target.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,6 +39,12 @@ class ProbeGraphTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
   private static final Endpoint NOWHERE =
       Endpoint.tls(InetSocketAddress.createUnresolved("probe.test", 443), null);
+  private static final HandshakeResult HANDSHAKE =
+      new HandshakeResult.Failed(
+          new Failure(ErrorKind.TLS_ALERT, "server sent fatal alert handshake_failure"),
+          "handshake",
+          List.of(),
+          false);
 
   private final ProbeGraph graph = new ProbeGraph(DEADLINE, 2);
 
@@ -48,7 +56,8 @@ class ProbeGraphTest {
             new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.delay(SECOND).thenReturn("a")),
             new TestProbes.Network(GROUPS, Set.of(), c -> Mono.delay(SECOND).thenReturn("b")));
     // Then both are done after one second, not two
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, Transport.TCP, progress()))
+    StepVerifier.withVirtualTime(
+            () -> graph.run(steps, NOWHERE, Transport.TCP, HANDSHAKE, progress()))
         .expectSubscription()
         .expectNoEvent(SECOND.minusMillis(1))
         .thenAwait(Duration.ofMillis(1))
@@ -97,7 +106,7 @@ class ProbeGraphTest {
             new TestProbes.Network(
                 GROUPS, Set.of(), c -> Mono.error(new IOException("Connection reset by peer"))));
     // Then the last one started only after the others and the whole takes two seconds
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, Transport.TCP, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, Transport.TCP, HANDSHAKE, progress()))
         .expectSubscription()
         .expectNoEvent(Duration.ofSeconds(2).minusMillis(1))
         .thenAwait(Duration.ofMillis(1))
@@ -121,7 +130,8 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.just("suites of " + c.result(new ProbeKey<String>(PROTOCOLS)))));
     // Then the dependent saw its input's result
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, Transport.TCP, progress()))
+    StepVerifier.withVirtualTime(
+            () -> graph.run(steps, NOWHERE, Transport.TCP, HANDSHAKE, progress()))
         .thenAwait(SECOND)
         .assertNext(
             outcomes -> assertThat(result(outcomes, CIPHERS)).isEqualTo("suites of TLSv1.3"))
@@ -145,7 +155,8 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.fromSupplier(() -> dependentRan.getAndSet(true) + "")));
     // When the graph runs
-    Outcomes outcomes = graph.run(steps, NOWHERE, Transport.TCP, progress()).block(SECOND);
+    Outcomes outcomes =
+        graph.run(steps, NOWHERE, Transport.TCP, HANDSHAKE, progress()).block(SECOND);
     // Then the failure is the input's, and each dependent is a failure that names it
     assertThat(outcomes.get(PROTOCOLS))
         .isEqualTo(ProbeOutcome.failed(ErrorKind.RESET, "connection reset by the server"));
@@ -167,7 +178,9 @@ class ProbeGraphTest {
         steps(new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.never()));
     // Then at the deadline the probe has failed with a timeout, and the graph is done
     StepVerifier.withVirtualTime(
-            () -> graph.run(steps, NOWHERE, Transport.TCP, progress(Duration.ofSeconds(2))))
+            () ->
+                graph.run(
+                    steps, NOWHERE, Transport.TCP, HANDSHAKE, progress(Duration.ofSeconds(2))))
         .thenAwait(Duration.ofSeconds(2))
         .assertNext(
             outcomes ->
@@ -189,7 +202,8 @@ class ProbeGraphTest {
                 c -> {
                   throw new IllegalStateException("broken probe");
                 }));
-    Outcomes outcomes = graph.run(steps, NOWHERE, Transport.TCP, progress()).block(SECOND);
+    Outcomes outcomes =
+        graph.run(steps, NOWHERE, Transport.TCP, HANDSHAKE, progress()).block(SECOND);
     assertThat(outcomes.get(PROTOCOLS)).isInstanceOf(ProbeOutcome.Failed.class);
     assertThat(outcomes.get(CERT)).isInstanceOf(ProbeOutcome.Failed.class);
   }
@@ -198,7 +212,12 @@ class ProbeGraphTest {
   void theScanPhaseIsNamedAfterTheFirstProbe() {
     TargetProgress progress = progress();
     graph
-        .run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, Transport.TCP, progress)
+        .run(
+            steps(TestProbes.answering(PROTOCOLS, "v")),
+            NOWHERE,
+            Transport.TCP,
+            HANDSHAKE,
+            progress)
         .block(SECOND);
     assertThat(progress.phase()).isEqualTo("protocols");
   }

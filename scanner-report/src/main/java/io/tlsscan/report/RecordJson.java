@@ -18,17 +18,24 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.Hsts;
 import io.tlsscan.model.HttpReport;
 import io.tlsscan.model.KeyInfo;
+import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
+import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.SignatureAlgorithms;
+import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
+import io.tlsscan.model.Tls12Resumption;
+import io.tlsscan.model.Tls13Resumption;
 import io.tlsscan.model.TrustError;
 import io.tlsscan.model.Vulnerabilities;
 import io.tlsscan.model.WeaknessVerdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +47,7 @@ import java.util.Map;
  * <pre>
  * target, status, error, started_at, duration_ms, connections,
  * handshake, certificate, protocols, ciphers, server_cipher_order, groups, http, fingerprints,
- * vulnerabilities
+ * vulnerabilities, session
  *                                    (probe sections: present only when the probe completed)
  * probe_errors, findings
  * </pre>
@@ -99,7 +106,8 @@ public final class RecordJson {
               HostReport.VULNERABILITIES,
               RecordJson::vulnerabilities,
               List.of(),
-              RecordJson::undecidedWeaknesses));
+              RecordJson::undecidedWeaknesses),
+          new RecordSection<>(HostReport.SESSION, RecordJson::session));
 
   private RecordJson() {}
 
@@ -384,6 +392,101 @@ public final class RecordJson {
               }
             });
     return undecided;
+  }
+
+  private static JsonNode session(SessionReport session) {
+    ObjectNode json = NODES.objectNode();
+    json.set("ocsp", ocsp(session.ocsp()));
+    ArrayNode scts = json.putArray("scts");
+    for (SignedTimestamp sct : session.scts()) {
+      ObjectNode entry = scts.addObject();
+      entry.put("source", text(sct.source()));
+      entry.put("version", sct.version());
+      entry.put("log_id", text(sct.logId()));
+      entry.put("timestamp", Timestamps.format(sct.timestamp()));
+    }
+    if (session.alpn() == null) {
+      json.putNull("alpn");
+    } else {
+      session.alpn().forEach(json.putArray("alpn")::add);
+    }
+    json.put("alpn_error", text(session.alpnError()));
+    Tls12Resumption tls12 = session.tls12();
+    if (tls12 == null) {
+      json.putNull("tls12");
+    } else {
+      ObjectNode kept = json.putObject("tls12");
+      kept.put("resumes_by_id", tls12.resumesById());
+      kept.put("promises_ticket", tls12.promisesTicket());
+      kept.put("extended_master_secret", tls12.extendedMasterSecret());
+      if (tls12.resumesByTicket() == null) {
+        kept.putNull("resumes_by_ticket");
+      } else {
+        kept.put("resumes_by_ticket", tls12.resumesByTicket());
+      }
+      putNullable(kept, "ticket_lifetime_hint", tls12.ticketLifetimeHint());
+      kept.put("ticket_error", text(tls12.ticketError()));
+    }
+    json.put("tls12_error", text(session.tls12Error()));
+    Tls13Resumption tls13 = session.tls13();
+    if (tls13 == null) {
+      json.putNull("tls13");
+    } else {
+      ObjectNode tickets = json.putObject("tls13");
+      tickets.put("issues_ticket", tls13.issuesTicket());
+      putNullable(tickets, "ticket_lifetime", tls13.ticketLifetime());
+      putNullable(tickets, "max_early_data", tls13.maxEarlyData());
+      if (tls13.resumesByPsk() == null) {
+        tickets.putNull("resumes_by_psk");
+      } else {
+        tickets.put("resumes_by_psk", tls13.resumesByPsk());
+      }
+      tickets.put("psk_error", text(tls13.pskError()));
+    }
+    json.put("tls13_error", text(session.tls13Error()));
+    SignatureAlgorithms sigalgs = session.sigalgs();
+    ObjectNode signatures = json.putObject("sigalgs");
+    putNames(signatures, "tls12", sigalgs.tls12());
+    signatures.put("tls12_error", text(sigalgs.tls12Error()));
+    putNames(signatures, "tls13", sigalgs.tls13());
+    signatures.put("tls13_error", text(sigalgs.tls13Error()));
+    return json;
+  }
+
+  private static void putNames(ObjectNode json, String field, List<String> names) {
+    if (names == null) {
+      json.putNull(field);
+    } else {
+      names.forEach(json.putArray(field)::add);
+    }
+  }
+
+  private static void putNullable(ObjectNode json, String field, Long value) {
+    if (value == null) {
+      json.putNull(field);
+    } else {
+      json.put(field, value);
+    }
+  }
+
+  private static JsonNode ocsp(OcspStaple staple) {
+    if (staple == null) {
+      return NODES.nullNode();
+    }
+    ObjectNode json = NODES.objectNode();
+    json.put("status", text(staple.status()));
+    json.put("signer", text(staple.signer()));
+    json.put("produced_at", time(staple.producedAt()));
+    json.put("this_update", time(staple.thisUpdate()));
+    json.put("next_update", time(staple.nextUpdate()));
+    json.put("revoked_at", time(staple.revokedAt()));
+    json.put("stale", staple.stale());
+    json.put("problem", text(staple.problem()));
+    return json;
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? null : Timestamps.format(instant);
   }
 
   private static ObjectNode finding(Finding finding) {

@@ -12,6 +12,9 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.HttpReport;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.SignatureAlgorithms;
+import io.tlsscan.model.Tls12Resumption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -137,6 +140,94 @@ class RecordJsonTest {
             "groups",
             "probe_errors",
             "findings");
+  }
+
+  @Test
+  void sessionSectionCarriesTheStapleVerdictAndEachSct() {
+    // Given a record whose server stapled a delegate-signed "revoked" and sent two SCTs
+    JsonNode session =
+        RecordJson.toTree(SampleReports.withRevokedStaple(SampleReports.trusted())).get("session");
+    // Then the staple's verdict, signer and dates, and each SCT's source, log and time are there
+    assertThat(session.toString())
+        .isEqualTo(
+            "{\"ocsp\":{\"status\":\"revoked\",\"signer\":\"delegate\","
+                + "\"produced_at\":\"2026-11-26T09:00:00.000Z\","
+                + "\"this_update\":\"2026-11-26T09:00:00.000Z\","
+                + "\"next_update\":\"2026-11-27T09:00:00.000Z\","
+                + "\"revoked_at\":\"2026-11-25T00:00:00.000Z\",\"stale\":false,\"problem\":null},"
+                + "\"scts\":[{\"source\":\"certificate\",\"version\":0,\"log_id\":\"oaGhoQ==\","
+                + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"},"
+                + "{\"source\":\"ocsp\",\"version\":0,\"log_id\":\"w8PDww==\","
+                + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"}],"
+                + "\"alpn\":[\"h2\",\"http/1.1\"],\"alpn_error\":null,"
+                + "\"tls12\":{\"resumes_by_id\":true,\"promises_ticket\":true,"
+                + "\"extended_master_secret\":true,\"resumes_by_ticket\":false,"
+                + "\"ticket_lifetime_hint\":300,\"ticket_error\":null},\"tls12_error\":null,"
+                + "\"tls13\":{\"issues_ticket\":true,\"ticket_lifetime\":7200,"
+                + "\"max_early_data\":16384,\"resumes_by_psk\":true,\"psk_error\":null},"
+                + "\"tls13_error\":null,\"sigalgs\":{\"tls12\":[\"rsa_pss_rsae_sha256\","
+                + "\"rsa_pkcs1_sha256\"],\"tls12_error\":null,\"tls13\":null,"
+                + "\"tls13_error\":\"not probed\"}}");
+  }
+
+  @Test
+  void unknownTicketResumptionIsNullWithItsReason() {
+    // Given a TLS 1.2 server whose ticket handshake could not be completed
+    JsonNode tls12 =
+        RecordJson.toTree(
+                SampleReports.withSession(
+                    SampleReports.trusted(),
+                    new SessionReport(
+                        null,
+                        List.of(),
+                        List.of(),
+                        null,
+                        new Tls12Resumption(
+                            true, true, true, null, null, "ticket handshake: alert decode_error"),
+                        null,
+                        null,
+                        "no TLS 1.3",
+                        new SignatureAlgorithms(List.of(), null, null, "not probed"))))
+            .get("session")
+            .get("tls12");
+    // Then resumption by ticket and the hint are null, and the reason is given
+    assertThat(tls12.get("resumes_by_ticket").isNull()).as("%s", tls12).isTrue();
+    assertThat(tls12.get("ticket_lifetime_hint").isNull()).isTrue();
+    assertThat(tls12.get("ticket_error").asText())
+        .isEqualTo("ticket handshake: alert decode_error");
+  }
+
+  @Test
+  void serverWithoutStapleHasANullOcspAndUndecidedAlpnIsNullWithItsReason() {
+    JsonNode session =
+        RecordJson.toTree(
+                SampleReports.withSession(
+                    SampleReports.trusted(),
+                    new SessionReport(
+                        null,
+                        List.of(),
+                        null,
+                        "offering h3: timed out",
+                        null,
+                        "no TLS 1.2",
+                        null,
+                        "TLS 1.3 handshake: alert protocol_version",
+                        new SignatureAlgorithms(
+                            null, "no signed TLS 1.2 ServerKeyExchange", null, "not probed"))))
+            .get("session");
+    assertThat(session.get("ocsp").isNull()).as("%s", session).isTrue();
+    assertThat(session.get("scts").isEmpty()).isTrue();
+    assertThat(session.get("alpn").isNull()).isTrue();
+    assertThat(session.get("alpn_error").asText()).isEqualTo("offering h3: timed out");
+    assertThat(session.get("tls12").isNull()).isTrue();
+    assertThat(session.get("tls12_error").asText()).isEqualTo("no TLS 1.2");
+    assertThat(session.get("tls13").isNull()).isTrue();
+    assertThat(session.get("tls13_error").asText())
+        .isEqualTo("TLS 1.3 handshake: alert protocol_version");
+    assertThat(session.get("sigalgs").toString())
+        .isEqualTo(
+            "{\"tls12\":null,\"tls12_error\":\"no signed TLS 1.2 ServerKeyExchange\","
+                + "\"tls13\":null,\"tls13_error\":\"not probed\"}");
   }
 
   @Test
@@ -377,7 +468,8 @@ class RecordJsonTest {
             "groups",
             "http",
             "fingerprints",
-            "vulnerabilities");
+            "vulnerabilities",
+            "session");
   }
 
   @Test

@@ -17,8 +17,13 @@ import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HttpReport;
+import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Severity;
+import io.tlsscan.model.SignatureAlgorithms;
+import io.tlsscan.model.SignedTimestamp;
+import io.tlsscan.model.Tls13Resumption;
 import io.tlsscan.model.TrustError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +74,39 @@ class RecordSchemaTest {
     records.add(
         Arguments.of("a vulnerability check undecided", SampleReports.vulnerabilityUndecided()));
     records.add(Arguments.of("cipher probe failed, no groups", SampleReports.cipherProbeFailed()));
+    records.add(
+        Arguments.of(
+            "revoked staple and SCTs", SampleReports.withRevokedStaple(SampleReports.trusted())));
+    records.add(
+        Arguments.of(
+            "no staple, no SCTs",
+            SampleReports.withSession(
+                SampleReports.trusted(),
+                new SessionReport(
+                    null,
+                    List.of(),
+                    null,
+                    "offering h2: timed out",
+                    null,
+                    "no TLS 1.2 handshake: server sent fatal alert protocol_version",
+                    null,
+                    "TLS 1.3 handshake: alert protocol_version during the server's flight",
+                    new SignatureAlgorithms(null, "no signed TLS 1.2", null, "not probed")))));
+    records.add(
+        Arguments.of(
+            "invalid staple",
+            SampleReports.withSession(
+                SampleReports.trusted(),
+                new SessionReport(
+                    OcspStaple.invalid("not a basic OCSP response"),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    "no TLS 1.2 ServerHello to a raw hello",
+                    new Tls13Resumption(true, 7200L, null, null, "no TLS 1.3 ServerHello"),
+                    null,
+                    new SignatureAlgorithms(List.of(), null, null, "not probed")))));
     records.add(
         Arguments.of(
             "server cipher order unknown",
@@ -224,7 +262,8 @@ class RecordSchemaTest {
             SampleReports.legacy(),
             WITH_HTTP,
             WITH_FINGERPRINTS,
-            SampleReports.dtls())) {
+            SampleReports.dtls(),
+            SampleReports.withRevokedStaple(SampleReports.expired()))) {
       collectRecordPaths(RecordJson.toTree(report), "", written);
     }
     // When the schema's property tree is flattened the same way
@@ -255,6 +294,11 @@ class RecordSchemaTest {
     assertThat(enumAt("/properties/vulnerabilities/required"))
         .containsExactlyElementsOf(
             fieldNamesOf(SCHEMA_TREE.at("/properties/vulnerabilities/properties")));
+    assertThat(enumAt("/properties/session/properties/ocsp/properties/status/enum"))
+        .containsExactly(
+            OcspStaple.GOOD, OcspStaple.REVOKED, OcspStaple.UNKNOWN, OcspStaple.INVALID);
+    assertThat(enumAt("/properties/session/properties/scts/items/properties/source/enum"))
+        .containsExactly(SignedTimestamp.FROM_CERTIFICATE, SignedTimestamp.FROM_OCSP);
     assertThat(enumAt("/properties/handshake/properties/source/enum"))
         .containsExactly(Handshake.SOURCE_TLS_LIBRARY, Handshake.SOURCE_RAW_HELLO);
     assertThat(enumAt("/properties/ciphers/additionalProperties/items/properties/strength/enum"))

@@ -14,13 +14,19 @@ import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.Hsts;
 import io.tlsscan.model.HttpReport;
 import io.tlsscan.model.KeyInfo;
+import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.Section;
+import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Severity;
+import io.tlsscan.model.SignatureAlgorithms;
+import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
+import io.tlsscan.model.Tls12Resumption;
+import io.tlsscan.model.Tls13Resumption;
 import io.tlsscan.model.TrustError;
 import io.tlsscan.model.Vulnerabilities;
 import io.tlsscan.model.Weakness;
@@ -568,6 +574,44 @@ final class SampleReports {
         report.ciphers(),
         report.groups(),
         report.findings());
+  }
+
+  /**
+   * A copy of {@code report} with a {@code session} section: a revoked staple signed by a delegate
+   * and one SCT from the certificate and one from the staple.
+   */
+  static HostReport withRevokedStaple(HostReport report) {
+    Instant seen = Instant.parse("2026-11-20T08:00:00.250Z");
+    OcspStaple staple =
+        new OcspStaple(
+            OcspStaple.REVOKED,
+            OcspStaple.SIGNER_DELEGATE,
+            Instant.parse("2026-11-26T09:00:00Z"),
+            Instant.parse("2026-11-26T09:00:00Z"),
+            Instant.parse("2026-11-27T09:00:00Z"),
+            Instant.parse("2026-11-25T00:00:00Z"),
+            false,
+            null);
+    return withSession(
+        report,
+        new SessionReport(
+            staple,
+            List.of(
+                new SignedTimestamp(SignedTimestamp.FROM_CERTIFICATE, 0, "oaGhoQ==", seen),
+                new SignedTimestamp(SignedTimestamp.FROM_OCSP, 0, "w8PDww==", seen)),
+            List.of("h2", "http/1.1"),
+            null,
+            new Tls12Resumption(true, true, true, false, 300L, null),
+            null,
+            new Tls13Resumption(true, 7200L, 16384L, true, null),
+            null,
+            new SignatureAlgorithms(
+                List.of("rsa_pss_rsae_sha256", "rsa_pkcs1_sha256"), null, null, "not probed")));
+  }
+
+  /** A copy of {@code report} whose session probe completed with {@code session}. */
+  static HostReport withSession(HostReport report, SessionReport session) {
+    return withSection(report, HostReport.SESSION, ProbeOutcome.completed(session));
   }
 
   /** A copy of {@code report} with {@code section}'s outcome set to {@code outcome}. */

@@ -11,7 +11,7 @@ import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
 import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.NetworkContext;
-import io.tlsscan.probe.ProbeContext;
+import io.tlsscan.probe.ProbeContexts;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.ProbeResults;
 import io.tlsscan.probe.ciphers.CiphersProbe;
@@ -84,15 +84,15 @@ class VulnsProbeLoopbackTest {
         };
     ProbeTarget target = new ProbeTarget(Endpoint.tls(address, "vulns.test"), counting, 2);
     ProtocolsResult protocols =
-        new ProtocolsProbe(raw).run(new ProbeContext(target, ProbeResults.NONE)).block(WAIT);
+        new ProtocolsProbe(raw).run(ProbeContexts.alone(target, ProbeResults.NONE)).block(WAIT);
     ProbeResults forCiphers = ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols));
     CipherSupport ciphers =
-        new CiphersProbe(raw).run(new ProbeContext(target, forCiphers)).block(WAIT);
+        new CiphersProbe(raw).run(ProbeContexts.alone(target, forCiphers)).block(WAIT);
     ProbeResults inputs =
         ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols, ProbeId.CIPHERS, ciphers));
     int before = connections.get();
     Vulnerabilities result =
-        new VulnsProbe(connector, raw, LISTEN).run(new ProbeContext(target, inputs)).block(WAIT);
+        new VulnsProbe(connector, raw, LISTEN).run(ProbeContexts.alone(target, inputs)).block(WAIT);
     return new Scan(result, connections.get() - before);
   }
 
@@ -419,7 +419,7 @@ class VulnsProbeLoopbackTest {
       ProbeTarget direct =
           new ProbeTarget(Endpoint.tls(first.address(), "vulns.test"), ConnectionTracker.NONE, 1);
       ProtocolsResult protocols =
-          new ProtocolsProbe(raw).run(new ProbeContext(direct, ProbeResults.NONE)).block(WAIT);
+          new ProtocolsProbe(raw).run(ProbeContexts.alone(direct, ProbeResults.NONE)).block(WAIT);
       TicketbleedCheck check =
           new TicketbleedCheck(
               connector, raw, new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT));
@@ -453,7 +453,7 @@ class VulnsProbeLoopbackTest {
       ProbeTarget target =
           new ProbeTarget(Endpoint.tls(server.address(), "vulns.test"), ConnectionTracker.NONE, 1);
       ProtocolsResult protocols =
-          new ProtocolsProbe(raw).run(new ProbeContext(target, ProbeResults.NONE)).block(WAIT);
+          new ProtocolsProbe(raw).run(ProbeContexts.alone(target, ProbeResults.NONE)).block(WAIT);
       JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT);
       ClientRenegotiationCheck renegotiation = new ClientRenegotiationCheck(connector, tls12);
       TicketbleedCheck ticketbleed = new TicketbleedCheck(connector, raw, tls12);

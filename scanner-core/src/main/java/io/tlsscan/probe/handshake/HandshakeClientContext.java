@@ -9,22 +9,25 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
 /**
- * The one client TLS context of a scan (BoringSSL through netty-tcnative), shared by every
- * handshake: TLS 1.0 to 1.3 and every cipher suite BoringSSL can offer, so legacy servers still
- * hand over their certificate; ALPN {@code h2, http/1.1}; OCSP stapling requested or not; key
- * shares limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any
- * chain and reports what the engine saw through {@link HandshakeObservation}s registered per engine.
- * {@link #http1} makes the same context offering only ALPN {@code http/1.1}, for a probe that speaks
+ * A client TLS context of a scan (BoringSSL through netty-tcnative), shared by every handshake of
+ * its kind: TLS 1.0 to 1.3 and every cipher suite BoringSSL can offer, so legacy servers still hand
+ * over their certificate; the given ALPN protocols; OCSP stapling requested or not; key shares
+ * limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any chain and
+ * reports what the engine saw through {@link HandshakeObservation}s registered per engine. {@link
+ * #http1} makes the same context offering only ALPN {@code http/1.1}, for a probe that speaks
  * HTTP/1.1 over it.
  */
 public final class HandshakeClientContext {
-  private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
+  /** Every version BoringSSL can offer. */
+  static final String[] ALL_VERSIONS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
+
   private static final String[] GROUPS = {"X25519", "P-256", "P-384", "P-521"};
 
   private final Map<SSLEngine, HandshakeObservation> observations = new ConcurrentHashMap<>();
@@ -34,17 +37,11 @@ public final class HandshakeClientContext {
   /**
    * @param maxCertificateListBytes the largest certificate list the engine will accept
    * @param requestOcsp whether the hello carries status_request
+   * @param alpn the application protocols offered, in order
+   * @param versions the protocol versions offered, e.g. {@link #ALL_VERSIONS}
    */
-  HandshakeClientContext(int maxCertificateListBytes, boolean requestOcsp) {
-    this(
-        maxCertificateListBytes,
-        requestOcsp,
-        ApplicationProtocolNames.HTTP_2,
-        ApplicationProtocolNames.HTTP_1_1);
-  }
-
-  private HandshakeClientContext(
-      int maxCertificateListBytes, boolean requestOcsp, String... applicationProtocols) {
+  HandshakeClientContext(
+      int maxCertificateListBytes, boolean requestOcsp, List<String> alpn, String... versions) {
     OpenSsl.ensureAvailability();
     this.requestOcsp = requestOcsp;
     try {
@@ -54,14 +51,14 @@ public final class HandshakeClientContext {
               .trustManager(new ObservingTrustManager(observations))
               .keyManager(new ObservingKeyManager(observations))
               .endpointIdentificationAlgorithm(null)
-              .protocols(PROTOCOLS)
+              .protocols(versions)
               .ciphers(OpenSsl.availableJavaCipherSuites(), SupportedCipherSuiteFilter.INSTANCE)
               .applicationProtocolConfig(
                   new ApplicationProtocolConfig(
                       ApplicationProtocolConfig.Protocol.ALPN,
                       ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                       ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                      applicationProtocols))
+                      alpn))
               .enableOcsp(requestOcsp)
               .option(OpenSslContextOption.GROUPS, GROUPS)
               .option(OpenSslContextOption.MAX_CERTIFICATE_LIST_BYTES, maxCertificateListBytes)
@@ -76,14 +73,17 @@ public final class HandshakeClientContext {
 
   /**
    * The handshake's context with ALPN {@code http/1.1} alone and no OCSP request: what a client
-   * sending one HTTP/1.1 request offers. Its engines report nothing ({@link #observe} is not
-   * called for them).
+   * sending one HTTP/1.1 request offers. Its engines report nothing ({@link #observe} is not called
+   * for them).
    *
    * @param maxCertificateListBytes the largest certificate list the engine will accept
    */
   public static SslContext http1(int maxCertificateListBytes) {
     return new HandshakeClientContext(
-            maxCertificateListBytes, false, ApplicationProtocolNames.HTTP_1_1)
+            maxCertificateListBytes,
+            false,
+            List.of(ApplicationProtocolNames.HTTP_1_1),
+            ALL_VERSIONS)
         .context();
   }
 

@@ -37,6 +37,7 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
   private final boolean ocspRequested;
   private boolean done;
   private Handshake pendingHandshake;
+  private byte[] ocspResponse = new byte[0];
 
   HandshakeOutcomeHandler(
       MonoSink<HandshakeResult> sink,
@@ -69,11 +70,13 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
       ctx.executor().schedule(this::finishPending, CLIENT_AUTH_GRACE_MS, TimeUnit.MILLISECONDS);
       return;
     }
-    finish(new HandshakeResult.Completed(handshake, completedChain()));
+    finish(new HandshakeResult.Completed(handshake, completedChain(), ocspResponse, sessionId()));
   }
 
   private void finishPending() {
-    finish(new HandshakeResult.Completed(pendingHandshake, completedChain()));
+    finish(
+        new HandshakeResult.Completed(
+            pendingHandshake, completedChain(), ocspResponse, sessionId()));
   }
 
   /**
@@ -93,13 +96,18 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  private byte[] sessionId() {
+    byte[] id = ssl.engine().getSession().getId();
+    return id == null ? new byte[0] : id;
+  }
+
+  /** The negotiated parameters; keeps the stapled OCSP response for the result. */
   private Handshake describe(SSLEngine engine) {
     SSLSession session = engine.getSession();
     String group = null;
-    boolean stapled = false;
     if (engine instanceof ReferenceCountedOpenSslEngine openSsl) {
-      byte[] ocspResponse = ocspRequested ? openSsl.getOcspResponse() : null;
-      stapled = ocspResponse != null && ocspResponse.length > 0;
+      byte[] stapled = ocspRequested ? openSsl.getOcspResponse() : null;
+      ocspResponse = stapled == null ? new byte[0] : stapled;
       try {
         group = NegotiatedNames.group(SSL.getGroupName(openSsl.sslPointer()));
       } catch (Exception e) {
@@ -111,7 +119,7 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
         NegotiatedNames.cipher(session.getCipherSuite()),
         group,
         ssl.applicationProtocol(),
-        stapled,
+        ocspResponse.length > 0,
         observation.wasClientCertificateRequested(),
         Handshake.SOURCE_TLS_LIBRARY);
   }

@@ -3,6 +3,7 @@ package io.tlsscan.probe.handshake;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.net.ConnectionTracker;
@@ -12,6 +13,8 @@ import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.NotTlsGuard;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,9 +34,19 @@ import reactor.core.publisher.Mono;
  * whole scan.
  */
 public final class HandshakeProbe {
+  private static final List<String> DEFAULT_ALPN =
+      List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
+
+  /** The key of the TLS 1.2 context among the ALPN ones (a space is in no protocol id offered). */
+  private static final String TLS12_KEY = "TLSv1.2 only";
+
   private final Connector connector;
   private final HandshakeClientContext client;
   private final HandshakeClientContext withoutOcsp;
+  private final int maxCertificateListBytes;
+
+  /** The contexts built at first use: one per ALPN protocol offered alone, and the TLS 1.2 one. */
+  private final Map<String, HandshakeClientContext> byAlpn = new ConcurrentHashMap<>();
 
   /**
    * @param connector opens the connection
@@ -41,8 +54,45 @@ public final class HandshakeProbe {
    */
   public HandshakeProbe(Connector connector, int maxCertificateListBytes) {
     this.connector = requireNonNull(connector, "connector");
-    this.client = new HandshakeClientContext(maxCertificateListBytes, true);
-    this.withoutOcsp = new HandshakeClientContext(maxCertificateListBytes, false);
+    this.maxCertificateListBytes = maxCertificateListBytes;
+    this.client = context(true, DEFAULT_ALPN, HandshakeClientContext.ALL_VERSIONS);
+    this.withoutOcsp = context(false, DEFAULT_ALPN, HandshakeClientContext.ALL_VERSIONS);
+  }
+
+  /**
+   * A full handshake offering {@code protocols} by ALPN, in order (no OCSP request), for probes
+   * that ask which application protocols the server accepts. The context for each list is built at
+   * its first use and kept for the scan, so callers offer lists drawn from a fixed, small set.
+   *
+   * @param endpoint where to connect, what to speak first and the SNI to send
+   * @param tracker told about the connection this probe makes
+   */
+  public Mono<HandshakeResult> offering(
+      List<String> protocols, Endpoint endpoint, ConnectionTracker tracker) {
+    HandshakeClientContext context =
+        byAlpn.computeIfAbsent(
+            String.join(",", protocols),
+            key -> context(false, List.copyOf(protocols), HandshakeClientContext.ALL_VERSIONS));
+    return attempt(context, endpoint, tracker);
+  }
+
+  /**
+   * A full TLS 1.2 handshake (ALPN {@code h2, http/1.1}, no OCSP request), whose result carries the
+   * session id the server gave, for probes that ask whether it resumes sessions. Its context is
+   * built at the first use.
+   *
+   * @param endpoint where to connect, what to speak first and the SNI to send
+   * @param tracker told about the connection this probe makes
+   */
+  public Mono<HandshakeResult> tls12(Endpoint endpoint, ConnectionTracker tracker) {
+    HandshakeClientContext context =
+        byAlpn.computeIfAbsent(TLS12_KEY, key -> context(false, DEFAULT_ALPN, "TLSv1.2"));
+    return attempt(context, endpoint, tracker);
+  }
+
+  private HandshakeClientContext context(
+      boolean requestOcsp, List<String> alpn, String... versions) {
+    return new HandshakeClientContext(maxCertificateListBytes, requestOcsp, alpn, versions);
   }
 
   /**

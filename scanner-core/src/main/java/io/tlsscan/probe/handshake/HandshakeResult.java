@@ -15,11 +15,19 @@ public sealed interface HandshakeResult {
   /** The DER certificates the server sent, in order; empty when none arrived. */
   List<byte[]> chain();
 
-  /** The handshake completed. */
-  record Completed(Handshake handshake, List<byte[]> chain) implements HandshakeResult {
+  /**
+   * The handshake completed.
+   *
+   * @param ocspResponse the DER OCSP response the server stapled; empty when none
+   * @param sessionId the session id the server gave (below TLS 1.3); empty when none
+   */
+  record Completed(Handshake handshake, List<byte[]> chain, byte[] ocspResponse, byte[] sessionId)
+      implements HandshakeResult {
     public Completed {
       requireNonNull(handshake, "handshake");
       chain = List.copyOf(chain);
+      requireNonNull(ocspResponse, "ocspResponse");
+      requireNonNull(sessionId, "sessionId");
     }
   }
 

@@ -8,6 +8,7 @@ import io.tlsscan.net.Connector;
 import io.tlsscan.net.Endpoint;
 import io.tlsscan.probe.dtls.DtlsHelloClient;
 import io.tlsscan.target.Transport;
+import io.tlsscan.tls.ClientConversation;
 import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.DtlsVersion;
 import io.tlsscan.tls.ProtocolVersion;
@@ -134,6 +135,24 @@ public final class RawHelloClient {
                             new ServerResponseDecoder(ServerResponseDecoder.Scope.SERVER_FLIGHT),
                             new ConversationHandler(
                                 sink, hello, followUps, answerTimeout, listen))));
+  }
+
+  /**
+   * Carries {@code conversation} (a handshake over several flights) on a new connection to the
+   * target, each wait for the server bounded by this client's answer timeout ({@link
+   * ClientConversationHandler}). One connection, closed when the conversation ends.
+   */
+  public <T> Mono<T> converse(ProbeTarget target, ClientConversation<T> conversation) {
+    return connector.withConnection(
+        target.endpoint(),
+        target.tracker(),
+        channel ->
+            Mono.<T>create(
+                sink ->
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new ClientConversationHandler<>(sink, conversation, answerTimeout))));
   }
 
   /**
