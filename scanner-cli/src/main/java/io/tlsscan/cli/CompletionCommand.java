@@ -35,6 +35,6 @@ final class CompletionCommand implements Callable<Integer> {
 
   /** The bash completion script of the whole {@code tlsscan} command. */
   static String script() {
-    return AutoComplete.bash("tlsscan", new CommandLine(new TlsscanCommand()));
+    return AutoComplete.bash("tlsscan", TlsscanCommand.commandLine());
   }
 }

@@ -36,7 +36,7 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (see the README). */
   static int run(String... args) {
-    CommandLine commandLine = new CommandLine(new TlsscanCommand());
+    CommandLine commandLine = TlsscanCommand.commandLine(args);
     commandLine.setExecutionExceptionHandler(
         (error, cmd, parsed) -> {
           cmd.getErr().println("tlsscan: " + ErrorText.of(error));

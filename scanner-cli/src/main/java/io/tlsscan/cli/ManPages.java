@@ -41,7 +41,7 @@ public final class ManPages {
 
   /** Every page by its file name ({@code tlsscan.1}, {@code tlsscan-scan.1}...). */
   static Map<String, String> all() {
-    CommandSpec root = new CommandLine(new TlsscanCommand()).getCommandSpec();
+    CommandSpec root = TlsscanCommand.commandLine().getCommandSpec();
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put(pageName(root) + "." + SECTION, page(root));
     for (CommandLine sub : root.subcommands().values()) {

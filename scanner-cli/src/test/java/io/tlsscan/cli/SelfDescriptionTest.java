@@ -33,7 +33,7 @@ class SelfDescriptionTest {
   }
 
   private static CommandSpec spec(String subcommand) {
-    return new CommandLine(new TlsscanCommand()).getSubcommands().get(subcommand).getCommandSpec();
+    return TlsscanCommand.commandLine().getSubcommands().get(subcommand).getCommandSpec();
   }
 
   @Test
@@ -49,7 +49,7 @@ class SelfDescriptionTest {
   void bashCompletionNamesEverySubcommandAndEveryOptionOfScan() {
     String script = stdoutOf("completion", "bash");
     assertThat(script).contains("complete -F").contains("tlsscan");
-    for (String sub : new CommandLine(new TlsscanCommand()).getSubcommands().keySet()) {
+    for (String sub : TlsscanCommand.commandLine().getSubcommands().keySet()) {
       assertThat(script).as("subcommand %s", sub).contains(sub);
     }
     for (OptionSpec option : spec("scan").options()) {
@@ -66,7 +66,7 @@ class SelfDescriptionTest {
     String top = Files.readString(dir.resolve("tlsscan.1"));
     assertThat(top).startsWith(".TH \"TLSSCAN\" \"1\"").contains(".SH COMMANDS");
     for (Map.Entry<String, CommandLine> sub :
-        new CommandLine(new TlsscanCommand()).getSubcommands().entrySet()) {
+        TlsscanCommand.commandLine().getSubcommands().entrySet()) {
       Path page = dir.resolve("tlsscan-" + sub.getKey() + ".1");
       assertThat(page).as("man page of %s", sub.getKey()).exists();
       String text = Files.readString(page);
