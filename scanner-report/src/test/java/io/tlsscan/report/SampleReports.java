@@ -511,16 +511,7 @@ final class SampleReports {
 
   /** A copy of {@code report} whose vulns probe completed with {@code vulnerabilities}. */
   static HostReport withVulnerabilities(HostReport report, Vulnerabilities vulnerabilities) {
-    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>(report.sections());
-    sections.put(HostReport.VULNERABILITIES, ProbeOutcome.completed(vulnerabilities));
-    return new HostReport(
-        report.target(),
-        report.error(),
-        report.startedAt(),
-        report.durationMs(),
-        report.connections(),
-        sections,
-        report.findings());
+    return withSection(report, HostReport.VULNERABILITIES, ProbeOutcome.completed(vulnerabilities));
   }
 
   /**
