@@ -46,6 +46,9 @@ public record HostReport(
   /** The key-exchange groups it accepts, in its order of preference. */
   public static final Section<List<String>> GROUPS = new Section<>("groups");
 
+  /** What the server keeps and sends besides the certificate: OCSP staple, SCTs. */
+  public static final Section<SessionReport> SESSION = new Section<>("session");
+
   public HostReport {
     requireNonNull(target, "target");
     requireNonNull(startedAt, "startedAt");
@@ -100,6 +103,10 @@ public record HostReport(
 
   public ProbeOutcome<List<String>> groups() {
     return section(GROUPS);
+  }
+
+  public ProbeOutcome<SessionReport> session() {
+    return section(SESSION);
   }
 
   /** A copy with the findings replaced. */

@@ -5,7 +5,9 @@ import io.tlsscan.model.CertificateReport;
 import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.ProtocolSupport;
+import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +79,36 @@ public final class BaselinePolicy {
                 NAME));
       }
     }
+    SessionReport session = report.session().resultOrNull();
+    if (session != null && session.ocsp() != null) {
+      staple(session.ocsp(), findings);
+    }
     findings.sort((a, b) -> b.severity().compareTo(a.severity()));
     return findings;
+  }
+
+  private static void staple(OcspStaple staple, List<Finding> findings) {
+    if (staple.status().equals(OcspStaple.REVOKED)) {
+      findings.add(
+          new Finding(
+              "ocsp.revoked",
+              Severity.CRITICAL,
+              "the stapled OCSP response says the certificate was revoked at "
+                  + staple.revokedAt(),
+              NAME));
+    } else if (staple.status().equals(OcspStaple.INVALID)) {
+      findings.add(
+          new Finding(
+              "ocsp.invalid", Severity.HIGH, "stapled OCSP response: " + staple.problem(), NAME));
+    }
+    if (staple.stale()) {
+      findings.add(
+          new Finding(
+              "ocsp.stale",
+              Severity.MEDIUM,
+              "the stapled OCSP response's next_update (" + staple.nextUpdate() + ") has passed",
+              NAME));
+    }
   }
 
   /** The newest version {@code protocols} shows accepted, if it is newer than {@code negotiated}. */

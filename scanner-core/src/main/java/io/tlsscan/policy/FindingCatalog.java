@@ -97,6 +97,14 @@ public final class FindingCatalog {
         "use a 2048-bit or larger DH group, or drop DHE suites");
     add("handshake.ocsp_not_stapled", m, "the server does not staple an OCSP response",
         "enable OCSP stapling");
+    add("ocsp.revoked", c, "the stapled OCSP response says the certificate is revoked",
+        "replace the certificate");
+    add("ocsp.invalid", h,
+        "the stapled OCSP response is not usable: not successful, not about the leaf, or not "
+            + "signed by its issuer or a delegated responder",
+        "check the server's OCSP responder URL and the response file it staples");
+    add("ocsp.stale", m, "the stapled OCSP response is past its next_update",
+        "make the server fetch a fresh response before next_update");
     add("handshake.version_fallback", l,
         "the full handshake negotiated an older version than the server accepts",
         "check the server's version configuration for the stack in question");

@@ -20,7 +20,9 @@ public enum ProbeId {
   /** Which suites each accepted version accepts, and the server's order ({@code ciphers}). */
   CIPHERS,
   /** Which key-exchange groups the server accepts ({@code groups}). */
-  GROUPS;
+  GROUPS,
+  /** The stapled OCSP response and the SCTs ({@code session}). */
+  SESSION;
 
   /** What runs when nothing is said: what a compliance scan needs. */
   public static final Set<ProbeId> DEFAULT = EnumSet.of(CERT, PROTOCOLS, CIPHERS);

@@ -212,6 +212,7 @@ final class HostScanner {
                     target.host(),
                     handshake.handshake(),
                     handshake.chain(),
+                    handshake.ocspResponse(),
                     outcomes.results(probe.requires())));
       }
       outcomes.put(step.id(), outcome);

@@ -7,6 +7,7 @@ import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.groups.GroupsProbe;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.session.SessionProbe;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ final class Probes {
         new CertProbe(analyzer, clock),
         new ProtocolsProbe(raw),
         new CiphersProbe(raw),
-        new GroupsProbe(raw));
+        new GroupsProbe(raw),
+        new SessionProbe(clock));
   }
 }

@@ -16,16 +16,21 @@ import java.util.Optional;
  *
  * @param handshake the negotiated parameters; empty exactly when {@code error} is set
  * @param chain the DER certificates the server sent; empty when none arrived
+ * @param ocspResponse the DER OCSP response the full handshake stapled; empty when none
  * @param error why the target could not be scanned, or {@code null}
  */
-record ReportedHandshake(Optional<Handshake> handshake, List<byte[]> chain, ScanError error) {
+record ReportedHandshake(
+    Optional<Handshake> handshake, List<byte[]> chain, byte[] ocspResponse, ScanError error) {
+  private static final byte[] NONE = new byte[0];
+
 
   /**
    * @param protocols the protocols probe's answers, or {@code null} when it did not complete
    */
   static ReportedHandshake of(HandshakeResult result, ProtocolsResult protocols) {
     if (result instanceof HandshakeResult.Completed completed) {
-      return new ReportedHandshake(Optional.of(completed.handshake()), result.chain(), null);
+      return new ReportedHandshake(
+          Optional.of(completed.handshake()), result.chain(), completed.ocspResponse(), null);
     }
     HandshakeResult.Failed failed = (HandshakeResult.Failed) result;
     Optional<RawHelloFacts> raw =
@@ -33,10 +38,11 @@ record ReportedHandshake(Optional<Handshake> handshake, List<byte[]> chain, Scan
             .filter(p -> !failed.clientCertificateRequested())
             .flatMap(RawHelloFacts::from);
     if (raw.isPresent()) {
-      return new ReportedHandshake(Optional.of(raw.get().handshake()), raw.get().chain(), null);
+      return new ReportedHandshake(
+          Optional.of(raw.get().handshake()), raw.get().chain(), NONE, null);
     }
     ScanError error =
         new ScanError(failed.failure().kind(), failed.phase(), failed.failure().message());
-    return new ReportedHandshake(Optional.empty(), result.chain(), error);
+    return new ReportedHandshake(Optional.empty(), result.chain(), NONE, error);
   }
 }

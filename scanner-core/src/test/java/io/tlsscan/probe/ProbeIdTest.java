@@ -19,7 +19,7 @@ class ProbeIdTest {
   void namesTheUnknownProbeAndTheKnownOnes() {
     assertThatThrownBy(() -> ProbeId.parseList("cert,heartbleed"))
         .hasMessageContaining("heartbleed")
-        .hasMessageContaining("cert, protocols, ciphers, groups, all");
+        .hasMessageContaining("cert, protocols, ciphers, groups, session, all");
     assertThatThrownBy(() -> ProbeId.parseList("")).hasMessageContaining("unknown probe");
   }
 }

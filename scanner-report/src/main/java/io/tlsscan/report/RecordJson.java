@@ -15,15 +15,19 @@ import io.tlsscan.model.Finding;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.KeyInfo;
+import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
+import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,7 @@ import java.util.Map;
  *
  * <pre>
  * target, status, error, started_at, duration_ms, connections,
- * handshake, certificate, protocols, ciphers, server_cipher_order, groups
+ * handshake, certificate, protocols, ciphers, server_cipher_order, groups, session
  *                                    (probe sections: present only when the probe completed)
  * probe_errors, findings
  * </pre>
@@ -85,7 +89,8 @@ public final class RecordJson {
               List.of(
                   new RecordSection.Companion<>(
                       "server_cipher_order", RecordJson::serverCipherOrder))),
-          new RecordSection<>(HostReport.GROUPS, RecordJson::groups));
+          new RecordSection<>(HostReport.GROUPS, RecordJson::groups),
+          new RecordSection<>(HostReport.SESSION, RecordJson::session));
 
   private RecordJson() {}
 
@@ -309,6 +314,40 @@ public final class RecordJson {
     ArrayNode json = NODES.arrayNode();
     groups.forEach(group -> json.add(text(group)));
     return json;
+  }
+
+  private static JsonNode session(SessionReport session) {
+    ObjectNode json = NODES.objectNode();
+    json.set("ocsp", ocsp(session.ocsp()));
+    ArrayNode scts = json.putArray("scts");
+    for (SignedTimestamp sct : session.scts()) {
+      ObjectNode entry = scts.addObject();
+      entry.put("source", text(sct.source()));
+      entry.put("version", sct.version());
+      entry.put("log_id", text(sct.logId()));
+      entry.put("timestamp", Timestamps.format(sct.timestamp()));
+    }
+    return json;
+  }
+
+  private static JsonNode ocsp(OcspStaple staple) {
+    if (staple == null) {
+      return NODES.nullNode();
+    }
+    ObjectNode json = NODES.objectNode();
+    json.put("status", text(staple.status()));
+    json.put("signer", text(staple.signer()));
+    json.put("produced_at", time(staple.producedAt()));
+    json.put("this_update", time(staple.thisUpdate()));
+    json.put("next_update", time(staple.nextUpdate()));
+    json.put("revoked_at", time(staple.revokedAt()));
+    json.put("stale", staple.stale());
+    json.put("problem", text(staple.problem()));
+    return json;
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? null : Timestamps.format(instant);
   }
 
   private static ObjectNode finding(Finding finding) {

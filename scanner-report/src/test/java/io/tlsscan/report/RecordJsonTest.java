@@ -10,6 +10,7 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
+import io.tlsscan.model.SessionReport;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -98,6 +99,36 @@ class RecordJsonTest {
             "groups",
             "probe_errors",
             "findings");
+  }
+
+  @Test
+  void sessionSectionCarriesTheStapleVerdictAndEachSct() {
+    // Given a record whose server stapled a delegate-signed "revoked" and sent two SCTs
+    JsonNode session =
+        RecordJson.toTree(SampleReports.withRevokedStaple(SampleReports.trusted())).get("session");
+    // Then the staple's verdict, signer and dates, and each SCT's source, log and time are there
+    assertThat(session.toString())
+        .isEqualTo(
+            "{\"ocsp\":{\"status\":\"revoked\",\"signer\":\"delegate\","
+                + "\"produced_at\":\"2026-11-26T09:00:00.000Z\","
+                + "\"this_update\":\"2026-11-26T09:00:00.000Z\","
+                + "\"next_update\":\"2026-11-27T09:00:00.000Z\","
+                + "\"revoked_at\":\"2026-11-25T00:00:00.000Z\",\"stale\":false,\"problem\":null},"
+                + "\"scts\":[{\"source\":\"certificate\",\"version\":0,\"log_id\":\"oaGhoQ==\","
+                + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"},"
+                + "{\"source\":\"ocsp\",\"version\":0,\"log_id\":\"w8PDww==\","
+                + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"}]}");
+  }
+
+  @Test
+  void serverWithoutStapleHasANullOcsp() {
+    JsonNode session =
+        RecordJson.toTree(
+                SampleReports.withSession(
+                    SampleReports.trusted(), new SessionReport(null, List.of())))
+            .get("session");
+    assertThat(session.get("ocsp").isNull()).as("%s", session).isTrue();
+    assertThat(session.get("scts").isEmpty()).isTrue();
   }
 
   @Test
@@ -309,7 +340,7 @@ class RecordJsonTest {
   @Test
   void sectionNamesAreTheProbeSectionsInRecordOrder() {
     assertThat(RecordJson.sectionNames())
-        .containsExactly("handshake", "certificate", "protocols", "ciphers", "groups");
+        .containsExactly("handshake", "certificate", "protocols", "ciphers", "groups", "session");
   }
 
   private static String strictUtf8(byte[] bytes) throws CharacterCodingException {

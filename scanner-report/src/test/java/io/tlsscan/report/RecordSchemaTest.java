@@ -15,7 +15,10 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
+import io.tlsscan.model.OcspStaple;
+import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Severity;
+import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TrustError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +57,20 @@ class RecordSchemaTest {
     records.add(Arguments.of("certificate probe not run", SampleReports.certificateNotRun()));
     records.add(Arguments.of("legacy, raw hello, unknown TLSv1.1", SampleReports.legacy()));
     records.add(Arguments.of("cipher probe failed, no groups", SampleReports.cipherProbeFailed()));
+    records.add(
+        Arguments.of(
+            "revoked staple and SCTs", SampleReports.withRevokedStaple(SampleReports.trusted())));
+    records.add(
+        Arguments.of(
+            "no staple, no SCTs",
+            SampleReports.withSession(
+                SampleReports.trusted(), new SessionReport(null, List.of()))));
+    records.add(
+        Arguments.of(
+            "invalid staple",
+            SampleReports.withSession(
+                SampleReports.trusted(),
+                new SessionReport(OcspStaple.invalid("not a basic OCSP response"), List.of()))));
     records.add(
         Arguments.of(
             "server cipher order unknown",
@@ -137,7 +154,8 @@ class RecordSchemaTest {
             SampleReports.expired(),
             SampleReports.invalidTarget(),
             SampleReports.certificateProbeFailed(),
-            SampleReports.legacy())) {
+            SampleReports.legacy(),
+            SampleReports.withRevokedStaple(SampleReports.expired()))) {
       collectRecordPaths(RecordJson.toTree(report), "", written);
     }
     // When the schema's property tree is flattened the same way
@@ -160,6 +178,11 @@ class RecordSchemaTest {
             Arrays.stream(Severity.values()).map(Severity::wireName).toList());
     assertThat(enumAt("/properties/probe_errors/propertyNames/enum"))
         .containsExactlyElementsOf(RecordJson.sectionNames());
+    assertThat(enumAt("/properties/session/properties/ocsp/properties/status/enum"))
+        .containsExactly(
+            OcspStaple.GOOD, OcspStaple.REVOKED, OcspStaple.UNKNOWN, OcspStaple.INVALID);
+    assertThat(enumAt("/properties/session/properties/scts/items/properties/source/enum"))
+        .containsExactly(SignedTimestamp.FROM_CERTIFICATE, SignedTimestamp.FROM_OCSP);
     assertThat(enumAt("/properties/handshake/properties/source/enum"))
         .containsExactly(Handshake.SOURCE_TLS_LIBRARY, Handshake.SOURCE_RAW_HELLO);
     assertThat(enumAt("/properties/ciphers/additionalProperties/items/properties/strength/enum"))

@@ -11,12 +11,15 @@ import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.KeyInfo;
+import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.PathCertificate;
 import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.Section;
+import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Severity;
+import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.TrustError;
 import java.time.Instant;
@@ -359,6 +362,45 @@ final class SampleReports {
         report.protocols(),
         report.ciphers(),
         report.groups(),
+        report.findings());
+  }
+
+  /**
+   * A copy of {@code report} with a {@code session} section: a revoked staple signed by a delegate
+   * and one SCT from the certificate and one from the staple.
+   */
+  static HostReport withRevokedStaple(HostReport report) {
+    Instant seen = Instant.parse("2026-11-20T08:00:00.250Z");
+    OcspStaple staple =
+        new OcspStaple(
+            OcspStaple.REVOKED,
+            OcspStaple.SIGNER_DELEGATE,
+            Instant.parse("2026-11-26T09:00:00Z"),
+            Instant.parse("2026-11-26T09:00:00Z"),
+            Instant.parse("2026-11-27T09:00:00Z"),
+            Instant.parse("2026-11-25T00:00:00Z"),
+            false,
+            null);
+    return withSession(
+        report,
+        new SessionReport(
+            staple,
+            List.of(
+                new SignedTimestamp(SignedTimestamp.FROM_CERTIFICATE, 0, "oaGhoQ==", seen),
+                new SignedTimestamp(SignedTimestamp.FROM_OCSP, 0, "w8PDww==", seen))));
+  }
+
+  /** A copy of {@code report} whose session probe completed with {@code session}. */
+  static HostReport withSession(HostReport report, SessionReport session) {
+    Map<Section<?>, ProbeOutcome<?>> sections = new HashMap<>(report.sections());
+    sections.put(HostReport.SESSION, ProbeOutcome.completed(session));
+    return new HostReport(
+        report.target(),
+        report.error(),
+        report.startedAt(),
+        report.durationMs(),
+        report.connections(),
+        sections,
         report.findings());
   }
 

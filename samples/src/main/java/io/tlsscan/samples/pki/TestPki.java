@@ -2,6 +2,7 @@ package io.tlsscan.samples.pki;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,11 +22,15 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -159,6 +164,7 @@ public final class TestPki {
     private int pathLength = -1;
     private String signatureHash = "SHA256";
     private final List<GeneralName> sans = new ArrayList<>();
+    private final List<Extension> extra = new ArrayList<>();
 
     private Builder(String subject) {
       this.subject = requireNonNull(subject, "subject");
@@ -216,6 +222,22 @@ public final class TestPki {
     public Builder dns(String... names) {
       for (String name : names) {
         sans.add(new GeneralName(GeneralName.dNSName, name));
+      }
+      return this;
+    }
+
+    /** Marks it as a delegated OCSP responder (extKeyUsage id-kp-OCSPSigning, RFC 6960 4.2.2.2). */
+    public Builder ocspSigning() {
+      return extension(
+          Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+    }
+
+    /** Adds a non-critical extension with {@code value} as its content, e.g. an SCT list. */
+    public Builder extension(ASN1ObjectIdentifier oid, ASN1Encodable value) {
+      try {
+        extra.add(new Extension(oid, false, value.toASN1Primitive().getEncoded()));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot encode extension " + oid, e);
       }
       return this;
     }
@@ -281,6 +303,9 @@ public final class TestPki {
               false,
               new GeneralNames(sans.toArray(GeneralName[]::new)));
         }
+        for (Extension extension : extra) {
+          builder.addExtension(extension);
+        }
         String keyAlgorithm = signingKey.getAlgorithm().equals("RSA") ? "RSA" : "ECDSA";
         var signer =
             new JcaContentSignerBuilder(signatureHash + "with" + keyAlgorithm)
@@ -291,7 +316,7 @@ public final class TestPki {
                 .setProvider(BouncyCastleHolder.PROVIDER)
                 .getCertificate(builder.build(signer));
         return new Issued(certificate, pair.getPrivate());
-      } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+      } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
         throw new IllegalStateException("cannot issue " + subject, e);
       }
     }

@@ -37,6 +37,7 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
   private final boolean ocspRequested;
   private boolean done;
   private Handshake pendingHandshake;
+  private byte[] ocspResponse = new byte[0];
 
   HandshakeOutcomeHandler(
       MonoSink<HandshakeResult> sink,
@@ -69,11 +70,11 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
       ctx.executor().schedule(this::finishPending, CLIENT_AUTH_GRACE_MS, TimeUnit.MILLISECONDS);
       return;
     }
-    finish(new HandshakeResult.Completed(handshake, completedChain()));
+    finish(new HandshakeResult.Completed(handshake, completedChain(), ocspResponse));
   }
 
   private void finishPending() {
-    finish(new HandshakeResult.Completed(pendingHandshake, completedChain()));
+    finish(new HandshakeResult.Completed(pendingHandshake, completedChain(), ocspResponse));
   }
 
   /**
@@ -93,13 +94,13 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** The negotiated parameters; keeps the stapled OCSP response for the result. */
   private Handshake describe(SSLEngine engine) {
     SSLSession session = engine.getSession();
     String group = null;
-    boolean stapled = false;
     if (engine instanceof ReferenceCountedOpenSslEngine openSsl) {
-      byte[] ocspResponse = ocspRequested ? openSsl.getOcspResponse() : null;
-      stapled = ocspResponse != null && ocspResponse.length > 0;
+      byte[] stapled = ocspRequested ? openSsl.getOcspResponse() : null;
+      ocspResponse = stapled == null ? new byte[0] : stapled;
       try {
         group = NegotiatedNames.group(SSL.getGroupName(openSsl.sslPointer()));
       } catch (Exception e) {
@@ -111,7 +112,7 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
         NegotiatedNames.cipher(session.getCipherSuite()),
         group,
         ssl.applicationProtocol(),
-        stapled,
+        ocspResponse.length > 0,
         observation.wasClientCertificateRequested(),
         Handshake.SOURCE_TLS_LIBRARY);
   }

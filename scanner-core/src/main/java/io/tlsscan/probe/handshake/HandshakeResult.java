@@ -15,11 +15,17 @@ public sealed interface HandshakeResult {
   /** The DER certificates the server sent, in order; empty when none arrived. */
   List<byte[]> chain();
 
-  /** The handshake completed. */
-  record Completed(Handshake handshake, List<byte[]> chain) implements HandshakeResult {
+  /**
+   * The handshake completed.
+   *
+   * @param ocspResponse the DER OCSP response the server stapled; empty when none
+   */
+  record Completed(Handshake handshake, List<byte[]> chain, byte[] ocspResponse)
+      implements HandshakeResult {
     public Completed {
       requireNonNull(handshake, "handshake");
       chain = List.copyOf(chain);
+      requireNonNull(ocspResponse, "ocspResponse");
     }
   }
 
