@@ -15,20 +15,14 @@ import java.util.Optional;
  * @param handshake the negotiated parameters; empty when no handshake completed (the record is an
  *     error)
  * @param chain the DER certificates the server sent, in order; empty when none arrived
- * @param ocspResponse the DER OCSP response the full handshake stapled; empty when none
  * @param results the results of the probes it requires
  */
 public record AfterProbeContext(
-    String host,
-    Optional<Handshake> handshake,
-    List<byte[]> chain,
-    byte[] ocspResponse,
-    ProbeResults results) {
+    String host, Optional<Handshake> handshake, List<byte[]> chain, ProbeResults results) {
   public AfterProbeContext {
     requireNonNull(host, "host");
     requireNonNull(handshake, "handshake");
     requireNonNull(chain, "chain");
-    requireNonNull(ocspResponse, "ocspResponse");
     requireNonNull(results, "results");
   }
 

@@ -178,7 +178,7 @@ final class HostScanner {
       return Mono.just(assemble(target, progress, connected, plan, new Outcomes()));
     }
     return graph
-        .run(plan.network(), connected.address(), target.sni(), progress)
+        .run(plan.network(), connected.address(), target.sni(), connected.handshake(), progress)
         .map(outcomes -> assemble(target, progress, connected, plan, outcomes));
   }
 
@@ -212,7 +212,6 @@ final class HostScanner {
                     target.host(),
                     handshake.handshake(),
                     handshake.chain(),
-                    handshake.ocspResponse(),
                     outcomes.results(probe.requires())));
       }
       outcomes.put(step.id(), outcome);

@@ -8,6 +8,7 @@ import io.tlsscan.net.HostConnectionLimit;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
+import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.scan.ProbePlan.Step;
@@ -44,11 +45,15 @@ final class ProbeGraph {
 
   /**
    * The outcome of every step of {@code network}, asked at {@code address} with the SNI name {@code
-   * sni} ({@code null} for none). The scan's phase becomes the first probe's name, e.g. {@code
-   * protocols}.
+   * sni} ({@code null} for none), after {@code handshake}. The scan's phase becomes the first
+   * probe's name, e.g. {@code protocols}.
    */
   Mono<Outcomes> run(
-      List<Step> network, InetSocketAddress address, String sni, TargetProgress progress) {
+      List<Step> network,
+      InetSocketAddress address,
+      String sni,
+      HandshakeResult handshake,
+      TargetProgress progress) {
     HostConnectionLimit limit = new HostConnectionLimit(progress, perHostConnections);
     Outcomes outcomes = new Outcomes();
     Map<ProbeId, Sinks.Empty<Void>> done = new EnumMap<>(ProbeId.class);
@@ -62,7 +67,7 @@ final class ProbeGraph {
       step.probe().requires().forEach(input -> inputs.add(done.get(input).asMono()));
       nodes.add(
           Mono.when(inputs)
-              .then(Mono.defer(() -> start(step, outcomes, target, progress)))
+              .then(Mono.defer(() -> start(step, outcomes, target, handshake, progress)))
               .doOnNext(
                   outcome -> {
                     outcomes.put(step.id(), outcome);
@@ -76,12 +81,17 @@ final class ProbeGraph {
 
   /** The step's probe, run, or the reason it cannot run. */
   private Mono<ProbeOutcome<?>> start(
-      Step step, Outcomes outcomes, ProbeTarget target, TargetProgress progress) {
+      Step step,
+      Outcomes outcomes,
+      ProbeTarget target,
+      HandshakeResult handshake,
+      TargetProgress progress) {
     ProbeOutcome<?> blocked = outcomes.blocked(step.probe().requires());
     if (blocked != null) {
       return Mono.just(blocked);
     }
-    ProbeContext context = new ProbeContext(target, outcomes.results(step.probe().requires()));
+    ProbeContext context =
+        new ProbeContext(target, handshake, outcomes.results(step.probe().requires()));
     return guarded((NetworkProbe<?>) step.probe(), context, progress);
   }
 

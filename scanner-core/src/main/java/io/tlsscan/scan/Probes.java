@@ -6,6 +6,7 @@ import io.tlsscan.probe.cert.CertProbe;
 import io.tlsscan.probe.ciphers.CiphersProbe;
 import io.tlsscan.probe.groups.GroupsProbe;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
+import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.session.SessionProbe;
 import java.time.Clock;
@@ -20,16 +21,20 @@ final class Probes {
    * One instance of each probe, for one scan.
    *
    * @param raw sends the raw probes' hellos
+   * @param handshakes makes full handshakes for the probes that need them
    * @param analyzer judges certificate chains
    * @param clock the time certificates are judged at
    */
   static List<Probe<?>> all(
-      RawHelloClient raw, Supplier<CertificateAnalyzer> analyzer, Clock clock) {
+      RawHelloClient raw,
+      HandshakeProbe handshakes,
+      Supplier<CertificateAnalyzer> analyzer,
+      Clock clock) {
     return List.of(
         new CertProbe(analyzer, clock),
         new ProtocolsProbe(raw),
         new CiphersProbe(raw),
         new GroupsProbe(raw),
-        new SessionProbe(clock));
+        new SessionProbe(handshakes, clock));
   }
 }

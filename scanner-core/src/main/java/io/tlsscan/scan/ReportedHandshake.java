@@ -16,21 +16,16 @@ import java.util.Optional;
  *
  * @param handshake the negotiated parameters; empty exactly when {@code error} is set
  * @param chain the DER certificates the server sent; empty when none arrived
- * @param ocspResponse the DER OCSP response the full handshake stapled; empty when none
  * @param error why the target could not be scanned, or {@code null}
  */
-record ReportedHandshake(
-    Optional<Handshake> handshake, List<byte[]> chain, byte[] ocspResponse, ScanError error) {
-  private static final byte[] NONE = new byte[0];
-
+record ReportedHandshake(Optional<Handshake> handshake, List<byte[]> chain, ScanError error) {
 
   /**
    * @param protocols the protocols probe's answers, or {@code null} when it did not complete
    */
   static ReportedHandshake of(HandshakeResult result, ProtocolsResult protocols) {
     if (result instanceof HandshakeResult.Completed completed) {
-      return new ReportedHandshake(
-          Optional.of(completed.handshake()), result.chain(), completed.ocspResponse(), null);
+      return new ReportedHandshake(Optional.of(completed.handshake()), result.chain(), null);
     }
     HandshakeResult.Failed failed = (HandshakeResult.Failed) result;
     Optional<RawHelloFacts> raw =
@@ -38,11 +33,10 @@ record ReportedHandshake(
             .filter(p -> !failed.clientCertificateRequested())
             .flatMap(RawHelloFacts::from);
     if (raw.isPresent()) {
-      return new ReportedHandshake(
-          Optional.of(raw.get().handshake()), raw.get().chain(), NONE, null);
+      return new ReportedHandshake(Optional.of(raw.get().handshake()), raw.get().chain(), null);
     }
     ScanError error =
         new ScanError(failed.failure().kind(), failed.phase(), failed.failure().message());
-    return new ReportedHandshake(Optional.empty(), result.chain(), NONE, error);
+    return new ReportedHandshake(Optional.empty(), result.chain(), error);
   }
 }

@@ -70,7 +70,7 @@ public final class Scanner implements AutoCloseable {
             resolver,
             rateLimiter,
             handshake,
-            Probes.all(raw, new LazyAnalyzer(given), clock),
+            Probes.all(raw, handshake, new LazyAnalyzer(given), clock),
             clock);
   }
 

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.net.Failure;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.ProbeKey;
+import io.tlsscan.probe.handshake.HandshakeResult;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,6 +32,12 @@ class ProbeGraphTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
   private static final InetSocketAddress NOWHERE =
       InetSocketAddress.createUnresolved("probe.test", 443);
+  private static final HandshakeResult HANDSHAKE =
+      new HandshakeResult.Failed(
+          new Failure(ErrorKind.TLS_ALERT, "server sent fatal alert handshake_failure"),
+          "handshake",
+          List.of(),
+          false);
 
   private final ProbeGraph graph = new ProbeGraph(DEADLINE, 2);
 
@@ -41,7 +49,7 @@ class ProbeGraphTest {
             new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.delay(SECOND).thenReturn("a")),
             new TestProbes.Network(GROUPS, Set.of(), c -> Mono.delay(SECOND).thenReturn("b")));
     // Then both are done after one second, not two
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, HANDSHAKE, progress()))
         .expectSubscription()
         .expectNoEvent(SECOND.minusMillis(1))
         .thenAwait(Duration.ofMillis(1))
@@ -65,7 +73,7 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.just("suites of " + c.result(new ProbeKey<String>(PROTOCOLS)))));
     // Then the dependent saw its input's result
-    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, progress()))
+    StepVerifier.withVirtualTime(() -> graph.run(steps, NOWHERE, null, HANDSHAKE, progress()))
         .thenAwait(SECOND)
         .assertNext(
             outcomes -> assertThat(result(outcomes, CIPHERS)).isEqualTo("suites of TLSv1.3"))
@@ -89,7 +97,7 @@ class ProbeGraphTest {
                 Set.of(PROTOCOLS),
                 c -> Mono.fromSupplier(() -> dependentRan.getAndSet(true) + "")));
     // When the graph runs
-    Outcomes outcomes = graph.run(steps, NOWHERE, null, progress()).block(SECOND);
+    Outcomes outcomes = graph.run(steps, NOWHERE, null, HANDSHAKE, progress()).block(SECOND);
     // Then the failure is the input's, and each dependent is a failure that names it
     assertThat(outcomes.get(PROTOCOLS))
         .isEqualTo(ProbeOutcome.failed(ErrorKind.RESET, "connection reset by the server"));
@@ -111,7 +119,7 @@ class ProbeGraphTest {
         steps(new TestProbes.Network(PROTOCOLS, Set.of(), c -> Mono.never()));
     // Then at the deadline the probe has failed with a timeout, and the graph is done
     StepVerifier.withVirtualTime(
-            () -> graph.run(steps, NOWHERE, null, progress(Duration.ofSeconds(2))))
+            () -> graph.run(steps, NOWHERE, null, HANDSHAKE, progress(Duration.ofSeconds(2))))
         .thenAwait(Duration.ofSeconds(2))
         .assertNext(
             outcomes ->
@@ -133,7 +141,7 @@ class ProbeGraphTest {
                 c -> {
                   throw new IllegalStateException("broken probe");
                 }));
-    Outcomes outcomes = graph.run(steps, NOWHERE, null, progress()).block(SECOND);
+    Outcomes outcomes = graph.run(steps, NOWHERE, null, HANDSHAKE, progress()).block(SECOND);
     assertThat(outcomes.get(PROTOCOLS)).isInstanceOf(ProbeOutcome.Failed.class);
     assertThat(outcomes.get(CERT)).isInstanceOf(ProbeOutcome.Failed.class);
   }
@@ -141,7 +149,7 @@ class ProbeGraphTest {
   @Test
   void theScanPhaseIsNamedAfterTheFirstProbe() {
     TargetProgress progress = progress();
-    graph.run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, progress).block(SECOND);
+    graph.run(steps(TestProbes.answering(PROTOCOLS, "v")), NOWHERE, null, HANDSHAKE, progress).block(SECOND);
     assertThat(progress.phase()).isEqualTo("protocols");
   }
 

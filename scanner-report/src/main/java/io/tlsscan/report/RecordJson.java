@@ -327,6 +327,12 @@ public final class RecordJson {
       entry.put("log_id", text(sct.logId()));
       entry.put("timestamp", Timestamps.format(sct.timestamp()));
     }
+    if (session.alpn() == null) {
+      json.putNull("alpn");
+    } else {
+      session.alpn().forEach(json.putArray("alpn")::add);
+    }
+    json.put("alpn_error", text(session.alpnError()));
     return json;
   }
 

@@ -117,18 +117,22 @@ class RecordJsonTest {
                 + "\"scts\":[{\"source\":\"certificate\",\"version\":0,\"log_id\":\"oaGhoQ==\","
                 + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"},"
                 + "{\"source\":\"ocsp\",\"version\":0,\"log_id\":\"w8PDww==\","
-                + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"}]}");
+                + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"}],"
+                + "\"alpn\":[\"h2\",\"http/1.1\"],\"alpn_error\":null}");
   }
 
   @Test
-  void serverWithoutStapleHasANullOcsp() {
+  void serverWithoutStapleHasANullOcspAndUndecidedAlpnIsNullWithItsReason() {
     JsonNode session =
         RecordJson.toTree(
                 SampleReports.withSession(
-                    SampleReports.trusted(), new SessionReport(null, List.of())))
+                    SampleReports.trusted(),
+                    new SessionReport(null, List.of(), null, "offering h3: timed out")))
             .get("session");
     assertThat(session.get("ocsp").isNull()).as("%s", session).isTrue();
     assertThat(session.get("scts").isEmpty()).isTrue();
+    assertThat(session.get("alpn").isNull()).isTrue();
+    assertThat(session.get("alpn_error").asText()).isEqualTo("offering h3: timed out");
   }
 
   @Test

@@ -64,13 +64,15 @@ class RecordSchemaTest {
         Arguments.of(
             "no staple, no SCTs",
             SampleReports.withSession(
-                SampleReports.trusted(), new SessionReport(null, List.of()))));
+                SampleReports.trusted(),
+                new SessionReport(null, List.of(), null, "offering h2: timed out"))));
     records.add(
         Arguments.of(
             "invalid staple",
             SampleReports.withSession(
                 SampleReports.trusted(),
-                new SessionReport(OcspStaple.invalid("not a basic OCSP response"), List.of()))));
+                new SessionReport(
+                    OcspStaple.invalid("not a basic OCSP response"), List.of(), List.of(), null))));
     records.add(
         Arguments.of(
             "server cipher order unknown",

@@ -387,7 +387,9 @@ final class SampleReports {
             staple,
             List.of(
                 new SignedTimestamp(SignedTimestamp.FROM_CERTIFICATE, 0, "oaGhoQ==", seen),
-                new SignedTimestamp(SignedTimestamp.FROM_OCSP, 0, "w8PDww==", seen))));
+                new SignedTimestamp(SignedTimestamp.FROM_OCSP, 0, "w8PDww==", seen)),
+            List.of("h2", "http/1.1"),
+            null));
   }
 
   /** A copy of {@code report} whose session probe completed with {@code session}. */

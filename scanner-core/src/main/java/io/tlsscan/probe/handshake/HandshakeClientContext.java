@@ -1,7 +1,6 @@
 package io.tlsscan.probe.handshake;
 
 import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.OpenSslSessionContext;
@@ -9,15 +8,16 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
 /**
- * The one client TLS context of a scan (BoringSSL through netty-tcnative), shared by every
- * handshake: TLS 1.0 to 1.3 and every cipher suite BoringSSL can offer, so legacy servers still
- * hand over their certificate; ALPN {@code h2, http/1.1}; OCSP stapling requested or not; key
+ * A client TLS context of a scan (BoringSSL through netty-tcnative), shared by every handshake of
+ * its kind: TLS 1.0 to 1.3 and every cipher suite BoringSSL can offer, so legacy servers still
+ * hand over their certificate; the given ALPN protocols; OCSP stapling requested or not; key
  * shares limited to X25519, P-256, P-384 and P-521 (a small hello, see STACK.md). It accepts any
  * chain and reports what the engine saw through {@link HandshakeObservation}s registered per engine.
  */
@@ -32,8 +32,9 @@ final class HandshakeClientContext {
   /**
    * @param maxCertificateListBytes the largest certificate list the engine will accept
    * @param requestOcsp whether the hello carries status_request
+   * @param alpn the application protocols offered, in order
    */
-  HandshakeClientContext(int maxCertificateListBytes, boolean requestOcsp) {
+  HandshakeClientContext(int maxCertificateListBytes, boolean requestOcsp, List<String> alpn) {
     OpenSsl.ensureAvailability();
     this.requestOcsp = requestOcsp;
     try {
@@ -50,8 +51,7 @@ final class HandshakeClientContext {
                       ApplicationProtocolConfig.Protocol.ALPN,
                       ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                       ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                      ApplicationProtocolNames.HTTP_2,
-                      ApplicationProtocolNames.HTTP_1_1))
+                      alpn))
               .enableOcsp(requestOcsp)
               .option(OpenSslContextOption.GROUPS, GROUPS)
               .option(OpenSslContextOption.MAX_CERTIFICATE_LIST_BYTES, maxCertificateListBytes)

@@ -3,6 +3,7 @@ package io.tlsscan.probe.handshake;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.net.ConnectionTracker;
@@ -11,6 +12,8 @@ import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.NotTlsGuard;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,9 +33,14 @@ import reactor.core.publisher.Mono;
  * whole scan.
  */
 public final class HandshakeProbe {
+  private static final List<String> DEFAULT_ALPN =
+      List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
+
   private final Connector connector;
   private final HandshakeClientContext client;
   private final HandshakeClientContext withoutOcsp;
+  private final int maxCertificateListBytes;
+  private final Map<String, HandshakeClientContext> byAlpn = new ConcurrentHashMap<>();
 
   /**
    * @param connector opens the connection
@@ -40,8 +48,26 @@ public final class HandshakeProbe {
    */
   public HandshakeProbe(Connector connector, int maxCertificateListBytes) {
     this.connector = requireNonNull(connector, "connector");
-    this.client = new HandshakeClientContext(maxCertificateListBytes, true);
-    this.withoutOcsp = new HandshakeClientContext(maxCertificateListBytes, false);
+    this.maxCertificateListBytes = maxCertificateListBytes;
+    this.client = new HandshakeClientContext(maxCertificateListBytes, true, DEFAULT_ALPN);
+    this.withoutOcsp = new HandshakeClientContext(maxCertificateListBytes, false, DEFAULT_ALPN);
+  }
+
+  /**
+   * A full handshake offering only {@code protocol} by ALPN (no OCSP request), for probes that ask
+   * which application protocols the server accepts. The context for each protocol is built at its
+   * first use and kept for the scan, so callers offer a fixed, small set.
+   *
+   * @param sni the server name to send, or {@code null} for none
+   * @param tracker told about the connection this probe makes
+   */
+  public Mono<HandshakeResult> offering(
+      String protocol, InetSocketAddress address, String sni, ConnectionTracker tracker) {
+    HandshakeClientContext context =
+        byAlpn.computeIfAbsent(
+            protocol,
+            p -> new HandshakeClientContext(maxCertificateListBytes, false, List.of(p)));
+    return attempt(context, address, sni, tracker);
   }
 
   /**

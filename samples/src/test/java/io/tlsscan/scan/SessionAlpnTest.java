@@ -1,0 +1,100 @@
+package io.tlsscan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.SessionReport;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.tls.ProtocolVersion;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code session} section's list of accepted application protocols, against {@code openssl
+ * s_server -alpn}: exactly the server's list, whatever it would choose first, over TLS 1.3 (where
+ * the choice is encrypted) and TLS 1.2.
+ */
+class SessionAlpnTest {
+  private static final String HOST = "alpn.test";
+
+  private static TestChain chain;
+  @AutoClose private static Scanner scanner;
+
+  @BeforeAll
+  static void setUp() {
+    chain = TestChain.rsa("Alpn Test", HOST);
+    scanner =
+        TestTargets.scanner(
+            ScanOptions.defaults()
+                .withProbes(EnumSet.of(ProbeId.SESSION))
+                .withTimeout(Duration.ofSeconds(15)),
+            chain.root());
+  }
+
+  private static SessionReport session(OpenSslServer server) {
+    HostReport report = TestTargets.scan(scanner, HOST, server.address());
+    assertThat(report.ok()).as("%s", report.error()).isTrue();
+    assertThat(report.session().resultOrNull()).as("session section of %s", report).isNotNull();
+    return report.session().resultOrNull();
+  }
+
+  @Test
+  void tls13ServerWithH2AndHttp11AcceptsExactlyThose() {
+    // Given a TLS 1.3 server configured with h2 and http/1.1
+    try (OpenSslServer server =
+        chain.openSslServer().host("127.0.92.1").arguments("-alpn", "h2,http/1.1").start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then both are listed, and nothing else of the offers
+      assertThat(session.alpn()).as("%s", session).containsExactly("h2", "http/1.1");
+      assertThat(session.alpnError()).isNull();
+    }
+  }
+
+  @Test
+  void tls12ServerListsItsProtocolsInOfferOrder() {
+    // Given a TLS 1.2-only server that speaks spdy/3.1 and http/1.1 (openssl 3.0 refuses an offer
+    // it has none of with alert no_application_protocol)
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.92.2")
+            .only(ProtocolVersion.TLSv1_2)
+            .arguments("-alpn", "spdy/3.1,http/1.1")
+            .start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then both are listed, in the order offered; h2, http/1.0 and h3 were refused
+      assertThat(session.alpn()).as("%s", session).containsExactly("http/1.1", "spdy/3.1");
+    }
+  }
+
+  @Test
+  void serverWithoutAlpnAcceptsNone() {
+    // Given a server without ALPN
+    try (OpenSslServer server = chain.openSslServer().host("127.0.92.3").start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then the list is empty (not null: every offer was answered)
+      assertThat(session.alpn()).as("%s", session).isEmpty();
+      assertThat(session.alpnError()).isNull();
+    }
+  }
+
+  @Test
+  void everyOfferIsOneCountedConnection() {
+    // Given a server
+    try (OpenSslServer server =
+        chain.openSslServer().host("127.0.92.4").arguments("-alpn", "h2").start()) {
+      // When its session is probed
+      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      // Then the record counts the full handshake plus one connection per protocol offered
+      assertThat(report.connections()).isEqualTo(1 + 5);
+    }
+  }
+}
