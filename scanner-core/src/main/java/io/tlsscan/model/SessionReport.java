@@ -10,9 +10,17 @@ import java.util.List;
  * @param alpn the application protocols the server accepts, of those offered one at a time, in
  *     offer order; {@code null} when an offer could not be decided ({@code alpnError} says why)
  * @param alpnError why {@code alpn} is {@code null}; {@code null} otherwise
+ * @param tls12 session resumption and extended master secret in TLS 1.2; {@code null} when not
+ *     known ({@code tls12Error} says why, e.g. the server has no TLS 1.2)
+ * @param tls12Error why {@code tls12} is {@code null}; {@code null} otherwise
  */
 public record SessionReport(
-    OcspStaple ocsp, List<SignedTimestamp> scts, List<String> alpn, String alpnError) {
+    OcspStaple ocsp,
+    List<SignedTimestamp> scts,
+    List<String> alpn,
+    String alpnError,
+    Tls12Resumption tls12,
+    String tls12Error) {
   public SessionReport {
     scts = List.copyOf(scts);
     alpn = alpn == null ? null : List.copyOf(alpn);

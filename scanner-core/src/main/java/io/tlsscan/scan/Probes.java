@@ -35,6 +35,6 @@ final class Probes {
         new ProtocolsProbe(raw),
         new CiphersProbe(raw),
         new GroupsProbe(raw),
-        new SessionProbe(handshakes, clock));
+        new SessionProbe(handshakes, raw, clock));
   }
 }

@@ -94,6 +94,7 @@ public final class ClientHelloBuilder {
   private boolean heartbeat;
   private boolean padding = true;
   private Random random = SECURE_RANDOM;
+  private byte[] sessionId = new byte[0];
 
   private ClientHelloBuilder(ProtocolVersion version) {
     this.version = version;
@@ -265,6 +266,18 @@ public final class ClientHelloBuilder {
     return with(builder -> builder.padding = pad);
   }
 
+  /**
+   * The session id to offer for resumption (RFC 5246 section 7.4.1.2), at most 32 bytes; by default
+   * none below TLS 1.3 and 32 random bytes in TLS 1.3.
+   */
+  public ClientHelloBuilder sessionId(byte[] id) {
+    if (id.length > 32) {
+      throw new IllegalArgumentException("a session id has at most 32 bytes, not " + id.length);
+    }
+    this.sessionId = id.clone();
+    return this;
+  }
+
   /** The source of the client random, session id and key shares (default: a SecureRandom). */
   public ClientHelloBuilder random(Random source) {
     requireNonNull(source, "source");
@@ -292,7 +305,10 @@ public final class ClientHelloBuilder {
               ? ProtocolVersion.TLSv1_2.wireCode()
               : version.wireCode());
       body.writeBytes(randomBytes(32));
-      if (version == ProtocolVersion.TLSv1_3) {
+      if (sessionId.length > 0) {
+        body.writeByte(sessionId.length);
+        body.writeBytes(sessionId);
+      } else if (version == ProtocolVersion.TLSv1_3) {
         body.writeByte(32);
         body.writeBytes(randomBytes(32));
       } else {

@@ -95,6 +95,16 @@ public sealed interface ServerResponse {
                       .flatMap(KeyExchangeParameters::namedGroup));
     }
 
+    /** Whether the server agreed to the extended master secret (RFC 7627 section 5.1). */
+    public boolean extendedMasterSecret() {
+      return hasExtension(TlsWire.EXT_EXTENDED_MASTER_SECRET);
+    }
+
+    /** Whether the server will send a session ticket below TLS 1.3 (RFC 5077 section 3.2). */
+    public boolean promisesTicket() {
+      return hasExtension(TlsWire.EXT_SESSION_TICKET);
+    }
+
     /** Whether the ServerHello carried an extension of this type. */
     public boolean hasExtension(int type) {
       return extensions.contains(type);

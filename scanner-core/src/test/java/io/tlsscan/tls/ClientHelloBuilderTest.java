@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ class ClientHelloBuilderTest {
             .build();
 
     byte[] keyShare = parse(hello).extensions().get(51);
-    byte[] point = java.util.Arrays.copyOfRange(keyShare, 6, keyShare.length);
+    byte[] point = Arrays.copyOfRange(keyShare, 6, keyShare.length);
 
     assertThat(hex(keyShare).substring(0, 12)).isEqualTo("0045" + "0017" + "0041");
     assertThat(point[0]).as("uncompressed").isEqualTo((byte) 4);
@@ -176,7 +177,7 @@ class ClientHelloBuilderTest {
 
     // When the share is read back
     byte[] keyShare = parse(hello).extensions().get(51);
-    byte[] share = java.util.Arrays.copyOfRange(keyShare, 6, keyShare.length);
+    byte[] share = Arrays.copyOfRange(keyShare, 6, keyShare.length);
 
     // Then it is a canonical u-coordinate that agrees on a non-zero secret with a real key
     assertThat(share[31] & 0x80).as("most significant bit").isZero();
@@ -302,5 +303,25 @@ class ClientHelloBuilderTest {
 
     assertThat(builder.random(new Random(7)).build().bytes())
         .isEqualTo(builder.random(new Random(7)).build().bytes());
+  }
+
+  @Test
+  void tls12HelloOffersTheSessionIdToResume() {
+    // Given a session id of 32 bytes
+    byte[] id = new byte[32];
+    Arrays.fill(id, (byte) 0x5A);
+    // When a TLS 1.2 hello offers it
+    byte[] hello =
+        ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
+            .cipherSuites(List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256))
+            .sessionId(id)
+            .build()
+            .bytes();
+    // Then it follows the random: record (5) + handshake header (4) + version (2) + random (32)
+    assertThat(hello[43]).isEqualTo((byte) 32);
+    assertThat(Arrays.copyOfRange(hello, 44, 76)).isEqualTo(id);
+    assertThatThrownBy(
+            () -> ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2).sessionId(new byte[33]))
+        .hasMessageContaining("at most 32 bytes");
   }
 }

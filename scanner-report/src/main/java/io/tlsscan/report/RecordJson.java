@@ -23,6 +23,7 @@ import io.tlsscan.model.ScanError;
 import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
+import io.tlsscan.model.Tls12Resumption;
 import io.tlsscan.model.TrustError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -333,6 +334,16 @@ public final class RecordJson {
       session.alpn().forEach(json.putArray("alpn")::add);
     }
     json.put("alpn_error", text(session.alpnError()));
+    Tls12Resumption tls12 = session.tls12();
+    if (tls12 == null) {
+      json.putNull("tls12");
+    } else {
+      ObjectNode kept = json.putObject("tls12");
+      kept.put("resumes_by_id", tls12.resumesById());
+      kept.put("promises_ticket", tls12.promisesTicket());
+      kept.put("extended_master_secret", tls12.extendedMasterSecret());
+    }
+    json.put("tls12_error", text(session.tls12Error()));
     return json;
   }
 

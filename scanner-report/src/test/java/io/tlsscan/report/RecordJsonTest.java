@@ -118,7 +118,9 @@ class RecordJsonTest {
                 + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"},"
                 + "{\"source\":\"ocsp\",\"version\":0,\"log_id\":\"w8PDww==\","
                 + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"}],"
-                + "\"alpn\":[\"h2\",\"http/1.1\"],\"alpn_error\":null}");
+                + "\"alpn\":[\"h2\",\"http/1.1\"],\"alpn_error\":null,"
+                + "\"tls12\":{\"resumes_by_id\":true,\"promises_ticket\":false,"
+                + "\"extended_master_secret\":true},\"tls12_error\":null}");
   }
 
   @Test
@@ -127,12 +129,15 @@ class RecordJsonTest {
         RecordJson.toTree(
                 SampleReports.withSession(
                     SampleReports.trusted(),
-                    new SessionReport(null, List.of(), null, "offering h3: timed out")))
+                    new SessionReport(
+                        null, List.of(), null, "offering h3: timed out", null, "no TLS 1.2")))
             .get("session");
     assertThat(session.get("ocsp").isNull()).as("%s", session).isTrue();
     assertThat(session.get("scts").isEmpty()).isTrue();
     assertThat(session.get("alpn").isNull()).isTrue();
     assertThat(session.get("alpn_error").asText()).isEqualTo("offering h3: timed out");
+    assertThat(session.get("tls12").isNull()).isTrue();
+    assertThat(session.get("tls12_error").asText()).isEqualTo("no TLS 1.2");
   }
 
   @Test

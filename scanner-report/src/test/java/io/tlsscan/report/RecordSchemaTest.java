@@ -65,14 +65,25 @@ class RecordSchemaTest {
             "no staple, no SCTs",
             SampleReports.withSession(
                 SampleReports.trusted(),
-                new SessionReport(null, List.of(), null, "offering h2: timed out"))));
+                new SessionReport(
+                    null,
+                    List.of(),
+                    null,
+                    "offering h2: timed out",
+                    null,
+                    "no TLS 1.2 handshake: server sent fatal alert protocol_version"))));
     records.add(
         Arguments.of(
             "invalid staple",
             SampleReports.withSession(
                 SampleReports.trusted(),
                 new SessionReport(
-                    OcspStaple.invalid("not a basic OCSP response"), List.of(), List.of(), null))));
+                    OcspStaple.invalid("not a basic OCSP response"),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    "no TLS 1.2 ServerHello to a raw hello"))));
     records.add(
         Arguments.of(
             "server cipher order unknown",

@@ -21,6 +21,7 @@ import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
+import io.tlsscan.model.Tls12Resumption;
 import io.tlsscan.model.TrustError;
 import java.time.Instant;
 import java.util.HashMap;
@@ -389,6 +390,8 @@ final class SampleReports {
                 new SignedTimestamp(SignedTimestamp.FROM_CERTIFICATE, 0, "oaGhoQ==", seen),
                 new SignedTimestamp(SignedTimestamp.FROM_OCSP, 0, "w8PDww==", seen)),
             List.of("h2", "http/1.1"),
+            null,
+            new Tls12Resumption(true, false, true),
             null));
   }
 

@@ -22,7 +22,8 @@ import javax.net.ssl.SSLException;
  * chain and reports what the engine saw through {@link HandshakeObservation}s registered per engine.
  */
 final class HandshakeClientContext {
-  private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
+  /** Every version BoringSSL can offer. */
+  static final String[] ALL_VERSIONS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
   private static final String[] GROUPS = {"X25519", "P-256", "P-384", "P-521"};
 
   private final Map<SSLEngine, HandshakeObservation> observations = new ConcurrentHashMap<>();
@@ -33,8 +34,10 @@ final class HandshakeClientContext {
    * @param maxCertificateListBytes the largest certificate list the engine will accept
    * @param requestOcsp whether the hello carries status_request
    * @param alpn the application protocols offered, in order
+   * @param versions the protocol versions offered, e.g. {@link #ALL_VERSIONS}
    */
-  HandshakeClientContext(int maxCertificateListBytes, boolean requestOcsp, List<String> alpn) {
+  HandshakeClientContext(
+      int maxCertificateListBytes, boolean requestOcsp, List<String> alpn, String... versions) {
     OpenSsl.ensureAvailability();
     this.requestOcsp = requestOcsp;
     try {
@@ -44,7 +47,7 @@ final class HandshakeClientContext {
               .trustManager(new ObservingTrustManager(observations))
               .keyManager(new ObservingKeyManager(observations))
               .endpointIdentificationAlgorithm(null)
-              .protocols(PROTOCOLS)
+              .protocols(versions)
               .ciphers(OpenSsl.availableJavaCipherSuites(), SupportedCipherSuiteFilter.INSTANCE)
               .applicationProtocolConfig(
                   new ApplicationProtocolConfig(

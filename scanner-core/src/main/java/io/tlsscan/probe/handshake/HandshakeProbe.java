@@ -36,10 +36,14 @@ public final class HandshakeProbe {
   private static final List<String> DEFAULT_ALPN =
       List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
 
+  /** The key of the TLS 1.2 context among the ALPN ones (a space is in no protocol id offered). */
+  private static final String TLS12_KEY = "TLSv1.2 only";
+
   private final Connector connector;
   private final HandshakeClientContext client;
   private final HandshakeClientContext withoutOcsp;
   private final int maxCertificateListBytes;
+  /** The contexts built at first use: one per ALPN protocol offered alone, and the TLS 1.2 one. */
   private final Map<String, HandshakeClientContext> byAlpn = new ConcurrentHashMap<>();
 
   /**
@@ -49,8 +53,8 @@ public final class HandshakeProbe {
   public HandshakeProbe(Connector connector, int maxCertificateListBytes) {
     this.connector = requireNonNull(connector, "connector");
     this.maxCertificateListBytes = maxCertificateListBytes;
-    this.client = new HandshakeClientContext(maxCertificateListBytes, true, DEFAULT_ALPN);
-    this.withoutOcsp = new HandshakeClientContext(maxCertificateListBytes, false, DEFAULT_ALPN);
+    this.client = context(true, DEFAULT_ALPN, HandshakeClientContext.ALL_VERSIONS);
+    this.withoutOcsp = context(false, DEFAULT_ALPN, HandshakeClientContext.ALL_VERSIONS);
   }
 
   /**
@@ -66,8 +70,28 @@ public final class HandshakeProbe {
     HandshakeClientContext context =
         byAlpn.computeIfAbsent(
             protocol,
-            p -> new HandshakeClientContext(maxCertificateListBytes, false, List.of(p)));
+            p -> context(false, List.of(p), HandshakeClientContext.ALL_VERSIONS));
     return attempt(context, address, sni, tracker);
+  }
+
+  /**
+   * A full TLS 1.2 handshake (ALPN {@code h2, http/1.1}, no OCSP request), whose result carries the
+   * session id the server gave, for probes that ask whether it resumes sessions. Its context is
+   * built at the first use.
+   *
+   * @param sni the server name to send, or {@code null} for none
+   * @param tracker told about the connection this probe makes
+   */
+  public Mono<HandshakeResult> tls12(InetSocketAddress address, String sni, ConnectionTracker tracker) {
+    HandshakeClientContext context =
+        byAlpn.computeIfAbsent(
+            TLS12_KEY, key -> context(false, DEFAULT_ALPN, "TLSv1.2"));
+    return attempt(context, address, sni, tracker);
+  }
+
+  private HandshakeClientContext context(
+      boolean requestOcsp, List<String> alpn, String... versions) {
+    return new HandshakeClientContext(maxCertificateListBytes, requestOcsp, alpn, versions);
   }
 
   /**

@@ -30,6 +30,12 @@ public final class Hellos {
     return builder.build();
   }
 
+  /** A hello for {@code version} offering {@code suites} and asking to resume {@code sessionId}. */
+  public static ClientHello resuming(
+      ProtocolVersion version, List<CipherSuite> suites, byte[] sessionId, String serverName) {
+    return builder(version, serverName).cipherSuites(suites).sessionId(sessionId).build();
+  }
+
   /** An SSLv2 CLIENT-HELLO offering every SSLv2 cipher spec. */
   public static ClientHello sslv2() {
     return ClientHelloBuilder.forVersion(ProtocolVersion.SSLv2).build();

@@ -6,6 +6,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.SignedTimestamp;
+import io.tlsscan.model.Tls12Resumption;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
@@ -13,6 +14,7 @@ import io.tlsscan.probe.ProbeKey;
 import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
+import io.tlsscan.probe.raw.RawHelloClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ import reactor.core.publisher.Mono;
  * The {@code session} section: the OCSP response the full handshake stapled, judged ({@link
  * StapleJudge}), and the Signed Certificate Timestamps of the leaf and the staple (no connection:
  * from what that handshake brought); the application protocols the server accepts ({@link
- * AlpnOffers}, one connection per protocol offered).
+ * AlpnOffers}, one connection per protocol offered); whether a TLS 1.2 server resumes a session by
+ * its id, promises tickets and agrees to the extended master secret ({@link Tls12Session}, three
+ * connections).
  *
  * <p>SCTs sent in the TLS extension signed_certificate_timestamp are not reported: the TLS library
  * of the handshake does not hand them over.
@@ -41,14 +45,17 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
       new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2");
 
   private final AlpnOffers alpn;
+  private final Tls12Session tls12;
   private final Clock clock;
 
   /**
-   * @param handshakes makes the full handshakes that offer one application protocol each
+   * @param handshakes makes the full handshakes: one per application protocol offered, one TLS 1.2
+   * @param raw sends the raw hellos that ask to resume a session
    * @param clock the time a staple's next_update is compared with
    */
-  public SessionProbe(HandshakeProbe handshakes, Clock clock) {
+  public SessionProbe(HandshakeProbe handshakes, RawHelloClient raw, Clock clock) {
     this.alpn = new AlpnOffers(handshakes);
+    this.tls12 = new Tls12Session(handshakes, raw);
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -71,8 +78,11 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
             : new byte[0];
     List<byte[]> chain = handshake.chain();
     return alpn.ask(context.target())
+        .zipWhen(protocols -> tls12.ask(context.target()))
         .map(
-            answer -> {
+            answers -> {
+              AlpnOffers.Answer protocols = answers.getT1();
+              Tls12Session.Answer kept = answers.getT2();
               List<SignedTimestamp> scts = new ArrayList<>(certificateScts(chain));
               OcspStaple staple = null;
               if (ocspResponse.length > 0) {
@@ -80,7 +90,16 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
                 staple = judged.staple();
                 scts.addAll(judged.scts());
               }
-              return new SessionReport(staple, scts, answer.accepted(), answer.undecided());
+              return new SessionReport(
+                  staple,
+                  scts,
+                  protocols.accepted(),
+                  protocols.undecided(),
+                  kept.unknown() != null
+                      ? null
+                      : new Tls12Resumption(
+                          kept.resumesById(), kept.promisesTicket(), kept.extendedMasterSecret()),
+                  kept.unknown());
             });
   }
 

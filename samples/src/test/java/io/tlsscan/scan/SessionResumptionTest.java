@@ -1,0 +1,128 @@
+package io.tlsscan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.Tls12Resumption;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.samples.interop.InteropServer;
+import io.tlsscan.samples.interop.InteropStack;
+import io.tlsscan.samples.interop.ServerCredentials;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.tls.ProtocolVersion;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code session} section's TLS 1.2 facts against {@code openssl s_server}: session-id
+ * resumption (its cache on, or off with {@code -no_cache}), session tickets ({@code -no_ticket})
+ * and the extended master secret (always on in OpenSSL 3.0; off in {@code gnutls-serv} with the
+ * priority {@code %NO_SESSION_HASH}).
+ */
+class SessionResumptionTest {
+  private static final String HOST = "resume.test";
+
+  private static TestChain chain;
+  @AutoClose private static Scanner scanner;
+
+  @BeforeAll
+  static void setUp() {
+    chain = TestChain.rsa("Resume Test", HOST);
+    scanner =
+        TestTargets.scanner(
+            ScanOptions.defaults()
+                .withProbes(EnumSet.of(ProbeId.SESSION))
+                .withTimeout(Duration.ofSeconds(15)),
+            chain.root());
+  }
+
+  private static SessionReport session(OpenSslServer server) {
+    HostReport report = TestTargets.scan(scanner, HOST, server.address());
+    assertThat(report.ok()).as("%s", report.error()).isTrue();
+    assertThat(report.session().resultOrNull()).as("session section of %s", report).isNotNull();
+    return report.session().resultOrNull();
+  }
+
+  @Test
+  void serverWithCacheAndTicketsResumesByIdPromisesTicketsAndAgreesToEms() {
+    // Given an OpenSSL server with its defaults: session cache, tickets, extended master secret
+    try (OpenSslServer server = chain.openSslServer().host("127.0.94.1").start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then all three are seen
+      assertThat(session.tls12())
+          .as("%s", session)
+          .isEqualTo(new Tls12Resumption(true, true, true));
+      assertThat(session.tls12Error()).isNull();
+    }
+  }
+
+  @Test
+  void serverWithoutTicketsDoesNotPromiseThem() {
+    // Given a server started with -no_ticket
+    try (OpenSslServer server =
+        chain.openSslServer().host("127.0.94.2").arguments("-no_ticket").start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then it promises no ticket, and still resumes by id
+      assertThat(session.tls12())
+          .as("%s", session)
+          .isEqualTo(new Tls12Resumption(true, false, true));
+    }
+  }
+
+  @Test
+  void serverWithoutSessionCacheDoesNotResumeById() {
+    // Given a server without session cache (-no_cache) and without tickets
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.94.3")
+            .arguments("-no_cache", "-no_ticket")
+            .start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then it does not resume by id
+      assertThat(session.tls12()).as("%s", session).isNotNull();
+      assertThat(session.tls12().resumesById()).isFalse();
+    }
+  }
+
+  @Test
+  void serverWithoutExtendedMasterSecretIsSeenWithoutIt() {
+    // Given a gnutls-serv told not to negotiate the extended master secret
+    Assumptions.assumeTrue(InteropStack.GNUTLS_SERV.missing().isEmpty(), "gnutls-serv installed");
+    try (InteropServer server =
+        InteropStack.GNUTLS_SERV.start(
+            "127.0.94.5",
+            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
+            "NORMAL:-VERS-TLS1.3:%NO_SESSION_HASH")) {
+      // When its session is probed
+      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      // Then it does not agree to the extended master secret
+      assertThat(report.session().resultOrNull()).as("%s", report).isNotNull();
+      Tls12Resumption tls12 = report.session().resultOrNull().tls12();
+      assertThat(tls12).as("%s", report.session()).isNotNull();
+      assertThat(tls12.extendedMasterSecret()).isFalse();
+    }
+  }
+
+  @Test
+  void tls13OnlyServerHasNoTls12Facts() {
+    // Given a server that speaks TLS 1.3 only
+    try (OpenSslServer server =
+        chain.openSslServer().host("127.0.94.4").only(ProtocolVersion.TLSv1_3).start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then the TLS 1.2 facts are unknown, and say why
+      assertThat(session.tls12()).isNull();
+      assertThat(session.tls12Error()).as("%s", session).startsWith("no TLS 1.2 handshake");
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.tlsscan.probe.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsscan.probe.handshake.HandshakeProbe;
+import io.tlsscan.probe.handshake.HandshakeResult;
+import io.tlsscan.probe.raw.Hellos;
+import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a TLS 1.2 server keeps of a session: a full TLS 1.2 handshake through BoringSSL makes the
+ * server cache the session and gives its id; a raw hello then offers that id back with the same
+ * suite, and the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3).
+ * A second raw hello, offering no id, shows whether the server agrees to the extended master
+ * secret (RFC 7627) and promises a session ticket (RFC 5077). Three connections, one at a time.
+ */
+final class Tls12Session {
+  private final HandshakeProbe handshakes;
+  private final RawHelloClient raw;
+
+  Tls12Session(HandshakeProbe handshakes, RawHelloClient raw) {
+    this.handshakes = requireNonNull(handshakes, "handshakes");
+    this.raw = requireNonNull(raw, "raw");
+  }
+
+  /**
+   * The answers, or why there are none.
+   *
+   * @param resumesById whether the server resumed a session by its id
+   * @param extendedMasterSecret whether the server agrees to the extended master secret
+   * @param promisesTicket whether the server announces a session ticket
+   * @param unknown why the three are not known (e.g. the server has no TLS 1.2); {@code null} when
+   *     they are
+   */
+  record Answer(
+      boolean resumesById, boolean extendedMasterSecret, boolean promisesTicket, String unknown) {
+    static Answer unknown(String why) {
+      return new Answer(false, false, false, why);
+    }
+  }
+
+  Mono<Answer> ask(ProbeTarget target) {
+    return handshakes
+        .tls12(target.address(), target.serverName(), target.tracker())
+        .flatMap(
+            result -> {
+              if (!(result instanceof HandshakeResult.Completed completed)) {
+                return Mono.just(
+                    Answer.unknown(
+                        "no TLS 1.2 handshake: "
+                            + ((HandshakeResult.Failed) result).failure().message()));
+              }
+              Optional<CipherSuite> suite = CipherSuite.byName(completed.handshake().cipher());
+              if (suite.isEmpty()) {
+                return Mono.just(
+                    Answer.unknown("unknown suite " + completed.handshake().cipher()));
+              }
+              return ask(target, suite.get(), completed.sessionId());
+            });
+  }
+
+  private Mono<Answer> ask(ProbeTarget target, CipherSuite suite, byte[] sessionId) {
+    List<CipherSuite> suites = List.of(suite);
+    String name = target.serverName();
+    return raw.ask(target, ProtocolVersion.TLSv1_2, Hellos.offering(ProtocolVersion.TLSv1_2, suites, name))
+        .flatMap(
+            fresh -> {
+              if (!isTls12Hello(fresh)) {
+                return Mono.just(Answer.unknown("no TLS 1.2 ServerHello to a raw hello"));
+              }
+              ServerResponse.ServerHello full = (ServerResponse.ServerHello) fresh;
+              if (sessionId.length == 0) {
+                return Mono.just(
+                    new Answer(false, full.extendedMasterSecret(), full.promisesTicket(), null));
+              }
+              return raw.ask(
+                      target,
+                      ProtocolVersion.TLSv1_2,
+                      Hellos.resuming(ProtocolVersion.TLSv1_2, suites, sessionId, name))
+                  .map(
+                      resumed ->
+                          isTls12Hello(resumed)
+                              ? new Answer(
+                                  Arrays.equals(
+                                      ((ServerResponse.ServerHello) resumed).sessionId(),
+                                      sessionId),
+                                  full.extendedMasterSecret(),
+                                  full.promisesTicket(),
+                                  null)
+                              : Answer.unknown("no TLS 1.2 ServerHello to the resuming hello"));
+            });
+  }
+
+  private static boolean isTls12Hello(ServerResponse response) {
+    return response instanceof ServerResponse.ServerHello hello
+        && hello.version() == ProtocolVersion.TLSv1_2;
+  }
+}
