@@ -74,7 +74,9 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void finishPending() {
-    finish(new HandshakeResult.Completed(pendingHandshake, completedChain(), ocspResponse, sessionId()));
+    finish(
+        new HandshakeResult.Completed(
+            pendingHandshake, completedChain(), ocspResponse, sessionId()));
   }
 
   /**

@@ -82,10 +82,10 @@ public final class HandshakeProbe {
    * @param sni the server name to send, or {@code null} for none
    * @param tracker told about the connection this probe makes
    */
-  public Mono<HandshakeResult> tls12(InetSocketAddress address, String sni, ConnectionTracker tracker) {
+  public Mono<HandshakeResult> tls12(
+      InetSocketAddress address, String sni, ConnectionTracker tracker) {
     HandshakeClientContext context =
-        byAlpn.computeIfAbsent(
-            TLS12_KEY, key -> context(false, DEFAULT_ALPN, "TLSv1.2"));
+        byAlpn.computeIfAbsent(TLS12_KEY, key -> context(false, DEFAULT_ALPN, "TLSv1.2"));
     return attempt(context, address, sni, tracker);
   }
 

@@ -70,7 +70,8 @@ final class Tls12Session {
   private Mono<Answer> ask(ProbeTarget target, CipherSuite suite, byte[] sessionId) {
     List<CipherSuite> suites = List.of(suite);
     String name = target.serverName();
-    return raw.ask(target, ProtocolVersion.TLSv1_2, Hellos.offering(ProtocolVersion.TLSv1_2, suites, name))
+    return raw.ask(
+            target, ProtocolVersion.TLSv1_2, Hellos.offering(ProtocolVersion.TLSv1_2, suites, name))
         .flatMap(
             fresh -> {
               if (!isTls12Hello(fresh)) {
