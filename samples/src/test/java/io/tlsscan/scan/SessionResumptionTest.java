@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code session} section's TLS 1.2 facts against {@code openssl s_server}: session-id
  * resumption (its cache on, or off with {@code -no_cache}), session tickets ({@code -no_ticket})
- * and the extended master secret (always on in OpenSSL 3.0; off in {@code gnutls-serv} with the
- * priority {@code %NO_SESSION_HASH}).
+ * and resumption from them (a Netty server that changes its ticket keys for every connection does
+ * not resume), and the extended master secret (always on in OpenSSL 3.0; off in {@code
+ * gnutls-serv} with the priority {@code %NO_SESSION_HASH}).
  */
 class SessionResumptionTest {
   private static final String HOST = "resume.test";
@@ -55,10 +56,11 @@ class SessionResumptionTest {
     try (OpenSslServer server = chain.openSslServer().host("127.0.94.1").start()) {
       // When its session is probed
       SessionReport session = session(server);
-      // Then all three are seen
+      // Then it resumes by id and by ticket, with OpenSSL's default ticket lifetime of two hours,
+      // and agrees to the extended master secret
       assertThat(session.tls12())
           .as("%s", session)
-          .isEqualTo(new Tls12Resumption(true, true, true));
+          .isEqualTo(new Tls12Resumption(true, true, true, true, 7200L, null));
       assertThat(session.tls12Error()).isNull();
     }
   }
@@ -70,10 +72,10 @@ class SessionResumptionTest {
         chain.openSslServer().host("127.0.94.2").arguments("-no_ticket").start()) {
       // When its session is probed
       SessionReport session = session(server);
-      // Then it promises no ticket, and still resumes by id
+      // Then it promises no ticket and resumes by none, and still resumes by id
       assertThat(session.tls12())
           .as("%s", session)
-          .isEqualTo(new Tls12Resumption(true, false, true));
+          .isEqualTo(new Tls12Resumption(true, false, true, false, null, null));
     }
   }
 
@@ -95,6 +97,58 @@ class SessionResumptionTest {
   }
 
   @Test
+  void serverWithTicketsButNoCacheResumesByTicketOnly() {
+    // Given a server without session cache (-no_cache) that still issues tickets
+    try (OpenSslServer server =
+        chain.openSslServer().host("127.0.94.6").arguments("-no_cache").start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then it does not resume by id, but does from its ticket (tickets need no cache)
+      assertThat(session.tls12())
+          .as("%s", session)
+          .isEqualTo(new Tls12Resumption(false, true, true, true, 7200L, null));
+    }
+  }
+
+  @Test
+  void serverThatForgetsItsTicketKeysDoesNotResumeByTicket() throws Exception {
+    // Given a server that issues tickets but takes new ticket keys for every connection
+    try (ForgetfulTicketServer server = new ForgetfulTicketServer(chain, "127.0.94.7")) {
+      // When its session is probed
+      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      // Then it promises and issues tickets but does not resume from them
+      Tls12Resumption tls12 = report.session().resultOrNull().tls12();
+      assertThat(tls12).as("%s", report.session()).isNotNull();
+      assertThat(tls12.promisesTicket()).isTrue();
+      assertThat(tls12.ticketLifetimeHint()).as("%s", tls12).isNotNull();
+      assertThat(tls12.resumesByTicket()).as("%s", tls12).isFalse();
+      assertThat(tls12.resumesById()).isFalse();
+    }
+  }
+
+  @Test
+  void ticketResumptionIsUnknownWhenTheServerHasNoEcdheAesGcmSuite() {
+    // Given a TLS 1.2 server with tickets whose only suite is static RSA with AES-CBC
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.94.8")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("AES128-SHA")
+            .start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then resumption by ticket is not known, and the reason names the refusal
+      assertThat(session.tls12()).as("%s", session).isNotNull();
+      assertThat(session.tls12().promisesTicket()).isTrue();
+      assertThat(session.tls12().resumesByTicket()).as("%s", session.tls12()).isNull();
+      assertThat(session.tls12().ticketLifetimeHint()).isNull();
+      assertThat(session.tls12().ticketError())
+          .isEqualTo("ticket handshake: alert handshake_failure during the server's flight");
+    }
+  }
+
+  @Test
   void serverWithoutExtendedMasterSecretIsSeenWithoutIt() {
     // Given a gnutls-serv told not to negotiate the extended master secret
     Assumptions.assumeTrue(InteropStack.GNUTLS_SERV.missing().isEmpty(), "gnutls-serv installed");
@@ -110,6 +164,8 @@ class SessionResumptionTest {
       Tls12Resumption tls12 = report.session().resultOrNull().tls12();
       assertThat(tls12).as("%s", report.session()).isNotNull();
       assertThat(tls12.extendedMasterSecret()).isFalse();
+      // and a ticket handshake with the plain master secret still gets a ticket it resumes from
+      assertThat(tls12.resumesByTicket()).as("%s", tls12).isTrue();
     }
   }
 

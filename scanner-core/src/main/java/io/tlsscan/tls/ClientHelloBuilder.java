@@ -95,6 +95,7 @@ public final class ClientHelloBuilder {
   private boolean padding = true;
   private Random random = SECURE_RANDOM;
   private byte[] sessionId = new byte[0];
+  private byte[] sessionTicket = new byte[0];
 
   private ClientHelloBuilder(ProtocolVersion version) {
     this.version = version;
@@ -117,6 +118,8 @@ public final class ClientHelloBuilder {
     this.heartbeat = other.heartbeat;
     this.padding = other.padding;
     this.random = other.random;
+    this.sessionId = other.sessionId;
+    this.sessionTicket = other.sessionTicket;
   }
 
   /** A copy with one change; the copy is changed before anyone else can see it. */
@@ -278,6 +281,19 @@ public final class ClientHelloBuilder {
     return this;
   }
 
+  /**
+   * The ticket to send in the session_ticket extension of a TLS 1.0-1.2 hello, to resume the
+   * session it holds (RFC 5077 section 3.2); by default the extension is empty, asking for a new
+   * ticket.
+   */
+  public ClientHelloBuilder sessionTicket(byte[] ticket) {
+    if (ticket.length > 0xFFFF) {
+      throw new IllegalArgumentException("a ticket has at most 65535 bytes, not " + ticket.length);
+    }
+    byte[] copy = ticket.clone();
+    return with(builder -> builder.sessionTicket = copy);
+  }
+
   /** The source of the client random, session id and key shares (default: a SecureRandom). */
   public ClientHelloBuilder random(Random source) {
     requireNonNull(source, "source");
@@ -385,7 +401,8 @@ public final class ClientHelloBuilder {
         writeKeyShares(extensions, shares);
       } else {
         extensions.writeShort(EXT_EXTENDED_MASTER_SECRET).writeShort(0);
-        extensions.writeShort(EXT_SESSION_TICKET).writeShort(0);
+        extensions.writeShort(EXT_SESSION_TICKET).writeShort(sessionTicket.length);
+        extensions.writeBytes(sessionTicket);
         extensions.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1).writeByte(0);
         if (heartbeat) {
           extensions.writeShort(EXT_HEARTBEAT).writeShort(1).writeByte(1);

@@ -324,4 +324,23 @@ class ClientHelloBuilderTest {
             () -> ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2).sessionId(new byte[33]))
         .hasMessageContaining("at most 32 bytes");
   }
+
+  @Test
+  void tls12HelloSendsTheTicketToResumeAndKeepsItsSessionId() {
+    // Given a ticket and the session id to go with it
+    byte[] ticket = {1, 2, 3, 4, 5};
+    byte[] id = new byte[32];
+    Arrays.fill(id, (byte) 0x11);
+    // When a TLS 1.2 hello offers both
+    Parsed parsed =
+        parse(
+            ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
+                .cipherSuites(TWO_SUITES)
+                .sessionTicket(ticket)
+                .sessionId(id)
+                .build());
+    // Then the session_ticket extension carries the ticket and the id is sent
+    assertThat(parsed.extensions().get(35)).isEqualTo(ticket);
+    assertThat(parsed.sessionId()).isEqualTo(id);
+  }
 }

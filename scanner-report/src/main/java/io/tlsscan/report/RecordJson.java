@@ -342,6 +342,17 @@ public final class RecordJson {
       kept.put("resumes_by_id", tls12.resumesById());
       kept.put("promises_ticket", tls12.promisesTicket());
       kept.put("extended_master_secret", tls12.extendedMasterSecret());
+      if (tls12.resumesByTicket() == null) {
+        kept.putNull("resumes_by_ticket");
+      } else {
+        kept.put("resumes_by_ticket", tls12.resumesByTicket());
+      }
+      if (tls12.ticketLifetimeHint() == null) {
+        kept.putNull("ticket_lifetime_hint");
+      } else {
+        kept.put("ticket_lifetime_hint", tls12.ticketLifetimeHint());
+      }
+      kept.put("ticket_error", text(tls12.ticketError()));
     }
     json.put("tls12_error", text(session.tls12Error()));
     return json;

@@ -11,6 +11,7 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.Tls12Resumption;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -119,8 +120,33 @@ class RecordJsonTest {
                 + "{\"source\":\"ocsp\",\"version\":0,\"log_id\":\"w8PDww==\","
                 + "\"timestamp\":\"2026-11-20T08:00:00.250Z\"}],"
                 + "\"alpn\":[\"h2\",\"http/1.1\"],\"alpn_error\":null,"
-                + "\"tls12\":{\"resumes_by_id\":true,\"promises_ticket\":false,"
-                + "\"extended_master_secret\":true},\"tls12_error\":null}");
+                + "\"tls12\":{\"resumes_by_id\":true,\"promises_ticket\":true,"
+                + "\"extended_master_secret\":true,\"resumes_by_ticket\":false,"
+                + "\"ticket_lifetime_hint\":300,\"ticket_error\":null},\"tls12_error\":null}");
+  }
+
+  @Test
+  void unknownTicketResumptionIsNullWithItsReason() {
+    // Given a TLS 1.2 server whose ticket handshake could not be completed
+    JsonNode tls12 =
+        RecordJson.toTree(
+                SampleReports.withSession(
+                    SampleReports.trusted(),
+                    new SessionReport(
+                        null,
+                        List.of(),
+                        List.of(),
+                        null,
+                        new Tls12Resumption(
+                            true, true, true, null, null, "ticket handshake: alert decode_error"),
+                        null)))
+            .get("session")
+            .get("tls12");
+    // Then resumption by ticket and the hint are null, and the reason is given
+    assertThat(tls12.get("resumes_by_ticket").isNull()).as("%s", tls12).isTrue();
+    assertThat(tls12.get("ticket_lifetime_hint").isNull()).isTrue();
+    assertThat(tls12.get("ticket_error").asText())
+        .isEqualTo("ticket handshake: alert decode_error");
   }
 
   @Test

@@ -391,7 +391,7 @@ final class SampleReports {
                 new SignedTimestamp(SignedTimestamp.FROM_OCSP, 0, "w8PDww==", seen)),
             List.of("h2", "http/1.1"),
             null,
-            new Tls12Resumption(true, false, true),
+            new Tls12Resumption(true, true, true, false, 300L, null),
             null));
   }
 

@@ -36,6 +36,23 @@ public final class Hellos {
     return builder(version, serverName).cipherSuites(suites).sessionId(sessionId).build();
   }
 
+  /**
+   * A TLS 1.0-1.2 hello offering {@code suites} and the session {@code ticket} (RFC 5077), with the
+   * session id a server that accepts the ticket echoes (section 3.4).
+   */
+  public static ClientHello resumingTicket(
+      ProtocolVersion version,
+      List<CipherSuite> suites,
+      byte[] sessionId,
+      byte[] ticket,
+      String serverName) {
+    return builder(version, serverName)
+        .cipherSuites(suites)
+        .sessionTicket(ticket)
+        .sessionId(sessionId)
+        .build();
+  }
+
   /** An SSLv2 CLIENT-HELLO offering every SSLv2 cipher spec. */
   public static ClientHello sslv2() {
     return ClientHelloBuilder.forVersion(ProtocolVersion.SSLv2).build();

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 
 /**
@@ -68,6 +69,17 @@ public final class RawHelloClient {
             : ServerResponseDecoder.Scope.SERVER_FLIGHT;
     return exchange(target.address(), hello, scope, target.tracker())
         .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()));
+  }
+
+  /**
+   * Runs {@code conversation} on a new connection to the target: for exchanges longer than one
+   * hello, which get this client's answer timeout (the time the server may stay silent) to bound
+   * each wait. One connection, closed when the conversation's Mono ends.
+   */
+  public <T> Mono<T> converse(
+      ProbeTarget target, BiFunction<Channel, Duration, Mono<T>> conversation) {
+    return connector.withConnection(
+        target.address(), target.tracker(), channel -> conversation.apply(channel, answerTimeout));
   }
 
   /**

@@ -29,8 +29,8 @@ import reactor.core.publisher.Mono;
  * StapleJudge}), and the Signed Certificate Timestamps of the leaf and the staple (no connection:
  * from what that handshake brought); the application protocols the server accepts ({@link
  * AlpnOffers}, one connection per protocol offered); whether a TLS 1.2 server resumes a session by
- * its id, promises tickets and agrees to the extended master secret ({@link Tls12Session}, three
- * connections).
+ * its id or by ticket, the ticket's lifetime hint, and whether it agrees to the extended master
+ * secret ({@link Tls12Session}, three connections, five when it promises tickets).
  *
  * <p>SCTs sent in the TLS extension signed_certificate_timestamp are not reported: the TLS library
  * of the handshake does not hand them over.
@@ -98,7 +98,12 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
                   kept.unknown() != null
                       ? null
                       : new Tls12Resumption(
-                          kept.resumesById(), kept.promisesTicket(), kept.extendedMasterSecret()),
+                          kept.resumesById(),
+                          kept.promisesTicket(),
+                          kept.extendedMasterSecret(),
+                          kept.tickets().resumed(),
+                          kept.tickets().lifetimeHint(),
+                          kept.tickets().unknown()),
                   kept.unknown());
             });
   }

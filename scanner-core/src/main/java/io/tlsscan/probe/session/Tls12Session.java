@@ -20,15 +20,18 @@ import reactor.core.publisher.Mono;
  * server cache the session and gives its id; a raw hello then offers that id back with the same
  * suite, and the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3).
  * A second raw hello, offering no id, shows whether the server agrees to the extended master
- * secret (RFC 7627) and promises a session ticket (RFC 5077). Three connections, one at a time.
+ * secret (RFC 7627) and promises a session ticket (RFC 5077); when it does, {@link Tls12Tickets}
+ * sees whether it resumes from one. Three connections, five with tickets, one at a time.
  */
 final class Tls12Session {
   private final HandshakeProbe handshakes;
   private final RawHelloClient raw;
+  private final Tls12Tickets tickets;
 
   Tls12Session(HandshakeProbe handshakes, RawHelloClient raw) {
     this.handshakes = requireNonNull(handshakes, "handshakes");
     this.raw = requireNonNull(raw, "raw");
+    this.tickets = new Tls12Tickets(raw);
   }
 
   /**
@@ -37,13 +40,18 @@ final class Tls12Session {
    * @param resumesById whether the server resumed a session by its id
    * @param extendedMasterSecret whether the server agrees to the extended master secret
    * @param promisesTicket whether the server announces a session ticket
+   * @param tickets whether it resumes from a ticket, and the ticket's lifetime hint
    * @param unknown why the three are not known (e.g. the server has no TLS 1.2); {@code null} when
    *     they are
    */
   record Answer(
-      boolean resumesById, boolean extendedMasterSecret, boolean promisesTicket, String unknown) {
+      boolean resumesById,
+      boolean extendedMasterSecret,
+      boolean promisesTicket,
+      Tls12Tickets.Answer tickets,
+      String unknown) {
     static Answer unknown(String why) {
-      return new Answer(false, false, false, why);
+      return new Answer(false, false, false, Tls12Tickets.Answer.NO_TICKET, why);
     }
   }
 
@@ -78,25 +86,32 @@ final class Tls12Session {
                 return Mono.just(Answer.unknown("no TLS 1.2 ServerHello to a raw hello"));
               }
               ServerResponse.ServerHello full = (ServerResponse.ServerHello) fresh;
-              if (sessionId.length == 0) {
-                return Mono.just(
-                    new Answer(false, full.extendedMasterSecret(), full.promisesTicket(), null));
-              }
-              return raw.ask(
-                      target,
-                      ProtocolVersion.TLSv1_2,
-                      Hellos.resuming(ProtocolVersion.TLSv1_2, suites, sessionId, name))
+              Mono<Boolean> byId =
+                  sessionId.length == 0
+                      ? Mono.just(false)
+                      : raw.ask(
+                              target,
+                              ProtocolVersion.TLSv1_2,
+                              Hellos.resuming(ProtocolVersion.TLSv1_2, suites, sessionId, name))
+                          .map(
+                              resumed ->
+                                  isTls12Hello(resumed)
+                                      && Arrays.equals(
+                                          ((ServerResponse.ServerHello) resumed).sessionId(),
+                                          sessionId));
+              Mono<Tls12Tickets.Answer> byTicket =
+                  full.promisesTicket()
+                      ? tickets.ask(target)
+                      : Mono.just(Tls12Tickets.Answer.NO_TICKET);
+              return byId.zipWhen(resumed -> byTicket)
                   .map(
-                      resumed ->
-                          isTls12Hello(resumed)
-                              ? new Answer(
-                                  Arrays.equals(
-                                      ((ServerResponse.ServerHello) resumed).sessionId(),
-                                      sessionId),
-                                  full.extendedMasterSecret(),
-                                  full.promisesTicket(),
-                                  null)
-                              : Answer.unknown("no TLS 1.2 ServerHello to the resuming hello"));
+                      kept ->
+                          new Answer(
+                              kept.getT1(),
+                              full.extendedMasterSecret(),
+                              full.promisesTicket(),
+                              kept.getT2(),
+                              null));
             });
   }
 

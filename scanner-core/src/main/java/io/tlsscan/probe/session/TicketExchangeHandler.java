@@ -1,0 +1,105 @@
+package io.tlsscan.probe.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import io.tlsscan.probe.raw.NoAnswerException;
+import io.tlsscan.tls.TicketOutcome;
+import io.tlsscan.tls.Tls12TicketExchange;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * Carries a {@link Tls12TicketExchange} over a channel: sends the hello when the connection is up,
+ * feeds it what the server sends and writes its replies, until it has an outcome. Silence for
+ * {@code answerTimeout} after each write fails the exchange with {@link NoAnswerException}. One
+ * instance per channel.
+ */
+final class TicketExchangeHandler extends ChannelInboundHandlerAdapter {
+  private final MonoSink<TicketOutcome> sink;
+  private final Tls12TicketExchange exchange;
+  private final Duration answerTimeout;
+  private ScheduledFuture<?> answerTimer;
+  private boolean done;
+
+  TicketExchangeHandler(
+      MonoSink<TicketOutcome> sink, Tls12TicketExchange exchange, Duration answerTimeout) {
+    this.sink = sink;
+    this.exchange = exchange;
+    this.answerTimeout = answerTimeout;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    send(ctx, exchange.hello().bytes());
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (!done && msg instanceof ByteBuf data) {
+        byte[] reply = exchange.receive(data);
+        if (exchange.outcome().isPresent()) {
+          end(ctx, exchange.outcome().get());
+        } else if (reply.length > 0) {
+          send(ctx, reply);
+        }
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!done) {
+      done = true;
+      cancelTimer();
+      sink.error(cause);
+    }
+    ctx.close();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    end(ctx, exchange.closed());
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    cancelTimer();
+    exchange.release();
+  }
+
+  private void send(ChannelHandlerContext ctx, byte[] bytes) {
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+    cancelTimer();
+    answerTimer =
+        ctx.executor()
+            .schedule(
+                () -> exceptionCaught(ctx, new NoAnswerException(answerTimeout)),
+                answerTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+  }
+
+  private void end(ChannelHandlerContext ctx, TicketOutcome outcome) {
+    if (!done) {
+      done = true;
+      cancelTimer();
+      sink.success(outcome);
+    }
+    ctx.close();
+  }
+
+  private void cancelTimer() {
+    if (answerTimer != null) {
+      answerTimer.cancel(false);
+    }
+  }
+}
