@@ -13,6 +13,9 @@ import java.util.List;
  * @param tls12 session resumption and extended master secret in TLS 1.2; {@code null} when not
  *     known ({@code tls12Error} says why, e.g. the server has no TLS 1.2)
  * @param tls12Error why {@code tls12} is {@code null}; {@code null} otherwise
+ * @param tls13 the session ticket of TLS 1.3 and resumption from it; {@code null} when not known
+ *     ({@code tls13Error} says why, e.g. the server has no TLS 1.3)
+ * @param tls13Error why {@code tls13} is {@code null}; {@code null} otherwise
  */
 public record SessionReport(
     OcspStaple ocsp,
@@ -20,7 +23,9 @@ public record SessionReport(
     List<String> alpn,
     String alpnError,
     Tls12Resumption tls12,
-    String tls12Error) {
+    String tls12Error,
+    Tls13Resumption tls13,
+    String tls13Error) {
   public SessionReport {
     scts = List.copyOf(scts);
     alpn = alpn == null ? null : List.copyOf(alpn);

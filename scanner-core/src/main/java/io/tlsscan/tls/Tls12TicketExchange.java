@@ -32,10 +32,9 @@ import javax.crypto.spec.SecretKeySpec;
  * checked: nothing here trusts the connection. A server that asks for a client certificate is
  * sent an empty one.
  *
- * <p>Feed it the server's bytes with {@link #receive}; it answers the bytes to send and, once it
- * knows, an {@link #outcome}. At most {@link #MAX_INBOUND_BYTES} are buffered.
+ * <p>At most {@link #MAX_INBOUND_BYTES} are buffered.
  */
-public final class Tls12TicketExchange {
+public final class Tls12TicketExchange implements ClientConversation<TicketOutcome> {
   /** The most bytes of the server's flight kept at once. */
   public static final int MAX_INBOUND_BYTES = 128 * 1024;
 
@@ -93,17 +92,17 @@ public final class Tls12TicketExchange {
     transcript.write(record, RECORD_HEADER, record.length - RECORD_HEADER);
   }
 
-  /** The hello to send first. */
+  @Override
   public ClientHello hello() {
     return hello;
   }
 
-  /** The outcome, once the exchange has one. */
+  @Override
   public Optional<TicketOutcome> outcome() {
     return Optional.ofNullable(outcome);
   }
 
-  /** The outcome when the server closes the connection now. */
+  @Override
   public TicketOutcome closed() {
     return outcome != null
         ? outcome
@@ -112,16 +111,18 @@ public final class Tls12TicketExchange {
             : "after the client's Finished, before the server's answer"));
   }
 
-  /** Releases the buffers. */
+  @Override
   public void release() {
     inbound.release();
     handshake.release();
   }
 
-  /**
-   * Takes the server's next bytes (without consuming {@code data}'s reader index) and returns the
-   * bytes to send now, possibly none.
-   */
+  @Override
+  public Optional<TicketOutcome> silent() {
+    return Optional.empty();
+  }
+
+  @Override
   public byte[] receive(ByteBuf data) {
     if (state == State.DONE) {
       return new byte[0];
@@ -146,6 +147,8 @@ public final class Tls12TicketExchange {
         onRecord(type, inbound.readSlice(length), reply);
       }
       inbound.discardReadBytes();
+    } catch (IndexOutOfBoundsException e) {
+      finish(new TicketOutcome.Failed("a message from the server is cut short"));
     } catch (MalformedMessageException e) {
       finish(new TicketOutcome.Failed(e.getMessage()));
     }

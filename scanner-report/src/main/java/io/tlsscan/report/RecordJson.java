@@ -24,6 +24,7 @@ import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.Tls12Resumption;
+import io.tlsscan.model.Tls13Resumption;
 import io.tlsscan.model.TrustError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -347,15 +348,35 @@ public final class RecordJson {
       } else {
         kept.put("resumes_by_ticket", tls12.resumesByTicket());
       }
-      if (tls12.ticketLifetimeHint() == null) {
-        kept.putNull("ticket_lifetime_hint");
-      } else {
-        kept.put("ticket_lifetime_hint", tls12.ticketLifetimeHint());
-      }
+      putNullable(kept, "ticket_lifetime_hint", tls12.ticketLifetimeHint());
       kept.put("ticket_error", text(tls12.ticketError()));
     }
     json.put("tls12_error", text(session.tls12Error()));
+    Tls13Resumption tls13 = session.tls13();
+    if (tls13 == null) {
+      json.putNull("tls13");
+    } else {
+      ObjectNode tickets = json.putObject("tls13");
+      tickets.put("issues_ticket", tls13.issuesTicket());
+      putNullable(tickets, "ticket_lifetime", tls13.ticketLifetime());
+      putNullable(tickets, "max_early_data", tls13.maxEarlyData());
+      if (tls13.resumesByPsk() == null) {
+        tickets.putNull("resumes_by_psk");
+      } else {
+        tickets.put("resumes_by_psk", tls13.resumesByPsk());
+      }
+      tickets.put("psk_error", text(tls13.pskError()));
+    }
+    json.put("tls13_error", text(session.tls13Error()));
     return json;
+  }
+
+  private static void putNullable(ObjectNode json, String field, Long value) {
+    if (value == null) {
+      json.putNull(field);
+    } else {
+      json.put(field, value);
+    }
   }
 
   private static JsonNode ocsp(OcspStaple staple) {

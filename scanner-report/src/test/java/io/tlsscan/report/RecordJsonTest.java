@@ -12,6 +12,7 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Tls12Resumption;
+import io.tlsscan.model.Tls13Resumption;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -122,7 +123,10 @@ class RecordJsonTest {
                 + "\"alpn\":[\"h2\",\"http/1.1\"],\"alpn_error\":null,"
                 + "\"tls12\":{\"resumes_by_id\":true,\"promises_ticket\":true,"
                 + "\"extended_master_secret\":true,\"resumes_by_ticket\":false,"
-                + "\"ticket_lifetime_hint\":300,\"ticket_error\":null},\"tls12_error\":null}");
+                + "\"ticket_lifetime_hint\":300,\"ticket_error\":null},\"tls12_error\":null,"
+                + "\"tls13\":{\"issues_ticket\":true,\"ticket_lifetime\":7200,"
+                + "\"max_early_data\":16384,\"resumes_by_psk\":true,\"psk_error\":null},"
+                + "\"tls13_error\":null}");
   }
 
   @Test
@@ -139,7 +143,9 @@ class RecordJsonTest {
                         null,
                         new Tls12Resumption(
                             true, true, true, null, null, "ticket handshake: alert decode_error"),
-                        null)))
+                        null,
+                        null,
+                        "no TLS 1.3")))
             .get("session")
             .get("tls12");
     // Then resumption by ticket and the hint are null, and the reason is given
@@ -156,7 +162,14 @@ class RecordJsonTest {
                 SampleReports.withSession(
                     SampleReports.trusted(),
                     new SessionReport(
-                        null, List.of(), null, "offering h3: timed out", null, "no TLS 1.2")))
+                        null,
+                        List.of(),
+                        null,
+                        "offering h3: timed out",
+                        null,
+                        "no TLS 1.2",
+                        null,
+                        "TLS 1.3 handshake: alert protocol_version")))
             .get("session");
     assertThat(session.get("ocsp").isNull()).as("%s", session).isTrue();
     assertThat(session.get("scts").isEmpty()).isTrue();
@@ -164,6 +177,9 @@ class RecordJsonTest {
     assertThat(session.get("alpn_error").asText()).isEqualTo("offering h3: timed out");
     assertThat(session.get("tls12").isNull()).isTrue();
     assertThat(session.get("tls12_error").asText()).isEqualTo("no TLS 1.2");
+    assertThat(session.get("tls13").isNull()).isTrue();
+    assertThat(session.get("tls13_error").asText())
+        .isEqualTo("TLS 1.3 handshake: alert protocol_version");
   }
 
   @Test

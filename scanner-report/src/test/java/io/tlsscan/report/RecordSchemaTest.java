@@ -17,6 +17,7 @@ import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.Tls13Resumption;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TrustError;
@@ -71,7 +72,9 @@ class RecordSchemaTest {
                     null,
                     "offering h2: timed out",
                     null,
-                    "no TLS 1.2 handshake: server sent fatal alert protocol_version"))));
+                    "no TLS 1.2 handshake: server sent fatal alert protocol_version",
+                    null,
+                    "TLS 1.3 handshake: alert protocol_version during the server's flight"))));
     records.add(
         Arguments.of(
             "invalid staple",
@@ -83,7 +86,9 @@ class RecordSchemaTest {
                     List.of(),
                     null,
                     null,
-                    "no TLS 1.2 ServerHello to a raw hello"))));
+                    "no TLS 1.2 ServerHello to a raw hello",
+                    new Tls13Resumption(true, 7200L, null, null, "no TLS 1.3 ServerHello"),
+                    null))));
     records.add(
         Arguments.of(
             "server cipher order unknown",

@@ -22,6 +22,7 @@ import io.tlsscan.model.Severity;
 import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.Tls12Resumption;
+import io.tlsscan.model.Tls13Resumption;
 import io.tlsscan.model.TrustError;
 import java.time.Instant;
 import java.util.HashMap;
@@ -392,6 +393,8 @@ final class SampleReports {
             List.of("h2", "http/1.1"),
             null,
             new Tls12Resumption(true, true, true, false, 300L, null),
+            null,
+            new Tls13Resumption(true, 7200L, 16384L, true, null),
             null));
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.Channel;
 import io.tlsscan.net.ConnectionTracker;
 import io.tlsscan.net.Connector;
+import io.tlsscan.tls.ClientConversation;
 import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
@@ -14,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 
 /**
@@ -72,14 +72,21 @@ public final class RawHelloClient {
   }
 
   /**
-   * Runs {@code conversation} on a new connection to the target: for exchanges longer than one
-   * hello, which get this client's answer timeout (the time the server may stay silent) to bound
-   * each wait. One connection, closed when the conversation's Mono ends.
+   * Carries {@code conversation} (a handshake over several flights) on a new connection to the
+   * target, each wait for the server bounded by this client's answer timeout ({@link
+   * ConversationHandler}). One connection, closed when the conversation ends.
    */
-  public <T> Mono<T> converse(
-      ProbeTarget target, BiFunction<Channel, Duration, Mono<T>> conversation) {
+  public <T> Mono<T> converse(ProbeTarget target, ClientConversation<T> conversation) {
     return connector.withConnection(
-        target.address(), target.tracker(), channel -> conversation.apply(channel, answerTimeout));
+        target.address(),
+        target.tracker(),
+        channel ->
+            Mono.<T>create(
+                    sink ->
+                        channel
+                            .pipeline()
+                            .addLast(
+                                new ConversationHandler<>(sink, conversation, answerTimeout))));
   }
 
   /**

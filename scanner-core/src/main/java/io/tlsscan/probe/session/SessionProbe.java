@@ -30,7 +30,9 @@ import reactor.core.publisher.Mono;
  * from what that handshake brought); the application protocols the server accepts ({@link
  * AlpnOffers}, one connection per protocol offered); whether a TLS 1.2 server resumes a session by
  * its id or by ticket, the ticket's lifetime hint, and whether it agrees to the extended master
- * secret ({@link Tls12Session}, three connections, five when it promises tickets).
+ * secret ({@link Tls12Session}, three connections, five when it promises tickets); whether a TLS
+ * 1.3 server sends a session ticket, its lifetime and max_early_data, and whether it resumes from
+ * it as a PSK ({@link Tls13Tickets}, two connections, one when it sends no ticket).
  *
  * <p>SCTs sent in the TLS extension signed_certificate_timestamp are not reported: the TLS library
  * of the handshake does not hand them over.
@@ -46,6 +48,7 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
 
   private final AlpnOffers alpn;
   private final Tls12Session tls12;
+  private final Tls13Tickets tls13;
   private final Clock clock;
 
   /**
@@ -56,6 +59,7 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
   public SessionProbe(HandshakeProbe handshakes, RawHelloClient raw, Clock clock) {
     this.alpn = new AlpnOffers(handshakes);
     this.tls12 = new Tls12Session(handshakes, raw);
+    this.tls13 = new Tls13Tickets(raw);
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -79,10 +83,12 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
     List<byte[]> chain = handshake.chain();
     return alpn.ask(context.target())
         .zipWhen(protocols -> tls12.ask(context.target()))
+        .zipWhen(answers -> tls13.ask(context.target()))
         .map(
-            answers -> {
-              AlpnOffers.Answer protocols = answers.getT1();
-              Tls12Session.Answer kept = answers.getT2();
+            all -> {
+              AlpnOffers.Answer protocols = all.getT1().getT1();
+              Tls12Session.Answer kept = all.getT1().getT2();
+              Tls13Tickets.Answer tickets13 = all.getT2();
               List<SignedTimestamp> scts = new ArrayList<>(certificateScts(chain));
               OcspStaple staple = null;
               if (ocspResponse.length > 0) {
@@ -104,7 +110,9 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
                           kept.tickets().resumed(),
                           kept.tickets().lifetimeHint(),
                           kept.tickets().unknown()),
-                  kept.unknown());
+                  kept.unknown(),
+                  tickets13.resumption(),
+                  tickets13.unknown());
             });
   }
 

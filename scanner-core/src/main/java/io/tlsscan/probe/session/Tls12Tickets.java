@@ -45,18 +45,7 @@ final class Tls12Tickets {
   }
 
   Mono<Answer> ask(ProbeTarget target) {
-    return raw.converse(
-            target,
-            (channel, answerTimeout) ->
-                Mono.<TicketOutcome>create(
-                    sink ->
-                        channel
-                            .pipeline()
-                            .addLast(
-                                new TicketExchangeHandler(
-                                    sink,
-                                    new Tls12TicketExchange(target.serverName(), RANDOM),
-                                    answerTimeout))))
+    return raw.converse(target, new Tls12TicketExchange(target.serverName(), RANDOM))
         .flatMap(outcome -> resume(target, outcome))
         .onErrorResume(
             error -> Mono.just(Answer.unknown("ticket handshake: " + error.getMessage())));

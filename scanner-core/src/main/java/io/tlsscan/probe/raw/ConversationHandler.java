@@ -1,33 +1,34 @@
-package io.tlsscan.probe.session;
+package io.tlsscan.probe.raw;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
-import io.tlsscan.probe.raw.NoAnswerException;
-import io.tlsscan.tls.TicketOutcome;
-import io.tlsscan.tls.Tls12TicketExchange;
+import io.tlsscan.tls.ClientConversation;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.MonoSink;
 
 /**
- * Carries a {@link Tls12TicketExchange} over a channel: sends the hello when the connection is up,
+ * Carries a {@link ClientConversation} over a channel: sends the hello when the connection is up,
  * feeds it what the server sends and writes its replies, until it has an outcome. Silence for
- * {@code answerTimeout} after each write fails the exchange with {@link NoAnswerException}. One
- * instance per channel.
+ * {@code answerTimeout} after a write ends it with the conversation's {@link
+ * ClientConversation#silent} outcome, else fails it with {@link NoAnswerException}. One instance
+ * per channel.
+ *
+ * @param <T> the conversation's outcome
  */
-final class TicketExchangeHandler extends ChannelInboundHandlerAdapter {
-  private final MonoSink<TicketOutcome> sink;
-  private final Tls12TicketExchange exchange;
+public final class ConversationHandler<T> extends ChannelInboundHandlerAdapter {
+  private final MonoSink<T> sink;
+  private final ClientConversation<T> exchange;
   private final Duration answerTimeout;
   private ScheduledFuture<?> answerTimer;
   private boolean done;
 
-  TicketExchangeHandler(
-      MonoSink<TicketOutcome> sink, Tls12TicketExchange exchange, Duration answerTimeout) {
+  public ConversationHandler(
+      MonoSink<T> sink, ClientConversation<T> exchange, Duration answerTimeout) {
     this.sink = sink;
     this.exchange = exchange;
     this.answerTimeout = answerTimeout;
@@ -83,12 +84,18 @@ final class TicketExchangeHandler extends ChannelInboundHandlerAdapter {
     answerTimer =
         ctx.executor()
             .schedule(
-                () -> exceptionCaught(ctx, new NoAnswerException(answerTimeout)),
+                () -> {
+                  if (exchange.silent().isPresent()) {
+                    end(ctx, exchange.silent().get());
+                  } else {
+                    exceptionCaught(ctx, new NoAnswerException(answerTimeout));
+                  }
+                },
                 answerTimeout.toMillis(),
                 TimeUnit.MILLISECONDS);
   }
 
-  private void end(ChannelHandlerContext ctx, TicketOutcome outcome) {
+  private void end(ChannelHandlerContext ctx, T outcome) {
     if (!done) {
       done = true;
       cancelTimer();
