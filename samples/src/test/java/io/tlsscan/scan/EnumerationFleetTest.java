@@ -23,12 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One deep scan ({@code --probes all}) of the {@link EnumerationFleet}: for every server the
  * accepted versions and each version's accepted suites must be exactly what its configuration gives
  * (as {@code openssl ciphers} expands it), its certificate must be reported even when the TLS
- * library cannot handshake with it, and the scan must stay cheap: a median of at most 40
- * connections a server.
+ * library cannot handshake with it, and the scan must stay cheap: a median of at most 45
+ * connections a server (35 before the session probe enumerated TLS 1.2 signature algorithms, one
+ * hello per algorithm accepted, and checked ticket resumption).
  */
 class EnumerationFleetTest {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static final int MEDIAN_CONNECTION_BUDGET = 40;
+  private static final int MEDIAN_CONNECTION_BUDGET = 45;
 
   @AutoClose private static EnumerationFleet fleet;
   private static Map<String, HostReport> reports;
@@ -130,7 +131,7 @@ class EnumerationFleetTest {
   }
 
   @Test
-  void theMedianServerCostsAtMostFortyConnections() {
+  void theMedianServerCostsAtMostFortyFiveConnections() {
     List<Integer> counts = reports.values().stream().map(HostReport::connections).sorted().toList();
     reports.forEach(
         (name, report) ->

@@ -1,5 +1,7 @@
 package io.tlsscan.model;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 
 /**
@@ -16,6 +18,7 @@ import java.util.List;
  * @param tls13 the session ticket of TLS 1.3 and resumption from it; {@code null} when not known
  *     ({@code tls13Error} says why, e.g. the server has no TLS 1.3)
  * @param tls13Error why {@code tls13} is {@code null}; {@code null} otherwise
+ * @param sigalgs the signature algorithms the server signs its handshake with, per version
  */
 public record SessionReport(
     OcspStaple ocsp,
@@ -25,9 +28,11 @@ public record SessionReport(
     Tls12Resumption tls12,
     String tls12Error,
     Tls13Resumption tls13,
-    String tls13Error) {
+    String tls13Error,
+    SignatureAlgorithms sigalgs) {
   public SessionReport {
     scts = List.copyOf(scts);
     alpn = alpn == null ? null : List.copyOf(alpn);
+    requireNonNull(sigalgs, "sigalgs");
   }
 }

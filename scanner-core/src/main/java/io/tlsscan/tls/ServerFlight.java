@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The rest of a TLS 1.2 (or older) server's first flight after its ServerHello, up to
@@ -13,18 +14,23 @@ import java.util.Optional;
  * @param certificates DER certificates as sent, leaf first (at most {@link
  *     ServerResponseDecoder#MAX_CERTIFICATES})
  * @param keyExchange the ServerKeyExchange parameters, when one was sent and understood
+ * @param signatureScheme the code of the signature algorithm a TLS 1.2 ServerKeyExchange names
+ *     (RFC 5246 section 7.4.3), when there is one and its parameters were understood (ECDHE over
+ *     a named curve, DHE)
  * @param incompleteReason empty when ServerHelloDone was read; else why reading stopped early (what
  *     was read until then is still given)
  */
 public record ServerFlight(
     List<byte[]> certificates,
     Optional<KeyExchangeParameters> keyExchange,
+    OptionalInt signatureScheme,
     Optional<String> incompleteReason) {
   public ServerFlight {
     List<byte[]> copies = new ArrayList<>(certificates.size());
     certificates.forEach(der -> copies.add(der.clone()));
     certificates = List.copyOf(copies);
     requireNonNull(keyExchange, "keyExchange");
+    requireNonNull(signatureScheme, "signatureScheme");
     requireNonNull(incompleteReason, "incompleteReason");
   }
 

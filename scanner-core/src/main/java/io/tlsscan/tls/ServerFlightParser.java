@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Parses Certificate and ServerKeyExchange bodies of TLS 1.2 and older (RFC 5246 §7.4.2-3). */
 final class ServerFlightParser {
@@ -72,6 +73,40 @@ final class ServerFlightParser {
       }
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * The signature algorithm a TLS 1.2 ServerKeyExchange names after its parameters, for ECDHE over
+   * a named curve and DHE with a signing certificate; empty otherwise.
+   */
+  static OptionalInt signatureScheme(ByteBuf body, CipherSuite suite)
+      throws MalformedMessageException {
+    if (suite.authentication() == Authentication.ANON) {
+      return OptionalInt.empty();
+    }
+    switch (suite.keyExchange()) {
+      case ECDHE -> {
+        require(body, 1, "curve type");
+        if (body.readUnsignedByte() != CURVE_TYPE_NAMED) {
+          return OptionalInt.empty();
+        }
+        require(body, 3, "named curve and point length");
+        body.skipBytes(2);
+        int length = body.readUnsignedByte();
+        require(body, length, "point");
+        body.skipBytes(length);
+      }
+      case DHE -> {
+        skipVector(body, "dh_p");
+        skipVector(body, "dh_g");
+        skipVector(body, "dh_Ys");
+      }
+      default -> {
+        return OptionalInt.empty();
+      }
+    }
+    require(body, 2, "signature algorithm");
+    return OptionalInt.of(body.readUnsignedShort());
   }
 
   private static void skipVector(ByteBuf body, String field) throws MalformedMessageException {

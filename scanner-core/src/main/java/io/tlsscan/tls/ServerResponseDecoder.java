@@ -18,6 +18,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads a server's answer to a raw ClientHello and emits exactly one {@link ServerResponse}; all
@@ -97,6 +98,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   private ServerResponse.ServerHello pendingHello;
   private final List<byte[]> certificates = new ArrayList<>();
   private Optional<KeyExchangeParameters> keyExchange = Optional.empty();
+  private OptionalInt signatureScheme = OptionalInt.empty();
 
   /** A decoder that reads as much as {@code scope} asks for. */
   public ServerResponseDecoder(Scope scope) {
@@ -251,6 +253,9 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
       case HANDSHAKE_SERVER_KEY_EXCHANGE -> {
         Optional<CipherSuite> suite = pendingHello.suite();
         if (suite.isPresent()) {
+          if (pendingHello.version() == ProtocolVersion.TLSv1_2) {
+            signatureScheme = signatureScheme(body.duplicate(), suite.get());
+          }
           keyExchange = ServerFlightParser.keyExchange(body, suite.get());
         }
       }
@@ -258,6 +263,15 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
       default -> {
         // CertificateStatus, CertificateRequest and others are not reported.
       }
+    }
+  }
+
+  /** The signature algorithm, or empty when it cannot be read: that spoils no other fact. */
+  private static OptionalInt signatureScheme(ByteBuf body, CipherSuite suite) {
+    try {
+      return ServerFlightParser.signatureScheme(body, suite);
+    } catch (MalformedMessageException e) {
+      return OptionalInt.empty();
     }
   }
 
@@ -352,7 +366,8 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   private void finishFlight(List<Object> out, Optional<String> incompleteReason) {
     finish(
         out,
-        pendingHello.withFlight(new ServerFlight(certificates, keyExchange, incompleteReason)));
+        pendingHello.withFlight(
+            new ServerFlight(certificates, keyExchange, signatureScheme, incompleteReason)));
   }
 
   private void finish(List<Object> out, ServerResponse response) {

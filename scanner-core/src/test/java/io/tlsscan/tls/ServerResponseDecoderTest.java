@@ -5,6 +5,7 @@ import static io.tlsscan.tls.ServerMessages.concat;
 import static io.tlsscan.tls.ServerMessages.dheKeyExchange;
 import static io.tlsscan.tls.ServerMessages.ecdheKeyExchange;
 import static io.tlsscan.tls.ServerMessages.extension;
+import static io.tlsscan.tls.ServerMessages.handshake;
 import static io.tlsscan.tls.ServerMessages.hex;
 import static io.tlsscan.tls.ServerMessages.oneByteRecords;
 import static io.tlsscan.tls.ServerMessages.record;
@@ -190,6 +191,26 @@ class ServerResponseDecoderTest {
     assertThat(serverFlight.complete()).isTrue();
     assertThat(serverFlight.certificates()).hasSize(1);
     assertThat(serverFlight.keyExchange()).contains(new KeyExchangeParameters.DiffieHellman(2048));
+  }
+
+  @Test
+  void tls12EcdheKeyExchangeNamesItsSignatureAlgorithm() {
+    // Given a TLS 1.2 ECDHE_RSA flight whose ServerKeyExchange is signed with rsa_pss_rsae_sha256
+    byte[] keyExchange =
+        handshake(
+            12,
+            concat(hex("03001d20"), new byte[32], hex("0804"), hex("0002"), hex("abcd")));
+    byte[] bytes =
+        record(
+            HANDSHAKE,
+            concat(serverHello(0x0303, null, 0xC02F), keyExchange, serverHelloDone()));
+    // When the flight is decoded
+    ServerResponse.ServerHello response =
+        (ServerResponse.ServerHello) single(Scope.SERVER_FLIGHT, bytes);
+    // Then the algorithm is read along with the curve
+    ServerFlight flight = response.flight().orElseThrow();
+    assertThat(flight.signatureScheme()).hasValue(0x0804);
+    assertThat(flight.keyExchange()).contains(new KeyExchangeParameters.NamedCurve(0x001d));
   }
 
   @Test

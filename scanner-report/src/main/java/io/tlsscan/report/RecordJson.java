@@ -21,6 +21,7 @@ import io.tlsscan.model.ProbeOutcome;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
 import io.tlsscan.model.Tls12Resumption;
@@ -368,7 +369,21 @@ public final class RecordJson {
       tickets.put("psk_error", text(tls13.pskError()));
     }
     json.put("tls13_error", text(session.tls13Error()));
+    SignatureAlgorithms sigalgs = session.sigalgs();
+    ObjectNode signatures = json.putObject("sigalgs");
+    putNames(signatures, "tls12", sigalgs.tls12());
+    signatures.put("tls12_error", text(sigalgs.tls12Error()));
+    putNames(signatures, "tls13", sigalgs.tls13());
+    signatures.put("tls13_error", text(sigalgs.tls13Error()));
     return json;
+  }
+
+  private static void putNames(ObjectNode json, String field, List<String> names) {
+    if (names == null) {
+      json.putNull(field);
+    } else {
+      names.forEach(json.putArray(field)::add);
+    }
   }
 
   private static void putNullable(ObjectNode json, String field, Long value) {

@@ -11,6 +11,7 @@ import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.HostnameMatch;
 import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.model.Tls12Resumption;
 import io.tlsscan.model.Tls13Resumption;
 import java.nio.ByteBuffer;
@@ -126,7 +127,9 @@ class RecordJsonTest {
                 + "\"ticket_lifetime_hint\":300,\"ticket_error\":null},\"tls12_error\":null,"
                 + "\"tls13\":{\"issues_ticket\":true,\"ticket_lifetime\":7200,"
                 + "\"max_early_data\":16384,\"resumes_by_psk\":true,\"psk_error\":null},"
-                + "\"tls13_error\":null}");
+                + "\"tls13_error\":null,\"sigalgs\":{\"tls12\":[\"rsa_pss_rsae_sha256\","
+                + "\"rsa_pkcs1_sha256\"],\"tls12_error\":null,\"tls13\":null,"
+                + "\"tls13_error\":\"not probed\"}}");
   }
 
   @Test
@@ -145,7 +148,8 @@ class RecordJsonTest {
                             true, true, true, null, null, "ticket handshake: alert decode_error"),
                         null,
                         null,
-                        "no TLS 1.3")))
+                        "no TLS 1.3",
+                        new SignatureAlgorithms(List.of(), null, null, "not probed"))))
             .get("session")
             .get("tls12");
     // Then resumption by ticket and the hint are null, and the reason is given
@@ -169,7 +173,9 @@ class RecordJsonTest {
                         null,
                         "no TLS 1.2",
                         null,
-                        "TLS 1.3 handshake: alert protocol_version")))
+                        "TLS 1.3 handshake: alert protocol_version",
+                        new SignatureAlgorithms(
+                            null, "no signed TLS 1.2 ServerKeyExchange", null, "not probed"))))
             .get("session");
     assertThat(session.get("ocsp").isNull()).as("%s", session).isTrue();
     assertThat(session.get("scts").isEmpty()).isTrue();
@@ -180,6 +186,10 @@ class RecordJsonTest {
     assertThat(session.get("tls13").isNull()).isTrue();
     assertThat(session.get("tls13_error").asText())
         .isEqualTo("TLS 1.3 handshake: alert protocol_version");
+    assertThat(session.get("sigalgs").toString())
+        .isEqualTo(
+            "{\"tls12\":null,\"tls12_error\":\"no signed TLS 1.2 ServerKeyExchange\","
+                + "\"tls13\":null,\"tls13_error\":\"not probed\"}");
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.model.Tls13Resumption;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.SignedTimestamp;
@@ -74,7 +75,8 @@ class RecordSchemaTest {
                     null,
                     "no TLS 1.2 handshake: server sent fatal alert protocol_version",
                     null,
-                    "TLS 1.3 handshake: alert protocol_version during the server's flight"))));
+                    "TLS 1.3 handshake: alert protocol_version during the server's flight",
+                    new SignatureAlgorithms(null, "no signed TLS 1.2", null, "not probed")))));
     records.add(
         Arguments.of(
             "invalid staple",
@@ -88,7 +90,8 @@ class RecordSchemaTest {
                     null,
                     "no TLS 1.2 ServerHello to a raw hello",
                     new Tls13Resumption(true, 7200L, null, null, "no TLS 1.3 ServerHello"),
-                    null))));
+                    null,
+                    new SignatureAlgorithms(List.of(), null, null, "not probed")))));
     records.add(
         Arguments.of(
             "server cipher order unknown",

@@ -18,6 +18,7 @@ import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.ScanError;
 import io.tlsscan.model.Section;
 import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.model.Severity;
 import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.TargetInfo;
@@ -395,7 +396,12 @@ final class SampleReports {
             new Tls12Resumption(true, true, true, false, 300L, null),
             null,
             new Tls13Resumption(true, 7200L, 16384L, true, null),
-            null));
+            null,
+            new SignatureAlgorithms(
+                List.of("rsa_pss_rsae_sha256", "rsa_pkcs1_sha256"),
+                null,
+                null,
+                "not probed")));
   }
 
   /** A copy of {@code report} whose session probe completed with {@code session}. */

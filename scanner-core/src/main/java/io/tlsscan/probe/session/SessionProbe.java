@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.SessionReport;
+import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.model.SignedTimestamp;
 import io.tlsscan.model.Tls12Resumption;
 import io.tlsscan.probe.NetworkProbe;
@@ -32,7 +33,9 @@ import reactor.core.publisher.Mono;
  * its id or by ticket, the ticket's lifetime hint, and whether it agrees to the extended master
  * secret ({@link Tls12Session}, three connections, five when it promises tickets); whether a TLS
  * 1.3 server sends a session ticket, its lifetime and max_early_data, and whether it resumes from
- * it as a PSK ({@link Tls13Tickets}, two connections, one when it sends no ticket).
+ * it as a PSK ({@link Tls13Tickets}, two connections, one when it sends no ticket); the signature
+ * algorithms it signs a TLS 1.2 ServerKeyExchange with ({@link SignatureOffers}, one connection
+ * per algorithm accepted, plus one).
  *
  * <p>SCTs sent in the TLS extension signed_certificate_timestamp are not reported: the TLS library
  * of the handshake does not hand them over.
@@ -49,6 +52,7 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
   private final AlpnOffers alpn;
   private final Tls12Session tls12;
   private final Tls13Tickets tls13;
+  private final SignatureOffers sigalgs;
   private final Clock clock;
 
   /**
@@ -60,6 +64,7 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
     this.alpn = new AlpnOffers(handshakes);
     this.tls12 = new Tls12Session(handshakes, raw);
     this.tls13 = new Tls13Tickets(raw);
+    this.sigalgs = new SignatureOffers(raw);
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -83,12 +88,14 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
     List<byte[]> chain = handshake.chain();
     return alpn.ask(context.target())
         .zipWhen(protocols -> tls12.ask(context.target()))
-        .zipWhen(answers -> tls13.ask(context.target()))
+        .zipWhen(answers -> tls13Tickets(context))
+        .zipWhen(answers -> sigalgs.ask(context.target()))
         .map(
             all -> {
-              AlpnOffers.Answer protocols = all.getT1().getT1();
-              Tls12Session.Answer kept = all.getT1().getT2();
-              Tls13Tickets.Answer tickets13 = all.getT2();
+              AlpnOffers.Answer protocols = all.getT1().getT1().getT1();
+              Tls12Session.Answer kept = all.getT1().getT1().getT2();
+              Tls13Tickets.Answer tickets13 = all.getT1().getT2();
+              SignatureAlgorithms signatures = all.getT2();
               List<SignedTimestamp> scts = new ArrayList<>(certificateScts(chain));
               OcspStaple staple = null;
               if (ocspResponse.length > 0) {
@@ -112,8 +119,28 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
                           kept.tickets().unknown()),
                   kept.unknown(),
                   tickets13.resumption(),
-                  tickets13.unknown());
+                  tickets13.unknown(),
+                  signatures);
             });
+  }
+
+  /**
+   * The TLS 1.3 ticket facts, asked only when the full handshake got TLS 1.3: what it offers
+   * (suites, groups) covers what {@link Tls13Tickets} offers, so without it that would fail too.
+   */
+  private Mono<Tls13Tickets.Answer> tls13Tickets(ProbeContext context) {
+    if (!(context.handshake() instanceof HandshakeResult.Completed completed)) {
+      return Mono.just(
+          new Tls13Tickets.Answer(
+              null,
+              "no full handshake: "
+                  + ((HandshakeResult.Failed) context.handshake()).failure().message()));
+    }
+    String protocol = completed.handshake().protocol();
+    return "TLSv1.3".equals(protocol)
+        ? tls13.ask(context.target())
+        : Mono.just(
+            new Tls13Tickets.Answer(null, "the full handshake settled on " + protocol));
   }
 
   private static List<SignedTimestamp> certificateScts(List<byte[]> chain) {

@@ -1,0 +1,112 @@
+package io.tlsscan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsscan.model.HostReport;
+import io.tlsscan.model.SignatureAlgorithms;
+import io.tlsscan.probe.ProbeId;
+import io.tlsscan.samples.openssl.OpenSslServer;
+import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.tls.ProtocolVersion;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code session} section's signature algorithms against {@code openssl s_server} with an RSA
+ * certificate, restricted by {@code -sigalgs} or not.
+ */
+class SessionSigalgsTest {
+  private static final String HOST = "sigalgs.test";
+
+  private static TestChain chain;
+  @AutoClose private static Scanner scanner;
+
+  @BeforeAll
+  static void setUp() {
+    chain = TestChain.rsa("Sigalgs Test", HOST);
+    scanner =
+        TestTargets.scanner(
+            ScanOptions.defaults()
+                .withProbes(EnumSet.of(ProbeId.SESSION))
+                .withTimeout(Duration.ofSeconds(20)),
+            chain.root());
+  }
+
+  private static SignatureAlgorithms sigalgs(OpenSslServer server) {
+    HostReport report = TestTargets.scan(scanner, HOST, server.address());
+    assertThat(report.session().resultOrNull()).as("%s", report).isNotNull();
+    return report.session().resultOrNull().sigalgs();
+  }
+
+  @Test
+  void serverRestrictedToPssSignsWithPssOnly() {
+    // Given a TLS 1.2 server that may sign only with RSA-PSS, SHA-256 or SHA-384
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.96.1")
+            .only(ProtocolVersion.TLSv1_2)
+            .arguments("-sigalgs", "rsa_pss_rsae_sha384:rsa_pss_rsae_sha256")
+            .start()) {
+      // When its signature algorithms are probed
+      SignatureAlgorithms sigalgs = sigalgs(server);
+      // Then exactly those two are found, and TLS 1.3 says why it has none
+      assertThat(sigalgs.tls12())
+          .as("%s", sigalgs)
+          .containsExactlyInAnyOrder("rsa_pss_rsae_sha256", "rsa_pss_rsae_sha384");
+      assertThat(sigalgs.tls12Error()).isNull();
+      assertThat(sigalgs.tls13()).isNull();
+      assertThat(sigalgs.tls13Error()).contains("encrypted CertificateVerify");
+    }
+  }
+
+  @Test
+  void serverRestrictedToPkcs1Sha1DoesNotSignWithPss() {
+    // Given a TLS 1.2 server that may sign only with PKCS#1 SHA-256 and SHA-1
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.96.2")
+            .only(ProtocolVersion.TLSv1_2)
+            .securityLevel(0)
+            .arguments("-sigalgs", "RSA+SHA256:RSA+SHA1")
+            .start()) {
+      // When its signature algorithms are probed
+      SignatureAlgorithms sigalgs = sigalgs(server);
+      // Then SHA-1 is seen, and no PSS
+      assertThat(sigalgs.tls12())
+          .as("%s", sigalgs)
+          .containsExactlyInAnyOrder("rsa_pkcs1_sha256", "rsa_pkcs1_sha1");
+    }
+  }
+
+  @Test
+  void defaultServerSignsWithPssAndPkcs1ButNotEcdsa() {
+    // Given an OpenSSL server with an RSA certificate and default signature algorithms
+    try (OpenSslServer server = chain.openSslServer().host("127.0.96.3").start()) {
+      // When its signature algorithms are probed
+      SignatureAlgorithms sigalgs = sigalgs(server);
+      // Then RSA ones are seen, no ECDSA
+      assertThat(sigalgs.tls12())
+          .as("%s", sigalgs)
+          .contains("rsa_pss_rsae_sha256", "rsa_pkcs1_sha256")
+          .noneMatch(name -> name.startsWith("ecdsa"));
+    }
+  }
+
+  @Test
+  void tls13OnlyServerHasNoTls12Sigalgs() {
+    // Given a server that speaks TLS 1.3 only
+    try (OpenSslServer server =
+        chain.openSslServer().host("127.0.96.4").only(ProtocolVersion.TLSv1_3).start()) {
+      // When its signature algorithms are probed
+      SignatureAlgorithms sigalgs = sigalgs(server);
+      // Then the TLS 1.2 list is unknown, with the refusal as the reason
+      assertThat(sigalgs.tls12()).isNull();
+      assertThat(sigalgs.tls12Error()).as("%s", sigalgs).startsWith("no signed TLS 1.2");
+    }
+  }
+}

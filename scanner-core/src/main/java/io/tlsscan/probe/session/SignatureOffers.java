@@ -1,0 +1,135 @@
+package io.tlsscan.probe.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tlsscan.model.SignatureAlgorithms;
+import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.tls.Authentication;
+import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ClientHelloBuilder;
+import io.tlsscan.tls.KeyExchange;
+import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerFlight;
+import io.tlsscan.tls.ServerResponse;
+import io.tlsscan.tls.SignatureScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import reactor.core.publisher.Mono;
+
+/**
+ * Which signature algorithms a TLS 1.2 server signs its ServerKeyExchange with, by elimination:
+ * raw hellos offer every ECDHE and DHE suite that is signed and the algorithms not yet seen; the
+ * one the ServerKeyExchange names is taken out and the next hello offers the rest, until the
+ * server refuses (an alert or a close). At most one connection per algorithm of {@link
+ * SignatureScheme#broadDefault()} plus one, one at a time; a server accepting n makes n + 1.
+ *
+ * <p>TLS 1.3 sends the algorithm in the encrypted CertificateVerify; it is not probed.
+ */
+final class SignatureOffers {
+  /** Why the TLS 1.3 list is not given. */
+  static final String TLS13_NOT_PROBED =
+      "not probed: TLS 1.3 sends the signature algorithm in the encrypted CertificateVerify";
+
+  private static final List<CipherSuite> SIGNED_SUITES =
+      CipherSuite.forVersion(ProtocolVersion.TLSv1_2).stream()
+          .filter(
+              suite ->
+                  (suite.keyExchange() == KeyExchange.ECDHE
+                          || suite.keyExchange() == KeyExchange.DHE)
+                      && suite.authentication() != Authentication.ANON
+                      && suite.authentication() != Authentication.ANY)
+          .limit(ClientHelloBuilder.MAX_CIPHER_SUITES)
+          .toList();
+
+  private final RawHelloClient raw;
+
+  SignatureOffers(RawHelloClient raw) {
+    this.raw = requireNonNull(raw, "raw");
+  }
+
+  Mono<SignatureAlgorithms> ask(ProbeTarget target) {
+    return next(target, new ArrayList<>(SignatureScheme.broadDefault()), new ArrayList<>())
+        .onErrorResume(
+            error -> Mono.just(unknown("offering signature algorithms: " + error.getMessage())))
+        .map(
+            found ->
+                found.error() == null
+                    ? new SignatureAlgorithms(found.accepted(), null, null, TLS13_NOT_PROBED)
+                    : new SignatureAlgorithms(null, found.error(), null, TLS13_NOT_PROBED));
+  }
+
+  /** What elimination found: the accepted algorithms, or why they are not known. */
+  private record Found(List<String> accepted, String error) {}
+
+  private static Found unknown(String why) {
+    return new Found(null, why);
+  }
+
+  private Mono<Found> next(
+      ProbeTarget target, List<SignatureScheme> remaining, List<String> accepted) {
+    if (remaining.isEmpty()) {
+      return Mono.just(new Found(accepted, null));
+    }
+    ClientHelloBuilder builder =
+        ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
+            .cipherSuites(SIGNED_SUITES)
+            .signatureSchemes(List.copyOf(remaining));
+    if (target.serverName() != null) {
+      builder = builder.serverName(target.serverName());
+    }
+    return raw.ask(target, ProtocolVersion.TLSv1_2, builder.build())
+        .flatMap(
+            answer -> {
+              if (answer instanceof ServerResponse.Alert
+                  || answer instanceof ServerResponse.Closed) {
+                return Mono.just(
+                    accepted.isEmpty()
+                        ? unknown(
+                            "no signed TLS 1.2 ServerKeyExchange with every algorithm offered: "
+                                + describe(answer))
+                        : new Found(accepted, null));
+              }
+              OptionalInt code = signedWith(answer);
+              if (code.isEmpty()) {
+                return Mono.just(
+                    unknown("no signed TLS 1.2 ServerKeyExchange: " + describe(answer)));
+              }
+              SignatureScheme scheme = SignatureScheme.byCode(code.getAsInt()).orElse(null);
+              if (scheme == null || !remaining.contains(scheme)) {
+                return Mono.just(
+                    unknown(
+                        String.format(
+                            "the server signed with 0x%04x, which was not offered",
+                            code.getAsInt())));
+              }
+              remaining.remove(scheme);
+              accepted.add(scheme.ianaName());
+              return next(target, remaining, accepted);
+            });
+  }
+
+  private static String describe(ServerResponse answer) {
+    if (answer instanceof ServerResponse.Alert alert) {
+      return "alert " + alert.descriptionName();
+    }
+    if (answer instanceof ServerResponse.ServerHello hello) {
+      String why =
+          hello.flight().flatMap(ServerFlight::incompleteReason).map(", "::concat).orElse("");
+      return hello.version().reportName() + " ServerHello" + why;
+    }
+    return answer instanceof ServerResponse.Closed
+        ? "the server closed the connection"
+        : answer.getClass().getSimpleName();
+  }
+
+  private static OptionalInt signedWith(ServerResponse answer) {
+    if (answer instanceof ServerResponse.ServerHello hello
+        && hello.version() == ProtocolVersion.TLSv1_2
+        && hello.flight().isPresent()) {
+      return hello.flight().get().signatureScheme();
+    }
+    return OptionalInt.empty();
+  }
+}
