@@ -467,14 +467,14 @@ final class SampleReports {
     onTheWire.put(
         Weakness.TICKETBLEED,
         WeaknessVerdict.inconclusive(
-            "ticket resumption is tried over TLS 1.2 only, which the server does not accept"));
+            "the check runs over TLS 1.2 only, which the server does not accept"));
     onTheWire.put(Weakness.FALLBACK_SCSV, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(false));
     onTheWire.put(Weakness.COMPRESSION, WeaknessVerdict.of(true));
     onTheWire.put(
         Weakness.CLIENT_RENEGOTIATION,
         WeaknessVerdict.inconclusive(
-            "renegotiation is tried over TLS 1.2 only, which the server does not accept"));
+            "the check runs over TLS 1.2 only, which the server does not accept"));
     return withVulnerabilities(
         legacy,
         new Vulnerabilities(

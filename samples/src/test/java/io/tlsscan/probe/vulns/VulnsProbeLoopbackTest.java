@@ -138,9 +138,9 @@ class VulnsProbeLoopbackTest {
           .isInstanceOf(WeaknessVerdict.Undecided.class);
       assertThat(scan.connections())
           .as(
-              "one connection per wire check, one ROBOT round of five (the same reaction to"
-                  + " every message), one for ticketbleed's failed handshake")
-          .isEqualTo(10);
+              "one connection per raw wire check, one ROBOT round of five (the same reaction to"
+                  + " every message), one for the JDK's failed handshake")
+          .isEqualTo(9);
     }
   }
 
@@ -198,8 +198,10 @@ class VulnsProbeLoopbackTest {
       assertThat(scan.verdict(Weakness.ROBOT)).as("no RSA key exchange").isEqualTo(no());
       assertThat(scan.verdict(Weakness.TICKETBLEED)).as("%s", scan).isEqualTo(no());
       assertThat(scan.connections())
-          .as("two for ticketbleed, none for ROBOT without RSA key exchange")
-          .isEqualTo(6);
+          .as(
+              "three raw wire checks, the JDK's handshake and ticketbleed's resumption; none for"
+                  + " ROBOT without RSA key exchange")
+          .isEqualTo(5);
       assertThat(scan.vulnerabilities().problems()).as("%s", scan).isEmpty();
       assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
       assertThat(scan.vulnerabilities().verdicts().values())
@@ -225,8 +227,10 @@ class VulnsProbeLoopbackTest {
           .as("%s", scan)
           .isEqualTo(Map.of(Weakness.LUCKY13, true));
       assertThat(scan.connections())
-          .as("one each for four wire checks, ticketbleed's 2, one ROBOT round of 5")
-          .isEqualTo(11);
+          .as(
+              "one each for three raw wire checks, the JDK's handshake, ticketbleed's resumption,"
+                  + " one ROBOT round of 5")
+          .isEqualTo(10);
     }
   }
 
@@ -381,14 +385,15 @@ class VulnsProbeLoopbackTest {
           .isEqualTo(no());
       assertThat(echoing.connections())
           .as(
-              "heartbleed's, ccs_injection's and client_renegotiation's one, ticketbleed's 2; none"
-                  + " for fallback_scsv with one version, nor ROBOT without RSA key exchange")
-          .isEqualTo(5);
+              "heartbleed's and ccs_injection's one, one JDK handshake for client_renegotiation"
+                  + " and ticketbleed's ticket, ticketbleed's resumption; none for fallback_scsv"
+                  + " with one version, nor ROBOT without RSA key exchange")
+          .isEqualTo(4);
       Scan withoutTicket = scan(noTickets.address());
       assertThat(withoutTicket.verdict(Weakness.TICKETBLEED))
           .as("%s", withoutTicket)
           .isEqualTo(WeaknessVerdict.inconclusive("the server issued no session ticket"));
-      assertThat(withoutTicket.connections()).as("no resumption without a ticket").isEqualTo(4);
+      assertThat(withoutTicket.connections()).as("no resumption without a ticket").isEqualTo(3);
     }
   }
 
@@ -420,9 +425,11 @@ class VulnsProbeLoopbackTest {
           new ProbeTarget(Endpoint.tls(first.address(), "vulns.test"), ConnectionTracker.NONE, 1);
       ProtocolsResult protocols =
           new ProtocolsProbe(raw).run(ProbeContexts.alone(direct, ProbeResults.NONE)).block(WAIT);
-      TicketbleedCheck check =
-          new TicketbleedCheck(
-              connector, raw, new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT));
+      JdkTls12Checks check =
+          new JdkTls12Checks(
+              connector,
+              new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT),
+              new TicketbleedCheck(raw));
       ProbeTarget balanced =
           new ProbeTarget(Endpoint.tls(pool.address(), "vulns.test"), ConnectionTracker.NONE, 1);
 
@@ -437,9 +444,8 @@ class VulnsProbeLoopbackTest {
   }
 
   /**
-   * The JDK's handshakes are full ones every time: a renegotiation check and a ticketbleed check
-   * after it, then ticketbleed again, against one OpenSSL. A cached session would be resumed, and a
-   * resumption brings no new ticket (ticketbleed undecided).
+   * The JDK's handshakes are full ones every time: the checks three times against one OpenSSL. A
+   * cached session would be resumed, and a resumption brings no new ticket (ticketbleed undecided).
    */
   @Test
   void theJdkHandshakesResumeNoEarlierSession() {
@@ -454,15 +460,16 @@ class VulnsProbeLoopbackTest {
           new ProbeTarget(Endpoint.tls(server.address(), "vulns.test"), ConnectionTracker.NONE, 1);
       ProtocolsResult protocols =
           new ProtocolsProbe(raw).run(ProbeContexts.alone(target, ProbeResults.NONE)).block(WAIT);
-      JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT);
-      ClientRenegotiationCheck renegotiation = new ClientRenegotiationCheck(connector, tls12);
-      TicketbleedCheck ticketbleed = new TicketbleedCheck(connector, raw, tls12);
+      JdkTls12Checks checks =
+          new JdkTls12Checks(
+              connector,
+              new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT),
+              new TicketbleedCheck(raw));
 
-      assertThat(renegotiation.run(target, protocols).block(WAIT))
-          .containsEntry(Weakness.CLIENT_RENEGOTIATION, no());
-      for (int round = 1; round <= 2; round++) {
-        assertThat(ticketbleed.run(target, protocols).block(WAIT))
+      for (int round = 1; round <= 3; round++) {
+        assertThat(checks.run(target, protocols).block(WAIT))
             .as("round %d\n%s", round, server.output())
+            .containsEntry(Weakness.CLIENT_RENEGOTIATION, no())
             .containsEntry(Weakness.TICKETBLEED, no());
       }
     }

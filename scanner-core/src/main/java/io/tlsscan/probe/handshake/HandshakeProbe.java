@@ -34,7 +34,8 @@ import reactor.core.publisher.Mono;
  * whole scan.
  */
 public final class HandshakeProbe {
-  private static final List<String> DEFAULT_ALPN =
+  /** The application protocols the full handshakes offer by ALPN, in order. */
+  public static final List<String> DEFAULT_ALPN =
       List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
 
   /** The key of the TLS 1.2 context among the ALPN ones (a space is in no protocol id offered). */

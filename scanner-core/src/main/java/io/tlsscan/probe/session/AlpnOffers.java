@@ -16,7 +16,10 @@ import reactor.core.publisher.Mono;
  * is taken out of the next offer, until it selects none of those offered (completes without ALPN,
  * or refuses with alert no_application_protocol). Full handshakes rather than raw hellos because
  * TLS 1.3 sends the selection encrypted (EncryptedExtensions). Any other failure leaves the answer
- * undecided. One connection per accepted protocol, plus one; one at a time.
+ * undecided. The scan's full handshake was the first such offer ({@link
+ * HandshakeProbe#DEFAULT_ALPN}): what it selected, or that it selected none of those, is where the
+ * elimination starts. One connection per accepted protocol (but the one that handshake selected),
+ * plus one; one at a time.
  */
 final class AlpnOffers {
   /** The protocols offered, in order (IANA ALPN protocol IDs). */
@@ -28,9 +31,24 @@ final class AlpnOffers {
     this.handshakes = requireNonNull(handshakes, "handshakes");
   }
 
-  /** The accepted protocols in offer order, or why one offer could not be decided. */
-  Mono<Answer> ask(ProbeTarget target) {
-    return ask(target, OFFERED, List.of());
+  /**
+   * The accepted protocols in offer order, or why one offer could not be decided.
+   *
+   * @param first the scan's full handshake, which offered {@link HandshakeProbe#DEFAULT_ALPN}
+   */
+  Mono<Answer> ask(ProbeTarget target, HandshakeResult first) {
+    List<String> rest = new ArrayList<>(OFFERED);
+    List<String> accepted = new ArrayList<>();
+    if (first instanceof HandshakeResult.Completed) {
+      Selection selection = selection(HandshakeProbe.DEFAULT_ALPN, first);
+      if (selection.protocol() == null) {
+        rest.removeAll(HandshakeProbe.DEFAULT_ALPN);
+      } else {
+        rest.remove(selection.protocol());
+        accepted.add(selection.protocol());
+      }
+    }
+    return ask(target, rest, accepted);
   }
 
   private Mono<Answer> ask(ProbeTarget target, List<String> offer, List<String> accepted) {

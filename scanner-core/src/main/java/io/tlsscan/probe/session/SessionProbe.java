@@ -15,6 +15,8 @@ import io.tlsscan.probe.ProbeKey;
 import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
+import io.tlsscan.probe.protocols.ProtocolsProbe;
+import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.target.Target;
 import io.tlsscan.target.Transport;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -31,13 +34,14 @@ import reactor.core.publisher.Mono;
  * The {@code session} section: the OCSP response the full handshake stapled, judged ({@link
  * StapleJudge}), and the Signed Certificate Timestamps of the leaf and the staple (no connection:
  * from what that handshake brought); the application protocols the server accepts ({@link
- * AlpnOffers}, one connection per protocol offered); whether a TLS 1.2 server resumes a session by
- * its id or by ticket, the ticket's lifetime hint, and whether it agrees to the extended master
- * secret ({@link Tls12Session}, three connections, five when it promises tickets); whether a TLS
- * 1.3 server sends a session ticket, its lifetime and max_early_data, and whether it resumes from
- * it as a PSK ({@link Tls13Tickets}, two connections, one when it sends no ticket); the signature
- * algorithms it signs a TLS 1.2 ServerKeyExchange with ({@link SignatureOffers}, one connection per
- * algorithm accepted, plus one).
+ * AlpnOffers}, one connection per protocol accepted, plus one, less the one the full handshake
+ * selected); whether a TLS 1.2 server resumes a session by its id or by ticket, the ticket's
+ * lifetime hint, and whether it agrees to the extended master secret ({@link Tls12Session}, two
+ * connections, four when it promises tickets); whether a TLS 1.3 server sends a session ticket, its
+ * lifetime and max_early_data, and whether it resumes from it as a PSK ({@link Tls13Tickets}, two
+ * connections, one when it sends no ticket); the signature algorithms it signs a TLS 1.2
+ * ServerKeyExchange with ({@link SignatureOffers}, one connection per algorithm accepted, plus one,
+ * less the one the protocols probe saw). It reads the protocols probe's TLS 1.2 answer.
  *
  * <p>SCTs sent in the TLS extension signed_certificate_timestamp are not reported: the TLS library
  * of the handshake does not hand them over.
@@ -80,6 +84,12 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
     return FILLS;
   }
 
+  /** The protocols probe's TLS 1.2 answer tells what its hello already showed. */
+  @Override
+  public Set<ProbeId> requires() {
+    return Set.of(ProbeId.PROTOCOLS);
+  }
+
   /** Its handshakes are TLS over TCP; DTLS servers are not asked. */
   @Override
   public boolean appliesTo(Target target) {
@@ -94,10 +104,11 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
             ? completed.ocspResponse()
             : new byte[0];
     List<byte[]> chain = handshake.chain();
-    return alpn.ask(context.target())
-        .zipWhen(protocols -> tls12.ask(context.target()))
+    ProtocolsResult versions = context.result(ProtocolsProbe.KEY);
+    return alpn.ask(context.target(), handshake)
+        .zipWhen(protocols -> tls12.ask(context.target(), versions))
         .zipWhen(answers -> tls13Tickets(context))
-        .zipWhen(answers -> sigalgs.ask(context.target()))
+        .zipWhen(answers -> sigalgs.ask(context.target(), versions))
         .map(
             all -> {
               AlpnOffers.Answer protocols = all.getT1().getT1().getT1();

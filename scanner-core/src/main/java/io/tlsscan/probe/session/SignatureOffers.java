@@ -3,6 +3,8 @@ package io.tlsscan.probe.session;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.SignatureAlgorithms;
+import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.tls.Authentication;
@@ -15,6 +17,7 @@ import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.SignatureScheme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import reactor.core.publisher.Mono;
 
@@ -22,8 +25,11 @@ import reactor.core.publisher.Mono;
  * Which signature algorithms a TLS 1.2 server signs its ServerKeyExchange with, by elimination: raw
  * hellos offer every ECDHE and DHE suite that is signed and the algorithms not yet seen; the one
  * the ServerKeyExchange names is taken out and the next hello offers the rest, until the server
- * refuses (an alert or a close). At most one connection per algorithm of {@link
- * SignatureScheme#broadDefault()} plus one, one at a time; a server accepting n makes n + 1.
+ * refuses (an alert or a close). The protocols probe's TLS 1.2 hello offered them all: when the
+ * server answered it with a signed ServerKeyExchange, that algorithm is the first one found. At
+ * most one connection per algorithm of {@link SignatureScheme#broadDefault()} plus one, one at a
+ * time; a server accepting n makes n + 1, or n when the protocols probe's answer named one; none
+ * without TLS 1.2.
  *
  * <p>TLS 1.3 sends the algorithm in the encrypted CertificateVerify; it is not probed.
  */
@@ -49,8 +55,24 @@ final class SignatureOffers {
     this.raw = requireNonNull(raw, "raw");
   }
 
-  Mono<SignatureAlgorithms> ask(ProbeTarget target) {
-    return next(target, new ArrayList<>(SignatureScheme.broadDefault()), new ArrayList<>())
+  /**
+   * @param protocols the protocols probe's answers, whose TLS 1.2 hello offered every algorithm
+   */
+  Mono<SignatureAlgorithms> ask(ProbeTarget target, ProtocolsResult protocols) {
+    VersionAnswer.Accepted tls12 = protocols.accepted(ProtocolVersion.TLSv1_2);
+    if (tls12 == null) {
+      return Mono.just(
+          new SignatureAlgorithms(
+              null, "the server does not accept TLS 1.2", null, TLS13_NOT_PROBED));
+    }
+    List<SignatureScheme> remaining = new ArrayList<>(SignatureScheme.broadDefault());
+    List<String> accepted = new ArrayList<>();
+    signedWith(tls12.response()).stream()
+        .mapToObj(SignatureScheme::byCode)
+        .flatMap(Optional::stream)
+        .filter(remaining::remove)
+        .forEach(scheme -> accepted.add(scheme.ianaName()));
+    return next(target, remaining, accepted)
         .onErrorResume(
             error -> Mono.just(unknown("offering signature algorithms: " + error.getMessage())))
         .map(

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
+import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
@@ -18,10 +20,11 @@ import reactor.core.publisher.Mono;
 /**
  * What a TLS 1.2 server keeps of a session: a full TLS 1.2 handshake through BoringSSL makes the
  * server cache the session and gives its id; a raw hello then offers that id back with the same
- * suite, and the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3). A
- * second raw hello, offering no id, shows whether the server agrees to the extended master secret
- * (RFC 7627) and promises a session ticket (RFC 5077); when it does, {@link Tls12Tickets} sees
- * whether it resumes from one. Three connections, five with tickets, one at a time.
+ * suite, and the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3).
+ * The protocols probe's TLS 1.2 hello, which offered no id, already showed whether the server
+ * agrees to the extended master secret (RFC 7627) and promises a session ticket (RFC 5077); when it
+ * does, {@link Tls12Tickets} sees whether it resumes from one. Two connections, four with tickets,
+ * one at a time; none for a server without TLS 1.2.
  */
 final class Tls12Session {
   private final HandshakeProbe handshakes;
@@ -55,7 +58,16 @@ final class Tls12Session {
     }
   }
 
-  Mono<Answer> ask(ProbeTarget target) {
+  /**
+   * @param protocols the protocols probe's answers, whose TLS 1.2 ServerHello tells the extended
+   *     master secret and the ticket promise
+   */
+  Mono<Answer> ask(ProbeTarget target, ProtocolsResult protocols) {
+    VersionAnswer.Accepted tls12 = protocols.accepted(ProtocolVersion.TLSv1_2);
+    if (tls12 == null || !isTls12Hello(tls12.response())) {
+      return Mono.just(Answer.unknown("the server does not accept TLS 1.2"));
+    }
+    ServerResponse.ServerHello fresh = (ServerResponse.ServerHello) tls12.response();
     return handshakes
         .tls12(target.endpoint(), target.tracker())
         .flatMap(
@@ -70,48 +82,36 @@ final class Tls12Session {
               if (suite.isEmpty()) {
                 return Mono.just(Answer.unknown("unknown suite " + completed.handshake().cipher()));
               }
-              return ask(target, suite.get(), completed.sessionId());
+              return ask(target, fresh, suite.get(), completed.sessionId());
             });
   }
 
-  private Mono<Answer> ask(ProbeTarget target, CipherSuite suite, byte[] sessionId) {
-    List<CipherSuite> suites = List.of(suite);
-    String name = target.serverName();
-    return raw.ask(
-            target, ProtocolVersion.TLSv1_2, Hellos.offering(ProtocolVersion.TLSv1_2, suites, name))
-        .flatMap(
-            fresh -> {
-              if (!isTls12Hello(fresh)) {
-                return Mono.just(Answer.unknown("no TLS 1.2 ServerHello to a raw hello"));
-              }
-              ServerResponse.ServerHello full = (ServerResponse.ServerHello) fresh;
-              Mono<Boolean> byId =
-                  sessionId.length == 0
-                      ? Mono.just(false)
-                      : raw.ask(
-                              target,
-                              ProtocolVersion.TLSv1_2,
-                              Hellos.resuming(ProtocolVersion.TLSv1_2, suites, sessionId, name))
-                          .map(
-                              resumed ->
-                                  isTls12Hello(resumed)
-                                      && Arrays.equals(
-                                          ((ServerResponse.ServerHello) resumed).sessionId(),
-                                          sessionId));
-              Mono<Tls12Tickets.Answer> byTicket =
-                  full.promisesTicket()
-                      ? tickets.ask(target)
-                      : Mono.just(Tls12Tickets.Answer.NO_TICKET);
-              return byId.zipWhen(resumed -> byTicket)
-                  .map(
-                      kept ->
-                          new Answer(
-                              kept.getT1(),
-                              full.extendedMasterSecret(),
-                              full.promisesTicket(),
-                              kept.getT2(),
-                              null));
-            });
+  private Mono<Answer> ask(
+      ProbeTarget target, ServerResponse.ServerHello fresh, CipherSuite suite, byte[] sessionId) {
+    Mono<Boolean> byId =
+        sessionId.length == 0
+            ? Mono.just(false)
+            : raw.ask(
+                    target,
+                    ProtocolVersion.TLSv1_2,
+                    Hellos.resuming(
+                        ProtocolVersion.TLSv1_2, List.of(suite), sessionId, target.serverName()))
+                .map(
+                    resumed ->
+                        isTls12Hello(resumed)
+                            && Arrays.equals(
+                                ((ServerResponse.ServerHello) resumed).sessionId(), sessionId));
+    Mono<Tls12Tickets.Answer> byTicket =
+        fresh.promisesTicket() ? tickets.ask(target) : Mono.just(Tls12Tickets.Answer.NO_TICKET);
+    return byId.zipWhen(resumed -> byTicket)
+        .map(
+            kept ->
+                new Answer(
+                    kept.getT1(),
+                    fresh.extendedMasterSecret(),
+                    fresh.promisesTicket(),
+                    kept.getT2(),
+                    null));
   }
 
   private static boolean isTls12Hello(ServerResponse response) {

@@ -66,7 +66,7 @@ final class JdkTls12Client {
    * only TLS 1.3 (the attack needs an older version), undecided when it has older versions, which
    * the JDK does not speak; empty when the server accepts TLS 1.2.
    */
-  static Optional<WeaknessVerdict> withoutTls12(ProtocolsResult protocols, String tried) {
+  static Optional<WeaknessVerdict> withoutTls12(ProtocolsResult protocols) {
     if (protocols.accepted(ProtocolVersion.TLSv1_2) != null) {
       return Optional.empty();
     }
@@ -76,7 +76,7 @@ final class JdkTls12Client {
     return Optional.of(
         older
             ? WeaknessVerdict.inconclusive(
-                tried + " is tried over TLS 1.2 only, which the server does not accept")
+                "the check runs over TLS 1.2 only, which the server does not accept")
             : WeaknessVerdict.of(false));
   }
 

@@ -31,10 +31,10 @@ import reactor.core.publisher.Mono;
 /**
  * Known weaknesses ({@code vulnerabilities}): those that follow from the accepted versions and
  * suites ({@link SuiteWeaknesses}, no connection), and those tried on the wire with raw hellos
- * ({@link HelloCheck}, {@link CcsInjectionCheck}, {@link FallbackScsvCheck}, {@link
- * ClientRenegotiationCheck}: one connection each; {@link TicketbleedCheck}: two; {@link
- * RobotCheck}: ten), at most {@code parallelism} at a time). A check that cannot tell is undecided
- * with its reason, so one check that fails does not take the others' verdicts with it.
+ * ({@link HelloCheck}, {@link CcsInjectionCheck}, {@link FallbackScsvCheck}: one connection each;
+ * {@link JdkTls12Checks}: client renegotiation and ticketbleed, two; {@link RobotCheck}: five or
+ * ten), at most {@code parallelism} at a time). A check that cannot tell is undecided with its
+ * reason, so one check that fails does not take the others' verdicts with it.
  */
 public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   public static final ProbeKey<Vulnerabilities> KEY = new ProbeKey<>(ProbeId.VULNS);
@@ -50,9 +50,8 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   private final HelloCheck hello;
   private final FallbackScsvCheck fallback;
   private final CcsInjectionCheck ccs;
-  private final ClientRenegotiationCheck renegotiation;
   private final RobotCheck robot;
-  private final TicketbleedCheck ticketbleed;
+  private final JdkTls12Checks fullHandshake;
 
   public VulnsProbe(Connector connector, RawHelloClient client) {
     this(connector, client, DEFAULT_LISTEN);
@@ -71,8 +70,7 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
     this.ccs = new CcsInjectionCheck(client, listen);
     this.robot = new RobotCheck(client, listen);
     JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT.plus(listen));
-    this.renegotiation = new ClientRenegotiationCheck(connector, tls12);
-    this.ticketbleed = new TicketbleedCheck(connector, client, tls12);
+    this.fullHandshake = new JdkTls12Checks(connector, tls12, new TicketbleedCheck(client));
   }
 
   @Override
@@ -109,8 +107,7 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
             hello.run(target, legacy),
             ccs.run(target, legacy),
             fallback.run(target, protocols, ciphers),
-            renegotiation.run(target, protocols),
-            ticketbleed.run(target, protocols),
+            fullHandshake.run(target, protocols),
             robot.run(target, protocols, ciphers));
     return Flux.mergeSequential(checks, target.parallelism(), 1)
         .reduce(derived, Vulnerabilities::with)
