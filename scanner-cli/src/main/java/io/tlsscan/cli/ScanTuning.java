@@ -86,8 +86,10 @@ final class ScanTuning {
       description =
           "What to find out, comma-separated: cert (chain and trust), protocols (SSLv2 to TLS 1.3),"
               + " ciphers (accepted suites per version, server order), groups (key exchange"
-              + " groups), http (one GET /: status, redirect, Server, HSTS), jarm (JARM, JA3S"
-              + " and JA4S fingerprints; eleven connections), or all (default: ${DEFAULT-VALUE}).",
+              + " groups), vulns (known weaknesses: heartbleed, ROBOT, renegotiation...), session"
+              + " (OCSP staple, SCTs, resumption, ALPN, signature algorithms), http (one GET /:"
+              + " status, redirect, Server, HSTS), jarm (JARM, JA3S and JA4S fingerprints; eleven"
+              + " connections), or all (default: ${DEFAULT-VALUE}).",
       defaultValue = "cert,protocols,ciphers")
   String probes;
 

@@ -27,7 +27,10 @@ public enum ProbeId {
   JARM,
   /** Known weaknesses, tried on the wire or read from the suites ({@code vulnerabilities}). */
   VULNS,
-  /** The stapled OCSP response and the SCTs ({@code session}). */
+  /**
+   * What the server keeps and sends: the stapled OCSP response, SCTs, session resumption, the
+   * application protocols and signature algorithms it accepts ({@code session}).
+   */
   SESSION;
 
   /** What runs when nothing is said: what a compliance scan needs. */
