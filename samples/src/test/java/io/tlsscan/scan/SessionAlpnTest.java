@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.SessionReport;
-import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,24 +21,16 @@ class SessionAlpnTest {
   private static final String HOST = "alpn.test";
 
   private static TestChain chain;
-  @AutoClose private static Scanner scanner;
+  @AutoClose private static SessionScans scans;
 
   @BeforeAll
   static void setUp() {
-    chain = TestChain.rsa("Alpn Test", HOST);
-    scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults()
-                .withProbes(EnumSet.of(ProbeId.SESSION))
-                .withTimeout(Duration.ofSeconds(15)),
-            chain.root());
+    scans = new SessionScans("Alpn Test", HOST, Duration.ofSeconds(15));
+    chain = scans.chain();
   }
 
   private static SessionReport session(OpenSslServer server) {
-    HostReport report = TestTargets.scan(scanner, HOST, server.address());
-    assertThat(report.ok()).as("%s", report.error()).isTrue();
-    assertThat(report.session().resultOrNull()).as("session section of %s", report).isNotNull();
-    return report.session().resultOrNull();
+    return scans.session(server.address());
   }
 
   @Test
@@ -92,7 +82,7 @@ class SessionAlpnTest {
     try (OpenSslServer server =
         chain.openSslServer().host("127.0.92.4").arguments("-alpn", "h2").start()) {
       // When its session is probed
-      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      HostReport report = scans.scan(server.address());
       // Then the record counts the full handshake (which selected h2), the protocols probe's six
       // hellos (one a version), one ALPN offer (none of the rest selected), the TLS 1.2 handshake
       // and the raw hello of the resumption check, and (as OpenSSL promises tickets) the handshake

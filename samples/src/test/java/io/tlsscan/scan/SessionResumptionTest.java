@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Tls12Resumption;
-import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.interop.InteropServer;
 import io.tlsscan.samples.interop.InteropStack;
 import io.tlsscan.samples.interop.ServerCredentials;
@@ -13,7 +12,6 @@ import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,24 +28,16 @@ class SessionResumptionTest {
   private static final String HOST = "resume.test";
 
   private static TestChain chain;
-  @AutoClose private static Scanner scanner;
+  @AutoClose private static SessionScans scans;
 
   @BeforeAll
   static void setUp() {
-    chain = TestChain.rsa("Resume Test", HOST);
-    scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults()
-                .withProbes(EnumSet.of(ProbeId.SESSION))
-                .withTimeout(Duration.ofSeconds(15)),
-            chain.root());
+    scans = new SessionScans("Resume Test", HOST, Duration.ofSeconds(15));
+    chain = scans.chain();
   }
 
   private static SessionReport session(OpenSslServer server) {
-    HostReport report = TestTargets.scan(scanner, HOST, server.address());
-    assertThat(report.ok()).as("%s", report.error()).isTrue();
-    assertThat(report.session().resultOrNull()).as("session section of %s", report).isNotNull();
-    return report.session().resultOrNull();
+    return scans.session(server.address());
   }
 
   @Test
@@ -111,7 +101,7 @@ class SessionResumptionTest {
     // Given a server that issues tickets but takes new ticket keys for every connection
     try (ForgetfulTicketServer server = new ForgetfulTicketServer(chain, "127.0.94.7")) {
       // When its session is probed
-      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      HostReport report = scans.scan(server.address());
       // Then it promises and issues tickets but does not resume from them
       Tls12Resumption tls12 = report.session().resultOrNull().tls12();
       assertThat(tls12).as("%s", report.session()).isNotNull();
@@ -154,7 +144,7 @@ class SessionResumptionTest {
             directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
             "NORMAL:-VERS-TLS1.3:%NO_SESSION_HASH")) {
       // When its session is probed
-      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      HostReport report = scans.scan(server.address());
       // Then it does not agree to the extended master secret
       assertThat(report.session().resultOrNull()).as("%s", report).isNotNull();
       Tls12Resumption tls12 = report.session().resultOrNull().tls12();

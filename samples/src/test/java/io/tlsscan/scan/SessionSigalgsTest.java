@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.SignatureAlgorithms;
-import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,23 +20,16 @@ class SessionSigalgsTest {
   private static final String HOST = "sigalgs.test";
 
   private static TestChain chain;
-  @AutoClose private static Scanner scanner;
+  @AutoClose private static SessionScans scans;
 
   @BeforeAll
   static void setUp() {
-    chain = TestChain.rsa("Sigalgs Test", HOST);
-    scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults()
-                .withProbes(EnumSet.of(ProbeId.SESSION))
-                .withTimeout(Duration.ofSeconds(20)),
-            chain.root());
+    scans = new SessionScans("Sigalgs Test", HOST, Duration.ofSeconds(20));
+    chain = scans.chain();
   }
 
   private static SignatureAlgorithms sigalgs(OpenSslServer server) {
-    HostReport report = TestTargets.scan(scanner, HOST, server.address());
-    assertThat(report.session().resultOrNull()).as("%s", report).isNotNull();
-    return report.session().resultOrNull().sigalgs();
+    return scans.session(server.address()).sigalgs();
   }
 
   @Test
@@ -76,7 +67,7 @@ class SessionSigalgsTest {
             .arguments("-sigalgs", "rsa_pss_rsae_sha384:rsa_pss_rsae_sha256")
             .start()) {
       // When its session is probed
-      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      HostReport report = scans.scan(server.address());
       // Then both algorithms are found
       SignatureAlgorithms sigalgs = report.session().resultOrNull().sigalgs();
       assertThat(sigalgs.tls12())

@@ -7,7 +7,6 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.OcspStaple;
 import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.SignedTimestamp;
-import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.samples.pki.TestOcsp;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,18 +36,13 @@ class SessionStapleTest {
       Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
 
   private static TestChain chain;
-  @AutoClose private static Scanner scanner;
+  @AutoClose private static SessionScans scans;
   @TempDir private static Path files;
 
   @BeforeAll
   static void setUp() {
-    chain = TestChain.rsa("Staple Test", HOST);
-    scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults()
-                .withProbes(EnumSet.of(ProbeId.SESSION))
-                .withTimeout(Duration.ofSeconds(15)),
-            chain.root());
+    scans = new SessionScans("Staple Test", HOST, Duration.ofSeconds(15));
+    chain = scans.chain();
   }
 
   /** Scans an {@code openssl s_server} at {@code address} that staples {@code response}. */
@@ -59,14 +52,12 @@ class SessionStapleTest {
     Files.write(file, response);
     try (OpenSslServer server =
         served.openSslServer().host(address).arguments("-status_file", file.toString()).start()) {
-      return TestTargets.scan(scanner, HOST, server.address());
+      return scans.scan(server.address());
     }
   }
 
   private static SessionReport session(HostReport report) {
-    assertThat(report.ok()).as("%s", report.error()).isTrue();
-    assertThat(report.session().resultOrNull()).as("session section of %s", report).isNotNull();
-    return report.session().resultOrNull();
+    return SessionScans.sectionOf(report);
   }
 
   private static List<String> findingIds(HostReport report) {
@@ -200,7 +191,7 @@ class SessionStapleTest {
     // Given a server that staples nothing, with a certificate without SCTs
     try (OpenSslServer server = chain.openSslServer().host("127.0.91.9").start()) {
       // When it is scanned
-      HostReport report = TestTargets.scan(scanner, HOST, server.address());
+      HostReport report = scans.scan(server.address());
       // Then the section says: no staple, no SCTs; and no OCSP finding
       SessionReport session = session(report);
       assertThat(session.ocsp()).isNull();

@@ -2,15 +2,12 @@ package io.tlsscan.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsscan.model.HostReport;
 import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Tls13Resumption;
-import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,24 +21,16 @@ class SessionTls13TicketTest {
   private static final String HOST = "tickets13.test";
 
   private static TestChain chain;
-  @AutoClose private static Scanner scanner;
+  @AutoClose private static SessionScans scans;
 
   @BeforeAll
   static void setUp() {
-    chain = TestChain.rsa("Tls13 Ticket Test", HOST);
-    scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults()
-                .withProbes(EnumSet.of(ProbeId.SESSION))
-                .withTimeout(Duration.ofSeconds(20)),
-            chain.root());
+    scans = new SessionScans("Tls13 Ticket Test", HOST, Duration.ofSeconds(20));
+    chain = scans.chain();
   }
 
   private static SessionReport session(OpenSslServer server) {
-    HostReport report = TestTargets.scan(scanner, HOST, server.address());
-    assertThat(report.ok()).as("%s", report.error()).isTrue();
-    assertThat(report.session().resultOrNull()).as("session section of %s", report).isNotNull();
-    return report.session().resultOrNull();
+    return scans.session(server.address());
   }
 
   @Test
