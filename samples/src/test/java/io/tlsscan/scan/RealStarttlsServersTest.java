@@ -80,6 +80,21 @@ class RealStarttlsServersTest {
     }
   }
 
+  /**
+   * Dovecot without DH parameters ends the handshake with no alert when it picks a DHE suite, which
+   * it does for a hello that offers DHE before ECDHE: the DHE suites are not accepted, but TLS 1.2
+   * and its ECDHE suites are.
+   */
+  @Test
+  void dovecotWithoutDhParametersMatchesSClient() {
+    assumeTrue(DovecotServer.installed(), "Dovecot" + INSTALL);
+    try (DovecotServer dovecot =
+        DovecotServer.startWithoutDhParameters(
+            "127.0.83.9", "127.0.83.10", chain.leaf(), chain.intermediate())) {
+      assertScanMatchesSClient("imap", dovecot.server().address(), dovecot.server()::log);
+    }
+  }
+
   @Test
   void slapdStartTlsMatchesSClient() {
     assumeTrue(SlapdServer.installed(), "slapd" + INSTALL);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,24 @@ public record DovecotServer(InteropServer server, InetSocketAddress pop3) implem
    */
   public static DovecotServer start(
       String imapHost, String pop3Host, TestPki.Issued leaf, TestPki.Issued... chain) {
+    return start(imapHost, pop3Host, true, leaf, chain);
+  }
+
+  /**
+   * Starts Dovecot as {@link #start} does but without DH parameters: when it picks a DHE suite it
+   * ends the handshake with no alert, while its ECDHE suites work.
+   */
+  public static DovecotServer startWithoutDhParameters(
+      String imapHost, String pop3Host, TestPki.Issued leaf, TestPki.Issued... chain) {
+    return start(imapHost, pop3Host, false, leaf, chain);
+  }
+
+  private static DovecotServer start(
+      String imapHost,
+      String pop3Host,
+      boolean dhParameters,
+      TestPki.Issued leaf,
+      TestPki.Issued... chain) {
     try {
       ServerCredentials credentials = ServerProcess.inNewDirectory("dovecot", leaf, chain);
       Path directory = credentials.chain().getParent();
@@ -49,44 +68,46 @@ public record DovecotServer(InteropServer server, InetSocketAddress pop3) implem
               imapHost,
               port -> {
                 pop3Port[0] = port;
-                ServerProcess.writeLines(
-                    config,
-                    List.of(
-                        "base_dir = " + directory.resolve("run"),
-                        "state_dir = " + directory.resolve("state"),
-                        "log_path = /dev/stderr",
-                        "protocols = imap pop3",
-                        "ssl = yes",
-                        "ssl_cert = <" + credentials.chain(),
-                        "ssl_key = <" + credentials.key(),
-                        "ssl_min_protocol = TLSv1",
-                        // As Debian's own configuration has it: without DH parameters, Dovecot
-                        // ends the handshake with no alert when it picks a DHE suite.
-                        "ssl_dh = <" + DH_PARAMETERS,
-                        "mail_location = mbox:" + directory.resolve("mail"),
-                        "passdb {",
-                        "  driver = static",
-                        // Nobody logs in: the password is one nobody knows.
-                        "  args = password=" + UUID.randomUUID(),
-                        "}",
-                        "service imap-login {",
-                        "  inet_listener imap {",
-                        "    address = " + imapHost,
-                        "    port = " + port,
-                        "  }",
-                        "  inet_listener imaps {",
-                        "    port = 0",
-                        "  }",
-                        "}",
-                        "service pop3-login {",
-                        "  inet_listener pop3 {",
-                        "    address = " + pop3Host,
-                        "    port = " + port,
-                        "  }",
-                        "  inet_listener pop3s {",
-                        "    port = 0",
-                        "  }",
-                        "}"));
+                List<String> lines =
+                    new ArrayList<>(
+                        List.of(
+                            "base_dir = " + directory.resolve("run"),
+                            "state_dir = " + directory.resolve("state"),
+                            "log_path = /dev/stderr",
+                            "protocols = imap pop3",
+                            "ssl = yes",
+                            "ssl_cert = <" + credentials.chain(),
+                            "ssl_key = <" + credentials.key(),
+                            "ssl_min_protocol = TLSv1",
+                            "mail_location = mbox:" + directory.resolve("mail"),
+                            "passdb {",
+                            "  driver = static",
+                            // Nobody logs in: the password is one nobody knows.
+                            "  args = password=" + UUID.randomUUID(),
+                            "}",
+                            "service imap-login {",
+                            "  inet_listener imap {",
+                            "    address = " + imapHost,
+                            "    port = " + port,
+                            "  }",
+                            "  inet_listener imaps {",
+                            "    port = 0",
+                            "  }",
+                            "}",
+                            "service pop3-login {",
+                            "  inet_listener pop3 {",
+                            "    address = " + pop3Host,
+                            "    port = " + port,
+                            "  }",
+                            "  inet_listener pop3s {",
+                            "    port = 0",
+                            "  }",
+                            "}"));
+                if (dhParameters) {
+                  // As Debian's own configuration has it.
+                  lines.add("ssl_dh = <" + DH_PARAMETERS);
+                }
+                ServerProcess.writeLines(config, lines);
                 return List.of(DOVECOT.toString(), "-F", "-c", config.toString());
               },
               Map.of());

@@ -123,6 +123,10 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
         known != null ? Mono.just(known) : offer(target, version, remaining);
     return answer.flatMap(
         response -> {
+          Optional<List<CipherSuite>> again = SuiteOffers.withoutDheAfterClose(response, remaining);
+          if (again.isPresent()) {
+            return eliminate(target, version, again.get(), null);
+          }
           Optional<CipherSuite> chosen = chosen(response, version).filter(remaining::contains);
           if (chosen.isEmpty()) {
             return Mono.just(List.<AcceptedSuite>of());

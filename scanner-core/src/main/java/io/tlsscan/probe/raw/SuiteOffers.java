@@ -5,12 +5,14 @@ import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.KeyExchange;
 import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,6 +50,22 @@ public final class SuiteOffers {
 
   private SuiteOffers() {}
 
+  /**
+   * What to offer again after {@code answer} to a hello that offered {@code offer}: the suites but
+   * the DHE ones, when the server closed the connection without a byte and the offer had both
+   * kinds. A server without DH parameters that picks a DHE suite ends the handshake so (Dovecot),
+   * which says nothing of its other suites. Empty when there is nothing to offer again.
+   */
+  public static Optional<List<CipherSuite>> withoutDheAfterClose(
+      ServerResponse answer, List<CipherSuite> offer) {
+    if (!(answer instanceof ServerResponse.Closed)) {
+      return Optional.empty();
+    }
+    List<CipherSuite> rest =
+        offer.stream().filter(suite -> suite.keyExchange() != KeyExchange.DHE).toList();
+    return rest.isEmpty() || rest.size() == offer.size() ? Optional.empty() : Optional.of(rest);
+  }
+
   /** The hellos' worth of suites for {@code version} (SSLv3 to TLS 1.3), in offer order. */
   public static List<List<CipherSuite>> chunks(ProtocolVersion version) {
     return CHUNKS.get(version);
@@ -56,7 +74,8 @@ public final class SuiteOffers {
   private static List<CipherSuite> ordered(ProtocolVersion version) {
     List<CipherSuite> suites = new ArrayList<>();
     for (CipherSuite suite : CipherSuite.forVersion(version)) {
-      if (suite != CipherSuite.TLS_NULL_WITH_NULL_NULL && !suite.keyExchange().needsSharedSecret()) {
+      if (suite != CipherSuite.TLS_NULL_WITH_NULL_NULL
+          && !suite.keyExchange().needsSharedSecret()) {
         suites.add(suite);
       }
     }

@@ -7,6 +7,7 @@ import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.raw.SuiteOffers;
 import io.tlsscan.tls.Authentication;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
@@ -72,7 +73,7 @@ final class SignatureOffers {
         .flatMap(Optional::stream)
         .filter(remaining::remove)
         .forEach(scheme -> accepted.add(scheme.ianaName()));
-    return next(target, remaining, accepted)
+    return next(target, SIGNED_SUITES, remaining, accepted)
         .onErrorResume(
             error -> Mono.just(unknown("offering signature algorithms: " + error.getMessage())))
         .map(
@@ -89,14 +90,18 @@ final class SignatureOffers {
     return new Found(null, why);
   }
 
+  /** Offers {@code suites} (the DHE ones dropped after a close) and {@code remaining}. */
   private Mono<Found> next(
-      ProbeTarget target, List<SignatureScheme> remaining, List<String> accepted) {
+      ProbeTarget target,
+      List<CipherSuite> suites,
+      List<SignatureScheme> remaining,
+      List<String> accepted) {
     if (remaining.isEmpty()) {
       return Mono.just(new Found(accepted, null));
     }
     ClientHelloBuilder builder =
         ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
-            .cipherSuites(SIGNED_SUITES)
+            .cipherSuites(suites)
             .signatureSchemes(List.copyOf(remaining));
     if (target.serverName() != null) {
       builder = builder.serverName(target.serverName());
@@ -104,6 +109,10 @@ final class SignatureOffers {
     return raw.ask(target, ProtocolVersion.TLSv1_2, builder.build())
         .flatMap(
             answer -> {
+              Optional<List<CipherSuite>> again = SuiteOffers.withoutDheAfterClose(answer, suites);
+              if (again.isPresent()) {
+                return next(target, again.get(), remaining, accepted);
+              }
               if (answer instanceof ServerResponse.Alert
                   || answer instanceof ServerResponse.Closed) {
                 return Mono.just(
@@ -128,7 +137,7 @@ final class SignatureOffers {
               }
               remaining.remove(scheme);
               accepted.add(scheme.ianaName());
-              return next(target, remaining, accepted);
+              return next(target, SIGNED_SUITES, remaining, accepted);
             });
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,5 +70,40 @@ class SuiteOffersTest {
             CipherSuite.TLS_RSA_WITH_NULL_SHA256,
             CipherSuite.TLS_DH_anon_WITH_AES_128_GCM_SHA256,
             CipherSuite.TLS_ECDH_anon_WITH_AES_128_CBC_SHA);
+  }
+
+  @Test
+  void aBareCloseAfterAnOfferWithDheAndOtherSuitesOffersTheOthersAgain() {
+    List<CipherSuite> offer =
+        List.of(
+            CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256);
+
+    assertThat(SuiteOffers.withoutDheAfterClose(new ServerResponse.Closed(), offer))
+        .contains(
+            List.of(
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256));
+  }
+
+  @Test
+  void anAlertOrAnOfferWithoutDheOrWithOnlyDheIsNotOfferedAgain() {
+    List<CipherSuite> mixed =
+        List.of(
+            CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+
+    assertThat(SuiteOffers.withoutDheAfterClose(new ServerResponse.Alert(2, 40), mixed)).isEmpty();
+    assertThat(
+            SuiteOffers.withoutDheAfterClose(
+                new ServerResponse.Closed(),
+                List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)))
+        .isEmpty();
+    assertThat(
+            SuiteOffers.withoutDheAfterClose(
+                new ServerResponse.Closed(),
+                List.of(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256)))
+        .isEmpty();
   }
 }
