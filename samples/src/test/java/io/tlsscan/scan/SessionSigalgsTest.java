@@ -1,9 +1,13 @@
 package io.tlsscan.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.SignatureAlgorithms;
+import io.tlsscan.samples.interop.InteropServer;
+import io.tlsscan.samples.interop.InteropStack;
+import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
@@ -78,6 +82,32 @@ class SessionSigalgsTest {
       // resumption hello, the ticket's handshake and hello, no TLS 1.3 ticket check, and two
       // signature offers: the second algorithm, then the one refused
       assertThat(report.connections()).isEqualTo(1 + 6 + 1 + 2 + 2 + 2);
+    }
+  }
+
+  @Test
+  void goEndsTheListWithAnAlertAfterItsServerHello() {
+    assumeTrue(InteropStack.CADDY.missing().isEmpty(), "caddy installed");
+    // Given caddy (Go's TLS), which answers an offer of algorithms it cannot sign with by a
+    // ServerHello, its Certificate and an alert
+    try (InteropServer server =
+        InteropStack.CADDY.start(
+            "127.0.96.6",
+            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
+            "")) {
+      // When its signature algorithms are probed
+      SignatureAlgorithms sigalgs = scans.session(server.address()).sigalgs();
+      // Then that alert ends the list of those Go signs with for an RSA key
+      assertThat(sigalgs.tls12Error()).as("%s", sigalgs).isNull();
+      assertThat(sigalgs.tls12())
+          .containsExactlyInAnyOrder(
+              "rsa_pss_rsae_sha256",
+              "rsa_pss_rsae_sha384",
+              "rsa_pss_rsae_sha512",
+              "rsa_pkcs1_sha256",
+              "rsa_pkcs1_sha384",
+              "rsa_pkcs1_sha512",
+              "rsa_pkcs1_sha1");
     }
   }
 

@@ -282,7 +282,13 @@ public final class DtlsFlightReader {
 
   private ServerResponse flight(Optional<String> incompleteReason) {
     return pendingHello.withFlight(
-        new ServerFlight(certificates, keyExchange, OptionalInt.empty(), incompleteReason, false));
+        new ServerFlight(
+            certificates,
+            keyExchange,
+            OptionalInt.empty(),
+            incompleteReason,
+            OptionalInt.empty(),
+            false));
   }
 
   private Optional<DtlsAnswer> finish(ServerResponse response) {

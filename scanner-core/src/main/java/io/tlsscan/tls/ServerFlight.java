@@ -19,6 +19,8 @@ import java.util.OptionalInt;
  *     curve, DHE)
  * @param incompleteReason empty when ServerHelloDone was read; else why reading stopped early (what
  *     was read until then is still given)
+ * @param alert the description of the alert that ended the flight before ServerHelloDone, if one
+ *     did: a refusal after the ServerHello (e.g. no signature algorithm left to sign with)
  * @param resumed whether the server went from its ServerHello (and a NewSessionTicket) straight to
  *     ChangeCipherSpec: the abbreviated handshake of a resumed session (RFC 5246 §7.3), with no
  *     certificate and no ServerHelloDone
@@ -28,6 +30,7 @@ public record ServerFlight(
     Optional<KeyExchangeParameters> keyExchange,
     OptionalInt signatureScheme,
     Optional<String> incompleteReason,
+    OptionalInt alert,
     boolean resumed) {
   public ServerFlight {
     List<byte[]> copies = new ArrayList<>(certificates.size());
@@ -36,6 +39,7 @@ public record ServerFlight(
     requireNonNull(keyExchange, "keyExchange");
     requireNonNull(signatureScheme, "signatureScheme");
     requireNonNull(incompleteReason, "incompleteReason");
+    requireNonNull(alert, "alert");
   }
 
   /** Whether the whole flight up to ServerHelloDone was read. */

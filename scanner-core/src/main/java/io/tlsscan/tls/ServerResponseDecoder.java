@@ -213,7 +213,11 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
     boolean skippableWarning =
         level == ALERT_WARNING && description != AlertDescription.CLOSE_NOTIFY.code();
     if (pendingHello != null) {
-      fail(out, "alert " + AlertDescription.nameOf(description) + " before ServerHelloDone");
+      finishFlight(
+          out,
+          Optional.of("alert " + AlertDescription.nameOf(description) + " before ServerHelloDone"),
+          OptionalInt.of(description),
+          false);
     } else if (!skippableWarning) {
       finish(out, new ServerResponse.Alert(level, description));
     }
@@ -385,11 +389,16 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   }
 
   private void finishFlight(List<Object> out, Optional<String> incompleteReason, boolean resumed) {
+    finishFlight(out, incompleteReason, OptionalInt.empty(), resumed);
+  }
+
+  private void finishFlight(
+      List<Object> out, Optional<String> incompleteReason, OptionalInt alert, boolean resumed) {
     finish(
         out,
         pendingHello.withFlight(
             new ServerFlight(
-                certificates, keyExchange, signatureScheme, incompleteReason, resumed)));
+                certificates, keyExchange, signatureScheme, incompleteReason, alert, resumed)));
   }
 
   private void finish(List<Object> out, ServerResponse response) {
