@@ -1,6 +1,7 @@
 package io.tlsscan.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.HostReport;
@@ -162,6 +163,29 @@ class JarmScanTest {
     assertThat(boringssl.jarm()).as("BoringSSL against openssl").isNotEqualTo(openssl.jarm());
     assertThat(boringssl.jarm()).as("BoringSSL against gnutls").isNotEqualTo(gnutls.jarm());
     assertThat(List.of(openssl.jarm(), gnutls.jarm(), boringssl.jarm())).doesNotContain(ZERO);
+  }
+
+  /**
+   * wolfSSL refuses an x25519 key share whose unused top bit is set (RFC 7748 has receivers mask
+   * it): with random shares its TLS 1.3 answers, and so its JARM, would change from run to run.
+   */
+  @Test
+  void wolfSslGetsTheSameFingerprintsEveryRun() {
+    assumeTrue(InteropStack.LIGHTTPD_WOLFSSL.missing().isEmpty(), "lighttpd with wolfSSL");
+    try (InteropServer server =
+        InteropStack.LIGHTTPD_WOLFSSL.start(
+            "127.0.58.9",
+            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
+            "")) {
+      Fingerprints first = scanServer(server.address());
+      assertThat(first.jarmAnswers().get(6)).as("%s", first).matches("130[1-3]\\|0303\\|.*");
+      assertThat(first.ja4s()).as("%s", first).startsWith("t13");
+      for (int run = 2; run <= 4; run++) {
+        Fingerprints again = scanServer(server.address());
+        assertThat(again.jarm()).as("run %d: %s", run, again).isEqualTo(first.jarm());
+        assertThat(again.ja3s()).as("run %d", run).isEqualTo(first.ja3s());
+      }
+    }
   }
 
   @Test

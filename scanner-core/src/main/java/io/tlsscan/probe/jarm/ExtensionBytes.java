@@ -3,6 +3,7 @@ package io.tlsscan.probe.jarm;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 
 /** Encodings of ClientHello extension data the fingerprinting hellos share. */
 final class ExtensionBytes {
@@ -52,6 +53,18 @@ final class ExtensionBytes {
   }
 
   /** {@code data} behind a two-byte length. */
+  /**
+   * 32 random bytes as an x25519 key share. Any u-coordinate is a public key a server can use (RFC
+   * 7748 section 5 has it mask the unused top bit), but some (wolfSSL) refuse one with that bit
+   * set, so it is clear.
+   */
+  static byte[] x25519PublicKey(Random random) {
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    key[31] &= 0x7f;
+    return key;
+  }
+
   static byte[] withLength(byte[] data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     writeShort(out, data.length);

@@ -220,9 +220,7 @@ record JarmHello(
     }
     ExtensionBytes.writeShort(shares, X25519);
     ExtensionBytes.writeShort(shares, 32);
-    byte[] key = new byte[32];
-    random.nextBytes(key);
-    shares.writeBytes(key);
+    shares.writeBytes(ExtensionBytes.x25519PublicKey(random));
     return ExtensionBytes.withLength(shares.toByteArray());
   }
 

@@ -58,14 +58,12 @@ final class TypicalHello {
         .build();
   }
 
-  /** One x25519 share: any 32 bytes are a public key the server can use. */
+  /** One x25519 share. */
   private static byte[] keyShare(Random random) {
     byte[] share = new byte[4 + 32];
     share[1] = (byte) X25519;
     share[3] = 32;
-    byte[] key = new byte[32];
-    random.nextBytes(key);
-    System.arraycopy(key, 0, share, 4, 32);
+    System.arraycopy(ExtensionBytes.x25519PublicKey(random), 0, share, 4, 32);
     return ExtensionBytes.withLength(share);
   }
 }
