@@ -15,8 +15,11 @@ import io.tlsscan.net.Connector;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerResponse;
 import java.nio.channels.ClosedChannelException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,12 +43,14 @@ import reactor.core.publisher.MonoSink;
  *       unanswered.
  * </ul>
  *
- * <p>The ticket is taken before the renegotiation: a server that drops the session after refusing
- * one makes the resumption a full handshake, which leaves ticketbleed undecided, never {@code
- * false}. Both are undecided when the first handshake fails (the JDK lacks the server's suites,
- * say). A server without TLS 1.2 but with older versions is undecided (the JDK speaks no older
- * version by default); one with TLS 1.3 only has neither flaw ({@code false}, no connection). One
- * connection, two when a ticket came.
+ * <p>Ticketbleed is {@code false} without a resumption for a server that neither promised a ticket
+ * to the protocols probe's TLS 1.2 hello nor issued one here: it has none to resume from. The
+ * ticket is taken before the renegotiation: a server that drops the session after refusing one
+ * makes the resumption a full handshake, which leaves ticketbleed undecided, never {@code false}.
+ * Both are undecided when the first handshake fails (the JDK lacks the server's suites, say). A
+ * server without TLS 1.2 but with older versions is undecided (the JDK speaks no older version by
+ * default); one with TLS 1.3 only has neither flaw ({@code false}, no connection). One connection,
+ * two when a ticket came.
  */
 final class JdkTls12Checks {
   static final Set<Weakness> CHECKS = Set.of(Weakness.CLIENT_RENEGOTIATION, Weakness.TICKETBLEED);
@@ -68,9 +73,13 @@ final class JdkTls12Checks {
     if (withoutTls12.isPresent()) {
       return Mono.just(Refusals.all(CHECKS, withoutTls12.get()));
     }
+    boolean mayIssueTickets = mayIssueTickets(protocols);
     return Refusals.orUndecided(
         connector
-            .withConnection(target.endpoint(), target.tracker(), channel -> visit(channel, target))
+            .withConnection(
+                target.endpoint(),
+                target.tracker(),
+                channel -> visit(channel, target, mayIssueTickets))
             .flatMap(
                 visit ->
                     ticketbleed
@@ -87,8 +96,20 @@ final class JdkTls12Checks {
     return verdicts;
   }
 
+  /**
+   * Whether the server may issue tickets: unless the protocols probe's TLS 1.2 ServerHello, to a
+   * hello that asked for one, lacked the SessionTicket extension a server that will send a ticket
+   * includes (RFC 5077 section 3.2).
+   */
+  private static boolean mayIssueTickets(ProtocolsResult protocols) {
+    VersionAnswer.Accepted tls12 = protocols.accepted(ProtocolVersion.TLSv1_2);
+    return !(tls12 != null
+        && tls12.response() instanceof ServerResponse.ServerHello hello
+        && !hello.promisesTicket());
+  }
+
   /** A full handshake, the ticket the server sent in it, then a renegotiation. */
-  private Mono<Visit> visit(Channel channel, ProbeTarget target) {
+  private Mono<Visit> visit(Channel channel, ProbeTarget target, boolean mayIssueTickets) {
     return Mono.create(
         sink -> {
           SessionTicketSniffer sniffer = new SessionTicketSniffer();
@@ -102,18 +123,21 @@ final class JdkTls12Checks {
                       sink.success(new Visit(new TicketGrant.None(failed), failed));
                       return;
                     }
-                    TicketGrant grant = grant(ssl, sniffer);
+                    TicketGrant grant = grant(ssl, sniffer, mayIssueTickets);
                     ssl.renegotiate().addListener(second -> judge(sink, grant, second.cause()));
                   });
         });
   }
 
-  private static TicketGrant grant(SslHandler ssl, SessionTicketSniffer sniffer) {
+  private static TicketGrant grant(
+      SslHandler ssl, SessionTicketSniffer sniffer, boolean mayIssueTickets) {
     String suiteName = ssl.engine().getSession().getCipherSuite();
     Optional<CipherSuite> suite = CipherSuite.byName(suiteName);
     Optional<byte[]> ticket = sniffer.ticket();
     if (ticket.isEmpty()) {
-      return none("the server issued no session ticket");
+      return mayIssueTickets
+          ? none("the server issued no session ticket")
+          : new TicketGrant.None(WeaknessVerdict.of(false));
     }
     if (suite.isEmpty()) {
       return none("the session's suite " + suiteName + " is not known");

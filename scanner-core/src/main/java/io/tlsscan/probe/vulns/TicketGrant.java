@@ -29,7 +29,8 @@ sealed interface TicketGrant {
   /**
    * No ticket to resume with.
    *
-   * @param verdict why, as the check's (undecided) verdict
+   * @param verdict the check's verdict without a ticket: {@code false} for a server that has no
+   *     tickets, else undecided with the reason
    */
   record None(WeaknessVerdict verdict) implements TicketGrant {
     public None {

@@ -29,9 +29,9 @@ import reactor.core.publisher.Mono;
  *   <li>32 bytes starting with the byte sent: {@code true}.
  * </ul>
  *
- * <p>Undecided: no ticket was issued (nothing to resume, so the flaw cannot show), the server did
- * not resume with its own fresh ticket (a full handshake says nothing about what a resumption would
- * echo), or it echoed anything else. One connection, none without a ticket.
+ * <p>Undecided: a ticket was promised but none issued (nothing to resume, so the flaw cannot show),
+ * the server did not resume with its own fresh ticket (a full handshake says nothing about what a
+ * resumption would echo), or it echoed anything else. One connection, none without a ticket.
  */
 final class TicketbleedCheck {
   /** The length of the session id a vulnerable server echoes. */
