@@ -104,4 +104,23 @@ class SessionTls13TicketTest {
           .isEqualTo("the full handshake settled on TLSv1.2");
     }
   }
+
+  @Test
+  void chaCha20OnlyServerSendsATicketItResumesFrom() {
+    // Given a TLS 1.3 server whose only suite is ChaCha20-Poly1305
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.95.6")
+            .only(ProtocolVersion.TLSv1_3)
+            .arguments("-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256")
+            .start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then the handshake under ChaCha20-Poly1305 gets the ticket, which the server resumes from
+      assertThat(session.tls13Error()).as("%s", session).isNull();
+      assertThat(session.tls13().issuesTicket()).isTrue();
+      assertThat(session.tls13().resumesByPsk()).as("%s", session.tls13()).isTrue();
+    }
+  }
 }

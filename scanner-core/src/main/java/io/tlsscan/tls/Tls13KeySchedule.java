@@ -7,12 +7,13 @@ import java.security.MessageDigest;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The TLS 1.3 key schedule for an AES-GCM suite (RFC 8446 section 7): HKDF-Extract and
- * HKDF-Expand-Label over the suite's hash, traffic keys and IVs, Finished MACs, and record
- * protection with a per-direction sequence number.
+ * The TLS 1.3 key schedule for an AES-GCM or ChaCha20-Poly1305 suite (RFC 8446 section 7):
+ * HKDF-Extract and HKDF-Expand-Label over the suite's hash, traffic keys and IVs, Finished MACs,
+ * and record protection with a per-direction sequence number.
  */
 final class Tls13KeySchedule {
   private static final int IV_LENGTH = 12;
@@ -22,19 +23,53 @@ final class Tls13KeySchedule {
   private final String digest;
   private final int hashLength;
   private final int keyLength;
+  private final Aead aead;
 
-  private Tls13KeySchedule(String hmac, String digest, int hashLength, int keyLength) {
+  private Tls13KeySchedule(String hmac, String digest, int hashLength, int keyLength, Aead aead) {
     this.hmac = hmac;
     this.digest = digest;
     this.hashLength = hashLength;
     this.keyLength = keyLength;
+    this.aead = aead;
   }
 
-  /** The schedule of {@code TLS_AES_128_GCM_SHA256} or {@code TLS_AES_256_GCM_SHA384}. */
+  /** The record protection algorithms, by their JCA names. */
+  private enum Aead {
+    AES_GCM("AES/GCM/NoPadding", "AES"),
+    CHACHA20_POLY1305("ChaCha20-Poly1305", "ChaCha20");
+
+    private final String transformation;
+    private final String keyAlgorithm;
+
+    Aead(String transformation, String keyAlgorithm) {
+      this.transformation = transformation;
+      this.keyAlgorithm = keyAlgorithm;
+    }
+
+    Cipher cipher(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
+      Cipher cipher = Cipher.getInstance(transformation);
+      SecretKeySpec spec = new SecretKeySpec(key, keyAlgorithm);
+      if (this == AES_GCM) {
+        cipher.init(mode, spec, new GCMParameterSpec(TAG_BITS, nonce));
+      } else {
+        cipher.init(mode, spec, new IvParameterSpec(nonce));
+      }
+      return cipher;
+    }
+  }
+
+  /**
+   * The schedule of {@code TLS_AES_128_GCM_SHA256}, {@code TLS_AES_256_GCM_SHA384} or {@code
+   * TLS_CHACHA20_POLY1305_SHA256}.
+   */
   static Tls13KeySchedule of(CipherSuite suite) {
-    return suite == CipherSuite.TLS_AES_256_GCM_SHA384
-        ? new Tls13KeySchedule("HmacSHA384", "SHA-384", 48, 32)
-        : new Tls13KeySchedule("HmacSHA256", "SHA-256", 32, 16);
+    return switch (suite) {
+      case TLS_AES_256_GCM_SHA384 ->
+          new Tls13KeySchedule("HmacSHA384", "SHA-384", 48, 32, Aead.AES_GCM);
+      case TLS_CHACHA20_POLY1305_SHA256 ->
+          new Tls13KeySchedule("HmacSHA256", "SHA-256", 32, 32, Aead.CHACHA20_POLY1305);
+      default -> new Tls13KeySchedule("HmacSHA256", "SHA-256", 32, 16, Aead.AES_GCM);
+    };
   }
 
   int hashLength() {
@@ -91,6 +126,7 @@ final class Tls13KeySchedule {
   /** One direction's record protection under a traffic secret. */
   Protection protection(byte[] trafficSecret) {
     return new Protection(
+        aead,
         expandLabel(trafficSecret, "key", new byte[0], keyLength),
         expandLabel(trafficSecret, "iv", new byte[0], IV_LENGTH));
   }
@@ -105,13 +141,15 @@ final class Tls13KeySchedule {
     }
   }
 
-  /** AES-GCM record protection with its own sequence number (section 5.3). */
+  /** AEAD record protection with its own sequence number (section 5.3). */
   static final class Protection {
+    private final Aead aead;
     private final byte[] key;
     private final byte[] iv;
     private long sequence;
 
-    private Protection(byte[] key, byte[] iv) {
+    private Protection(Aead aead, byte[] key, byte[] iv) {
+      this.aead = aead;
       this.key = key;
       this.iv = iv;
     }
@@ -135,7 +173,7 @@ final class Tls13KeySchedule {
       try {
         return Tls12Prf.concat(header, cipher(Cipher.ENCRYPT_MODE, header).doFinal(inner));
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("AES-GCM is not available", e);
+        throw new IllegalStateException(aead.transformation + " is not available", e);
       }
     }
 
@@ -145,8 +183,7 @@ final class Tls13KeySchedule {
         nonce[IV_LENGTH - 1 - i] ^= (byte) (sequence >>> (8 * i));
       }
       sequence++;
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+      Cipher cipher = aead.cipher(mode, key, nonce);
       cipher.updateAAD(header);
       return cipher;
     }

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 
 /**
  * The client side of a TLS 1.3 full handshake (RFC 8446) carried on until the server's first
- * NewSessionTicket: a hello with x25519 and secp256r1 key shares offering the AES-GCM suites; the
+ * NewSessionTicket: a hello with x25519 and secp256r1 key shares offering {@link #SUITES}; the
  * server's encrypted flight is decrypted, the client answers with its Finished (after an empty
  * Certificate if one is asked for), and what the server sends next under its application keys is
  * read for NewSessionTicket (section 4.6.1), with its lifetime and early_data extension. The
@@ -27,7 +27,10 @@ import java.util.OptionalLong;
 public final class Tls13TicketExchange implements ClientConversation<Tls13TicketOutcome> {
   /** The suites offered: those this class can finish a handshake with. */
   public static final List<CipherSuite> SUITES =
-      List.of(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
+      List.of(
+          CipherSuite.TLS_AES_128_GCM_SHA256,
+          CipherSuite.TLS_AES_256_GCM_SHA384,
+          CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
 
   private static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
   private static final int CONTENT_ALERT = 21;
@@ -380,9 +383,11 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
     return new Tls13TicketOutcome.Failed(
         "alert "
             + AlertDescription.nameOf(description & 0xFF)
-            + (state == State.AWAIT_TICKET
-                ? " in answer to the client's Finished"
-                : " during the server's flight"));
+            + switch (state) {
+              case SERVER_HELLO -> " in answer to the ClientHello";
+              case AWAIT_TICKET -> " in answer to the client's Finished";
+              default -> " during the server's flight";
+            });
   }
 
   private void finish(Tls13TicketOutcome result) {
