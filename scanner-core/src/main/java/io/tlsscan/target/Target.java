@@ -24,6 +24,8 @@ import java.net.InetAddress;
  * @param starttls the protocol spoken before TLS ({@code smtp://host}, or {@code host:25} with
  *     {@code --starttls auto}), or {@code null} for TLS from the first byte
  * @param transport TLS over TCP, or DTLS over UDP for {@code dtls://} lines
+ * @param scheme the URL scheme the line named ({@code smtps://host}), or {@code null} for a line
+ *     without one
  */
 public record Target(
     String input,
@@ -33,7 +35,8 @@ public record Target(
     InetAddress connectAddress,
     String sni,
     StarttlsProtocol starttls,
-    Transport transport)
+    Transport transport,
+    Scheme scheme)
     implements HostListEntry {
   public Target {
     requireNonNull(input, "input");
@@ -50,11 +53,21 @@ public record Target(
   /** A target spoken to in TLS over TCP from the first byte. */
   public Target(
       String input, long line, String host, int port, InetAddress connectAddress, String sni) {
-    this(input, line, host, port, connectAddress, sni, null, Transport.TCP);
+    this(input, line, host, port, connectAddress, sni, null, Transport.TCP, null);
+  }
+
+  /**
+   * Whether HTTP may follow the handshake: a line naming no scheme or {@code https}, TLS over TCP
+   * from the first byte. Mail, directory and database servers are not asked for a web page.
+   */
+  public boolean mayServeHttp() {
+    return transport == Transport.TCP
+        && starttls == null
+        && (scheme == null || scheme.name().equals("https"));
   }
 
   /** The same target at another address (one of its name's, with {@code --all-ips}). */
   public Target at(InetAddress address) {
-    return new Target(input, line, host, port, address, sni, starttls, transport);
+    return new Target(input, line, host, port, address, sni, starttls, transport, scheme);
   }
 }

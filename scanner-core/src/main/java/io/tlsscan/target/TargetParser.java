@@ -129,7 +129,15 @@ public final class TargetParser {
                           ? hostField.scheme().starttls()
                           : starttls.protocolFor(port).orElse(null);
               return new Target(
-                  input, line, host.name(), port, address, sni, protocol, hostField.transport());
+                  input,
+                  line,
+                  host.name(),
+                  port,
+                  address,
+                  sni,
+                  protocol,
+                  hostField.transport(),
+                  hostField.scheme());
             });
   }
 

@@ -121,6 +121,22 @@ class TargetParserTest {
         .isNull();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "https://www.example.com, true",
+    "www.example.com, true",
+    "www.example.com:8443, true",
+    "smtps://mail.example.com, false",
+    "imaps://mail.example.com, false",
+    "ldaps://ldap.example.com, false",
+    "smtp://mail.example.com, false",
+    "mail.example.com:25, false",
+    "dtls://vpn.example.com:4433, false"
+  })
+  void onlyTlsFromTheFirstByteWithoutAnotherServicesSchemeMayServeHttp(String line, boolean http) {
+    assertThat(single(line).mayServeHttp()).as(line).isEqualTo(http);
+  }
+
   @Test
   void schemeWinsOverFixedProtocolAndConnectAddressWorks() {
     Target target =

@@ -21,7 +21,6 @@ import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.handshake.HandshakeClientContext;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.target.Target;
-import io.tlsscan.target.Transport;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -86,12 +85,13 @@ public final class HttpProbe implements NetworkProbe<HttpReport> {
   }
 
   /**
-   * HTTPS is TLS over TCP from the first byte: a DTLS server, or one reached through STARTTLS
-   * (mail, directory, database), has no HTTP to ask.
+   * HTTPS is TLS over TCP from the first byte to a web server: a DTLS server, one reached through
+   * STARTTLS, or one whose line names another service's scheme ({@code smtps://}, {@code
+   * imaps://}...) has no HTTP to ask.
    */
   @Override
   public boolean appliesTo(Target target) {
-    return target.transport() == Transport.TCP && target.starttls() == null;
+    return target.mayServeHttp();
   }
 
   @Override
