@@ -3,6 +3,7 @@ package io.tlsscan.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tlsscan.model.ErrorKind;
 import io.tlsscan.model.Fingerprints;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.net.ConnectionRateLimiter;
@@ -91,6 +92,9 @@ class JarmScanTest {
     assertThat(fingerprints).as("fingerprints of %s", report).isNotNull();
     assertThat(fingerprints.jarm()).matches("[0-9a-f]{62}");
     assertThat(fingerprints.jarmAnswers()).hasSize(10);
+    assertThat(fingerprints.serverHelloUnknown() == null)
+        .as("JA3S known exactly when no reason is given: %s", fingerprints)
+        .isEqualTo(fingerprints.ja3s() != null);
     return fingerprints;
   }
 
@@ -199,6 +203,8 @@ class JarmScanTest {
     assertThat(fingerprints.jarmAnswers()).containsOnly("|||");
     assertThat(fingerprints.ja3s()).isNull();
     assertThat(fingerprints.ja4s()).isNull();
+    assertThat(fingerprints.serverHelloUnknown().kind()).isEqualTo(ErrorKind.REFUSED);
+    assertThat(fingerprints.serverHelloUnknown().message()).startsWith("the typical hello: ");
   }
 
   @Test
@@ -210,6 +216,8 @@ class JarmScanTest {
       assertThat(fingerprints.jarm()).isEqualTo(ZERO);
       assertThat(fingerprints.jarmAnswers()).containsOnly("|||");
       assertThat(fingerprints.ja3s()).isNull();
+      assertThat(fingerprints.serverHelloUnknown().message())
+          .isEqualTo("no ServerHello to the typical hello: not a ServerHello");
     }
   }
 

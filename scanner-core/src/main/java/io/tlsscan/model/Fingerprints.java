@@ -15,10 +15,22 @@ import java.util.List;
  * @param ja3s the JA3S fingerprint (32 hex digits), or {@code null} when the server did not answer
  *     the typical hello with a ServerHello
  * @param ja4s the JA4S fingerprint, or {@code null} likewise
+ * @param serverHelloUnknown why {@code ja3s} and {@code ja4s} are {@code null}; {@code null} when
+ *     they are known
  */
-public record Fingerprints(String jarm, List<String> jarmAnswers, String ja3s, String ja4s) {
+public record Fingerprints(
+    String jarm,
+    List<String> jarmAnswers,
+    String ja3s,
+    String ja4s,
+    ProbeOutcome.Failed<Void> serverHelloUnknown) {
   public Fingerprints {
     requireNonNull(jarm, "jarm");
     jarmAnswers = List.copyOf(jarmAnswers);
+  }
+
+  /** Fingerprints whose JA3S and JA4S are known. */
+  public Fingerprints(String jarm, List<String> jarmAnswers, String ja3s, String ja4s) {
+    this(jarm, jarmAnswers, ja3s, ja4s, null);
   }
 }

@@ -101,7 +101,11 @@ public final class RecordJson {
                       "server_cipher_order", RecordJson::serverCipherOrder))),
           new RecordSection<>(HostReport.GROUPS, RecordJson::groups),
           new RecordSection<>(HostReport.HTTP, RecordJson::http),
-          new RecordSection<>(HostReport.FINGERPRINTS, RecordJson::fingerprints),
+          new RecordSection<>(
+              HostReport.FINGERPRINTS,
+              RecordJson::fingerprints,
+              List.of(),
+              RecordJson::unknownServerHello),
           new RecordSection<>(
               HostReport.VULNERABILITIES,
               RecordJson::vulnerabilities,
@@ -377,6 +381,17 @@ public final class RecordJson {
               }
             });
     return json;
+  }
+
+  /** Why {@code ja3s} and {@code ja4s} are {@code null}, under both names. */
+  private static Map<String, ProbeOutcome.Failed<?>> unknownServerHello(Fingerprints fingerprints) {
+    ProbeOutcome.Failed<Void> why = fingerprints.serverHelloUnknown();
+    Map<String, ProbeOutcome.Failed<?>> unknown = new LinkedHashMap<>();
+    if (why != null) {
+      unknown.put("ja3s", why);
+      unknown.put("ja4s", why);
+    }
+    return unknown;
   }
 
   private static Map<String, ProbeOutcome.Failed<?>> undecidedWeaknesses(

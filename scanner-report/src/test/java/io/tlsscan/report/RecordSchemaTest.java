@@ -143,7 +143,12 @@ class RecordSchemaTest {
                 HostReport.FINGERPRINTS,
                 ProbeOutcome.completed(
                     new Fingerprints(
-                        "0".repeat(62), Collections.nCopies(10, "|||"), null, null)))));
+                        "0".repeat(62),
+                        Collections.nCopies(10, "|||"),
+                        null,
+                        null,
+                        new ProbeOutcome.Failed<>(
+                            ErrorKind.TIMEOUT, "the typical hello: no answer within 3s"))))));
     records.add(
         Arguments.of(
             "fingerprints probe failed",
@@ -291,6 +296,8 @@ class RecordSchemaTest {
             fieldNamesOf(SCHEMA_TREE.at("/properties/vulnerabilities/properties")).stream()
                 .map(check -> "vulnerabilities." + check)
                 .toList());
+    assertThat(enumAt("/properties/probe_errors/propertyNames/anyOf/2/enum"))
+        .containsExactly("fingerprints.ja3s", "fingerprints.ja4s");
     assertThat(enumAt("/properties/vulnerabilities/required"))
         .containsExactlyElementsOf(
             fieldNamesOf(SCHEMA_TREE.at("/properties/vulnerabilities/properties")));

@@ -89,14 +89,14 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
             .flatMapSequential(hello -> answer(target, hello, serverName), target.parallelism())
             .collectList()
             .map(JarmProbe::emptyIfSilent);
-    Mono<Optional<ServerHelloFacts>> typical =
+    Mono<TypicalAnswer> typical =
         client
             .firstBytes(
                 target, TypicalHello.build(target.serverName(), random), TYPICAL_ANSWER_BYTES)
-            .map(ServerHelloFacts::parse)
+            .map(TypicalAnswer::of)
             .onErrorResume(
                 error -> silence(error) || noServerHello(error),
-                error -> Mono.just(Optional.empty()));
+                error -> Mono.just(TypicalAnswer.failed(error)));
     return jarmAnswers.zipWith(typical, JarmProbe::fingerprints);
   }
 
@@ -115,12 +115,14 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
         : answers;
   }
 
-  private static Fingerprints fingerprints(List<String> answers, Optional<ServerHelloFacts> hello) {
+  private static Fingerprints fingerprints(List<String> answers, TypicalAnswer typical) {
+    Optional<ServerHelloFacts> hello = typical.hello();
     return new Fingerprints(
         JarmHash.of(answers),
         answers,
         hello.map(ServerFingerprints::ja3s).orElse(null),
-        hello.map(ServerFingerprints::ja4s).orElse(null));
+        hello.map(ServerFingerprints::ja4s).orElse(null),
+        typical.unknown());
   }
 
   private static boolean silence(Throwable error) {
