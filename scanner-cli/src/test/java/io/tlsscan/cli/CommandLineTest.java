@@ -276,4 +276,16 @@ class CommandLineTest {
     assertThat(stderr()).containsPattern("(\\d+)/\\1 endpoints reported as expected");
     assertThat(Files.readAllLines(out)).hasSizeGreaterThan(20);
   }
+
+  @Test
+  void demoWithDeepProbesGivesThemTheLongerDeadline() throws IOException {
+    Path out = dir.resolve("deep-demo.jsonl");
+    int code = Main.run("demo", "--probes", "cert,session", "-o", out.toString(), "-f", "jsonl");
+    assertThat(code).as(stderr()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readAllLines(out))
+        .as("the session section of the healthy endpoint, not a timeout past 3s")
+        .filteredOn(line -> line.contains("\"input\":\"good.demo.test:"))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("\"session\":{").doesNotContain("deadline"));
+  }
 }
