@@ -28,9 +28,4 @@ public record Fingerprints(
     requireNonNull(jarm, "jarm");
     jarmAnswers = List.copyOf(jarmAnswers);
   }
-
-  /** Fingerprints whose JA3S and JA4S are known. */
-  public Fingerprints(String jarm, List<String> jarmAnswers, String ja3s, String ja4s) {
-    this(jarm, jarmAnswers, ja3s, ja4s, null);
-  }
 }

@@ -653,7 +653,8 @@ final class SampleReports {
             "|||",
             "1301|0303|h2|002b-0033"),
         "475c9302dc42b2751db9edcac3b74891",
-        "t130200_1301_234ea6891581");
+        "t130200_1301_234ea6891581",
+        null);
   }
 
   /** A report with the given outcome of each section; those not run are left out. */

@@ -28,7 +28,7 @@ class TextViewTest {
   @Test
   void noServerHelloShowsOnlyTheJarm() {
     Fingerprints none =
-        new Fingerprints("0".repeat(62), Collections.nCopies(10, "|||"), null, null);
+        new Fingerprints("0".repeat(62), Collections.nCopies(10, "|||"), null, null, null);
     String text =
         view.render(
             SampleReports.withSection(

@@ -119,20 +119,20 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
       ProtocolVersion version,
       List<CipherSuite> remaining,
       ServerResponse known) {
-    Mono<ServerResponse> answer =
-        known != null ? Mono.just(known) : offer(target, version, remaining);
+    Mono<RawHelloClient.SuiteAnswer> answer =
+        known != null
+            ? Mono.just(new RawHelloClient.SuiteAnswer(known, remaining))
+            : offer(target, version, remaining);
     return answer.flatMap(
-        response -> {
-          Optional<List<CipherSuite>> again = SuiteOffers.withoutDheAfterClose(response, remaining);
-          if (again.isPresent()) {
-            return eliminate(target, version, again.get(), null);
-          }
-          Optional<CipherSuite> chosen = chosen(response, version).filter(remaining::contains);
+        offered -> {
+          ServerResponse response = offered.response();
+          Optional<CipherSuite> chosen =
+              chosen(response, version).filter(offered.offered()::contains);
           if (chosen.isEmpty()) {
             return Mono.just(List.<AcceptedSuite>of());
           }
           AcceptedSuite picked = AcceptedSuite.of(chosen.get(), response);
-          List<CipherSuite> rest = new ArrayList<>(remaining);
+          List<CipherSuite> rest = new ArrayList<>(offered.offered());
           rest.remove(chosen.get());
           Mono<List<AcceptedSuite>> later =
               rest.isEmpty() ? Mono.just(List.of()) : eliminate(target, version, rest, null);
@@ -205,7 +205,8 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
     List<CipherSuite> reversed = found.reversed();
     List<CipherSuite> offered =
         reversed.subList(0, Math.min(reversed.size(), ClientHelloBuilder.MAX_CIPHER_SUITES));
-    return offer(target, version, offered)
+    return client
+        .ask(target, version, Hellos.offering(version, offered, target.serverName()))
         .flatMap(
             response -> {
               Optional<CipherSuite> pick = chosen(response, version).filter(offered::contains);
@@ -274,9 +275,10 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
     return new CipherSupport(suites, serverOrder.orElse(null));
   }
 
-  private Mono<ServerResponse> offer(
+  private Mono<RawHelloClient.SuiteAnswer> offer(
       ProbeTarget target, ProtocolVersion version, List<CipherSuite> suites) {
-    return client.ask(target, version, Hellos.offering(version, suites, target.serverName()));
+    return client.offer(
+        target, version, suites, offered -> Hellos.offering(version, offered, target.serverName()));
   }
 
   /** The suite a ServerHello (of the version asked) or a TLS 1.3 HelloRetryRequest names. */

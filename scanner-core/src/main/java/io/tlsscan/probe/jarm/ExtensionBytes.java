@@ -52,7 +52,6 @@ final class ExtensionBytes {
     return out.toByteArray();
   }
 
-  /** {@code data} behind a two-byte length. */
   /**
    * 32 random bytes as an x25519 key share. Any u-coordinate is a public key a server can use (RFC
    * 7748 section 5 has it mask the unused top bit), but some (wolfSSL) refuse one with that bit
@@ -65,6 +64,7 @@ final class ExtensionBytes {
     return key;
   }
 
+  /** {@code data} behind a two-byte length. */
   static byte[] withLength(byte[] data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     writeShort(out, data.length);

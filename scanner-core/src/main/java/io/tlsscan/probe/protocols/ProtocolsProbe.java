@@ -22,7 +22,6 @@ import io.tlsscan.tls.ServerResponseDecoder.Scope;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -88,25 +87,15 @@ public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
 
   private Mono<VersionAnswer> askChunk(
       ProbeTarget target, ProtocolVersion version, List<List<CipherSuite>> chunks, int index) {
-    return askChunk(target, version, chunks, index, chunks.get(index));
-  }
-
-  /** Offers {@code offer}, chunk {@code index} or what of it is offered again after a close. */
-  private Mono<VersionAnswer> askChunk(
-      ProbeTarget target,
-      ProtocolVersion version,
-      List<List<CipherSuite>> chunks,
-      int index,
-      List<CipherSuite> offer) {
-    var hello = Hellos.offering(version, offer, target.serverName());
     return client
-        .ask(target, version, hello)
+        .offer(
+            target,
+            version,
+            chunks.get(index),
+            suites -> Hellos.offering(version, suites, target.serverName()))
+        .map(RawHelloClient.SuiteAnswer::response)
         .flatMap(
             response -> {
-              Optional<List<CipherSuite>> again = SuiteOffers.withoutDheAfterClose(response, offer);
-              if (again.isPresent()) {
-                return askChunk(target, version, chunks, index, again.get());
-              }
               if (response.accepts(version)) {
                 return Mono.just(new VersionAnswer.Accepted(response, index));
               }

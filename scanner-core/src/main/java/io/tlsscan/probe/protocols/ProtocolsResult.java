@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.target.Transport;
 import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerResponse;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The answers to the protocols probe, one per version, kept whole so that later probes can reuse
@@ -54,5 +56,17 @@ public record ProtocolsResult(Map<ProtocolVersion, VersionAnswer> answers, Trans
   /** The answer for {@code version}, if it was accepted. */
   public VersionAnswer.Accepted accepted(ProtocolVersion version) {
     return answers.get(version) instanceof VersionAnswer.Accepted accepted ? accepted : null;
+  }
+
+  /**
+   * The ServerHello that accepted {@code version}, if one did (not a HelloRetryRequest or an SSLv2
+   * SERVER-HELLO): what the server showed to a hello offering every extension tlsscan sends.
+   */
+  public Optional<ServerResponse.ServerHello> serverHello(ProtocolVersion version) {
+    return accepted(version) != null
+            && accepted(version).response() instanceof ServerResponse.ServerHello hello
+            && hello.version() == version
+        ? Optional.of(hello)
+        : Optional.empty();
   }
 }

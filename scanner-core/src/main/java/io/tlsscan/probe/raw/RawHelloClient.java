@@ -8,6 +8,7 @@ import io.tlsscan.net.Connector;
 import io.tlsscan.net.Endpoint;
 import io.tlsscan.probe.dtls.DtlsHelloClient;
 import io.tlsscan.target.Transport;
+import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientConversation;
 import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.DtlsVersion;
@@ -88,6 +89,38 @@ public final class RawHelloClient {
             : ServerResponseDecoder.Scope.SERVER_FLIGHT;
     return exchange(target.endpoint(), hello, scope, target.tracker())
         .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new ServerResponse.Closed()));
+  }
+
+  /**
+   * The answer to a hello offering suites, and the suites it offered in the end.
+   *
+   * @param response what the server answered
+   * @param offered the suites of the hello answered: those asked for, or all but the DHE ones
+   */
+  public record SuiteAnswer(ServerResponse response, List<CipherSuite> offered) {
+    public SuiteAnswer {
+      requireNonNull(response, "response");
+      offered = List.copyOf(offered);
+    }
+  }
+
+  /**
+   * {@link #ask Asks} with the hello {@code hello} makes of {@code suites}. When the server closes
+   * without a byte and the offer held DHE and other suites, it asks once more without the DHE ones
+   * ({@link SuiteOffers#withoutDheAfterClose}): a server without DH parameters that picks a DHE
+   * suite ends the handshake so (Dovecot), which says nothing of its other suites.
+   */
+  public Mono<SuiteAnswer> offer(
+      ProbeTarget target,
+      ProtocolVersion version,
+      List<CipherSuite> suites,
+      Function<List<CipherSuite>, ClientHello> hello) {
+    return ask(target, version, hello.apply(suites))
+        .flatMap(
+            response ->
+                SuiteOffers.withoutDheAfterClose(response, suites)
+                    .map(fewer -> offer(target, version, fewer, hello))
+                    .orElseGet(() -> Mono.just(new SuiteAnswer(response, suites))));
   }
 
   /**

@@ -56,7 +56,7 @@ public final class SuiteOffers {
    * kinds. A server without DH parameters that picks a DHE suite ends the handshake so (Dovecot),
    * which says nothing of its other suites. Empty when there is nothing to offer again.
    */
-  public static Optional<List<CipherSuite>> withoutDheAfterClose(
+  static Optional<List<CipherSuite>> withoutDheAfterClose(
       ServerResponse answer, List<CipherSuite> offer) {
     if (!(answer instanceof ServerResponse.Closed)) {
       return Optional.empty();

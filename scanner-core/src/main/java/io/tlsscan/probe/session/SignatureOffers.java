@@ -4,12 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.probe.protocols.ProtocolsResult;
-import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
-import io.tlsscan.probe.raw.SuiteOffers;
 import io.tlsscan.tls.Authentication;
 import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.KeyExchange;
 import io.tlsscan.tls.ProtocolVersion;
@@ -60,15 +59,15 @@ final class SignatureOffers {
    * @param protocols the protocols probe's answers, whose TLS 1.2 hello offered every algorithm
    */
   Mono<SignatureAlgorithms> ask(ProbeTarget target, ProtocolsResult protocols) {
-    VersionAnswer.Accepted tls12 = protocols.accepted(ProtocolVersion.TLSv1_2);
-    if (tls12 == null) {
+    Optional<ServerResponse.ServerHello> tls12 = protocols.serverHello(ProtocolVersion.TLSv1_2);
+    if (tls12.isEmpty()) {
       return Mono.just(
           new SignatureAlgorithms(
               null, "the server does not accept TLS 1.2", null, TLS13_NOT_PROBED));
     }
     List<SignatureScheme> remaining = new ArrayList<>(SignatureScheme.broadDefault());
     List<String> accepted = new ArrayList<>();
-    signedWith(tls12.response()).stream()
+    signedWith(tls12.get()).stream()
         .mapToObj(SignatureScheme::byCode)
         .flatMap(Optional::stream)
         .filter(remaining::remove)
@@ -90,7 +89,7 @@ final class SignatureOffers {
     return new Found(null, why);
   }
 
-  /** Offers {@code suites} (the DHE ones dropped after a close) and {@code remaining}. */
+  /** Offers {@code suites} and the algorithms {@code remaining}. */
   private Mono<Found> next(
       ProbeTarget target,
       List<CipherSuite> suites,
@@ -99,20 +98,14 @@ final class SignatureOffers {
     if (remaining.isEmpty()) {
       return Mono.just(new Found(accepted, null));
     }
-    ClientHelloBuilder builder =
-        ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
-            .cipherSuites(suites)
-            .signatureSchemes(List.copyOf(remaining));
-    if (target.serverName() != null) {
-      builder = builder.serverName(target.serverName());
-    }
-    return raw.ask(target, ProtocolVersion.TLSv1_2, builder.build())
+    return raw.offer(
+            target,
+            ProtocolVersion.TLSv1_2,
+            suites,
+            offered -> hello(target, offered, List.copyOf(remaining)))
         .flatMap(
-            answer -> {
-              Optional<List<CipherSuite>> again = SuiteOffers.withoutDheAfterClose(answer, suites);
-              if (again.isPresent()) {
-                return next(target, again.get(), remaining, accepted);
-              }
+            offered -> {
+              ServerResponse answer = offered.response();
               if (answer instanceof ServerResponse.Alert
                   || answer instanceof ServerResponse.Closed
                   || refusedAfterHello(answer)) {
@@ -138,8 +131,19 @@ final class SignatureOffers {
               }
               remaining.remove(scheme);
               accepted.add(scheme.ianaName());
-              return next(target, SIGNED_SUITES, remaining, accepted);
+              return next(target, offered.offered(), remaining, accepted);
             });
+  }
+
+  private static ClientHello hello(
+      ProbeTarget target, List<CipherSuite> suites, List<SignatureScheme> schemes) {
+    ClientHelloBuilder builder =
+        ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
+            .cipherSuites(suites)
+            .signatureSchemes(schemes);
+    return target.serverName() == null
+        ? builder.build()
+        : builder.serverName(target.serverName()).build();
   }
 
   /**

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.protocols.ProtocolsResult;
-import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
@@ -63,11 +62,10 @@ final class Tls12Session {
    *     master secret and the ticket promise
    */
   Mono<Answer> ask(ProbeTarget target, ProtocolsResult protocols) {
-    VersionAnswer.Accepted tls12 = protocols.accepted(ProtocolVersion.TLSv1_2);
-    if (tls12 == null || !isTls12Hello(tls12.response())) {
+    Optional<ServerResponse.ServerHello> fresh = protocols.serverHello(ProtocolVersion.TLSv1_2);
+    if (fresh.isEmpty()) {
       return Mono.just(Answer.unknown("the server does not accept TLS 1.2"));
     }
-    ServerResponse.ServerHello fresh = (ServerResponse.ServerHello) tls12.response();
     return handshakes
         .tls12(target.endpoint(), target.tracker())
         .flatMap(
@@ -82,7 +80,7 @@ final class Tls12Session {
               if (suite.isEmpty()) {
                 return Mono.just(Answer.unknown("unknown suite " + completed.handshake().cipher()));
               }
-              return ask(target, fresh, suite.get(), completed.sessionId());
+              return ask(target, fresh.get(), suite.get(), completed.sessionId());
             });
   }
 

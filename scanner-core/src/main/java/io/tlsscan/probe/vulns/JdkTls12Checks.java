@@ -15,7 +15,6 @@ import io.tlsscan.net.Connector;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.probe.protocols.ProtocolsResult;
-import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ProtocolVersion;
@@ -102,10 +101,10 @@ final class JdkTls12Checks {
    * includes (RFC 5077 section 3.2).
    */
   private static boolean mayIssueTickets(ProtocolsResult protocols) {
-    VersionAnswer.Accepted tls12 = protocols.accepted(ProtocolVersion.TLSv1_2);
-    return !(tls12 != null
-        && tls12.response() instanceof ServerResponse.ServerHello hello
-        && !hello.promisesTicket());
+    return protocols
+        .serverHello(ProtocolVersion.TLSv1_2)
+        .map(ServerResponse.ServerHello::promisesTicket)
+        .orElse(true);
   }
 
   /** A full handshake, the ticket the server sent in it, then a renegotiation. */
