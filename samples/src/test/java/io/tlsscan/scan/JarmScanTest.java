@@ -24,14 +24,12 @@ import io.tlsscan.samples.interop.InteropStack;
 import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.testing.LoopbackSocketServer;
 import io.tlsscan.tls.ProtocolVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
@@ -209,9 +207,8 @@ class JarmScanTest {
 
   @Test
   void httpServerGivesTheAllZeroJarm() throws Exception {
-    try (LoopbackServer http =
-        new LoopbackServer(
-            "127.0.58.7", () -> "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
+    try (LoopbackSocketServer http =
+        answering("127.0.58.7", () -> "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
       Fingerprints fingerprints = probe(http.address(), Duration.ofSeconds(3));
       assertThat(fingerprints.jarm()).isEqualTo(ZERO);
       assertThat(fingerprints.jarmAnswers()).containsOnly("|||");
@@ -223,7 +220,7 @@ class JarmScanTest {
 
   @Test
   void serverThatNeverAnswersGivesTheAllZeroJarmAsTheReferencesTimeoutDoes() throws Exception {
-    try (LoopbackServer silent = new LoopbackServer("127.0.58.8", () -> null)) {
+    try (LoopbackSocketServer silent = answering("127.0.58.8", () -> null)) {
       Fingerprints fingerprints = probe(silent.address(), Duration.ofMillis(300));
       assertThat(fingerprints.jarm()).isEqualTo(ZERO);
       assertThat(fingerprints.jarmAnswers()).isEqualTo(Collections.nCopies(10, "|||"));
@@ -240,55 +237,22 @@ class JarmScanTest {
   }
 
   /**
-   * Accepts connections on a loopback address, reads the hello, writes the answer {@code answer}
-   * gives and closes; a {@code null} answer keeps the connection open and silent until closed.
+   * A server on a loopback address that reads the hello, writes the answer {@code answer} gives and
+   * closes; a {@code null} answer keeps the connection open and silent until the server closes.
    */
-  private static final class LoopbackServer implements AutoCloseable {
-    private final ServerSocket socket;
-    private final Thread thread;
-    private final List<Socket> open = Collections.synchronizedList(new java.util.ArrayList<>());
-
-    LoopbackServer(String address, Supplier<String> answer) throws IOException {
-      socket = new ServerSocket(0, 50, InetAddress.getByName(address));
-      thread =
-          new Thread(
-              () -> {
-                while (!socket.isClosed()) {
-                  try {
-                    Socket client = socket.accept();
-                    open.add(client);
-                    InputStream in = client.getInputStream();
-                    in.read(new byte[4096]);
-                    String text = answer.get();
-                    if (text != null) {
-                      OutputStream out = client.getOutputStream();
-                      out.write(text.getBytes(StandardCharsets.US_ASCII));
-                      out.flush();
-                      client.close();
-                    }
-                  } catch (IOException e) {
-                    return;
-                  }
-                }
-              },
-              "jarm-test-server");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    InetSocketAddress address() {
-      return new InetSocketAddress(socket.getInetAddress(), socket.getLocalPort());
-    }
-
-    @Override
-    public void close() throws Exception {
-      socket.close();
-      synchronized (open) {
-        for (Socket client : open) {
-          client.close();
-        }
-      }
-      thread.join(5000);
-    }
+  private static LoopbackSocketServer answering(String address, Supplier<String> answer)
+      throws IOException {
+    return LoopbackSocketServer.start(
+        address,
+        "jarm-test-server",
+        (client, ordinal) -> {
+          client.getInputStream().read(new byte[4096]);
+          String text = answer.get();
+          if (text != null) {
+            try (client) {
+              client.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+            }
+          }
+        });
   }
 }

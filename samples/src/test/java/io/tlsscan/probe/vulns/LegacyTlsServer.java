@@ -1,15 +1,14 @@
 package io.tlsscan.probe.vulns;
 
 import io.tlsscan.samples.pki.TestPki;
+import io.tlsscan.testing.LoopbackSocketServer;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -18,7 +17,6 @@ import java.security.interfaces.RSAPrivateKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TLS server double on a loopback address that answers raw hellos the way old, flawed stacks did,
@@ -67,13 +65,11 @@ final class LegacyTlsServer implements AutoCloseable {
   private static final int TLS10 = 0x0301;
   private static final int FALLBACK_SCSV = 0x5600;
 
-  private final ServerSocket socket;
+  private final LoopbackSocketServer server;
   private final int maxVersion;
   private final List<Integer> suites;
   private final Flaws flaws;
   private final TestPki.Issued rsa;
-  private final AtomicInteger connections = new AtomicInteger();
-  private final List<Socket> open = new ArrayList<>();
 
   LegacyTlsServer(String loopback, int maxVersion, List<Integer> suites, Flaws flaws)
       throws IOException {
@@ -84,51 +80,26 @@ final class LegacyTlsServer implements AutoCloseable {
       String loopback, int maxVersion, List<Integer> suites, Flaws flaws, TestPki.Issued rsa)
       throws IOException {
     this.rsa = rsa;
-    this.socket = new ServerSocket(0, 50, InetAddress.getByName(loopback));
     this.maxVersion = maxVersion;
     this.suites = List.copyOf(suites);
     this.flaws = flaws;
-    Thread acceptor = new Thread(this::accept, "legacy-tls-" + loopback);
-    acceptor.setDaemon(true);
-    acceptor.start();
+    this.server = LoopbackSocketServer.start(loopback, "legacy-tls", this::serve);
   }
 
   InetSocketAddress address() {
-    return (InetSocketAddress) socket.getLocalSocketAddress();
+    return server.address();
   }
 
   int connections() {
-    return connections.get();
+    return server.connections();
   }
 
   @Override
-  public void close() throws IOException {
-    socket.close();
-    synchronized (open) {
-      for (Socket s : open) {
-        s.close();
-      }
-    }
+  public void close() {
+    server.close();
   }
 
-  private void accept() {
-    while (!socket.isClosed()) {
-      try {
-        Socket client = socket.accept();
-        connections.incrementAndGet();
-        synchronized (open) {
-          open.add(client);
-        }
-        Thread worker = new Thread(() -> serve(client), "legacy-tls-connection");
-        worker.setDaemon(true);
-        worker.start();
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  private void serve(Socket client, int ordinal) {
     try (client) {
       client.setSoTimeout(20_000);
       DataInputStream in = new DataInputStream(client.getInputStream());

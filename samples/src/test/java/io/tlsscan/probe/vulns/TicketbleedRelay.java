@@ -1,17 +1,12 @@
 package io.tlsscan.probe.vulns;
 
+import io.tlsscan.testing.LoopbackSocketServer;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on a loopback address in front of a real TLS server with session tickets ({@code
@@ -30,82 +25,41 @@ final class TicketbleedRelay implements AutoCloseable {
   private static final int ECHOED_ID = 32;
   private static final byte MEMORY = (byte) 0xA5;
 
-  private final ServerSocket socket;
   private final InetSocketAddress backend;
-  private final AtomicInteger connections = new AtomicInteger();
-  private final List<Socket> open = new ArrayList<>();
+  private final LoopbackSocketServer server;
 
   TicketbleedRelay(String loopback, InetSocketAddress backend) throws IOException {
-    this.socket = new ServerSocket(0, 50, InetAddress.getByName(loopback));
     this.backend = backend;
-    Thread acceptor = new Thread(this::accept, "ticketbleed-relay-" + loopback);
-    acceptor.setDaemon(true);
-    acceptor.start();
+    this.server = LoopbackSocketServer.start(loopback, "ticketbleed-relay", this::relay);
   }
 
   InetSocketAddress address() {
-    return (InetSocketAddress) socket.getLocalSocketAddress();
+    return server.address();
   }
 
   int connections() {
-    return connections.get();
+    return server.connections();
   }
 
   @Override
-  public void close() throws IOException {
-    socket.close();
-    synchronized (open) {
-      for (Socket s : open) {
-        s.close();
-      }
-    }
-  }
-
-  private void accept() {
-    while (!socket.isClosed()) {
-      try {
-        Socket client = socket.accept();
-        connections.incrementAndGet();
-        Socket server = new Socket(backend.getAddress(), backend.getPort());
-        synchronized (open) {
-          open.add(client);
-          open.add(server);
-        }
-        Thread worker = new Thread(() -> relay(client, server), "ticketbleed-relay-connection");
-        worker.setDaemon(true);
-        worker.start();
-      } catch (IOException e) {
-        return;
-      }
-    }
+  public void close() {
+    server.close();
   }
 
   /** The client's hello goes first; the server's first record comes back, rewritten if need be. */
-  private void relay(Socket client, Socket server) {
+  private void relay(Socket client, int ordinal) throws IOException {
     try (client;
-        server) {
+        Socket to = server.track(new Socket(backend.getAddress(), backend.getPort()))) {
       DataInputStream fromClient = new DataInputStream(client.getInputStream());
-      DataInputStream fromServer = new DataInputStream(server.getInputStream());
+      DataInputStream fromServer = new DataInputStream(to.getInputStream());
       byte[] hello = readRecord(fromClient);
-      server.getOutputStream().write(hello);
-      Thread upstream = new Thread(() -> pump(fromClient, server), "ticketbleed-relay-upstream");
-      upstream.setDaemon(true);
-      upstream.start();
+      to.getOutputStream().write(hello);
+      LoopbackSocketServer.daemon(
+          "ticketbleed-relay-upstream", () -> LoopbackSocketServer.pump(fromClient, to));
       byte[] answer = readRecord(fromServer);
       byte[] resumingId = resumingSessionId(hello);
       client.getOutputStream().write(resumingId == null ? answer : leaky(answer, resumingId));
       fromServer.transferTo(client.getOutputStream());
-    } catch (IOException e) {
-      // one side went away: the other sees the close
-    }
-  }
-
-  private static void pump(InputStream from, Socket to) {
-    try {
-      from.transferTo(to.getOutputStream());
-      to.shutdownOutput();
-    } catch (IOException e) {
-      // the relay's other half closes both sockets
     }
   }
 
