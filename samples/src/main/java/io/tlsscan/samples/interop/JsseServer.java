@@ -1,5 +1,6 @@
 package io.tlsscan.samples.interop;
 
+import io.tlsscan.samples.process.ChildServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -52,7 +53,9 @@ final class JsseServer implements InteropServer {
       context.init(keyManagers(files), null, null);
       SSLServerSocket socket =
           (SSLServerSocket)
-              context.getServerSocketFactory().createServerSocket(0, 64, InetAddress.getByName(host));
+              context
+                  .getServerSocketFactory()
+                  .createServerSocket(0, 64, InetAddress.getByName(host));
       if (!protocols.isEmpty()) {
         socket.setEnabledProtocols(protocols.split(","));
       }
@@ -73,14 +76,17 @@ final class JsseServer implements InteropServer {
     Certificate[] chain;
     try (var in = Files.newInputStream(files.chain())) {
       chain =
-          CertificateFactory.getInstance("X.509").generateCertificates(in).toArray(Certificate[]::new);
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(in)
+              .toArray(Certificate[]::new);
     }
     String pem = Files.readString(files.key(), StandardCharsets.US_ASCII);
     byte[] der =
         Base64.getMimeDecoder()
             .decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").strip());
     String algorithm = chain[0].getPublicKey().getAlgorithm();
-    PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+    PrivateKey key =
+        KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setKeyEntry("server", key, new char[0], chain);
@@ -129,6 +135,6 @@ final class JsseServer implements InteropServer {
       // closing anyway
     }
     connections.shutdownNow();
-    ServerProcess.deleteRecursively(directory);
+    ChildServer.deleteRecursively(directory);
   }
 }

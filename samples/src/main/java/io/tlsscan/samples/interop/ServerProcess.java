@@ -1,42 +1,29 @@
 package io.tlsscan.samples.interop;
 
 import io.tlsscan.samples.pki.TestPki;
+import io.tlsscan.samples.process.ChildServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 
 /**
- * A server run as a child process in a directory of its own: started on a free port of a loopback
- * address, ready once it accepts a TCP connection there, killed and its directory deleted on {@link
- * #close()}.
+ * A server run as a child process in a directory of its own ({@link ChildServer}): started on a
+ * free port of a loopback address, ready once it accepts a TCP connection there, killed and its
+ * directory deleted on {@link #close()}.
  */
 final class ServerProcess implements InteropServer {
-  private static final long START_TIMEOUT_MILLIS = 10_000;
-  private static final int START_ATTEMPTS = 3;
+  private final ChildServer server;
 
-  private final Process process;
-  private final InetSocketAddress address;
-  private final Path directory;
-  private final Path log;
-
-  private ServerProcess(Process process, InetSocketAddress address, Path directory, Path log) {
-    this.process = process;
-    this.address = address;
-    this.directory = directory;
-    this.log = log;
+  private ServerProcess(ChildServer server) {
+    this.server = server;
   }
 
   /**
@@ -50,28 +37,18 @@ final class ServerProcess implements InteropServer {
       String host,
       IntFunction<List<String>> commandForPort,
       Map<String, String> environment) {
-    String lastOutput = "";
-    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      InetSocketAddress address = new InetSocketAddress(host, freePort(host));
-      Path log = directory.resolve("server-" + attempt + ".log");
-      List<String> command = commandForPort.apply(address.getPort());
-      ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-      builder.environment().putAll(environment);
-      builder.redirectErrorStream(true).redirectOutput(log.toFile());
-      Process process;
-      try {
-        process = builder.start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot run " + command.get(0), e);
-      }
-      if (awaitAccepting(process, address)) {
-        return new ServerProcess(process, address, directory, log);
-      }
-      process.destroyForcibly();
-      lastOutput = read(log);
-    }
-    deleteRecursively(directory);
-    throw new IllegalStateException("server did not start: " + lastOutput);
+    return new ServerProcess(
+        ChildServer.start(
+            "server",
+            directory,
+            host,
+            0,
+            port -> {
+              ProcessBuilder builder = new ProcessBuilder(commandForPort.apply(port));
+              builder.environment().putAll(environment);
+              return builder;
+            },
+            ChildServer.Readiness.accepting()));
   }
 
   /**
@@ -91,7 +68,7 @@ final class ServerProcess implements InteropServer {
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IllegalStateException(what + " failed: " + read(log));
+        throw new IllegalStateException(what + " failed: " + ChildServer.logText(log));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -124,68 +101,16 @@ final class ServerProcess implements InteropServer {
 
   @Override
   public InetSocketAddress address() {
-    return address;
+    return server.address();
   }
 
   @Override
   public String log() {
-    return read(log);
+    return server.log();
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    deleteRecursively(directory);
-  }
-
-  private static boolean awaitAccepting(Process process, InetSocketAddress address) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      try (Socket socket = new Socket()) {
-        socket.connect(address, 200);
-        return true;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static int freePort(String host) {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on " + host, e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  /** Deletes a server's directory, as far as it can. */
-  static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // Best effort: the directory lives under the temp dir.
-    }
+    server.close();
   }
 }

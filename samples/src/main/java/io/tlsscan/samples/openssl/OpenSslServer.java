@@ -3,6 +3,7 @@ package io.tlsscan.samples.openssl;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.samples.pki.TestPki;
+import io.tlsscan.samples.process.ChildServer;
 import io.tlsscan.tls.DtlsVersion;
 import io.tlsscan.tls.ProtocolVersion;
 import java.io.IOException;
@@ -10,18 +11,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.bouncycastle.asn1.pkcs.DHParameter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -47,19 +43,11 @@ import org.bouncycastle.util.io.pem.PemObject;
  */
 public final class OpenSslServer implements AutoCloseable {
   private static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/openssl");
-  private static final long START_TIMEOUT_MILLIS = 10_000;
-  private static final int START_ATTEMPTS = 3;
 
-  private final Process process;
-  private final InetSocketAddress address;
-  private final Path directory;
-  private final Path log;
+  private final ChildServer server;
 
-  private OpenSslServer(Process process, InetSocketAddress address, Path directory, Path log) {
-    this.process = process;
-    this.address = address;
-    this.directory = directory;
-    this.log = log;
+  private OpenSslServer(ChildServer server) {
+    this.server = server;
   }
 
   /**
@@ -74,31 +62,18 @@ public final class OpenSslServer implements AutoCloseable {
 
   /** Where the server listens. */
   public InetSocketAddress address() {
-    return address;
+    return server.address();
   }
 
   /** What the server printed so far (for assertion messages). */
   public String output() {
-    try {
-      return Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(no output: " + e.getMessage() + ")";
-    }
+    return server.log();
   }
 
   /** Kills the server and deletes its certificate, key and log files. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    deleteRecursively(directory);
+    server.close();
   }
 
   /** The command-line options of one server. Mutable; {@link #start()} may be called once. */
@@ -250,19 +225,15 @@ public final class OpenSslServer implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      String lastOutput = "";
-      for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-        int port = this.port != 0 ? this.port : freePort();
-        Path log = directory.resolve("server-" + attempt + ".log");
-        Process process = launch(directory, port, log);
-        if (awaitAccepting(process, log)) {
-          return new OpenSslServer(process, new InetSocketAddress(host, port), directory, log);
-        }
-        process.destroyForcibly();
-        lastOutput = read(log);
-      }
-      deleteRecursively(directory);
-      throw new IllegalStateException("openssl s_server did not start: " + lastOutput);
+      // s_server says ACCEPT once it listens (a DTLS server takes no TCP connection to show it).
+      return new OpenSslServer(
+          ChildServer.start(
+              "openssl s_server",
+              directory,
+              host,
+              port,
+              port -> launch(directory, port),
+              ChildServer.Readiness.printed("ACCEPT")));
     }
 
     private void writeFiles(Path directory) throws IOException {
@@ -296,7 +267,7 @@ public final class OpenSslServer implements AutoCloseable {
       }
     }
 
-    private Process launch(Path directory, int port, Path log) {
+    private ProcessBuilder launch(Path directory, int port) {
       List<String> command = new ArrayList<>();
       command.add(executable.toString());
       command.add("s_server");
@@ -331,57 +302,8 @@ public final class OpenSslServer implements AutoCloseable {
       ProcessBuilder builder = new ProcessBuilder(command);
       Map<String, String> environment = builder.environment();
       environment.put("OPENSSL_CONF", directory.resolve("openssl.cnf").toString());
-      builder.redirectErrorStream(true);
-      builder.redirectOutput(log.toFile());
       // stdin stays an open pipe: s_server ends a session when its stdin reaches end of file.
-      try {
-        return builder.start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot run " + executable, e);
-      }
-    }
-
-    private static boolean awaitAccepting(Process process, Path log) {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-      while (System.nanoTime() < deadline) {
-        if (read(log).contains("ACCEPT")) {
-          return true;
-        }
-        if (!process.isAlive()) {
-          return false;
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-      return false;
-    }
-
-    private int freePort() {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException("no free port on " + host, e);
-      }
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // Best effort: the directory lives under the temp dir.
+      return builder;
     }
   }
 }
