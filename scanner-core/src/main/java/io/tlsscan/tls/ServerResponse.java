@@ -105,6 +105,14 @@ public sealed interface ServerResponse {
       return hasExtension(TlsWire.EXT_SESSION_TICKET);
     }
 
+    /**
+     * Whether the server agreed to heartbeats (RFC 6520): the OpenSSL versions with Heartbleed
+     * always did when the client offered them.
+     */
+    public boolean heartbeat() {
+      return hasExtension(TlsWire.EXT_HEARTBEAT);
+    }
+
     /** Whether the ServerHello carried an extension of this type. */
     public boolean hasExtension(int type) {
       return extensions.contains(type);

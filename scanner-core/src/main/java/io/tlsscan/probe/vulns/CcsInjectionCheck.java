@@ -9,13 +9,13 @@ import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.tls.AlertDescription;
 import io.tlsscan.tls.ClientHello;
+import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.TlsRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +24,9 @@ import reactor.core.publisher.Mono;
  * key exchange, then a second one. A patched server refuses the first (unexpected_message, or it
  * closes): {@code false}. A vulnerable one takes it, switches to keys made from an empty master
  * secret, and then fails to decrypt the second record (bad_record_mac or decryption_failed): {@code
- * true}. Silence to both, or a close after a silent first, cannot be told apart. One connection;
- * none when the server accepts only TLS 1.3 ({@code false}: it has no ChangeCipherSpec state
- * machine to confuse).
+ * true}. Silence to both, or a close after a silent first, cannot be told apart. The records
+ * usually follow {@link HelloCheck}'s hello; this check makes a connection of its own only when
+ * that one could not carry them.
  */
 final class CcsInjectionCheck {
   static final Set<Weakness> CHECKS = Set.of(Weakness.CCS_INJECTION);
@@ -39,36 +39,31 @@ final class CcsInjectionCheck {
     this.listen = requireNonNull(listen, "listen");
   }
 
-  Mono<Map<Weakness, WeaknessVerdict>> run(ProbeTarget target, Optional<LegacyOffer> offer) {
-    if (offer.isEmpty()) {
-      return Mono.just(Map.of(Weakness.CCS_INJECTION, WeaknessVerdict.of(false)));
-    }
-    LegacyOffer legacy = offer.get();
-    if (legacy.suites().isEmpty()) {
-      return Mono.just(
-          Refusals.all(
-              CHECKS,
-              WeaknessVerdict.inconclusive(
-                  "no suite of " + legacy.version().reportName() + " is known to be accepted")));
-    }
+  /** The check on a connection of its own, with a plain hello of {@code legacy}. */
+  Mono<Map<Weakness, WeaknessVerdict>> run(ProbeTarget target, LegacyOffer legacy) {
     ClientHello hello = legacy.hello(target.serverName()).build();
-    byte[] ccs =
-        TlsRecord.encode(TlsRecord.CHANGE_CIPHER_SPEC, legacy.version().wireCode(), new byte[] {1});
     return Refusals.orUndecided(
         client
-            .converse(target, hello, answer -> List.of(ccs, ccs), listen)
+            .converse(target, hello, answer -> records(legacy.version()), listen)
             .map(CcsInjectionCheck::judge),
         CHECKS);
   }
 
-  static Map<Weakness, WeaknessVerdict> judge(Conversation conversation) {
+  /** The two ChangeCipherSpec records sent after the server's flight. */
+  static List<byte[]> records(ProtocolVersion version) {
+    byte[] ccs = TlsRecord.encode(TlsRecord.CHANGE_CIPHER_SPEC, version.wireCode(), new byte[] {1});
+    return List.of(ccs, ccs);
+  }
+
+  private static Map<Weakness, WeaknessVerdict> judge(Conversation conversation) {
     if (!(conversation.answer() instanceof ServerResponse.ServerHello)) {
       return Refusals.refused(conversation.answer(), CHECKS);
     }
     return Map.of(Weakness.CCS_INJECTION, verdict(conversation.replies()));
   }
 
-  private static WeaknessVerdict verdict(List<Conversation.Reply> replies) {
+  /** The verdict on the replies to {@link #records}. */
+  static WeaknessVerdict verdict(List<Conversation.Reply> replies) {
     if (replies.isEmpty()) {
       return WeaknessVerdict.inconclusive("the ChangeCipherSpec was not answered");
     }

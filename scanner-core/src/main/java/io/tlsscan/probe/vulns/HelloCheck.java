@@ -9,10 +9,12 @@ import io.tlsscan.probe.raw.Conversation;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.tls.ClientHello;
+import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.TlsRecord;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,21 +22,26 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
- * One connection for three checks. A hello of the newest version below TLS 1.3 the server accepts,
- * offering DEFLATE before null compression and the heartbeat extension, with the renegotiation_info
- * extension (or, for SSLv3, the SCSV) that every raw hello carries; once the server's flight is in,
- * a heartbeat request (RFC 6520) that claims a 16384-byte payload but carries none.
+ * One connection for three checks, and most often a fourth. A hello of the newest version below TLS
+ * 1.3 the server accepts, offering DEFLATE before null compression and the heartbeat extension,
+ * with the renegotiation_info extension (or, for SSLv3, the SCSV) that every raw hello carries.
  *
  * <ul>
  *   <li>{@code secure_renegotiation}: the ServerHello carries renegotiation_info (RFC 5746).
  *   <li>{@code compression}: the ServerHello picks DEFLATE.
- *   <li>{@code heartbleed}: the server answers the heartbeat with more payload than the request
- *       carried (3 bytes): it copied its own memory into the reply. A server that ignores the
- *       request, refuses it or closes is not vulnerable.
+ *   <li>{@code heartbleed}: when the ServerHello agrees to heartbeats, a heartbeat request (RFC
+ *       6520) that claims a 16384-byte payload but carries none follows the server's flight; the
+ *       server is vulnerable when it answers with more payload than the request carried (3 bytes):
+ *       it copied its own memory into the reply. A server that ignores the request, refuses it or
+ *       closes is not vulnerable; nor is one that does not agree to heartbeats, as every vulnerable
+ *       OpenSSL (1.0.1 to 1.0.1f) agreed when offered them.
+ *   <li>{@code ccs_injection}: a server that agrees neither to heartbeats nor to DEFLATE gets the
+ *       {@link CcsInjectionCheck}'s records on this connection; otherwise, or when the hello is not
+ *       answered with a ServerHello, that check makes its own.
  * </ul>
  *
- * <p>A server that accepts only TLS 1.3 has none of the three (TLS 1.3 has no renegotiation, no
- * compression and no heartbeat): no connection is made.
+ * <p>A server that accepts only TLS 1.3 has none of the four (TLS 1.3 has no renegotiation, no
+ * compression, no heartbeat and no ChangeCipherSpec state to confuse): no connection is made.
  */
 final class HelloCheck {
   static final Set<Weakness> CHECKS =
@@ -46,12 +53,16 @@ final class HelloCheck {
   private static final int HEARTBEAT_REQUEST = 1;
   private static final int DEFLATE = 1;
 
+  private static final int NULL_COMPRESSION = 0;
+
   private final RawHelloClient client;
   private final Duration listen;
+  private final CcsInjectionCheck ccs;
 
-  HelloCheck(RawHelloClient client, Duration listen) {
+  HelloCheck(RawHelloClient client, Duration listen, CcsInjectionCheck ccs) {
     this.client = requireNonNull(client, "client");
     this.listen = requireNonNull(listen, "listen");
+    this.ccs = requireNonNull(ccs, "ccs");
   }
 
   Mono<Map<Weakness, WeaknessVerdict>> run(ProbeTarget target, Optional<LegacyOffer> offer) {
@@ -60,13 +71,14 @@ final class HelloCheck {
       tls13Only.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(true));
       tls13Only.put(Weakness.COMPRESSION, WeaknessVerdict.of(false));
       tls13Only.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
+      tls13Only.put(Weakness.CCS_INJECTION, WeaknessVerdict.of(false));
       return Mono.just(tls13Only);
     }
     LegacyOffer legacy = offer.get();
     if (legacy.suites().isEmpty()) {
       return Mono.just(
           Refusals.all(
-              CHECKS,
+              EnumSet.of(Weakness.CCS_INJECTION, CHECKS.toArray(Weakness[]::new)),
               WeaknessVerdict.inconclusive(
                   "no suite of " + legacy.version().reportName() + " is known to be accepted")));
     }
@@ -77,12 +89,35 @@ final class HelloCheck {
             TlsRecord.HEARTBEAT,
             legacy.version().wireCode(),
             new byte[] {HEARTBEAT_REQUEST, (byte) (CLAIMED_PAYLOAD >> 8), (byte) CLAIMED_PAYLOAD});
-    return Refusals.orUndecided(
-        client.converse(target, hello, answer -> List.of(heartbeat), listen).map(HelloCheck::judge),
-        CHECKS);
+    Mono<Map<Weakness, WeaknessVerdict>> verdicts =
+        client
+            .converse(
+                target, hello, answer -> followUps(answer, heartbeat, legacy.version()), listen)
+            .map(HelloCheck::judge);
+    return Refusals.orUndecided(verdicts, CHECKS)
+        .flatMap(
+            found ->
+                found.containsKey(Weakness.CCS_INJECTION)
+                    ? Mono.just(found)
+                    : ccs.run(target, legacy).map(own -> with(found, own)));
   }
 
-  /** The verdicts on one conversation. */
+  /**
+   * The heartbeat request, the ChangeCipherSpec records, or nothing (DEFLATE without heartbeat).
+   */
+  private static List<byte[]> followUps(
+      ServerResponse.ServerHello answer, byte[] heartbeat, ProtocolVersion version) {
+    if (answer.heartbeat()) {
+      return List.of(heartbeat);
+    }
+    return carriesCcs(answer) ? CcsInjectionCheck.records(version) : List.of();
+  }
+
+  private static boolean carriesCcs(ServerResponse.ServerHello answer) {
+    return !answer.heartbeat() && answer.compressionMethod() == NULL_COMPRESSION;
+  }
+
+  /** The verdicts on one conversation: {@code ccs_injection} too when the conversation tried it. */
   static Map<Weakness, WeaknessVerdict> judge(Conversation conversation) {
     if (!(conversation.answer() instanceof ServerResponse.ServerHello hello)) {
       return Refusals.refused(conversation.answer(), CHECKS);
@@ -90,8 +125,22 @@ final class HelloCheck {
     Map<Weakness, WeaknessVerdict> verdicts = new EnumMap<>(Weakness.class);
     verdicts.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(hello.secureRenegotiation()));
     verdicts.put(Weakness.COMPRESSION, WeaknessVerdict.of(hello.compressionMethod() == DEFLATE));
-    verdicts.put(Weakness.HEARTBLEED, heartbleed(conversation.replies()));
+    if (hello.heartbeat()) {
+      verdicts.put(Weakness.HEARTBLEED, heartbleed(conversation.replies()));
+    } else {
+      verdicts.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
+    }
+    if (carriesCcs(hello)) {
+      verdicts.put(Weakness.CCS_INJECTION, CcsInjectionCheck.verdict(conversation.replies()));
+    }
     return verdicts;
+  }
+
+  private static Map<Weakness, WeaknessVerdict> with(
+      Map<Weakness, WeaknessVerdict> found, Map<Weakness, WeaknessVerdict> more) {
+    Map<Weakness, WeaknessVerdict> all = new EnumMap<>(found);
+    all.putAll(more);
+    return all;
   }
 
   private static WeaknessVerdict heartbleed(List<Conversation.Reply> replies) {

@@ -31,10 +31,11 @@ import reactor.core.publisher.Mono;
 /**
  * Known weaknesses ({@code vulnerabilities}): those that follow from the accepted versions and
  * suites ({@link SuiteWeaknesses}, no connection), and those tried on the wire with raw hellos
- * ({@link HelloCheck}, {@link CcsInjectionCheck}, {@link FallbackScsvCheck}: one connection each;
- * {@link JdkTls12Checks}: client renegotiation and ticketbleed, two; {@link RobotCheck}: five or
- * ten), at most {@code parallelism} at a time). A check that cannot tell is undecided with its
- * reason, so one check that fails does not take the others' verdicts with it.
+ * ({@link HelloCheck} with {@link CcsInjectionCheck}: one connection, two when the first cannot
+ * carry the ChangeCipherSpec check; {@link FallbackScsvCheck}: one; {@link JdkTls12Checks}: client
+ * renegotiation and ticketbleed, two; {@link RobotCheck}: five or ten), at most {@code parallelism}
+ * at a time). A check that cannot tell is undecided with its reason, so one check that fails does
+ * not take the others' verdicts with it.
  */
 public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   public static final ProbeKey<Vulnerabilities> KEY = new ProbeKey<>(ProbeId.VULNS);
@@ -49,7 +50,6 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
 
   private final HelloCheck hello;
   private final FallbackScsvCheck fallback;
-  private final CcsInjectionCheck ccs;
   private final RobotCheck robot;
   private final JdkTls12Checks fullHandshake;
 
@@ -65,9 +65,8 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
    */
   public VulnsProbe(Connector connector, RawHelloClient client, Duration listen) {
     requireNonNull(client, "client");
-    this.hello = new HelloCheck(client, listen);
+    this.hello = new HelloCheck(client, listen, new CcsInjectionCheck(client, listen));
     this.fallback = new FallbackScsvCheck(client);
-    this.ccs = new CcsInjectionCheck(client, listen);
     this.robot = new RobotCheck(client, listen);
     JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT.plus(listen));
     this.fullHandshake = new JdkTls12Checks(connector, tls12, new TicketbleedCheck(client));
@@ -105,7 +104,6 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
     List<Mono<Map<Weakness, WeaknessVerdict>>> checks =
         List.of(
             hello.run(target, legacy),
-            ccs.run(target, legacy),
             fallback.run(target, protocols, ciphers),
             fullHandshake.run(target, protocols),
             robot.run(target, protocols, ciphers));
