@@ -3,6 +3,8 @@ package io.tlsscan.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.samples.interop.InteropServer;
@@ -11,7 +13,14 @@ import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +118,51 @@ class SessionSigalgsTest {
               "rsa_pkcs1_sha512",
               "rsa_pkcs1_sha1");
     }
+  }
+
+  @Test
+  void jsseOverAnSslEngineEndsTheListWithACloseAfterItsServerHello() throws Exception {
+    // Given the JDK's HttpsServer (JSSE through an SSLEngine), which answers an offer of
+    // algorithms it cannot sign with by a ServerHello, its Certificate and a close without an
+    // alert, and JSSE's SSLServerSocket with the same key, which ends the same way with an alert
+    HttpsServer overEngine = HttpsServer.create(new InetSocketAddress("127.0.96.7", 0), 0);
+    overEngine.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+    overEngine.createContext("/", exchange -> exchange.sendResponseHeaders(204, -1));
+    overEngine.start();
+    try (InteropServer overSocket =
+        InteropStack.JSSE.start(
+            "127.0.96.8",
+            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
+            "")) {
+      // When the signature algorithms of both are probed
+      SignatureAlgorithms closing = scans.session(overEngine.getAddress()).sigalgs();
+      SignatureAlgorithms alerting = scans.session(overSocket.address()).sigalgs();
+      // Then the close ends the list as the alert does: the same algorithms for the same key
+      assertThat(closing.tls12Error()).as("%s", closing).isNull();
+      assertThat(alerting.tls12Error()).as("%s", alerting).isNull();
+      assertThat(closing.tls12())
+          .contains("rsa_pss_rsae_sha256", "rsa_pkcs1_sha256")
+          .containsExactlyInAnyOrderElementsOf(alerting.tls12());
+    } finally {
+      overEngine.stop(0);
+    }
+  }
+
+  /** A JSSE server context with the test chain's RSA leaf and intermediate. */
+  private static SSLContext sslContext() throws GeneralSecurityException, IOException {
+    char[] password = "changeit".toCharArray();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry(
+        "server",
+        chain.leaf().key(),
+        password,
+        new Certificate[] {chain.leaf().certificate(), chain.intermediate().certificate()});
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, password);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
   }
 
   @Test

@@ -288,6 +288,7 @@ public final class DtlsFlightReader {
             OptionalInt.empty(),
             incompleteReason,
             OptionalInt.empty(),
+            false,
             false));
   }
 

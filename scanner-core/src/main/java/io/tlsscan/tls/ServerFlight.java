@@ -21,6 +21,9 @@ import java.util.OptionalInt;
  *     was read until then is still given)
  * @param alert the description of the alert that ended the flight before ServerHelloDone, if one
  *     did: a refusal after the ServerHello (e.g. no signature algorithm left to sign with)
+ * @param closed whether the server closed the connection before ServerHelloDone, without an alert:
+ *     another way to refuse after the ServerHello (JSSE's HttpsServer with no algorithm to sign
+ *     with)
  * @param resumed whether the server went from its ServerHello (and a NewSessionTicket) straight to
  *     ChangeCipherSpec: the abbreviated handshake of a resumed session (RFC 5246 §7.3), with no
  *     certificate and no ServerHelloDone
@@ -31,6 +34,7 @@ public record ServerFlight(
     OptionalInt signatureScheme,
     Optional<String> incompleteReason,
     OptionalInt alert,
+    boolean closed,
     boolean resumed) {
   public ServerFlight {
     List<byte[]> copies = new ArrayList<>(certificates.size());
@@ -40,6 +44,11 @@ public record ServerFlight(
     requireNonNull(signatureScheme, "signatureScheme");
     requireNonNull(incompleteReason, "incompleteReason");
     requireNonNull(alert, "alert");
+  }
+
+  /** Whether the server ended the flight before ServerHelloDone with an alert or a close. */
+  public boolean refused() {
+    return alert.isPresent() || closed;
   }
 
   /** Whether the whole flight up to ServerHelloDone was read. */

@@ -357,7 +357,17 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
       return;
     }
     if (pendingHello != null) {
-      finishFlight(out, Optional.of("connection closed before ServerHelloDone"), false);
+      finish(
+          out,
+          pendingHello.withFlight(
+              new ServerFlight(
+                  certificates,
+                  keyExchange,
+                  signatureScheme,
+                  Optional.of("connection closed before ServerHelloDone"),
+                  OptionalInt.empty(),
+                  true,
+                  false)));
     } else if (consumed == 0 && !in.isReadable()) {
       finish(out, new ServerResponse.Closed());
     } else if (!sniffed) {
@@ -398,7 +408,13 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
         out,
         pendingHello.withFlight(
             new ServerFlight(
-                certificates, keyExchange, signatureScheme, incompleteReason, alert, resumed)));
+                certificates,
+                keyExchange,
+                signatureScheme,
+                incompleteReason,
+                alert,
+                false,
+                resumed)));
   }
 
   private void finish(List<Object> out, ServerResponse response) {

@@ -147,14 +147,15 @@ final class SignatureOffers {
   }
 
   /**
-   * Whether the server answered with a ServerHello but then an alert instead of a signed
-   * ServerKeyExchange: Go's way of refusing when no algorithm offered is one it can sign with.
+   * Whether the server answered with a ServerHello but then, instead of a signed ServerKeyExchange,
+   * an alert (Go's way of refusing when no algorithm offered is one it can sign with) or a close
+   * (JSSE's HttpsServer).
    */
   private static boolean refusedAfterHello(ServerResponse answer) {
     return answer instanceof ServerResponse.ServerHello hello
         && hello
             .flight()
-            .filter(flight -> flight.alert().isPresent() && flight.signatureScheme().isEmpty())
+            .filter(flight -> flight.refused() && flight.signatureScheme().isEmpty())
             .isPresent();
   }
 
