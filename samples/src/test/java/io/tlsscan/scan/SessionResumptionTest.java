@@ -56,6 +56,25 @@ class SessionResumptionTest {
   }
 
   @Test
+  void jsseResumesByIdWhenTheHelloOffersNoTicket() {
+    // Given JSSE with its defaults, which issues tickets and looks a session id up only when the
+    // hello offers no session ticket
+    try (InteropServer server =
+        InteropStack.JSSE.start(
+            "127.0.94.9",
+            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
+            "")) {
+      // When its session is probed
+      SessionReport session = scans.session(server.address());
+      // Then it resumes by id (the hello that offers the id back offers no ticket) and by
+      // ticket, with JSSE's default ticket lifetime of a day
+      assertThat(session.tls12())
+          .as("%s", session)
+          .isEqualTo(new Tls12Resumption(true, true, true, true, 86400L, null));
+    }
+  }
+
+  @Test
   void serverWithoutTicketsDoesNotPromiseThem() {
     // Given a server started with -no_ticket
     try (OpenSslServer server =

@@ -53,8 +53,8 @@ import java.util.function.Consumer;
  *       plus {@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, null compression, no extensions.
  *   <li>TLS 1.0-1.2: record version 0x0301, {@link #sessionId} (default empty), extensions
  *       server_name, supported_groups, ec_point_formats, signature_algorithms (1.2 only),
- *       extended_master_secret, session_ticket ({@link #sessionTicket}, default empty),
- *       renegotiation_info.
+ *       extended_master_secret, session_ticket ({@link #sessionTicket}, default empty; {@link
+ *       #withoutSessionTicket} leaves it out), renegotiation_info.
  *   <li>TLS 1.3: legacy version 0x0303, a random 32-byte session id, extensions server_name,
  *       supported_groups, ec_point_formats, signature_algorithms, supported_versions (only 0x0304),
  *       psk_key_exchange_modes (psk_dhe_ke), key_share (default: a share for the first group; an
@@ -96,6 +96,7 @@ public final class ClientHelloBuilder {
   private boolean heartbeat;
   private byte[] sessionId = new byte[0];
   private byte[] sessionTicket = new byte[0];
+  private boolean sessionTicketExtension = true;
   private boolean padding = true;
   private Random random = SECURE_RANDOM;
   private Optional<ProtocolVersion> recordVersion = Optional.empty();
@@ -124,6 +125,7 @@ public final class ClientHelloBuilder {
     this.heartbeat = other.heartbeat;
     this.sessionId = other.sessionId;
     this.sessionTicket = other.sessionTicket;
+    this.sessionTicketExtension = other.sessionTicketExtension;
     this.padding = other.padding;
     this.random = other.random;
     this.recordVersion = other.recordVersion;
@@ -304,6 +306,15 @@ public final class ClientHelloBuilder {
       throw new IllegalArgumentException("session ticket of " + copy.length + " bytes");
     }
     return with(builder -> builder.sessionTicket = copy);
+  }
+
+  /**
+   * Leaves the session_ticket extension out of a TLS 1.0-1.2 hello: a client without tickets, whose
+   * session a server can resume only by its id (some, JSSE among them, do not look a session id up
+   * when the hello offers tickets).
+   */
+  public ClientHelloBuilder withoutSessionTicket() {
+    return with(builder -> builder.sessionTicketExtension = false);
   }
 
   /** Whether to pad hellos out of the 256-511 byte range (default on). */
@@ -512,8 +523,10 @@ public final class ClientHelloBuilder {
         writeKeyShares(extensions, shares);
       } else {
         extensions.writeShort(EXT_EXTENDED_MASTER_SECRET).writeShort(0);
-        extensions.writeShort(EXT_SESSION_TICKET).writeShort(sessionTicket.length);
-        extensions.writeBytes(sessionTicket);
+        if (sessionTicketExtension) {
+          extensions.writeShort(EXT_SESSION_TICKET).writeShort(sessionTicket.length);
+          extensions.writeBytes(sessionTicket);
+        }
         extensions.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1).writeByte(0);
         if (heartbeat) {
           extensions.writeShort(EXT_HEARTBEAT).writeShort(1).writeByte(1);

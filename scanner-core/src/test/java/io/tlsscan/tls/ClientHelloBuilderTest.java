@@ -362,4 +362,29 @@ class ClientHelloBuilderTest {
     assertThat(parsed.extensions().get(35)).isEqualTo(ticket);
     assertThat(parsed.sessionId()).isEqualTo(id);
   }
+
+  @Test
+  void tls12HelloWithoutSessionTicketLeavesTheExtensionOut() {
+    // Given a TLS 1.2 hello that resumes by session id alone
+    byte[] id = new byte[32];
+    Arrays.fill(id, (byte) 0x22);
+    Parsed parsed =
+        parse(
+            ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
+                .cipherSuites(TWO_SUITES)
+                .sessionId(id)
+                .withoutSessionTicket()
+                .build());
+    // Then it has no session_ticket extension (a default hello has an empty one), and the id
+    assertThat(parsed.extensions()).doesNotContainKey(35);
+    assertThat(
+            parse(
+                    ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
+                        .cipherSuites(TWO_SUITES)
+                        .build())
+                .extensions()
+                .get(35))
+        .isEmpty();
+    assertThat(parsed.sessionId()).isEqualTo(id);
+  }
 }

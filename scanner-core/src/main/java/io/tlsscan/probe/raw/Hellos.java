@@ -30,10 +30,17 @@ public final class Hellos {
     return builder.build();
   }
 
-  /** A hello for {@code version} offering {@code suites} and asking to resume {@code sessionId}. */
+  /**
+   * A hello for {@code version} offering {@code suites} and asking to resume {@code sessionId},
+   * without the session_ticket extension: a resumption by the id alone.
+   */
   public static ClientHello resuming(
       ProtocolVersion version, List<CipherSuite> suites, byte[] sessionId, String serverName) {
-    return builder(version, serverName).cipherSuites(suites).sessionId(sessionId).build();
+    return builder(version, serverName)
+        .cipherSuites(suites)
+        .sessionId(sessionId)
+        .withoutSessionTicket()
+        .build();
   }
 
   /**

@@ -19,11 +19,12 @@ import reactor.core.publisher.Mono;
 /**
  * What a TLS 1.2 server keeps of a session: a full TLS 1.2 handshake through BoringSSL makes the
  * server cache the session and gives its id; a raw hello then offers that id back with the same
- * suite, and the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3).
- * The protocols probe's TLS 1.2 hello, which offered no id, already showed whether the server
- * agrees to the extended master secret (RFC 7627) and promises a session ticket (RFC 5077); when it
- * does, {@link Tls12Tickets} sees whether it resumes from one. Two connections, four with tickets,
- * one at a time; none for a server without TLS 1.2.
+ * suite and no session_ticket extension (JSSE looks an id up only when the hello offers no ticket),
+ * and the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3). The
+ * protocols probe's TLS 1.2 hello, which offered no id, already showed whether the server agrees to
+ * the extended master secret (RFC 7627) and promises a session ticket (RFC 5077); when it does,
+ * {@link Tls12Tickets} sees whether it resumes from one. Two connections, four with tickets, one at
+ * a time; none for a server without TLS 1.2.
  */
 final class Tls12Session {
   private final HandshakeProbe handshakes;
