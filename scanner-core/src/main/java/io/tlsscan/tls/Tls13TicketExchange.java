@@ -15,12 +15,12 @@ import java.util.OptionalLong;
 
 /**
  * The client side of a TLS 1.3 full handshake (RFC 8446) carried on until the server's first
- * NewSessionTicket: a hello with x25519 and secp256r1 key shares offering {@link #SUITES}; the
- * server's encrypted flight is decrypted, the client answers with its Finished (after an empty
- * Certificate if one is asked for), and what the server sends next under its application keys is
- * read for NewSessionTicket (section 4.6.1), with its lifetime and early_data extension. The
- * server's certificate, signature and Finished are not checked: nothing here trusts the connection.
- * When the server stays silent after the client's Finished, that is {@link
+ * NewSessionTicket: a hello with key shares for the {@link #GROUPS} asked for, offering {@link
+ * #SUITES}; the server's encrypted flight is decrypted, the client answers with its Finished (after
+ * an empty Certificate if one is asked for), and what the server sends next under its application
+ * keys is read for NewSessionTicket (section 4.6.1), with its lifetime and early_data extension.
+ * The server's certificate, signature and Finished are not checked: nothing here trusts the
+ * connection. When the server stays silent after the client's Finished, that is {@link
  * Tls13TicketOutcome.NotIssued}. At most {@link Tls12TicketExchange#MAX_INBOUND_BYTES} are
  * buffered.
  */
@@ -31,6 +31,9 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
           CipherSuite.TLS_AES_128_GCM_SHA256,
           CipherSuite.TLS_AES_256_GCM_SHA384,
           CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+
+  /** The groups it can offer key shares for. */
+  public static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
 
   private static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
   private static final int CONTENT_ALERT = 21;
@@ -68,10 +71,15 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
 
   /**
    * @param serverName the SNI name, or {@code null} for none
+   * @param groups the groups to offer, each with a key share: some of {@link #GROUPS} (a server
+   *     known to accept one of them needs no other, and a key share costs a key pair)
    */
-  public Tls13TicketExchange(String serverName, SecureRandom random) {
+  public Tls13TicketExchange(String serverName, List<NamedGroup> groups, SecureRandom random) {
+    if (groups.isEmpty() || !GROUPS.containsAll(groups)) {
+      throw new IllegalArgumentException("no key shares for " + groups);
+    }
     Map<NamedGroup, byte[]> publicValues = new LinkedHashMap<>();
-    for (NamedGroup group : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
+    for (NamedGroup group : groups) {
       EphemeralKeyAgreement share = EphemeralKeyAgreement.generate(group, random);
       shares.put(group, share);
       publicValues.put(group, share.publicValue());
@@ -280,7 +288,9 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
   private void onServerHello(ByteBuf body) throws MalformedMessageException {
     ServerResponse parsed = ServerHelloParser.parse(body.duplicate());
     if (parsed instanceof ServerResponse.HelloRetryRequest) {
-      throw new MalformedMessageException("HelloRetryRequest to x25519 and secp256r1 key shares");
+      throw new MalformedMessageException(
+          "HelloRetryRequest to key shares for "
+              + shares.keySet().stream().map(NamedGroup::ianaName).toList());
     }
     if (!(parsed instanceof ServerResponse.ServerHello serverHello)
         || serverHello.version() != ProtocolVersion.TLSv1_3) {

@@ -20,10 +20,13 @@ import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.target.Target;
 import io.tlsscan.target.Transport;
+import io.tlsscan.tls.NamedGroup;
+import io.tlsscan.tls.Tls13TicketExchange;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
@@ -146,6 +149,8 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
   /**
    * The TLS 1.3 ticket facts, asked only when the full handshake got TLS 1.3: what it offers
    * (suites, groups) covers what {@link Tls13Tickets} offers, so without it that would fail too.
+   * When it settled on a group {@link Tls13Tickets} can offer, that one alone is offered: the
+   * server takes it, and no key pair is made for another.
    */
   private Mono<Tls13Tickets.Answer> tls13Tickets(ProbeContext context) {
     if (!(context.handshake() instanceof HandshakeResult.Completed completed)) {
@@ -157,8 +162,16 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
     }
     String protocol = completed.handshake().protocol();
     return "TLSv1.3".equals(protocol)
-        ? tls13.ask(context.target())
+        ? tls13.ask(context.target(), ticketGroups(completed.handshake().group()))
         : Mono.just(new Tls13Tickets.Answer(null, "the full handshake settled on " + protocol));
+  }
+
+  private static List<NamedGroup> ticketGroups(String settled) {
+    return Optional.ofNullable(settled)
+        .flatMap(NamedGroup::byName)
+        .filter(Tls13TicketExchange.GROUPS::contains)
+        .map(List::of)
+        .orElse(Tls13TicketExchange.GROUPS);
   }
 
   private static List<SignedTimestamp> certificateScts(List<byte[]> chain) {

@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.model.Tls13Resumption;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.Tls13Ticket;
 import io.tlsscan.tls.Tls13TicketExchange;
 import io.tlsscan.tls.Tls13TicketOutcome;
 import java.security.SecureRandom;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,8 +39,11 @@ final class Tls13Tickets {
    */
   record Answer(Tls13Resumption resumption, String unknown) {}
 
-  Mono<Answer> ask(ProbeTarget target) {
-    return raw.converse(target, new Tls13TicketExchange(target.serverName(), RANDOM))
+  /**
+   * @param groups the groups to offer key shares for: some of {@link Tls13TicketExchange#GROUPS}
+   */
+  Mono<Answer> ask(ProbeTarget target, List<NamedGroup> groups) {
+    return raw.converse(target, new Tls13TicketExchange(target.serverName(), groups, RANDOM))
         .flatMap(outcome -> resume(target, outcome))
         .onErrorResume(
             error -> Mono.just(new Answer(null, "TLS 1.3 handshake: " + error.getMessage())));
