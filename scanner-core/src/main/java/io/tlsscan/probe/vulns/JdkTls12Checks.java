@@ -37,9 +37,10 @@ import reactor.core.publisher.MonoSink;
  *       TLS 1.2 NewSessionTicket comes in the clear) for {@link TicketbleedCheck}, which resumes
  *       from it on a second connection;
  *   <li>{@code client_renegotiation}: then {@code SSLEngine.beginHandshake()} again on the same
- *       connection. {@code true} when the second handshake completes; {@code false} when the server
- *       refuses it with an alert or a close; undecided when the server lets the new hello go
- *       unanswered.
+ *       connection. {@code true} when the server answers the new hello with its handshake (its
+ *       ServerHello: {@link RenegotiationAnswerSniffer}), or the second handshake completes; {@code
+ *       false} when the server refuses it with an alert or a close; undecided when the server lets
+ *       the new hello go unanswered.
  * </ul>
  *
  * <p>Ticketbleed is {@code false} without a resumption for a server that neither promised a ticket
@@ -112,8 +113,9 @@ final class JdkTls12Checks {
     return Mono.create(
         sink -> {
           SessionTicketSniffer sniffer = new SessionTicketSniffer();
+          RenegotiationAnswerSniffer answer = new RenegotiationAnswerSniffer();
           SslHandler ssl = tls12.handler(channel, target);
-          channel.pipeline().addLast(sniffer, ssl, QuietTail.INSTANCE);
+          channel.pipeline().addLast(sniffer, answer, ssl, QuietTail.INSTANCE);
           ssl.handshakeFuture()
               .addListener(
                   first -> {
@@ -123,6 +125,13 @@ final class JdkTls12Checks {
                       return;
                     }
                     TicketGrant grant = grant(ssl, sniffer, mayIssueTickets);
+                    answer.arm(
+                        () -> {
+                          sink.success(new Visit(grant, WeaknessVerdict.of(true)));
+                          channel.close();
+                        });
+                    // Once the sniffer has settled it, the close fails this future: the sink
+                    // keeps its first value.
                     ssl.renegotiate().addListener(second -> judge(sink, grant, second.cause()));
                   });
         });
