@@ -10,7 +10,7 @@ import java.util.Set;
  * FTP (RFC 4217 §4): wait for the 220 greeting, send {@code AUTH TLS}, and start TLS on 234. A 500,
  * 502 or 504 means the server does not know the command or the mechanism: TLS is not offered.
  */
-final class FtpPreamble extends LinePreamble {
+final class FtpPreamble extends ReplyCodePreamble {
   private static final Set<String> NOT_IMPLEMENTED = Set.of("500", "502", "504");
 
   private boolean greeted;
@@ -20,19 +20,7 @@ final class FtpPreamble extends LinePreamble {
   }
 
   @Override
-  void start(ChannelHandlerContext ctx) {}
-
-  @Override
-  boolean isLastLine(List<String> before, String line) {
-    return ReplyCodes.isLastLine(before, line);
-  }
-
-  @Override
-  void onReply(ChannelHandlerContext ctx, List<String> reply) throws StarttlsException {
-    String code = ReplyCodes.code(reply);
-    if (code == null) {
-      throw notSpoken(text(reply));
-    }
+  void onCode(ChannelHandlerContext ctx, String code, List<String> reply) throws StarttlsException {
     if (!greeted) {
       if (!code.equals("220")) {
         throw refused(text(reply));

@@ -11,7 +11,7 @@ import java.util.Locale;
  * LHLO), check that STARTTLS is among the extensions of the 250 reply, send STARTTLS, and start TLS
  * on 220. Replies span lines {@code 250-...} up to the one with a space after the code.
  */
-final class SmtpPreamble extends LinePreamble {
+final class SmtpPreamble extends ReplyCodePreamble {
   /** The client's name in EHLO; {@code .invalid} (RFC 2606) claims no real host. */
   static final String CLIENT_NAME = "tlsscan.invalid";
 
@@ -30,19 +30,7 @@ final class SmtpPreamble extends LinePreamble {
   }
 
   @Override
-  void start(ChannelHandlerContext ctx) {}
-
-  @Override
-  boolean isLastLine(List<String> before, String line) {
-    return ReplyCodes.isLastLine(before, line);
-  }
-
-  @Override
-  void onReply(ChannelHandlerContext ctx, List<String> reply) throws StarttlsException {
-    String code = ReplyCodes.code(reply);
-    if (code == null) {
-      throw notSpoken(text(reply));
-    }
+  void onCode(ChannelHandlerContext ctx, String code, List<String> reply) throws StarttlsException {
     switch (step) {
       case GREETING -> {
         if (!code.equals("220")) {
