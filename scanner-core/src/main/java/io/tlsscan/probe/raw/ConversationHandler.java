@@ -2,7 +2,6 @@ package io.tlsscan.probe.raw;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ServerResponse;
@@ -13,8 +12,6 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import reactor.core.publisher.MonoSink;
 
@@ -25,20 +22,17 @@ import reactor.core.publisher.MonoSink;
  * ServerResponseHandler}, a close before the answer and silence for {@code answerTimeout} after the
  * hello fail the exchange. One instance per channel.
  */
-final class ConversationHandler extends ChannelInboundHandlerAdapter {
+final class ConversationHandler extends HelloHandler {
   /** Most bytes read after the answer. */
   static final int MAX_REPLY_BYTES = 64 * 1024;
 
   private final MonoSink<Conversation> sink;
-  private final ClientHello hello;
   private final Function<ServerResponse.ServerHello, List<byte[]>> makeFollowUps;
   private List<byte[]> followUps = List.of();
-  private final Duration answerTimeout;
   private final Duration listen;
   private final List<Conversation.Reply> replies = new ArrayList<>();
   private final List<TlsRecord> current = new ArrayList<>();
   private ServerResponse answer;
-  private ScheduledFuture<?> timer;
   private boolean done;
 
   ConversationHandler(
@@ -47,18 +41,15 @@ final class ConversationHandler extends ChannelInboundHandlerAdapter {
       Function<ServerResponse.ServerHello, List<byte[]>> followUps,
       Duration answerTimeout,
       Duration listen) {
+    super(hello, answerTimeout);
     this.sink = sink;
-    this.hello = hello;
     this.makeFollowUps = followUps;
-    this.answerTimeout = answerTimeout;
     this.listen = listen;
   }
 
   @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    ctx.writeAndFlush(hello.toByteBuf());
-    timer = schedule(ctx, answerTimeout, () -> fail(ctx, new NoAnswerException(answerTimeout)));
-    ctx.fireChannelActive();
+  void onSilence(ChannelHandlerContext ctx, NoAnswerException silence) {
+    fail(ctx, silence);
   }
 
   @Override
@@ -93,14 +84,13 @@ final class ConversationHandler extends ChannelInboundHandlerAdapter {
     }
     current.clear();
     ctx.writeAndFlush(Unpooled.wrappedBuffer(followUps.get(replies.size())));
-    timer =
-        schedule(
-            ctx,
-            listen,
-            () -> {
-              endReply(Conversation.End.QUIET);
-              next(ctx);
-            });
+    startTimer(
+        ctx,
+        listen,
+        () -> {
+          endReply(Conversation.End.QUIET);
+          next(ctx);
+        });
   }
 
   private void endReply(Conversation.End end) {
@@ -146,15 +136,5 @@ final class ConversationHandler extends ChannelInboundHandlerAdapter {
       sink.error(cause);
     }
     ctx.close();
-  }
-
-  private ScheduledFuture<?> schedule(ChannelHandlerContext ctx, Duration delay, Runnable task) {
-    return ctx.executor().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void cancelTimer() {
-    if (timer != null) {
-      timer.cancel(false);
-    }
   }
 }

@@ -4,12 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.tlsscan.tls.ClientHello;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.MonoSink;
 
 /**
@@ -19,36 +16,23 @@ import reactor.core.publisher.MonoSink;
  * the read with what arrived, possibly nothing; an error or {@code answerTimeout} of silence fails
  * it only when nothing arrived. One instance per channel.
  */
-final class FirstBytesHandler extends ChannelInboundHandlerAdapter {
+final class FirstBytesHandler extends HelloHandler {
   private static final int RECORD_HEADER = 5;
 
   private final MonoSink<byte[]> sink;
-  private final ClientHello hello;
-  private final Duration answerTimeout;
   private final ByteBuf received;
-  private final int maxBytes;
-  private ScheduledFuture<?> answerTimer;
   private boolean done;
 
   FirstBytesHandler(
       MonoSink<byte[]> sink, ClientHello hello, int maxBytes, Duration answerTimeout) {
+    super(hello, answerTimeout);
     this.sink = sink;
-    this.hello = hello;
-    this.maxBytes = maxBytes;
-    this.answerTimeout = answerTimeout;
     this.received = Unpooled.buffer(Math.min(maxBytes, 2048), maxBytes);
   }
 
   @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    ctx.writeAndFlush(hello.toByteBuf());
-    answerTimer =
-        ctx.executor()
-            .schedule(
-                () -> end(ctx, new NoAnswerException(answerTimeout)),
-                answerTimeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-    ctx.fireChannelActive();
+  void onSilence(ChannelHandlerContext ctx, NoAnswerException silence) {
+    end(ctx, silence);
   }
 
   @Override
@@ -102,9 +86,7 @@ final class FirstBytesHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     done = true;
-    if (answerTimer != null) {
-      answerTimer.cancel(false);
-    }
+    cancelTimer();
     byte[] bytes = ByteBufUtil.getBytes(received);
     received.release();
     if (cause != null && bytes.length == 0) {

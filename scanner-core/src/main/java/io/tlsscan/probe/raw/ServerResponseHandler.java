@@ -1,14 +1,11 @@
 package io.tlsscan.probe.raw;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ServerResponse;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.MonoSink;
 
 /**
@@ -16,29 +13,18 @@ import reactor.core.publisher.MonoSink;
  * the probe. Errors, a close before any answer and silence for {@code answerTimeout} after the
  * hello ({@link NoAnswerException}) fail the probe. One instance per channel.
  */
-final class ServerResponseHandler extends ChannelInboundHandlerAdapter {
+final class ServerResponseHandler extends HelloHandler {
   private final MonoSink<ServerResponse> sink;
-  private final ClientHello hello;
-  private final Duration answerTimeout;
-  private ScheduledFuture<?> answerTimer;
   private boolean done;
 
   ServerResponseHandler(MonoSink<ServerResponse> sink, ClientHello hello, Duration answerTimeout) {
+    super(hello, answerTimeout);
     this.sink = sink;
-    this.hello = hello;
-    this.answerTimeout = answerTimeout;
   }
 
   @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    ctx.writeAndFlush(hello.toByteBuf());
-    answerTimer =
-        ctx.executor()
-            .schedule(
-                () -> fail(ctx, new NoAnswerException(answerTimeout)),
-                answerTimeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-    ctx.fireChannelActive();
+  void onSilence(ChannelHandlerContext ctx, NoAnswerException silence) {
+    fail(ctx, silence);
   }
 
   @Override
@@ -77,11 +63,5 @@ final class ServerResponseHandler extends ChannelInboundHandlerAdapter {
       sink.error(cause);
     }
     ctx.close();
-  }
-
-  private void cancelTimer() {
-    if (answerTimer != null) {
-      answerTimer.cancel(false);
-    }
   }
 }
