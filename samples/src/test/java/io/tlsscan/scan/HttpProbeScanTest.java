@@ -25,8 +25,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -77,9 +75,7 @@ class HttpProbeScanTest {
 
   private static Scanner scannerWith(Duration timeout) {
     return TestTargets.scanner(
-        ScanOptions.defaults()
-            .withProbes(Set.of(ProbeId.CERT, ProbeId.HTTP))
-            .withTimeout(timeout),
+        ScanOptions.defaults().withProbes(Set.of(ProbeId.CERT, ProbeId.HTTP)).withTimeout(timeout),
         chain.root());
   }
 
@@ -106,15 +102,8 @@ class HttpProbeScanTest {
 
   private static Path keystore(TestChain chain, Path file)
       throws GeneralSecurityException, IOException {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry(
-        "server",
-        chain.leaf().key(),
-        PASSWORD,
-        new Certificate[] {chain.leaf().certificate(), chain.intermediate().certificate()});
     try (OutputStream out = Files.newOutputStream(file)) {
-      store.store(out, PASSWORD);
+      chain.keyStore(PASSWORD).store(out, PASSWORD);
     }
     return file;
   }
@@ -145,7 +134,8 @@ class HttpProbeScanTest {
   void aPlainResponseGivesItsStatusAndServerAndNoHsts() {
     // Given a server answering 200 with a Server header and no HSTS
     HostReport report =
-        scanAnswering(scanner, aResponse().withStatus(200).withHeader("Server", "Jetty-test").withBody("hi"));
+        scanAnswering(
+            scanner, aResponse().withStatus(200).withHeader("Server", "Jetty-test").withBody("hi"));
     // Then the record has the status and the server, no redirect and no HSTS
     assertThat(http(report)).isEqualTo(new HttpReport(200, null, "Jetty-test", null, null));
     // And the request named the target as the handshake does, over a connection of its own
@@ -207,7 +197,9 @@ class HttpProbeScanTest {
     HostReport report =
         scanAnswering(
             scanner,
-            aResponse().withStatus(200).withHeader("Strict-Transport-Security", "MAX-AGE=\"86400\""));
+            aResponse()
+                .withStatus(200)
+                .withHeader("Strict-Transport-Security", "MAX-AGE=\"86400\""));
     assertThat(http(report).hsts()).isEqualTo(new Hsts(86_400, false, false));
     assertThat(findingIds(report)).contains("http.hsts_short").doesNotContain("http.hsts_missing");
   }
@@ -241,7 +233,9 @@ class HttpProbeScanTest {
     HostReport report =
         scanAnswering(
             scanner,
-            aResponse().withStatus(200).withHeader("Strict-Transport-Security", "includeSubDomains"));
+            aResponse()
+                .withStatus(200)
+                .withHeader("Strict-Transport-Security", "includeSubDomains"));
     assertThat(http(report).hsts()).isNull();
     assertThat(http(report).hstsError()).isEqualTo("no max-age directive");
   }
@@ -251,7 +245,8 @@ class HttpProbeScanTest {
     // Given a Server header with an escape sequence, a bell and a C1 control character
     HostReport report =
         scanAnswering(
-            scanner, aResponse().withStatus(200).withHeader("Server", "evil\u001b[2J\u0007\u0085x"));
+            scanner,
+            aResponse().withStatus(200).withHeader("Server", "evil\u001b[2J\u0007\u0085x"));
     // Then the record shows them escaped, never raw
     assertThat(http(report).server()).isEqualTo("evil\\u001b[2J\\u0007\\u0085x");
   }
@@ -323,8 +318,9 @@ class HttpProbeScanTest {
     long elapsedMs = (System.nanoTime() - started) / 1_000_000;
     // Then the probe is cut at the deadline and says so; the certificate is still reported
     assertThat(failedAs(report, ErrorKind.TIMEOUT)).contains("deadline");
-    assertThat(findingIds(report)).as("no verdict on HSTS without a response").doesNotContain(
-        "http.hsts_missing");
+    assertThat(findingIds(report))
+        .as("no verdict on HSTS without a response")
+        .doesNotContain("http.hsts_missing");
     assertThat(elapsedMs)
         .as("the scan of the target ends at its deadline")
         .isLessThan(SHORT_TIMEOUT.toMillis() + 1500);

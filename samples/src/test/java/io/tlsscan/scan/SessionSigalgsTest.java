@@ -16,8 +16,6 @@ import io.tlsscan.tls.ProtocolVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -151,15 +149,8 @@ class SessionSigalgsTest {
   /** A JSSE server context with the test chain's RSA leaf and intermediate. */
   private static SSLContext sslContext() throws GeneralSecurityException, IOException {
     char[] password = "changeit".toCharArray();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry(
-        "server",
-        chain.leaf().key(),
-        password,
-        new Certificate[] {chain.leaf().certificate(), chain.intermediate().certificate()});
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, password);
+    keys.init(chain.keyStore(password), password);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
     return context;

@@ -217,6 +217,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
           out,
           Optional.of("alert " + AlertDescription.nameOf(description) + " before ServerHelloDone"),
           OptionalInt.of(description),
+          false,
           false);
     } else if (!skippableWarning) {
       finish(out, new ServerResponse.Alert(level, description));
@@ -357,17 +358,12 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
       return;
     }
     if (pendingHello != null) {
-      finish(
+      finishFlight(
           out,
-          pendingHello.withFlight(
-              new ServerFlight(
-                  certificates,
-                  keyExchange,
-                  signatureScheme,
-                  Optional.of("connection closed before ServerHelloDone"),
-                  OptionalInt.empty(),
-                  true,
-                  false)));
+          Optional.of("connection closed before ServerHelloDone"),
+          OptionalInt.empty(),
+          true,
+          false);
     } else if (consumed == 0 && !in.isReadable()) {
       finish(out, new ServerResponse.Closed());
     } else if (!sniffed) {
@@ -399,11 +395,15 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
   }
 
   private void finishFlight(List<Object> out, Optional<String> incompleteReason, boolean resumed) {
-    finishFlight(out, incompleteReason, OptionalInt.empty(), resumed);
+    finishFlight(out, incompleteReason, OptionalInt.empty(), false, resumed);
   }
 
   private void finishFlight(
-      List<Object> out, Optional<String> incompleteReason, OptionalInt alert, boolean resumed) {
+      List<Object> out,
+      Optional<String> incompleteReason,
+      OptionalInt alert,
+      boolean closed,
+      boolean resumed) {
     finish(
         out,
         pendingHello.withFlight(
@@ -413,7 +413,7 @@ public final class ServerResponseDecoder extends ByteToMessageDecoder {
                 signatureScheme,
                 incompleteReason,
                 alert,
-                false,
+                closed,
                 resumed)));
   }
 

@@ -2,6 +2,10 @@ package io.tlsscan.samples.pki;
 
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestPki.Issued;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 
 /**
  * A three-certificate chain for a test server: a self-signed root, an intermediate it issues, and
@@ -30,6 +34,21 @@ public record TestChain(Issued root, Issued intermediate, Issued leaf) {
             .dns(host)
             .issuedBy(intermediate);
     return new TestChain(root, intermediate, leaf);
+  }
+
+  /**
+   * A PKCS#12 key store holding the leaf's key under the alias {@code server}, with the leaf and
+   * the intermediate as its chain: what a JSSE server (WireMock's, HttpsServer) is given.
+   */
+  public KeyStore keyStore(char[] password) throws GeneralSecurityException, IOException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry(
+        "server",
+        leaf.key(),
+        password,
+        new Certificate[] {leaf.certificate(), intermediate.certificate()});
+    return store;
   }
 
   /** An {@code openssl s_server} that sends {@link #leaf()} and {@link #intermediate()}. */
