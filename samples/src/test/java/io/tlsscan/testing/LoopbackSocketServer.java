@@ -35,6 +35,7 @@ public final class LoopbackSocketServer implements AutoCloseable {
   private final Connection connection;
   private final AtomicInteger connections = new AtomicInteger();
   private final List<Socket> open = new ArrayList<>();
+  private boolean closed;
 
   private LoopbackSocketServer(ServerSocket listener, String name, Connection connection) {
     this.listener = listener;
@@ -61,12 +62,21 @@ public final class LoopbackSocketServer implements AutoCloseable {
     return connections.get();
   }
 
-  /** Closes {@code socket} (a connection to a backend, say) when the server closes. */
-  public Socket track(Socket socket) {
+  /**
+   * Closes {@code socket} (a connection to a backend, say) when the server closes, or at once when
+   * it has closed already.
+   *
+   * @throws IOException when the server has closed
+   */
+  public Socket track(Socket socket) throws IOException {
     synchronized (open) {
-      open.add(socket);
+      if (!closed) {
+        open.add(socket);
+        return socket;
+      }
     }
-    return socket;
+    socket.close();
+    throw new IOException("the server is closed");
   }
 
   /** Runs {@code task} on a daemon thread; its {@link IOException} ends only that thread. */
@@ -108,6 +118,7 @@ public final class LoopbackSocketServer implements AutoCloseable {
   public void close() {
     closeQuietly(listener);
     synchronized (open) {
+      closed = true;
       open.forEach(LoopbackSocketServer::closeQuietly);
     }
   }

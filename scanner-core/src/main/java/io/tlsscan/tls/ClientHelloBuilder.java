@@ -296,7 +296,8 @@ public final class ClientHelloBuilder {
 
   /**
    * The content of the session_ticket extension of a TLS 1.0-1.2 hello (RFC 5077): a ticket the
-   * server issued, to resume its session; default empty (asking for a ticket).
+   * server issued, to resume its session; default empty (asking for a ticket). It puts the
+   * extension back after {@link #withoutSessionTicket}.
    *
    * @throws IllegalArgumentException for a ticket longer than an extension can carry
    */
@@ -305,7 +306,11 @@ public final class ClientHelloBuilder {
     if (copy.length > 0xffff) {
       throw new IllegalArgumentException("session ticket of " + copy.length + " bytes");
     }
-    return with(builder -> builder.sessionTicket = copy);
+    return with(
+        builder -> {
+          builder.sessionTicket = copy;
+          builder.sessionTicketExtension = true;
+        });
   }
 
   /**

@@ -103,17 +103,19 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
 
   /**
    * A hello offering {@code ticket} as a PSK (with (EC)DHE, psk_dhe_ke) and its binder, for the
-   * ticket's suite only, to see whether the server resumes from it: its ServerHello then carries
-   * pre_shared_key (RFC 8446 section 4.2.11).
+   * ticket's suite only, with a key share for {@code group} (one of {@link #GROUPS}), to see
+   * whether the server resumes from it: its ServerHello then carries pre_shared_key (RFC 8446
+   * section 4.2.11).
    */
-  public static ClientHello resuming(Tls13Ticket ticket, String serverName, SecureRandom random) {
+  public static ClientHello resuming(
+      Tls13Ticket ticket, String serverName, NamedGroup group, SecureRandom random) {
     byte[] clientRandom = new byte[32];
     byte[] sessionId = new byte[32];
     random.nextBytes(clientRandom);
     random.nextBytes(sessionId);
     long ageMillis = (System.nanoTime() - ticket.receivedNanos()) / 1_000_000;
     long obfuscatedAge = (ageMillis + ticket.ageAdd()) & 0xFFFFFFFFL;
-    EphemeralKeyAgreement share = EphemeralKeyAgreement.generate(NamedGroup.X25519, random);
+    EphemeralKeyAgreement share = EphemeralKeyAgreement.generate(group, random);
     List<CipherSuite> suites = List.of(ticket.suite());
     byte[] message =
         Tls13Hello.message(
@@ -121,15 +123,15 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
             sessionId,
             suites,
             serverName,
-            Map.of(NamedGroup.X25519, share.publicValue()),
+            Map.of(group, share.publicValue()),
             ticket,
             obfuscatedAge);
     return new ClientHello(
         ProtocolVersion.TLSv1_3,
         suites,
         List.of(),
-        List.of(NamedGroup.X25519),
-        List.of(NamedGroup.X25519),
+        List.of(group),
+        List.of(group),
         Tls13Hello.record(message));
   }
 

@@ -21,8 +21,9 @@ import java.util.List;
 /**
  * A TLS server double on a loopback address that answers raw hellos the way old, flawed stacks did,
  * up to ServerHelloDone and no further (no certificate, no key exchange: nothing past the flight is
- * ever completed). It accepts TLS 1.0 to {@code maxVersion} with the suites it is given, picks the
- * client's first suite it has, and then, by its {@link Flaws}:
+ * ever completed). It accepts TLS 1.0 to {@code maxVersion} (SSLv3 alone when that is {@code
+ * maxVersion}, its ServerHello then without extensions, as the client's had none) with the suites
+ * it is given, picks the client's first suite it has, and then, by its {@link Flaws}:
  *
  * <ul>
  *   <li>{@code heartbleed}: negotiates the heartbeat extension and answers a heartbeat request with
@@ -62,6 +63,7 @@ final class LegacyTlsServer implements AutoCloseable {
   private static final int ALERT = 21;
   private static final int CCS = 20;
   private static final int HEARTBEAT = 24;
+  private static final int SSL3 = 0x0300;
   private static final int TLS10 = 0x0301;
   private static final int FALLBACK_SCSV = 0x5600;
 
@@ -143,7 +145,7 @@ final class LegacyTlsServer implements AutoCloseable {
       deflateOffered |= hello.get() == 1;
     }
     int version = Math.min(clientVersion, maxVersion);
-    if (version < TLS10) {
+    if (version < Math.min(TLS10, maxVersion)) {
       sendAlert(out, TLS10, 70); // protocol_version
       throw new EOFException();
     }
@@ -166,7 +168,10 @@ final class LegacyTlsServer implements AutoCloseable {
     if (flaws.heartbleed()) {
       extensions.putShort((short) 15).putShort((short) 1).put((byte) 1);
     }
-    body.putShort((short) extensions.position()).put(extensions.array(), 0, extensions.position());
+    if (version > SSL3) {
+      body.putShort((short) extensions.position())
+          .put(extensions.array(), 0, extensions.position());
+    }
     ByteArrayOutputStream flight = new ByteArrayOutputStream();
     flight.writeBytes(handshake(2, Arrays.copyOf(body.array(), body.position())));
     if (rsa != null) {

@@ -31,7 +31,13 @@ final class RoundRobinRelay implements AutoCloseable {
 
   private void relay(Socket client, int ordinal) throws IOException {
     InetSocketAddress backend = backends.get(ordinal % backends.size());
-    Socket to = server.track(new Socket(backend.getAddress(), backend.getPort()));
+    Socket to;
+    try {
+      to = server.track(new Socket(backend.getAddress(), backend.getPort()));
+    } catch (IOException e) {
+      client.close();
+      throw e;
+    }
     LoopbackSocketServer.daemon(
         "round-robin-relay-upstream", () -> LoopbackSocketServer.pump(client.getInputStream(), to));
     LoopbackSocketServer.pump(to.getInputStream(), client);

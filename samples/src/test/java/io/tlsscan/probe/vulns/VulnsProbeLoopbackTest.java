@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class VulnsProbeLoopbackTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Duration LISTEN = Duration.ofMillis(700);
+  private static final int SSL3 = 0x0300;
   private static final int TLS12 = 0x0303;
   private static final List<Integer> CBC_SUITES = List.of(0x002F, 0x000A);
 
@@ -186,6 +187,33 @@ class VulnsProbeLoopbackTest {
     }
   }
 
+  /**
+   * An SSLv3 hello carries no extensions, so an SSLv3-only server cannot show that it agrees to
+   * heartbeats: it gets the heartbeat request anyway. Vulnerable: the double that answers it with
+   * its memory (OpenSSL 1.0.1-1.0.1f took heartbeats on any version). Healthy: the same without the
+   * flaw.
+   */
+  @Test
+  void sslv3OnlyServerGetsTheHeartbeatItsHelloCouldNotOffer() throws Exception {
+    try (LegacyTlsServer bleeding =
+            new LegacyTlsServer(
+                "127.0.147.23",
+                SSL3,
+                CBC_SUITES,
+                new LegacyTlsServer.Flaws(true, false, false, false, false, false));
+        LegacyTlsServer healthy =
+            new LegacyTlsServer("127.0.147.24", SSL3, CBC_SUITES, LegacyTlsServer.Flaws.NONE)) {
+      Scan leaking = scan(bleeding.address());
+      assertThat(leaking.verdict(Weakness.HEARTBLEED)).as("%s", leaking).isEqualTo(yes());
+      Scan sound = scan(healthy.address());
+      assertThat(sound.verdict(Weakness.HEARTBLEED)).as("%s", sound).isEqualTo(no());
+      assertThat(sound.verdict(Weakness.CCS_INJECTION)).as("%s", sound).isEqualTo(no());
+      assertThat(sound.connections())
+          .as("the heartbeat takes the hello's connection: ccs_injection makes its own")
+          .isEqualTo(leaking.connections());
+    }
+  }
+
   /** Healthy: a modern OpenSSL 3.0 with TLS 1.2 and 1.3: no weakness at all. */
   @Test
   void modernOpenSslHasNoWeakness() {
@@ -204,9 +232,9 @@ class VulnsProbeLoopbackTest {
       assertThat(scan.verdict(Weakness.TICKETBLEED)).as("%s", scan).isEqualTo(no());
       assertThat(scan.connections())
           .as(
-              "one for heartbleed, compression, secure_renegotiation and ccs_injection (no heartbeat"
-                  + " agreed), fallback_scsv's, the JDK's handshake and ticketbleed's resumption;"
-                  + " none for ROBOT without RSA key exchange")
+              "one for heartbleed, compression, secure_renegotiation and ccs_injection (no"
+                  + " heartbeat agreed), fallback_scsv's, the JDK's handshake and ticketbleed's"
+                  + " resumption; none for ROBOT without RSA key exchange")
           .isEqualTo(4);
       assertThat(scan.vulnerabilities().problems()).as("%s", scan).isEmpty();
       assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
@@ -234,9 +262,9 @@ class VulnsProbeLoopbackTest {
           .isEqualTo(Map.of(Weakness.LUCKY13, true));
       assertThat(scan.connections())
           .as(
-              "one for heartbleed, compression, secure_renegotiation and ccs_injection (no heartbeat"
-                  + " agreed), fallback_scsv's, the JDK's handshake, ticketbleed's resumption, one"
-                  + " ROBOT round of 5")
+              "one for heartbleed, compression, secure_renegotiation and ccs_injection (no"
+                  + " heartbeat agreed), fallback_scsv's, the JDK's handshake, ticketbleed's"
+                  + " resumption, one ROBOT round of 5")
           .isEqualTo(9);
     }
   }

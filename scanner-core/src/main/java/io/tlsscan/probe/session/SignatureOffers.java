@@ -25,11 +25,12 @@ import reactor.core.publisher.Mono;
  * Which signature algorithms a TLS 1.2 server signs its ServerKeyExchange with, by elimination: raw
  * hellos offer every ECDHE and DHE suite that is signed and the algorithms not yet seen; the one
  * the ServerKeyExchange names is taken out and the next hello offers the rest, until the server
- * refuses (an alert, a close, or an alert after its ServerHello instead of a ServerKeyExchange).
- * The protocols probe's TLS 1.2 hello offered them all: when the server answered it with a signed
- * ServerKeyExchange, that algorithm is the first one found. At most one connection per algorithm of
- * {@link SignatureScheme#broadDefault()} plus one, one at a time; a server accepting n makes n + 1,
- * or n when the protocols probe's answer named one; none without TLS 1.2.
+ * refuses (an alert, a close, or an alert or a close after its ServerHello instead of a
+ * ServerKeyExchange). The protocols probe's TLS 1.2 hello offered them all: when the server
+ * answered it with a signed ServerKeyExchange, that algorithm is the first one found. At most one
+ * connection per algorithm of {@link SignatureScheme#broadDefault()} plus one, one at a time; a
+ * server accepting n makes n + 1, or n when the protocols probe's answer named one; none without
+ * TLS 1.2.
  *
  * <p>TLS 1.3 sends the algorithm in the encrypted CertificateVerify; it is not probed.
  */

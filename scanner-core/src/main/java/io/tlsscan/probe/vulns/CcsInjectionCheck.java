@@ -56,8 +56,11 @@ final class CcsInjectionCheck {
   }
 
   private static Map<Weakness, WeaknessVerdict> judge(Conversation conversation) {
-    if (!(conversation.answer() instanceof ServerResponse.ServerHello)) {
+    if (!(conversation.answer() instanceof ServerResponse.ServerHello hello)) {
       return Refusals.refused(conversation.answer(), CHECKS);
+    }
+    if (Refusals.flightCutShort(hello)) {
+      return Map.of(Weakness.CCS_INJECTION, Refusals.cutShort(hello));
     }
     return Map.of(Weakness.CCS_INJECTION, verdict(conversation.replies()));
   }

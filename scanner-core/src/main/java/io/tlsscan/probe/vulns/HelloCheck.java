@@ -29,15 +29,18 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>{@code secure_renegotiation}: the ServerHello carries renegotiation_info (RFC 5746).
  *   <li>{@code compression}: the ServerHello picks DEFLATE.
- *   <li>{@code heartbleed}: when the ServerHello agrees to heartbeats, a heartbeat request (RFC
- *       6520) that claims a 16384-byte payload but carries none follows the server's flight; the
- *       server is vulnerable when it answers with more payload than the request carried (3 bytes):
- *       it copied its own memory into the reply. A server that ignores the request, refuses it or
- *       closes is not vulnerable; nor is one that does not agree to heartbeats, as every vulnerable
- *       OpenSSL (1.0.1 to 1.0.1f) agreed when offered them.
- *   <li>{@code ccs_injection}: a server that agrees neither to heartbeats nor to DEFLATE gets the
- *       {@link CcsInjectionCheck}'s records on this connection; otherwise, or when the hello is not
- *       answered with a ServerHello, that check makes its own.
+ *   <li>{@code heartbleed}: when the ServerHello agrees to heartbeats (or the hello, SSLv3, could
+ *       not offer them), a heartbeat request (RFC 6520) that claims a 16384-byte payload but
+ *       carries none follows the server's flight; the server is vulnerable when it answers with
+ *       more payload than the request carried (3 bytes): it copied its own memory into the reply. A
+ *       server that ignores the request, refuses it or closes is not vulnerable; nor is one that
+ *       does not agree to heartbeats offered in a TLS hello, as every vulnerable OpenSSL (1.0.1 to
+ *       1.0.1f) agreed when offered them. A server that ends its flight before ServerHelloDone
+ *       leaves it undecided: the request would test nothing.
+ *   <li>{@code ccs_injection}: a server that agrees neither to heartbeats nor to DEFLATE and
+ *       completes its flight gets the {@link CcsInjectionCheck}'s records on this connection;
+ *       otherwise, or when the hello is not answered with a ServerHello or the connection fails,
+ *       that check makes its own.
  * </ul>
  *
  * <p>A server that accepts only TLS 1.3 has none of the four (TLS 1.3 has no renegotiation, no
@@ -89,11 +92,15 @@ final class HelloCheck {
             TlsRecord.HEARTBEAT,
             legacy.version().wireCode(),
             new byte[] {HEARTBEAT_REQUEST, (byte) (CLAIMED_PAYLOAD >> 8), (byte) CLAIMED_PAYLOAD});
+    boolean offered = offersHeartbeat(legacy.version());
     Mono<Map<Weakness, WeaknessVerdict>> verdicts =
         client
             .converse(
-                target, hello, answer -> followUps(answer, heartbeat, legacy.version()), listen)
-            .map(HelloCheck::judge);
+                target,
+                hello,
+                answer -> followUps(answer, offered, heartbeat, legacy.version()),
+                listen)
+            .map(conversation -> judge(conversation, offered));
     return Refusals.orUndecided(verdicts, CHECKS)
         .flatMap(
             found ->
@@ -103,34 +110,58 @@ final class HelloCheck {
   }
 
   /**
-   * The heartbeat request, the ChangeCipherSpec records, or nothing (DEFLATE without heartbeat).
+   * Whether a hello of {@code version} can offer heartbeats: SSLv3 hellos carry no extensions, so
+   * an SSLv3 server's silence on them says nothing.
+   */
+  private static boolean offersHeartbeat(ProtocolVersion version) {
+    return version != ProtocolVersion.SSLv3;
+  }
+
+  /** Whether the heartbeat request is sent: the server agreed, or could not be asked. */
+  private static boolean sendsHeartbeat(ServerResponse.ServerHello answer, boolean offered) {
+    return answer.heartbeat() || !offered;
+  }
+
+  /**
+   * The heartbeat request, the ChangeCipherSpec records, or nothing (DEFLATE, or a flight cut
+   * short, without heartbeat).
    */
   private static List<byte[]> followUps(
-      ServerResponse.ServerHello answer, byte[] heartbeat, ProtocolVersion version) {
-    if (answer.heartbeat()) {
+      ServerResponse.ServerHello answer,
+      boolean offered,
+      byte[] heartbeat,
+      ProtocolVersion version) {
+    if (sendsHeartbeat(answer, offered)) {
       return List.of(heartbeat);
     }
-    return carriesCcs(answer) ? CcsInjectionCheck.records(version) : List.of();
+    return carriesCcs(answer, offered) ? CcsInjectionCheck.records(version) : List.of();
   }
 
-  private static boolean carriesCcs(ServerResponse.ServerHello answer) {
-    return !answer.heartbeat() && answer.compressionMethod() == NULL_COMPRESSION;
+  private static boolean carriesCcs(ServerResponse.ServerHello answer, boolean offered) {
+    return !sendsHeartbeat(answer, offered)
+        && answer.compressionMethod() == NULL_COMPRESSION
+        && !Refusals.flightCutShort(answer);
   }
 
-  /** The verdicts on one conversation: {@code ccs_injection} too when the conversation tried it. */
-  static Map<Weakness, WeaknessVerdict> judge(Conversation conversation) {
+  /**
+   * The verdicts on one conversation after a hello that {@code offered} heartbeats or not: {@code
+   * ccs_injection} too when the conversation tried it.
+   */
+  static Map<Weakness, WeaknessVerdict> judge(Conversation conversation, boolean offered) {
     if (!(conversation.answer() instanceof ServerResponse.ServerHello hello)) {
       return Refusals.refused(conversation.answer(), CHECKS);
     }
     Map<Weakness, WeaknessVerdict> verdicts = new EnumMap<>(Weakness.class);
     verdicts.put(Weakness.SECURE_RENEGOTIATION, WeaknessVerdict.of(hello.secureRenegotiation()));
     verdicts.put(Weakness.COMPRESSION, WeaknessVerdict.of(hello.compressionMethod() == DEFLATE));
-    if (hello.heartbeat()) {
-      verdicts.put(Weakness.HEARTBLEED, heartbleed(conversation.replies()));
-    } else {
+    if (!sendsHeartbeat(hello, offered)) {
       verdicts.put(Weakness.HEARTBLEED, WeaknessVerdict.of(false));
+    } else if (Refusals.flightCutShort(hello)) {
+      verdicts.put(Weakness.HEARTBLEED, Refusals.cutShort(hello));
+    } else {
+      verdicts.put(Weakness.HEARTBLEED, heartbleed(conversation.replies()));
     }
-    if (carriesCcs(hello)) {
+    if (carriesCcs(hello, offered)) {
       verdicts.put(Weakness.CCS_INJECTION, CcsInjectionCheck.verdict(conversation.replies()));
     }
     return verdicts;

@@ -5,6 +5,7 @@ import io.tlsscan.model.Weakness;
 import io.tlsscan.model.WeaknessVerdict;
 import io.tlsscan.net.Failure;
 import io.tlsscan.net.FailureClassifier;
+import io.tlsscan.tls.ServerFlight;
 import io.tlsscan.tls.ServerResponse;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,6 +33,21 @@ final class Refusals {
               ErrorKind.HANDSHAKE_FAILED, "no ServerHello to the hello: " + answer);
     }
     return all(checks, verdict);
+  }
+
+  /**
+   * Whether the server ended its flight before ServerHelloDone (an alert, a close): records sent
+   * after it test nothing.
+   */
+  static boolean flightCutShort(ServerResponse.ServerHello hello) {
+    return hello.flight().filter(flight -> !flight.complete()).isPresent();
+  }
+
+  /** The undecided verdict of a check whose records would follow a flight cut short. */
+  static WeaknessVerdict cutShort(ServerResponse.ServerHello hello) {
+    return WeaknessVerdict.inconclusive(
+        "the server's flight ended before ServerHelloDone: "
+            + hello.flight().flatMap(ServerFlight::incompleteReason).orElse("cut short"));
   }
 
   /** {@code mono}, with a failed connection making {@code checks} undecided instead. */
