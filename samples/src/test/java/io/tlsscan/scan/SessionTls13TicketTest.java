@@ -48,6 +48,19 @@ class SessionTls13TicketTest {
   }
 
   @Test
+  void p256OnlyServerResumesFromItsTicketWithAP256KeyShare() {
+    // Given a server whose only TLS 1.3 group is secp256r1
+    try (OpenSslServer server = chain.openSslServer().host("127.0.95.7").groups("P-256").start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then the ticket is taken and resumed from, both hellos offering a secp256r1 key share
+      assertThat(session.tls13())
+          .as("%s", session)
+          .isEqualTo(new Tls13Resumption(true, 7200L, null, true, null));
+    }
+  }
+
+  @Test
   void serverWithEarlyDataAnnouncesHowMuch() {
     // Given a server started with -early_data
     try (OpenSslServer server =

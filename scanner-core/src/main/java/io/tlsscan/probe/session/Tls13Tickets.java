@@ -77,8 +77,17 @@ final class Tls13Tickets {
                       ticket.lifetimeSeconds(),
                       maxEarlyData,
                       resumed,
-                      hello ? null : "no TLS 1.3 ServerHello to the hello offering the ticket"),
+                      hello ? null : refusal(answer)),
                   null);
             });
+  }
+
+  /** Why the hello offering the ticket got no TLS 1.3 ServerHello. */
+  private static String refusal(ServerResponse answer) {
+    String why =
+        answer instanceof ServerResponse.Alert alert
+            ? "alert " + alert.descriptionName()
+            : "no TLS 1.3 ServerHello";
+    return why + " to the hello offering the ticket";
   }
 }
