@@ -1,6 +1,7 @@
 package io.tlsscan.probe.vulns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Vulnerabilities;
@@ -19,8 +20,12 @@ import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.samples.interop.InteropServer;
+import io.tlsscan.samples.interop.InteropStack;
+import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
+import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.tls.ProtocolVersion;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -211,6 +216,29 @@ class VulnsProbeLoopbackTest {
       assertThat(sound.connections())
           .as("the heartbeat takes the hello's connection: ccs_injection makes its own")
           .isEqualTo(leaking.connections());
+    }
+  }
+
+  /**
+   * lighttpd with wolfSSL and a self-signed certificate drops any hello that asks for an OCSP
+   * staple. The JDK's client of client_renegotiation and ticketbleed asks for none, so its
+   * handshake completes and both are decided: wolfSSL refuses the renegotiation and promises no
+   * ticket. (With the JDK's default status_request both were null.)
+   */
+  @Test
+  void wolfSslWithASelfSignedCertificateCompletesTheJdkHandshake() {
+    assumeTrue(InteropStack.LIGHTTPD_WOLFSSL.missing().isEmpty(), "lighttpd with wolfSSL");
+    TestPki.Issued selfSigned =
+        TestPki.certificate("CN=vulns.test")
+            .key(TestPki.KeyType.EC_P256)
+            .dns("vulns.test")
+            .selfSigned();
+    try (InteropServer server =
+        InteropStack.LIGHTTPD_WOLFSSL.start(
+            "127.0.147.25", directory -> ServerCredentials.write(directory, selfSigned), "")) {
+      Scan scan = scan(server.address());
+      assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.TICKETBLEED)).as("%s", scan).isEqualTo(no());
     }
   }
 

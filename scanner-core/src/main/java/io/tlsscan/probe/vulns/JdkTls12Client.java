@@ -22,8 +22,22 @@ import javax.net.ssl.SSLException;
  * The JDK's TLS stack as a TLS 1.2 client that takes any certificate, for the checks that need a
  * full handshake the raw hellos cannot complete (BoringSSL cannot start a renegotiation). The JDK
  * asks for a session ticket (RFC 5077) in its hello and speaks no version below TLS 1.2 by default.
+ *
+ * <p>It asks for no OCSP staple: some servers (wolfSSL with a self-signed certificate) drop a hello
+ * with status_request, and the checks have no use for a staple. The JDK has no per-connection
+ * switch for it, only the system property {@value #STATUS_REQUEST_PROPERTY}, which it reads each
+ * time a TLS context is made; this class sets it to {@code false} unless it is set already, so it
+ * applies to every JDK TLS client of the JVM.
  */
 final class JdkTls12Client {
+  static final String STATUS_REQUEST_PROPERTY = "jdk.tls.client.enableStatusRequestExtension";
+
+  static {
+    if (System.getProperty(STATUS_REQUEST_PROPERTY) == null) {
+      System.setProperty(STATUS_REQUEST_PROPERTY, "false");
+    }
+  }
+
   private final Duration handshakeTimeout;
 
   JdkTls12Client(Duration handshakeTimeout) {
