@@ -7,6 +7,9 @@ import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.Handshake;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.probe.ProbeId;
+import io.tlsscan.samples.interop.InteropServer;
+import io.tlsscan.samples.interop.InteropStack;
+import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bouncycastle.crypto.agreement.DHStandardGroups;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +125,78 @@ class DeepScanOpenSslTest {
           .containsExactlyInAnyOrder("TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
       assertThat(report.groups().resultOrNull()).containsExactlyInAnyOrder("secp384r1", "x25519");
     }
+  }
+
+  @Test
+  void tls12ServerWithAnRfc7919PrimeShowsThatGroup() {
+    // Given a TLS 1.2 server whose DHE parameters are RFC 7919's ffdhe3072
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.55.20")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256")
+            .dhParameters(
+                DHStandardGroups.rfc7919_ffdhe3072.getP(),
+                DHStandardGroups.rfc7919_ffdhe3072.getG())
+            .start()) {
+      HostReport report = scan(server);
+      // Then the groups list it among the finite-field groups, and so does its DHE suite
+      assertThat(report.groups().resultOrNull())
+          .as("%s", report.groups())
+          .contains("x25519", "ffdhe3072")
+          .doesNotContain("ffdhe2048", "ffdhe4096", "ffdhe6144", "ffdhe8192");
+      assertThat(dhe(report).keyExchangeGroup()).isEqualTo("ffdhe3072");
+      assertThat(dhe(report).keyExchangeBits()).isEqualTo(3072);
+    }
+  }
+
+  @Test
+  void tls12ServerWithDhParametersOfItsOwnShowsNoFiniteFieldGroup() {
+    // Given a TLS 1.2 server whose DHE prime is RFC 3526's, no named group of RFC 7919
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.55.21")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256")
+            .dhParameters(
+                DHStandardGroups.rfc3526_2048.getP(), DHStandardGroups.rfc3526_2048.getG())
+            .start()) {
+      HostReport report = scan(server);
+      // Then no ffdhe group is listed, and the DHE suite shows only the prime's size
+      assertThat(report.groups().resultOrNull())
+          .as("%s", report.groups())
+          .contains("x25519")
+          .noneMatch(group -> group.startsWith("ffdhe"));
+      assertThat(dhe(report).keyExchangeGroup()).isNull();
+      assertThat(dhe(report).keyExchangeBits()).isEqualTo(2048);
+    }
+  }
+
+  @Test
+  void jsseWithTls12OnlyNegotiatesEveryRfc7919Group() {
+    // Given JSSE speaking TLS 1.2 only, which takes the client's RFC 7919 groups for DHE
+    try (InteropServer server =
+        InteropStack.JSSE.start(
+            "127.0.55.22",
+            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
+            "TLSv1.2")) {
+      HostReport report = TestTargets.scan(scanner, "deep.test", server.address());
+      // Then each of them is listed after its curves
+      assertThat(report.groups().resultOrNull())
+          .as("%s", report.groups())
+          .containsSubsequence("secp256r1", "ffdhe2048")
+          .contains("ffdhe2048", "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192");
+    }
+  }
+
+  /** The record's first TLS 1.2 DHE suite. */
+  private static CipherInfo dhe(HostReport report) {
+    return report.ciphers().resultOrNull().byVersion().get("TLSv1.2").stream()
+        .filter(cipher -> cipher.name().startsWith("TLS_DHE_"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.crypto.agreement.DHStandardGroups;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,7 +206,8 @@ class RawHelloLoopbackTest {
 
       assertThat(response).as(server.output()).isInstanceOf(ServerResponse.ServerHello.class);
       ServerFlight flight = ((ServerResponse.ServerHello) response).flight().orElseThrow();
-      assertThat(flight.keyExchange()).contains(new KeyExchangeParameters.DiffieHellman(1024));
+      assertThat(flight.keyExchange())
+          .contains(new KeyExchangeParameters.DiffieHellman(1024, Optional.empty()));
       assertThat(flight.certificates()).hasSize(2);
     }
   }

@@ -10,8 +10,9 @@ import static java.util.Objects.requireNonNull;
  *     OpenSSL has none
  * @param bits symmetric key bits (0 for NULL encryption)
  * @param strength {@code strong}, {@code weak} or {@code insecure}
- * @param keyExchangeGroup the ECDHE group the server chose with it (e.g. {@code x25519}), or {@code
- *     null}
+ * @param keyExchangeGroup the group the server chose with it: ECDHE or TLS 1.3 (e.g. {@code
+ *     x25519}), or for DHE the RFC 7919 group of its prime (e.g. {@code ffdhe2048}); {@code null}
+ *     otherwise
  * @param keyExchangeBits the size of the server's DHE prime (or ECDHE group), or {@code null} when
  *     it does not show
  */

@@ -1,12 +1,15 @@
 package io.tlsscan.tls;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Optional;
 
 /** What a TLS 1.2 (or older) server put in its ServerKeyExchange. */
 public sealed interface KeyExchangeParameters {
 
   /**
-   * The named curve these parameters use: empty but for a {@link NamedCurve} the registry knows.
+   * The named group these parameters use: a {@link NamedCurve} the registry knows, or the RFC 7919
+   * group of {@link DiffieHellman} parameters; empty otherwise.
    */
   default Optional<NamedGroup> namedGroup() {
     return Optional.empty();
@@ -16,8 +19,18 @@ public sealed interface KeyExchangeParameters {
    * Finite-field Diffie-Hellman (DHE and DH_anon suites).
    *
    * @param primeBits the bit length of the prime p
+   * @param group the RFC 7919 group (ffdhe2048 ...) whose prime and generator these are, if any
    */
-  record DiffieHellman(int primeBits) implements KeyExchangeParameters {}
+  record DiffieHellman(int primeBits, Optional<NamedGroup> group) implements KeyExchangeParameters {
+    public DiffieHellman {
+      requireNonNull(group, "group");
+    }
+
+    @Override
+    public Optional<NamedGroup> namedGroup() {
+      return group;
+    }
+  }
 
   /**
    * ECDHE over a named curve.

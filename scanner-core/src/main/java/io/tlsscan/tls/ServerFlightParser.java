@@ -48,10 +48,11 @@ final class ServerFlightParser {
     }
     return switch (kx) {
       case DHE, DHE_PSK -> {
-        require(body, 2, "dh_p length");
-        int length = body.readUnsignedShort();
-        require(body, length, "dh_p");
-        yield Optional.of(new KeyExchangeParameters.DiffieHellman(bitLength(body, length)));
+        byte[] prime = vector(body, "dh_p");
+        byte[] generator = vector(body, "dh_g");
+        yield Optional.of(
+            new KeyExchangeParameters.DiffieHellman(
+                new BigInteger(1, prime).bitLength(), Rfc7919Groups.of(prime, generator)));
       }
       case ECDHE, ECDHE_PSK -> {
         require(body, 1, "curve type");
@@ -107,6 +108,14 @@ final class ServerFlightParser {
     }
     require(body, 2, "signature algorithm");
     return OptionalInt.of(body.readUnsignedShort());
+  }
+
+  private static byte[] vector(ByteBuf body, String field) throws MalformedMessageException {
+    require(body, 2, field + " length");
+    byte[] value = new byte[body.readUnsignedShort()];
+    require(body, value.length, field);
+    body.readBytes(value);
+    return value;
   }
 
   private static void skipVector(ByteBuf body, String field) throws MalformedMessageException {

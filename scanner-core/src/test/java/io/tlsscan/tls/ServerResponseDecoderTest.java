@@ -19,6 +19,7 @@ import io.tlsscan.tls.ServerResponseDecoder.Scope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -190,7 +191,8 @@ class ServerResponseDecoderTest {
     ServerFlight serverFlight = response.flight().orElseThrow();
     assertThat(serverFlight.complete()).isTrue();
     assertThat(serverFlight.certificates()).hasSize(1);
-    assertThat(serverFlight.keyExchange()).contains(new KeyExchangeParameters.DiffieHellman(2048));
+    assertThat(serverFlight.keyExchange())
+        .contains(new KeyExchangeParameters.DiffieHellman(2048, Optional.empty()));
   }
 
   @Test

@@ -31,8 +31,10 @@ import reactor.core.publisher.Mono;
  * The key-exchange groups the server accepts, in the order it picks them, by elimination: offer
  * every group, note the one the server chooses, offer the rest, until it refuses. With TLS 1.3 the
  * hello carries no key share, so the server names its choice in a HelloRetryRequest; otherwise (TLS
- * 1.2 and older) the ECDHE suites are offered and the curve is read from the ServerKeyExchange. One
- * connection per accepted group plus one.
+ * 1.2 and older) the ECDHE suites are offered and the curve is read from the ServerKeyExchange,
+ * then the DHE suites with the RFC 7919 groups, whose prime the ServerKeyExchange shows (a server
+ * with DH parameters of its own ends that part at once). One connection per accepted group plus
+ * one; below TLS 1.3 one more for the finite-field groups.
  */
 public final class GroupsProbe implements NetworkProbe<List<String>> {
   public static final ProbeKey<List<String>> KEY = new ProbeKey<>(ProbeId.GROUPS);
@@ -40,6 +42,20 @@ public final class GroupsProbe implements NetworkProbe<List<String>> {
       SectionFill.of(HostReport.GROUPS);
   private static final Set<NamedGroup.Kind> ECDHE_CURVES =
       EnumSet.of(NamedGroup.Kind.EC_PRIME, NamedGroup.Kind.EC_BINARY, NamedGroup.Kind.MONTGOMERY);
+
+  /** Every group with TLS 1.3 key shares. */
+  private static final List<NamedGroup> TLS13_GROUPS =
+      Arrays.stream(NamedGroup.values()).filter(NamedGroup::tls13).toList();
+
+  /** The named curves of ECDHE (RFC 8422), without the TLS 1.3-only brainpool code points. */
+  private static final List<NamedGroup> ECDHE_GROUPS =
+      Arrays.stream(NamedGroup.values())
+          .filter(g -> ECDHE_CURVES.contains(g.kind()) && !g.ianaName().endsWith("tls13"))
+          .toList();
+
+  /** The finite-field groups of RFC 7919, which a TLS 1.2 server may take for DHE. */
+  private static final List<NamedGroup> FFDHE_GROUPS =
+      Arrays.stream(NamedGroup.values()).filter(g -> g.kind() == NamedGroup.Kind.FFDHE).toList();
 
   private final RawHelloClient client;
 
@@ -79,10 +95,20 @@ public final class GroupsProbe implements NetworkProbe<List<String>> {
     if (version.isEmpty()) {
       return Mono.just(List.of());
     }
-    List<NamedGroup> offered = candidates(version.get());
-    List<CipherSuite> suites = suites(version.get());
     List<String> found = new ArrayList<>();
-    return eliminate(target, version.get(), suites, offered, found)
+    if (version.get() == ProtocolVersion.TLSv1_3) {
+      return eliminate(target, version.get(), firstSuites(version.get()), TLS13_GROUPS, found)
+          .then(Mono.fromSupplier(() -> List.copyOf(found)));
+    }
+    List<CipherSuite> ecdhe = firstSuites(version.get(), KeyExchange.ECDHE);
+    List<CipherSuite> dhe = firstSuites(version.get(), KeyExchange.DHE);
+    return eliminate(target, version.get(), ecdhe, ECDHE_GROUPS, found)
+        .then(
+            Mono.defer(
+                () ->
+                    dhe.isEmpty()
+                        ? Mono.<Void>empty()
+                        : eliminate(target, version.get(), dhe, FFDHE_GROUPS, found)))
         .then(Mono.fromSupplier(() -> List.copyOf(found)));
   }
 
@@ -120,25 +146,12 @@ public final class GroupsProbe implements NetworkProbe<List<String>> {
     return Optional.empty();
   }
 
-  /**
-   * Every group that can be used with {@code version}: TLS 1.3 the groups with key shares; older
-   * versions the named curves of ECDHE (RFC 8422), without the TLS 1.3-only brainpool code points.
-   */
-  private static List<NamedGroup> candidates(ProtocolVersion version) {
-    if (version == ProtocolVersion.TLSv1_3) {
-      return Arrays.stream(NamedGroup.values()).filter(NamedGroup::tls13).toList();
-    }
-    return Arrays.stream(NamedGroup.values())
-        .filter(g -> ECDHE_CURVES.contains(g.kind()) && !g.ianaName().endsWith("tls13"))
-        .toList();
-  }
-
-  /** TLS 1.3: all its suites; older versions: the ECDHE suites of the first offer. */
-  private static List<CipherSuite> suites(ProtocolVersion version) {
+  /** The suites of {@code version}'s first offer, those with {@code kx} when it is given. */
+  private static List<CipherSuite> firstSuites(ProtocolVersion version, KeyExchange... kx) {
     List<CipherSuite> first = SuiteOffers.chunks(version).get(0);
-    if (version == ProtocolVersion.TLSv1_3) {
-      return first;
-    }
-    return first.stream().filter(s -> s.keyExchange() == KeyExchange.ECDHE).toList();
+    Set<KeyExchange> wanted = Set.of(kx);
+    return kx.length == 0
+        ? first
+        : first.stream().filter(suite -> wanted.contains(suite.keyExchange())).toList();
   }
 }
