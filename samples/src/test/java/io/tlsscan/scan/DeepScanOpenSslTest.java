@@ -9,7 +9,6 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.interop.InteropServer;
 import io.tlsscan.samples.interop.InteropStack;
-import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
@@ -177,11 +176,7 @@ class DeepScanOpenSslTest {
   @Test
   void jsseWithTls12OnlyNegotiatesEveryRfc7919Group() {
     // Given JSSE speaking TLS 1.2 only, which takes the client's RFC 7919 groups for DHE
-    try (InteropServer server =
-        InteropStack.JSSE.start(
-            "127.0.55.22",
-            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
-            "TLSv1.2")) {
+    try (InteropServer server = chain.interopServer(InteropStack.JSSE, "127.0.55.22", "TLSv1.2")) {
       HostReport report = TestTargets.scan(scanner, "deep.test", server.address());
       // Then each of them is listed after its curves
       assertThat(report.groups().resultOrNull())

@@ -21,7 +21,6 @@ import io.tlsscan.samples.fleet.DemoEndpoint;
 import io.tlsscan.samples.fleet.DemoFleet;
 import io.tlsscan.samples.interop.InteropServer;
 import io.tlsscan.samples.interop.InteropStack;
-import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.testing.LoopbackSocketServer;
@@ -146,11 +145,7 @@ class JarmScanTest {
       openssl = scanServer(server.address());
     }
     Fingerprints gnutls;
-    try (InteropServer server =
-        InteropStack.GNUTLS_SERV.start(
-            "127.0.58.5",
-            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
-            "")) {
+    try (InteropServer server = chain.interopServer(InteropStack.GNUTLS_SERV, "127.0.58.5", "")) {
       gnutls = scanServer(server.address());
     }
     Fingerprints boringssl;
@@ -175,10 +170,7 @@ class JarmScanTest {
   void wolfSslGetsTheSameFingerprintsEveryRun() {
     assumeTrue(InteropStack.LIGHTTPD_WOLFSSL.missing().isEmpty(), "lighttpd with wolfSSL");
     try (InteropServer server =
-        InteropStack.LIGHTTPD_WOLFSSL.start(
-            "127.0.58.9",
-            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
-            "")) {
+        chain.interopServer(InteropStack.LIGHTTPD_WOLFSSL, "127.0.58.9", "")) {
       Fingerprints first = scanServer(server.address());
       assertThat(first.jarmAnswers().get(6)).as("%s", first).matches("130[1-3]\\|0303\\|.*");
       assertThat(first.ja4s()).as("%s", first).startsWith("t13");

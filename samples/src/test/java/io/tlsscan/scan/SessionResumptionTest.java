@@ -7,7 +7,6 @@ import io.tlsscan.model.SessionReport;
 import io.tlsscan.model.Tls12Resumption;
 import io.tlsscan.samples.interop.InteropServer;
 import io.tlsscan.samples.interop.InteropStack;
-import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
@@ -59,11 +58,7 @@ class SessionResumptionTest {
   void jsseResumesByIdWhenTheHelloOffersNoTicket() {
     // Given JSSE with its defaults, which issues tickets and looks a session id up only when the
     // hello offers no session ticket
-    try (InteropServer server =
-        InteropStack.JSSE.start(
-            "127.0.94.9",
-            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
-            "")) {
+    try (InteropServer server = chain.interopServer(InteropStack.JSSE, "127.0.94.9", "")) {
       // When its session is probed
       SessionReport session = scans.session(server.address());
       // Then it resumes by id (the hello that offers the id back offers no ticket) and by
@@ -158,10 +153,8 @@ class SessionResumptionTest {
     // Given a gnutls-serv told not to negotiate the extended master secret
     Assumptions.assumeTrue(InteropStack.GNUTLS_SERV.missing().isEmpty(), "gnutls-serv installed");
     try (InteropServer server =
-        InteropStack.GNUTLS_SERV.start(
-            "127.0.94.5",
-            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
-            "NORMAL:-VERS-TLS1.3:%NO_SESSION_HASH")) {
+        chain.interopServer(
+            InteropStack.GNUTLS_SERV, "127.0.94.5", "NORMAL:-VERS-TLS1.3:%NO_SESSION_HASH")) {
       // When its session is probed
       HostReport report = scans.scan(server.address());
       // Then it does not agree to the extended master secret

@@ -9,7 +9,6 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.samples.interop.InteropServer;
 import io.tlsscan.samples.interop.InteropStack;
-import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
@@ -97,11 +96,7 @@ class SessionSigalgsTest {
     assumeTrue(InteropStack.CADDY.missing().isEmpty(), "caddy installed");
     // Given caddy (Go's TLS), which answers an offer of algorithms it cannot sign with by a
     // ServerHello, its Certificate and an alert
-    try (InteropServer server =
-        InteropStack.CADDY.start(
-            "127.0.96.6",
-            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
-            "")) {
+    try (InteropServer server = chain.interopServer(InteropStack.CADDY, "127.0.96.6", "")) {
       // When its signature algorithms are probed
       SignatureAlgorithms sigalgs = scans.session(server.address()).sigalgs();
       // Then that alert ends the list of those Go signs with for an RSA key
@@ -127,11 +122,7 @@ class SessionSigalgsTest {
     overEngine.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
     overEngine.createContext("/", exchange -> exchange.sendResponseHeaders(204, -1));
     overEngine.start();
-    try (InteropServer overSocket =
-        InteropStack.JSSE.start(
-            "127.0.96.8",
-            directory -> ServerCredentials.write(directory, chain.leaf(), chain.intermediate()),
-            "")) {
+    try (InteropServer overSocket = chain.interopServer(InteropStack.JSSE, "127.0.96.8", "")) {
       // When the signature algorithms of both are probed
       SignatureAlgorithms closing = scans.session(overEngine.getAddress()).sigalgs();
       SignatureAlgorithms alerting = scans.session(overSocket.address()).sigalgs();

@@ -1,5 +1,8 @@
 package io.tlsscan.samples.pki;
 
+import io.tlsscan.samples.interop.InteropServer;
+import io.tlsscan.samples.interop.InteropStack;
+import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestPki.Issued;
 import java.io.IOException;
@@ -49,6 +52,15 @@ public record TestChain(Issued root, Issued intermediate, Issued leaf) {
         password,
         new Certificate[] {leaf.certificate(), intermediate.certificate()});
     return store;
+  }
+
+  /**
+   * A server of {@code stack} on {@code host} that sends {@link #leaf()} and {@link
+   * #intermediate()}, with the stack's {@code settings} (see {@link InteropStack#start}).
+   */
+  public InteropServer interopServer(InteropStack stack, String host, String settings) {
+    return stack.start(
+        host, directory -> ServerCredentials.write(directory, leaf, intermediate), settings);
   }
 
   /** An {@code openssl s_server} that sends {@link #leaf()} and {@link #intermediate()}. */
