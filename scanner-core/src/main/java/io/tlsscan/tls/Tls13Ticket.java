@@ -11,6 +11,7 @@ import java.util.OptionalLong;
  * @param ticket the opaque ticket (the PSK identity)
  * @param psk the pre-shared key it stands for
  * @param suite the suite of the session, whose hash the PSK belongs to
+ * @param group the key-exchange group of the session, which a resumption offers its key share for
  * @param receivedNanos {@link System#nanoTime} when it arrived
  */
 public record Tls13Ticket(
@@ -20,6 +21,7 @@ public record Tls13Ticket(
     byte[] ticket,
     byte[] psk,
     CipherSuite suite,
+    NamedGroup group,
     long receivedNanos) {
   public Tls13Ticket {
     ticket = ticket.clone();

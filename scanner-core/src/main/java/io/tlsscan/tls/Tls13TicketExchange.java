@@ -62,6 +62,7 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
   private State state = State.SERVER_HELLO;
   private Tls13TicketOutcome outcome;
   private CipherSuite suite;
+  private NamedGroup group;
   private Tls13KeySchedule schedule;
   private byte[] handshakeSecret;
   private byte[] clientHandshakeSecret;
@@ -103,12 +104,11 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
 
   /**
    * A hello offering {@code ticket} as a PSK (with (EC)DHE, psk_dhe_ke) and its binder, for the
-   * ticket's suite only, with a key share for {@code group} (one of {@link #GROUPS}), to see
-   * whether the server resumes from it: its ServerHello then carries pre_shared_key (RFC 8446
-   * section 4.2.11).
+   * ticket's suite only, with a key share for the session's group, to see whether the server
+   * resumes from it: its ServerHello then carries pre_shared_key (RFC 8446 section 4.2.11).
    */
-  public static ClientHello resuming(
-      Tls13Ticket ticket, String serverName, NamedGroup group, SecureRandom random) {
+  public static ClientHello resuming(Tls13Ticket ticket, String serverName, SecureRandom random) {
+    NamedGroup group = ticket.group();
     byte[] clientRandom = new byte[32];
     byte[] sessionId = new byte[32];
     random.nextBytes(clientRandom);
@@ -304,7 +304,7 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
             .filter(SUITES::contains)
             .orElseThrow(
                 () -> new MalformedMessageException("the server chose a suite not offered"));
-    NamedGroup group =
+    group =
         serverHello
             .group()
             .filter(shares::containsKey)
@@ -388,7 +388,8 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
       }
     }
     byte[] psk = schedule.expandLabel(resumptionSecret, "resumption", nonce, schedule.hashLength());
-    return new Tls13Ticket(lifetime, maxEarlyData, ageAdd, ticket, psk, suite, System.nanoTime());
+    return new Tls13Ticket(
+        lifetime, maxEarlyData, ageAdd, ticket, psk, suite, group, System.nanoTime());
   }
 
   private Tls13TicketOutcome alert(byte description) {

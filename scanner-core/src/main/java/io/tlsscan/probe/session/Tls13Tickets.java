@@ -40,17 +40,16 @@ final class Tls13Tickets {
   record Answer(Tls13Resumption resumption, String unknown) {}
 
   /**
-   * @param groups the groups to offer key shares for: some of {@link Tls13TicketExchange#GROUPS};
-   *     the resumption offers the first
+   * @param groups the groups to offer key shares for: some of {@link Tls13TicketExchange#GROUPS}
    */
   Mono<Answer> ask(ProbeTarget target, List<NamedGroup> groups) {
     return raw.converse(target, new Tls13TicketExchange(target.serverName(), groups, RANDOM))
-        .flatMap(outcome -> resume(target, outcome, groups.get(0)))
+        .flatMap(outcome -> resume(target, outcome))
         .onErrorResume(
             error -> Mono.just(new Answer(null, "TLS 1.3 handshake: " + error.getMessage())));
   }
 
-  private Mono<Answer> resume(ProbeTarget target, Tls13TicketOutcome outcome, NamedGroup group) {
+  private Mono<Answer> resume(ProbeTarget target, Tls13TicketOutcome outcome) {
     if (outcome instanceof Tls13TicketOutcome.NotIssued) {
       return Mono.just(new Answer(new Tls13Resumption(false, null, null, false, null), null));
     }
@@ -63,7 +62,7 @@ final class Tls13Tickets {
     return raw.ask(
             target,
             ProtocolVersion.TLSv1_3,
-            Tls13TicketExchange.resuming(ticket, target.serverName(), group, RANDOM))
+            Tls13TicketExchange.resuming(ticket, target.serverName(), RANDOM))
         .map(
             answer -> {
               boolean hello =

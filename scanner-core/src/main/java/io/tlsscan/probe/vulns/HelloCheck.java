@@ -14,7 +14,6 @@ import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.TlsRecord;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +49,14 @@ final class HelloCheck {
   static final Set<Weakness> CHECKS =
       Set.of(Weakness.SECURE_RENEGOTIATION, Weakness.COMPRESSION, Weakness.HEARTBLEED);
 
+  /** The checks when this connection carries ccs_injection too. */
+  private static final Set<Weakness> WITH_CCS =
+      Set.of(
+          Weakness.SECURE_RENEGOTIATION,
+          Weakness.COMPRESSION,
+          Weakness.HEARTBLEED,
+          Weakness.CCS_INJECTION);
+
   /** The payload_length the heartbeat request claims: the most one record can carry. */
   private static final int CLAIMED_PAYLOAD = 1 << 14;
 
@@ -81,7 +88,7 @@ final class HelloCheck {
     if (legacy.suites().isEmpty()) {
       return Mono.just(
           Refusals.all(
-              EnumSet.of(Weakness.CCS_INJECTION, CHECKS.toArray(Weakness[]::new)),
+              WITH_CCS,
               WeaknessVerdict.inconclusive(
                   "no suite of " + legacy.version().reportName() + " is known to be accepted")));
     }
