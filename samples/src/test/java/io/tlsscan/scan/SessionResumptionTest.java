@@ -127,8 +127,8 @@ class SessionResumptionTest {
   }
 
   @Test
-  void ticketResumptionIsUnknownWhenTheServerHasNoEcdheAesGcmSuite() {
-    // Given a TLS 1.2 server with tickets whose only suite is static RSA with AES-CBC
+  void staticRsaWithAesCbcIsHandshakenAndResumedBothWays() {
+    // Given a TLS 1.2 server with cache and tickets whose only suite is static RSA with AES-CBC
     try (OpenSslServer server =
         chain
             .openSslServer()
@@ -138,13 +138,29 @@ class SessionResumptionTest {
             .start()) {
       // When its session is probed
       SessionReport session = session(server);
-      // Then resumption by ticket is not known, and the reason names the refusal
-      assertThat(session.tls12()).as("%s", session).isNotNull();
-      assertThat(session.tls12().promisesTicket()).isTrue();
-      assertThat(session.tls12().resumesByTicket()).as("%s", session.tls12()).isNull();
-      assertThat(session.tls12().ticketLifetimeHint()).isNull();
-      assertThat(session.tls12().ticketError())
-          .isEqualTo("ticket handshake: alert handshake_failure during the server's flight");
+      // Then the full handshakes complete with that suite and both resumptions are seen
+      assertThat(session.tls12())
+          .as("%s", session)
+          .isEqualTo(new Tls12Resumption(true, true, true, true, 7200L, null));
+    }
+  }
+
+  @Test
+  void tls12FactsAreUnknownWhenTheServerHasNoSuiteTheHandshakeSpeaks() {
+    // Given a TLS 1.2 server whose only suite has a finite-field DHE key exchange
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.94.10")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("DHE-RSA-AES128-GCM-SHA256")
+            .start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then the TLS 1.2 facts are unknown, and the reason names the refusal
+      assertThat(session.tls12()).as("%s", session).isNull();
+      assertThat(session.tls12Error())
+          .isEqualTo("no TLS 1.2 handshake: alert handshake_failure during the server's flight");
     }
   }
 

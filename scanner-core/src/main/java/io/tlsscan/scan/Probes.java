@@ -45,7 +45,7 @@ final class Probes {
         new GroupsProbe(raw),
         new HttpProbe(connector, maxCertificateListBytes),
         new JarmProbe(raw),
-        new VulnsProbe(connector, raw),
+        new VulnsProbe(raw),
         new SessionProbe(handshakes, raw, clock));
   }
 }

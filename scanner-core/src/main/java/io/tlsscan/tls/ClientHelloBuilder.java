@@ -97,6 +97,7 @@ public final class ClientHelloBuilder {
   private byte[] sessionId = new byte[0];
   private byte[] sessionTicket = new byte[0];
   private boolean sessionTicketExtension = true;
+  private byte[] renegotiationInfo = new byte[0];
   private boolean padding = true;
   private Random random = SECURE_RANDOM;
   private Optional<ProtocolVersion> recordVersion = Optional.empty();
@@ -126,6 +127,7 @@ public final class ClientHelloBuilder {
     this.sessionId = other.sessionId;
     this.sessionTicket = other.sessionTicket;
     this.sessionTicketExtension = other.sessionTicketExtension;
+    this.renegotiationInfo = other.renegotiationInfo;
     this.padding = other.padding;
     this.random = other.random;
     this.recordVersion = other.recordVersion;
@@ -320,6 +322,21 @@ public final class ClientHelloBuilder {
    */
   public ClientHelloBuilder withoutSessionTicket() {
     return with(builder -> builder.sessionTicketExtension = false);
+  }
+
+  /**
+   * The content of the renegotiation_info extension of a TLS 1.0-1.2 hello (RFC 5746 section 3.5):
+   * the client's verify_data of the connection's last handshake, for a hello that renegotiates;
+   * default empty, as an initial hello sends it.
+   *
+   * @throws IllegalArgumentException for more than 255 bytes
+   */
+  public ClientHelloBuilder renegotiationInfo(byte[] clientVerifyData) {
+    byte[] copy = clientVerifyData.clone();
+    if (copy.length > 0xff) {
+      throw new IllegalArgumentException("renegotiation_info of " + copy.length + " bytes");
+    }
+    return with(builder -> builder.renegotiationInfo = copy);
   }
 
   /** Whether to pad hellos out of the 256-511 byte range (default on). */
@@ -532,7 +549,8 @@ public final class ClientHelloBuilder {
           extensions.writeShort(EXT_SESSION_TICKET).writeShort(sessionTicket.length);
           extensions.writeBytes(sessionTicket);
         }
-        extensions.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1).writeByte(0);
+        extensions.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1 + renegotiationInfo.length);
+        extensions.writeByte(renegotiationInfo.length).writeBytes(renegotiationInfo);
         if (heartbeat) {
           extensions.writeShort(EXT_HEARTBEAT).writeShort(1).writeByte(1);
         }

@@ -15,29 +15,34 @@ import javax.crypto.KeyAgreement;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
- * One side of an ECDHE exchange over x25519 (RFC 7748) or secp256r1 (uncompressed points, RFC 8422
- * section 5.4.1): a fresh key pair, its public value as sent on the wire, and the shared secret
- * with the peer's public value.
+ * One side of an ECDHE exchange over x25519 (RFC 7748), secp256r1 or secp384r1 (uncompressed
+ * points, RFC 8422 section 5.4.1): a fresh key pair, its public value as sent on the wire, and the
+ * shared secret with the peer's public value.
  */
 final class EphemeralKeyAgreement {
-  private static final int P256_COORDINATE = 32;
-
   private final NamedGroup group;
   private final byte[] x25519Private;
-  private final KeyPair p256;
+  private final KeyPair pair;
   private final byte[] publicValue;
 
   private EphemeralKeyAgreement(
-      NamedGroup group, byte[] x25519Private, KeyPair p256, byte[] publicValue) {
+      NamedGroup group, byte[] x25519Private, KeyPair pair, byte[] publicValue) {
     this.group = group;
     this.x25519Private = x25519Private;
-    this.p256 = p256;
+    this.pair = pair;
     this.publicValue = publicValue;
   }
 
   /** Whether {@code group} is one this class can agree on. */
   static boolean supports(NamedGroup group) {
-    return group == NamedGroup.X25519 || group == NamedGroup.SECP256R1;
+    return group == NamedGroup.X25519
+        || group == NamedGroup.SECP256R1
+        || group == NamedGroup.SECP384R1;
+  }
+
+  /** The length of a coordinate of {@code group}'s points. */
+  private static int coordinate(NamedGroup group) {
+    return group == NamedGroup.SECP384R1 ? 48 : 32;
   }
 
   /** A fresh key pair on {@code group}, which {@link #supports} must accept. */
@@ -50,17 +55,18 @@ final class EphemeralKeyAgreement {
         X25519.generatePublicKey(secret, 0, point, 0);
         return new EphemeralKeyAgreement(group, secret, null, point);
       }
-      if (group != NamedGroup.SECP256R1) {
+      if (!supports(group)) {
         throw new IllegalArgumentException("no key agreement over " + group.ianaName());
       }
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+      generator.initialize(new ECGenParameterSpec(group.ianaName()), random);
       KeyPair pair = generator.generateKeyPair();
       ECPoint w = ((ECPublicKey) pair.getPublic()).getW();
-      byte[] point = new byte[1 + 2 * P256_COORDINATE];
+      int size = coordinate(group);
+      byte[] point = new byte[1 + 2 * size];
       point[0] = 4;
-      fixed(w.getAffineX(), point, 1);
-      fixed(w.getAffineY(), point, 1 + P256_COORDINATE);
+      fixed(w.getAffineX(), point, 1, size);
+      fixed(w.getAffineY(), point, 1 + size, size);
       return new EphemeralKeyAgreement(group, null, pair, point);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a key on " + group.ianaName(), e);
@@ -86,30 +92,32 @@ final class EphemeralKeyAgreement {
       }
       return shared;
     }
-    if (peer.length != 1 + 2 * P256_COORDINATE || peer[0] != 4) {
-      throw new MalformedMessageException("the server's secp256r1 point is not uncompressed");
+    int size = coordinate(group);
+    if (peer.length != 1 + 2 * size || peer[0] != 4) {
+      throw new MalformedMessageException(
+          "the server's " + group.ianaName() + " point is not uncompressed");
     }
     try {
-      ECPublicKey ours = (ECPublicKey) p256.getPublic();
+      ECPublicKey ours = (ECPublicKey) pair.getPublic();
       ECPoint point =
           new ECPoint(
-              new BigInteger(1, Arrays.copyOfRange(peer, 1, 1 + P256_COORDINATE)),
-              new BigInteger(1, Arrays.copyOfRange(peer, 1 + P256_COORDINATE, peer.length)));
+              new BigInteger(1, Arrays.copyOfRange(peer, 1, 1 + size)),
+              new BigInteger(1, Arrays.copyOfRange(peer, 1 + size, peer.length)));
       KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-      agreement.init(p256.getPrivate());
+      agreement.init(pair.getPrivate());
       agreement.doPhase(
           KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, ours.getParams())),
           true);
       return agreement.generateSecret();
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new MalformedMessageException("the server's secp256r1 point: " + e.getMessage());
+      throw new MalformedMessageException(
+          "the server's " + group.ianaName() + " point: " + e.getMessage());
     }
   }
 
-  private static void fixed(BigInteger value, byte[] out, int offset) {
+  private static void fixed(BigInteger value, byte[] out, int offset, int size) {
     byte[] magnitude = value.toByteArray();
-    int length = Math.min(magnitude.length, P256_COORDINATE);
-    System.arraycopy(
-        magnitude, magnitude.length - length, out, offset + P256_COORDINATE - length, length);
+    int length = Math.min(magnitude.length, size);
+    System.arraycopy(magnitude, magnitude.length - length, out, offset + size - length, length);
   }
 }

@@ -21,8 +21,7 @@ import java.util.OptionalLong;
  * keys is read for NewSessionTicket (section 4.6.1), with its lifetime and early_data extension.
  * The server's certificate, signature and Finished are not checked: nothing here trusts the
  * connection. When the server stays silent after the client's Finished, that is {@link
- * Tls13TicketOutcome.NotIssued}. At most {@link Tls12TicketExchange#MAX_INBOUND_BYTES} are
- * buffered.
+ * Tls13TicketOutcome.NotIssued}. At most {@link Tls12FullHandshake#MAX_INBOUND_BYTES} are buffered.
  */
 public final class Tls13TicketExchange implements ClientConversation<Tls13TicketOutcome> {
   /** The suites offered: those this class can finish a handshake with. */
@@ -173,7 +172,7 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
     if (state == State.DONE) {
       return new byte[0];
     }
-    if (inbound.readableBytes() + data.readableBytes() > Tls12TicketExchange.MAX_INBOUND_BYTES) {
+    if (inbound.readableBytes() + data.readableBytes() > Tls12FullHandshake.MAX_INBOUND_BYTES) {
       finish(new Tls13TicketOutcome.Failed("server sent too many bytes"));
       return new byte[0];
     }

@@ -20,6 +20,7 @@ import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.raw.Tls12Visits;
 import io.tlsscan.samples.interop.InteropServer;
 import io.tlsscan.samples.interop.InteropStack;
 import io.tlsscan.samples.interop.ServerCredentials;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The vulns probe's wire checks against servers that must pass ({@code openssl s_server} 3.0 and a
@@ -98,7 +101,7 @@ class VulnsProbeLoopbackTest {
         ProbeResults.of(Map.of(ProbeId.PROTOCOLS, protocols, ProbeId.CIPHERS, ciphers));
     int before = connections.get();
     Vulnerabilities result =
-        new VulnsProbe(connector, raw, LISTEN).run(ProbeContexts.alone(target, inputs)).block(WAIT);
+        new VulnsProbe(raw, LISTEN).run(ProbeContexts.alone(target, inputs)).block(WAIT);
     return new Scan(result, connections.get() - before);
   }
 
@@ -140,12 +143,12 @@ class VulnsProbeLoopbackTest {
           .as("no certificate to encrypt to: %s", scan)
           .isInstanceOf(WeaknessVerdict.Undecided.class);
       assertThat(scan.verdict(Weakness.TICKETBLEED))
-          .as("the double completes no handshake, so issues no ticket: %s", scan)
-          .isInstanceOf(WeaknessVerdict.Undecided.class);
+          .as("its ServerHello promises no ticket (RFC 5077 section 3.2): none to resume, %s", scan)
+          .isEqualTo(no());
       assertThat(scan.connections())
           .as(
               "one connection per raw wire check, one ROBOT round of five (the same reaction to"
-                  + " every message), one for the JDK's failed handshake")
+                  + " every message), one for the failed full handshake")
           .isEqualTo(9);
     }
   }
@@ -221,12 +224,11 @@ class VulnsProbeLoopbackTest {
 
   /**
    * lighttpd with wolfSSL and a self-signed certificate drops any hello that asks for an OCSP
-   * staple. The JDK's client of client_renegotiation and ticketbleed asks for none, so its
-   * handshake completes and both are decided: wolfSSL refuses the renegotiation and promises no
-   * ticket. (With the JDK's default status_request both were null.)
+   * staple. The full handshake of client_renegotiation and ticketbleed asks for none, so it
+   * completes and both are decided: wolfSSL refuses the renegotiation and promises no ticket.
    */
   @Test
-  void wolfSslWithASelfSignedCertificateCompletesTheJdkHandshake() {
+  void wolfSslWithASelfSignedCertificateCompletesTheFullHandshake() {
     assumeTrue(InteropStack.LIGHTTPD_WOLFSSL.missing().isEmpty(), "lighttpd with wolfSSL");
     TestPki.Issued selfSigned =
         TestPki.certificate("CN=vulns.test")
@@ -261,9 +263,10 @@ class VulnsProbeLoopbackTest {
       assertThat(scan.connections())
           .as(
               "one for heartbleed, compression, secure_renegotiation and ccs_injection (no"
-                  + " heartbeat agreed), fallback_scsv's, the JDK's handshake and ticketbleed's"
-                  + " resumption; none for ROBOT without RSA key exchange")
-          .isEqualTo(4);
+                  + " heartbeat agreed), fallback_scsv's, the renegotiating handshake, the one"
+                  + " asking for a ticket and ticketbleed's resumption; none for ROBOT without RSA"
+                  + " key exchange")
+          .isEqualTo(5);
       assertThat(scan.vulnerabilities().problems()).as("%s", scan).isEmpty();
       assertThat(scan.verdict(Weakness.FALLBACK_SCSV)).isEqualTo(yes());
       assertThat(scan.vulnerabilities().verdicts().values())
@@ -291,9 +294,9 @@ class VulnsProbeLoopbackTest {
       assertThat(scan.connections())
           .as(
               "one for heartbleed, compression, secure_renegotiation and ccs_injection (no"
-                  + " heartbeat agreed), fallback_scsv's, the JDK's handshake, ticketbleed's"
-                  + " resumption, one ROBOT round of 5")
-          .isEqualTo(9);
+                  + " heartbeat agreed), fallback_scsv's, the renegotiating handshake, the one"
+                  + " asking for a ticket, ticketbleed's resumption, one ROBOT round of 5")
+          .isEqualTo(10);
     }
   }
 
@@ -376,6 +379,42 @@ class VulnsProbeLoopbackTest {
   }
 
   /**
+   * The renegotiating hello goes under the keys of each record protection the full handshake
+   * speaks, and OpenSSL with {@code -client_renegotiation} answers it with its ServerHello only
+   * when it could decrypt it: AES-GCM over P-384, ChaCha20-Poly1305, AES-CBC with HMAC-SHA-1 over
+   * ECDHE, and static RSA key exchange with AES-CBC-SHA256 and AES-GCM. Each ticket comes from a
+   * full handshake with that suite too, and the resumption from it echoes the session id sent.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "127.0.147.26, ECDHE-RSA-AES256-GCM-SHA384, P-384",
+    "127.0.147.27, ECDHE-RSA-CHACHA20-POLY1305, X25519",
+    "127.0.147.28, ECDHE-RSA-AES128-SHA, P-256",
+    "127.0.147.29, AES256-SHA256, X25519",
+    "127.0.147.30, AES128-GCM-SHA256, X25519"
+  })
+  void clientRenegotiationIsReadUnderEveryRecordProtection(
+      String host, String cipher, String group) {
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host(host)
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher(cipher)
+            .groups(group)
+            .arguments("-client_renegotiation")
+            .start()) {
+      Scan scan = scan(server.address());
+      assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION))
+          .as("%s\n%s", scan, server.output())
+          .isEqualTo(yes());
+      assertThat(scan.verdict(Weakness.TICKETBLEED))
+          .as("%s\n%s", scan, server.output())
+          .isEqualTo(no());
+    }
+  }
+
+  /**
    * ROBOT. Vulnerable: a double that tells a correctly padded RSA secret from a broken one by its
    * alert, as the oracles of the ROBOT paper did. Healthy: the same double answering every key
    * exchange alike, and OpenSSL 3.0 with RSA key exchange.
@@ -448,10 +487,10 @@ class VulnsProbeLoopbackTest {
           .isEqualTo(no());
       assertThat(echoing.connections())
           .as(
-              "one for heartbleed and ccs_injection (no heartbeat agreed), one JDK handshake for"
-                  + " client_renegotiation and ticketbleed's ticket, ticketbleed's resumption; none"
-                  + " for fallback_scsv with one version, nor ROBOT without RSA key exchange")
-          .isEqualTo(3);
+              "one for heartbleed and ccs_injection (no heartbeat agreed), the renegotiating"
+                  + " handshake, the one asking for ticketbleed's ticket, its resumption; none for"
+                  + " fallback_scsv with one version, nor ROBOT without RSA key exchange")
+          .isEqualTo(4);
       Scan withoutTicket = scan(noTickets.address());
       assertThat(withoutTicket.verdict(Weakness.TICKETBLEED))
           .as("no ticket promised nor issued: none to resume from, %s", withoutTicket)
@@ -488,11 +527,7 @@ class VulnsProbeLoopbackTest {
           new ProbeTarget(Endpoint.tls(first.address(), "vulns.test"), ConnectionTracker.NONE, 1);
       ProtocolsResult protocols =
           new ProtocolsProbe(raw).run(ProbeContexts.alone(direct, ProbeResults.NONE)).block(WAIT);
-      JdkTls12Checks check =
-          new JdkTls12Checks(
-              connector,
-              new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT),
-              new TicketbleedCheck(raw));
+      Tls12Checks check = new Tls12Checks(new Tls12Visits(raw));
       ProbeTarget balanced =
           new ProbeTarget(Endpoint.tls(pool.address(), "vulns.test"), ConnectionTracker.NONE, 1);
 
@@ -507,11 +542,11 @@ class VulnsProbeLoopbackTest {
   }
 
   /**
-   * The JDK's handshakes are full ones every time: the checks three times against one OpenSSL. A
-   * cached session would be resumed, and a resumption brings no new ticket (ticketbleed undecided).
+   * Three scans of one OpenSSL decide both checks alike: each full handshake is a new session (a
+   * resumption would bring no new ticket and leave ticketbleed undecided).
    */
   @Test
-  void theJdkHandshakesResumeNoEarlierSession() {
+  void everyScanMakesAFullHandshakeOfItsOwn() {
     try (OpenSslServer server =
         chain
             .openSslServer()
@@ -519,18 +554,8 @@ class VulnsProbeLoopbackTest {
             .only(ProtocolVersion.TLSv1_2)
             .cipher("ECDHE-RSA-AES128-GCM-SHA256")
             .start()) {
-      ProbeTarget target =
-          new ProbeTarget(Endpoint.tls(server.address(), "vulns.test"), ConnectionTracker.NONE, 1);
-      ProtocolsResult protocols =
-          new ProtocolsProbe(raw).run(ProbeContexts.alone(target, ProbeResults.NONE)).block(WAIT);
-      JdkTls12Checks checks =
-          new JdkTls12Checks(
-              connector,
-              new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT),
-              new TicketbleedCheck(raw));
-
       for (int round = 1; round <= 3; round++) {
-        assertThat(checks.run(target, protocols).block(WAIT))
+        assertThat(scan(server.address()).vulnerabilities().verdicts())
             .as("round %d\n%s", round, server.output())
             .containsEntry(Weakness.CLIENT_RENEGOTIATION, no())
             .containsEntry(Weakness.TICKETBLEED, no());

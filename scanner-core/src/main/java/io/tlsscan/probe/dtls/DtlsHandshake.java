@@ -59,9 +59,9 @@ public final class DtlsHandshake {
   private static HandshakeResult result(ServerResponse response) {
     Optional<RawHelloFacts> facts = RawHelloFacts.of(response, Transport.DTLS);
     if (facts.isPresent()) {
-      // a raw hello's answer: no staple is asked for, and the session is never resumed
+      // a raw hello's answer: no staple is asked for
       return new HandshakeResult.Completed(
-          facts.get().handshake(), facts.get().chain(), new byte[0], new byte[0]);
+          facts.get().handshake(), facts.get().chain(), new byte[0]);
     }
     return new HandshakeResult.Failed(failure(response), "handshake", chain(response), false);
   }

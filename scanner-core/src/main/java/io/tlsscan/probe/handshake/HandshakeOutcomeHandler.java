@@ -70,13 +70,11 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
       ctx.executor().schedule(this::finishPending, CLIENT_AUTH_GRACE_MS, TimeUnit.MILLISECONDS);
       return;
     }
-    finish(new HandshakeResult.Completed(handshake, completedChain(), ocspResponse, sessionId()));
+    finish(new HandshakeResult.Completed(handshake, completedChain(), ocspResponse));
   }
 
   private void finishPending() {
-    finish(
-        new HandshakeResult.Completed(
-            pendingHandshake, completedChain(), ocspResponse, sessionId()));
+    finish(new HandshakeResult.Completed(pendingHandshake, completedChain(), ocspResponse));
   }
 
   /**
@@ -94,11 +92,6 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
     } catch (SSLPeerUnverifiedException | CertificateEncodingException e) {
       return observation.chain();
     }
-  }
-
-  private byte[] sessionId() {
-    byte[] id = ssl.engine().getSession().getId();
-    return id == null ? new byte[0] : id;
   }
 
   /** The negotiated parameters; keeps the stapled OCSP response for the result. */

@@ -39,9 +39,8 @@ public final class HandshakeProbe {
       List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
 
   /** The key of the TLS 1.2 context among the ALPN ones (a space is in no protocol id offered). */
-  private static final String TLS12_KEY = "TLSv1.2 only";
-
   private final Connector connector;
+
   private final HandshakeClientContext client;
   private final HandshakeClientContext withoutOcsp;
   private final int maxCertificateListBytes;
@@ -74,20 +73,6 @@ public final class HandshakeProbe {
         byAlpn.computeIfAbsent(
             String.join(",", protocols),
             key -> context(false, List.copyOf(protocols), HandshakeClientContext.ALL_VERSIONS));
-    return attempt(context, endpoint, tracker);
-  }
-
-  /**
-   * A full TLS 1.2 handshake (ALPN {@code h2, http/1.1}, no OCSP request), whose result carries the
-   * session id the server gave, for probes that ask whether it resumes sessions. Its context is
-   * built at the first use.
-   *
-   * @param endpoint where to connect, what to speak first and the SNI to send
-   * @param tracker told about the connection this probe makes
-   */
-  public Mono<HandshakeResult> tls12(Endpoint endpoint, ConnectionTracker tracker) {
-    HandshakeClientContext context =
-        byAlpn.computeIfAbsent(TLS12_KEY, key -> context(false, DEFAULT_ALPN, "TLSv1.2"));
     return attempt(context, endpoint, tracker);
   }
 

@@ -19,15 +19,13 @@ public sealed interface HandshakeResult {
    * The handshake completed.
    *
    * @param ocspResponse the DER OCSP response the server stapled; empty when none
-   * @param sessionId the session id the server gave (below TLS 1.3); empty when none
    */
-  record Completed(Handshake handshake, List<byte[]> chain, byte[] ocspResponse, byte[] sessionId)
+  record Completed(Handshake handshake, List<byte[]> chain, byte[] ocspResponse)
       implements HandshakeResult {
     public Completed {
       requireNonNull(handshake, "handshake");
       chain = List.copyOf(chain);
       requireNonNull(ocspResponse, "ocspResponse");
-      requireNonNull(sessionId, "sessionId");
     }
   }
 

@@ -13,10 +13,10 @@ import reactor.core.publisher.MonoSink;
 
 /**
  * Carries a {@link ClientConversation} over a channel: sends the hello when the connection is up,
- * feeds it what the server sends and writes its replies, until it has an outcome. Silence for
- * {@code answerTimeout} after a write ends it with the conversation's {@link
- * ClientConversation#silent} outcome, else fails it with {@link NoAnswerException}. One instance
- * per channel.
+ * feeds it what the server sends and writes its replies, until it has an outcome (the reply that
+ * comes with the outcome is written before the close). Silence for {@code answerTimeout} after a
+ * write ends it with the conversation's {@link ClientConversation#silent} outcome, else fails it
+ * with {@link NoAnswerException}. One instance per channel.
  *
  * @param <T> the conversation's outcome
  */
@@ -46,6 +46,9 @@ public final class ClientConversationHandler<T> extends ChannelInboundHandlerAda
       if (!done && msg instanceof ByteBuf data) {
         byte[] reply = exchange.receive(data);
         if (exchange.outcome().isPresent()) {
+          if (reply.length > 0) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(reply));
+          }
           end(ctx, exchange.outcome().get());
         } else if (reply.length > 0) {
           send(ctx, reply);

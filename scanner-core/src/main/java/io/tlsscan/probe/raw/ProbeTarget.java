@@ -16,19 +16,31 @@ import java.net.InetSocketAddress;
  * @param tracker counts the connections
  * @param parallelism connections to this target open at the same time, at least 1
  * @param transport TCP, or UDP with DTLS: which the raw hellos use ({@link RawHelloClient#ask})
+ * @param shared the answers the target's probes share
  */
 public record ProbeTarget(
-    Endpoint endpoint, ConnectionTracker tracker, int parallelism, Transport transport) {
+    Endpoint endpoint,
+    ConnectionTracker tracker,
+    int parallelism,
+    Transport transport,
+    SharedAnswers shared) {
   public ProbeTarget {
     requireNonNull(endpoint, "endpoint");
     requireNonNull(tracker, "tracker");
     requireNonNull(transport, "transport");
+    requireNonNull(shared, "shared");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
     }
   }
 
-  /** A target reached over TCP. */
+  /** A target whose probes share nothing yet. */
+  public ProbeTarget(
+      Endpoint endpoint, ConnectionTracker tracker, int parallelism, Transport transport) {
+    this(endpoint, tracker, parallelism, transport, new SharedAnswers());
+  }
+
+  /** A target reached over TCP whose probes share nothing yet. */
   public ProbeTarget(Endpoint endpoint, ConnectionTracker tracker, int parallelism) {
     this(endpoint, tracker, parallelism, Transport.TCP);
   }

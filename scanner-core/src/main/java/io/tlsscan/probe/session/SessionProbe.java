@@ -18,6 +18,7 @@ import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.raw.Tls12Visits;
 import io.tlsscan.target.Target;
 import io.tlsscan.target.Transport;
 import io.tlsscan.tls.NamedGroup;
@@ -40,11 +41,12 @@ import reactor.core.publisher.Mono;
  * AlpnOffers}, one connection per protocol accepted, plus one, less the one the full handshake
  * selected); whether a TLS 1.2 server resumes a session by its id or by ticket, the ticket's
  * lifetime hint, and whether it agrees to the extended master secret ({@link Tls12Session}, two
- * connections, four when it promises tickets); whether a TLS 1.3 server sends a session ticket, its
- * lifetime and max_early_data, and whether it resumes from it as a PSK ({@link Tls13Tickets}, two
- * connections, one when it sends no ticket); the signature algorithms it signs a TLS 1.2
- * ServerKeyExchange with ({@link SignatureOffers}, one connection per algorithm accepted, plus one,
- * less the one the protocols probe saw). It reads the protocols probe's TLS 1.2 answer.
+ * connections, four when it promises tickets, all but the resumption by id shared with the vulns
+ * probe); whether a TLS 1.3 server sends a session ticket, its lifetime and max_early_data, and
+ * whether it resumes from it as a PSK ({@link Tls13Tickets}, two connections, one when it sends no
+ * ticket); the signature algorithms it signs a TLS 1.2 ServerKeyExchange with ({@link
+ * SignatureOffers}, one connection per algorithm accepted, plus one, less the one the protocols
+ * probe saw). It reads the protocols probe's TLS 1.2 answer.
  *
  * <p>SCTs sent in the TLS extension signed_certificate_timestamp are not reported: the TLS library
  * of the handshake does not hand them over.
@@ -65,13 +67,13 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
   private final Clock clock;
 
   /**
-   * @param handshakes makes the full handshakes: one per application protocol offered, one TLS 1.2
+   * @param handshakes makes the full handshakes: one per application protocol offered
    * @param raw sends the raw hellos that ask to resume a session
    * @param clock the time a staple's next_update is compared with
    */
   public SessionProbe(HandshakeProbe handshakes, RawHelloClient raw, Clock clock) {
     this.alpn = new AlpnOffers(handshakes);
-    this.tls12 = new Tls12Session(handshakes, raw);
+    this.tls12 = new Tls12Session(new Tls12Visits(raw), raw);
     this.tls13 = new Tls13Tickets(raw);
     this.sigalgs = new SignatureOffers(raw);
     this.clock = requireNonNull(clock, "clock");

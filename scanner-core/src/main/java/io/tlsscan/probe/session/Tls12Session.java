@@ -2,39 +2,39 @@ package io.tlsscan.probe.session;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tlsscan.probe.handshake.HandshakeProbe;
-import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
-import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.probe.raw.Tls12Visits;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
+import io.tlsscan.tls.Tls12HandshakeOutcome;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * What a TLS 1.2 server keeps of a session: a full TLS 1.2 handshake through BoringSSL makes the
- * server cache the session and gives its id; a raw hello then offers that id back with the same
- * suite and no session_ticket extension (JSSE looks an id up only when the hello offers no ticket),
- * and the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3). The
- * protocols probe's TLS 1.2 hello, which offered no id, already showed whether the server agrees to
- * the extended master secret (RFC 7627) and promises a session ticket (RFC 5077); when it does,
- * {@link Tls12Tickets} sees whether it resumes from one. Two connections, four with tickets, one at
- * a time; none for a server without TLS 1.2.
+ * What a TLS 1.2 server keeps of a session: the shared full handshake ({@link
+ * Tls12Visits#handshake}, which the vulns probe reads too) makes the server cache the session and
+ * gives its id and the ticket it issued; a raw hello then offers that id back with the same suite
+ * and no session_ticket extension (JSSE looks an id up only when the hello offers no ticket), and
+ * the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3); {@link
+ * Tls12Tickets} sees whether it resumes from the ticket. The protocols probe's TLS 1.2 hello, which
+ * offered no id, already showed whether the server agrees to the extended master secret (RFC 7627)
+ * and promises a session ticket (RFC 5077). Two connections, three with a ticket, one at a time;
+ * none for a server without TLS 1.2.
  */
 final class Tls12Session {
-  private final HandshakeProbe handshakes;
+  private final Tls12Visits visits;
   private final RawHelloClient raw;
   private final Tls12Tickets tickets;
 
-  Tls12Session(HandshakeProbe handshakes, RawHelloClient raw) {
-    this.handshakes = requireNonNull(handshakes, "handshakes");
+  Tls12Session(Tls12Visits visits, RawHelloClient raw) {
+    this.visits = requireNonNull(visits, "visits");
     this.raw = requireNonNull(raw, "raw");
-    this.tickets = new Tls12Tickets(raw);
+    this.tickets = new Tls12Tickets(visits);
   }
 
   /**
@@ -67,26 +67,26 @@ final class Tls12Session {
     if (fresh.isEmpty()) {
       return Mono.just(Answer.unknown("the server does not accept TLS 1.2"));
     }
-    return handshakes
-        .tls12(target.endpoint(), target.tracker())
+    return visits
+        .handshake(target)
+        .onErrorResume(
+            error ->
+                Mono.just(new Tls12HandshakeOutcome.Failed(String.valueOf(error.getMessage()))))
         .flatMap(
-            result -> {
-              if (!(result instanceof HandshakeResult.Completed completed)) {
-                return Mono.just(
-                    Answer.unknown(
-                        "no TLS 1.2 handshake: "
-                            + ((HandshakeResult.Failed) result).failure().message()));
-              }
-              Optional<CipherSuite> suite = CipherSuite.byName(completed.handshake().cipher());
-              if (suite.isEmpty()) {
-                return Mono.just(Answer.unknown("unknown suite " + completed.handshake().cipher()));
-              }
-              return ask(target, fresh.get(), suite.get(), completed.sessionId());
-            });
+            outcome ->
+                outcome instanceof Tls12HandshakeOutcome.Completed completed
+                    ? ask(target, fresh.get(), completed)
+                    : Mono.just(
+                        Answer.unknown(
+                            "no TLS 1.2 handshake: "
+                                + ((Tls12HandshakeOutcome.Failed) outcome).reason())));
   }
 
   private Mono<Answer> ask(
-      ProbeTarget target, ServerResponse.ServerHello fresh, CipherSuite suite, byte[] sessionId) {
+      ProbeTarget target,
+      ServerResponse.ServerHello fresh,
+      Tls12HandshakeOutcome.Completed completed) {
+    byte[] sessionId = completed.serverHello().sessionId();
     Mono<Boolean> byId =
         sessionId.length == 0
             ? Mono.just(false)
@@ -94,7 +94,10 @@ final class Tls12Session {
                     target,
                     ProtocolVersion.TLSv1_2,
                     Hellos.resuming(
-                        ProtocolVersion.TLSv1_2, List.of(suite), sessionId, target.serverName()))
+                        ProtocolVersion.TLSv1_2,
+                        List.of(completed.suite()),
+                        sessionId,
+                        target.serverName()))
                 .map(
                     resumed ->
                         isTls12Hello(resumed)

@@ -2,33 +2,30 @@ package io.tlsscan.probe.session;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
-import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.raw.Tls12Visits;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerFlight;
 import io.tlsscan.tls.ServerResponse;
-import io.tlsscan.tls.TicketOutcome;
-import io.tlsscan.tls.Tls12TicketExchange;
-import java.security.SecureRandom;
+import io.tlsscan.tls.Tls12HandshakeOutcome;
+import io.tlsscan.tls.Tls12Ticket;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether a TLS 1.2 server resumes a session from its ticket (RFC 5077): a full handshake of our
- * own ({@link Tls12TicketExchange}) takes the NewSessionTicket and its lifetime hint; a raw hello
- * then offers the ticket with a fresh random session id. The server resumed when its ServerHello
- * echoes that id (section 3.4) and goes on to ChangeCipherSpec with no Certificate. Two
- * connections, one after the other.
+ * Whether a TLS 1.2 server resumes a session from its ticket (RFC 5077): the ticket of the shared
+ * full handshake that asks for one ({@link Tls12Visits#ticket}) is offered by a raw hello with a
+ * fresh session id ({@link Tls12Visits#ticketResumption}); the vulns probe reads both too. The
+ * server resumed when its ServerHello echoes that id (section 3.4), or a 32-byte id that starts
+ * with it (Ticketbleed's flaw), and goes on to ChangeCipherSpec with no Certificate. Two
+ * connections, one when no ticket comes.
  */
 final class Tls12Tickets {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Tls12Visits visits;
 
-  private final RawHelloClient raw;
-
-  Tls12Tickets(RawHelloClient raw) {
-    this.raw = requireNonNull(raw, "raw");
+  Tls12Tickets(Tls12Visits visits) {
+    this.visits = requireNonNull(visits, "visits");
   }
 
   /**
@@ -45,50 +42,40 @@ final class Tls12Tickets {
   }
 
   Mono<Answer> ask(ProbeTarget target) {
-    return raw.converse(target, new Tls12TicketExchange(target.serverName(), RANDOM))
-        .flatMap(outcome -> resume(target, outcome))
+    return visits
+        .ticket(target)
+        .flatMap(
+            outcome -> {
+              if (outcome instanceof Tls12HandshakeOutcome.Failed failed) {
+                return Mono.just(Answer.unknown("ticket handshake: " + failed.reason()));
+              }
+              Optional<Tls12Ticket> ticket = ((Tls12HandshakeOutcome.Completed) outcome).ticket();
+              return ticket.isEmpty() ? Mono.just(Answer.NO_TICKET) : resume(target, ticket.get());
+            })
         .onErrorResume(
             error -> Mono.just(Answer.unknown("ticket handshake: " + error.getMessage())));
   }
 
-  private Mono<Answer> resume(ProbeTarget target, TicketOutcome outcome) {
-    if (outcome instanceof TicketOutcome.NotIssued) {
-      return Mono.just(Answer.NO_TICKET);
-    }
-    if (outcome instanceof TicketOutcome.Failed failed) {
-      return Mono.just(Answer.unknown("ticket handshake: " + failed.reason()));
-    }
-    TicketOutcome.Issued issued = (TicketOutcome.Issued) outcome;
-    byte[] sessionId = new byte[32];
-    RANDOM.nextBytes(sessionId);
-    return raw.ask(
-            target,
-            ProtocolVersion.TLSv1_2,
-            Hellos.resumingTicket(
-                ProtocolVersion.TLSv1_2,
-                List.of(issued.suite()),
-                sessionId,
-                issued.ticket(),
-                target.serverName()))
+  private Mono<Answer> resume(ProbeTarget target, Tls12Ticket ticket) {
+    long hint = ticket.lifetimeHintSeconds();
+    return visits
+        .ticketResumption(target, ticket)
         .map(
-            answer ->
-                answer instanceof ServerResponse.ServerHello hello
+            resumption ->
+                resumption.answer() instanceof ServerResponse.ServerHello hello
                         && hello.version() == ProtocolVersion.TLSv1_2
-                    ? new Answer(resumed(hello, sessionId), issued.lifetimeHintSeconds(), null)
+                    ? new Answer(resumed(hello, resumption.sentId()), hint, null)
                     : new Answer(
-                        null,
-                        issued.lifetimeHintSeconds(),
-                        "no TLS 1.2 ServerHello to the hello offering the ticket"));
+                        null, hint, "no TLS 1.2 ServerHello to the hello offering the ticket"))
+        .onErrorResume(
+            error -> Mono.just(new Answer(null, hint, "ticket resumption: " + error.getMessage())));
   }
 
   /** An echo of our id, then no Certificate but the resumed handshake's ChangeCipherSpec. */
-  private static boolean resumed(ServerResponse.ServerHello hello, byte[] sessionId) {
-    return Arrays.equals(hello.sessionId(), sessionId)
-        && hello.flight().map(Tls12Tickets::abbreviated).orElse(false);
-  }
-
-  private static boolean abbreviated(ServerFlight flight) {
-    return flight.certificates().isEmpty()
-        && flight.incompleteReason().orElse("").startsWith("ChangeCipherSpec");
+  private static boolean resumed(ServerResponse.ServerHello hello, byte[] sentId) {
+    byte[] echoed = hello.sessionId();
+    return echoed.length >= sentId.length
+        && Arrays.equals(echoed, 0, sentId.length, sentId, 0, sentId.length)
+        && hello.flight().map(ServerFlight::resumed).orElse(false);
   }
 }

@@ -4,66 +4,47 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.Weakness;
 import io.tlsscan.model.WeaknessVerdict;
-import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
-import io.tlsscan.probe.raw.RawHelloClient;
-import io.tlsscan.tls.ClientHello;
-import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.probe.raw.Tls12Visits;
 import io.tlsscan.tls.ServerFlight;
 import io.tlsscan.tls.ServerResponse;
-import java.security.SecureRandom;
+import io.tlsscan.tls.Tls12Ticket;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code ticketbleed} (CVE-2016-9244, F5 BIG-IP): a server that resumes a session from a ticket
  * sends back a 32-byte session id whatever the length of the client's, the bytes past the client's
- * being its own memory. Given the ticket of a full TLS 1.2 handshake ({@link JdkTls12Checks}), a
- * raw hello offers it with the session's suite and a one-byte session id. The server resumes
- * (ChangeCipherSpec after the ServerHello) and echoes:
+ * being its own memory. Given the ticket of the shared TLS 1.2 full handshake, the shared
+ * resumption ({@link Tls12Visits#ticketResumption}) offers it with the session's suite and a
+ * {@value Tls12Visits#RESUMING_ID_LENGTH}-byte session id. The server resumes (ChangeCipherSpec
+ * after the ServerHello) and echoes:
  *
  * <ul>
- *   <li>the one byte sent: {@code false};
- *   <li>32 bytes starting with the byte sent: {@code true}.
+ *   <li>the id sent: {@code false};
+ *   <li>32 bytes starting with the id sent: {@code true}.
  * </ul>
  *
- * <p>Undecided: a ticket was promised but none issued (nothing to resume, so the flaw cannot show),
- * the server did not resume with its own fresh ticket (a full handshake says nothing about what a
- * resumption would echo), or it echoed anything else. One connection, none without a ticket.
+ * <p>Undecided: the server did not resume with its own fresh ticket (a full handshake says nothing
+ * about what a resumption would echo), or it echoed anything else. One connection, shared with the
+ * session probe.
  */
 final class TicketbleedCheck {
   /** The length of the session id a vulnerable server echoes. */
   private static final int LEAKED_ID_LENGTH = 32;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Tls12Visits visits;
 
-  private final RawHelloClient client;
-
-  TicketbleedCheck(RawHelloClient client) {
-    this.client = requireNonNull(client, "client");
+  TicketbleedCheck(Tls12Visits visits) {
+    this.visits = requireNonNull(visits, "visits");
   }
 
-  /** The verdict: {@code grant}'s reason when there is no ticket, else a resumption's. */
-  Mono<WeaknessVerdict> run(ProbeTarget target, TicketGrant grant) {
-    return grant instanceof TicketGrant.Issued issued
-        ? resume(target, issued)
-        : Mono.just(((TicketGrant.None) grant).verdict());
-  }
-
-  /** Offers the ticket with a one-byte session id and judges the id the server sends back. */
-  private Mono<WeaknessVerdict> resume(ProbeTarget target, TicketGrant.Issued issued) {
-    byte[] sessionId = {(byte) (1 + RANDOM.nextInt(255))};
-    ClientHello hello =
-        Hellos.builder(ProtocolVersion.TLSv1_2, target.serverName())
-            .cipherSuites(List.of(issued.suite()))
-            .sessionId(sessionId)
-            .sessionTicket(issued.ticket())
-            .build();
-    return client
-        .ask(target, ProtocolVersion.TLSv1_2, hello)
-        .map(answer -> judge(answer, sessionId));
+  /** Offers {@code ticket} and judges the session id the server sends back. */
+  Mono<WeaknessVerdict> run(ProbeTarget target, Tls12Ticket ticket) {
+    return visits
+        .ticketResumption(target, ticket)
+        .map(resumption -> judge(resumption.answer(), resumption.sentId()));
   }
 
   /** The verdict on the answer to a hello that offered a fresh ticket and {@code sent} as id. */
@@ -81,7 +62,8 @@ final class TicketbleedCheck {
     if (Arrays.equals(echoed, sent)) {
       return WeaknessVerdict.of(false);
     }
-    if (echoed.length == LEAKED_ID_LENGTH && echoed[0] == sent[0]) {
+    if (echoed.length == LEAKED_ID_LENGTH
+        && Arrays.equals(echoed, 0, sent.length, sent, 0, sent.length)) {
       return WeaknessVerdict.of(true);
     }
     return WeaknessVerdict.inconclusive(

@@ -7,7 +7,6 @@ import io.tlsscan.model.HostReport;
 import io.tlsscan.model.Vulnerabilities;
 import io.tlsscan.model.Weakness;
 import io.tlsscan.model.WeaknessVerdict;
-import io.tlsscan.net.Connector;
 import io.tlsscan.probe.NetworkProbe;
 import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
@@ -18,6 +17,7 @@ import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.raw.Tls12Visits;
 import io.tlsscan.target.Target;
 import io.tlsscan.target.Transport;
 import java.time.Duration;
@@ -32,10 +32,10 @@ import reactor.core.publisher.Mono;
  * Known weaknesses ({@code vulnerabilities}): those that follow from the accepted versions and
  * suites ({@link SuiteWeaknesses}, no connection), and those tried on the wire with raw hellos
  * ({@link HelloCheck} with {@link CcsInjectionCheck}: one connection, two when the first cannot
- * carry the ChangeCipherSpec check; {@link FallbackScsvCheck}: one; {@link JdkTls12Checks}: client
- * renegotiation and ticketbleed, two; {@link RobotCheck}: five or ten), at most {@code parallelism}
- * at a time). A check that cannot tell is undecided with its reason, so one check that fails does
- * not take the others' verdicts with it.
+ * carry the ChangeCipherSpec check; {@link FallbackScsvCheck}: one; {@link Tls12Checks}: client
+ * renegotiation and ticketbleed, none to two; {@link RobotCheck}: five or ten), at most {@code
+ * parallelism} at a time). A check that cannot tell is undecided with its reason, so one check that
+ * fails does not take the others' verdicts with it.
  */
 public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   public static final ProbeKey<Vulnerabilities> KEY = new ProbeKey<>(ProbeId.VULNS);
@@ -51,25 +51,22 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
   private final HelloCheck hello;
   private final FallbackScsvCheck fallback;
   private final RobotCheck robot;
-  private final JdkTls12Checks fullHandshake;
+  private final Tls12Checks fullHandshake;
 
-  public VulnsProbe(Connector connector, RawHelloClient client) {
-    this(connector, client, DEFAULT_LISTEN);
+  public VulnsProbe(RawHelloClient client) {
+    this(client, DEFAULT_LISTEN);
   }
 
   /**
-   * @param connector makes the TLS connections of the renegotiation and ticketbleed checks
-   * @param client sends the raw hellos of the other checks
-   * @param listen how long to wait for the reply to each record sent after the server's flight (a
-   *     full handshake gets {@link RawHelloClient#DEFAULT_ANSWER_TIMEOUT} plus this)
+   * @param client sends the hellos and carries the handshakes of the checks
+   * @param listen how long to wait for the reply to each record sent after the server's flight
    */
-  public VulnsProbe(Connector connector, RawHelloClient client, Duration listen) {
+  public VulnsProbe(RawHelloClient client, Duration listen) {
     requireNonNull(client, "client");
     this.hello = new HelloCheck(client, listen, new CcsInjectionCheck(client, listen));
     this.fallback = new FallbackScsvCheck(client);
     this.robot = new RobotCheck(client, listen);
-    JdkTls12Client tls12 = new JdkTls12Client(RawHelloClient.DEFAULT_ANSWER_TIMEOUT.plus(listen));
-    this.fullHandshake = new JdkTls12Checks(connector, tls12, new TicketbleedCheck(client));
+    this.fullHandshake = new Tls12Checks(new Tls12Visits(client));
   }
 
   @Override
@@ -108,25 +105,6 @@ public final class VulnsProbe implements NetworkProbe<Vulnerabilities> {
             fullHandshake.run(target, protocols),
             robot.run(target, protocols, ciphers));
     return Flux.mergeSequential(checks, target.parallelism(), 1)
-        .reduce(derived, Vulnerabilities::with)
-        .map(VulnsProbe::withoutUnsafeRenegotiationRefusal);
-  }
-
-  /**
-   * The JDK renegotiates only securely (RFC 5746): against a server without it, its refusal to
-   * renegotiate says nothing about the server.
-   */
-  private static Vulnerabilities withoutUnsafeRenegotiationRefusal(Vulnerabilities found) {
-    boolean insecure =
-        WeaknessVerdict.of(false).equals(found.verdict(Weakness.SECURE_RENEGOTIATION));
-    if (insecure
-        && WeaknessVerdict.of(false).equals(found.verdict(Weakness.CLIENT_RENEGOTIATION))) {
-      return found.with(
-          Map.of(
-              Weakness.CLIENT_RENEGOTIATION,
-              WeaknessVerdict.inconclusive(
-                  "the server lacks secure renegotiation, which the JDK's client requires")));
-    }
-    return found;
+        .reduce(derived, Vulnerabilities::with);
   }
 }
