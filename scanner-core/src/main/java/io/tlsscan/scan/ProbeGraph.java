@@ -12,6 +12,7 @@ import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.SharedAnswers;
 import io.tlsscan.scan.ProbePlan.Step;
 import io.tlsscan.target.Transport;
 import java.time.Duration;
@@ -67,11 +68,12 @@ final class ProbeGraph {
         others.add(finished.asMono());
       }
     }
+    SharedAnswers shared = new SharedAnswers();
     List<Mono<Void>> nodes = new ArrayList<>(network.size());
     for (int rank = 0; rank < network.size(); rank++) {
       Step step = network.get(rank);
       ProbeTarget target =
-          new ProbeTarget(endpoint, limit.tracker(rank), perHostConnections, transport);
+          new ProbeTarget(endpoint, limit.tracker(rank), perHostConnections, transport, shared);
       Sinks.Empty<Void> finished = done.get(step.id());
       List<Mono<Void>> inputs = new ArrayList<>();
       step.probe().requires().forEach(input -> inputs.add(done.get(input).asMono()));

@@ -33,9 +33,9 @@ import javax.crypto.Cipher;
  * one: OpenSSL and JSSE, among others, keep no session by its id when they issue a ticket.
  *
  * <ol>
- *   <li>A hello offering AEAD suites (AES-GCM, ChaCha20-Poly1305) with ECDHE over x25519, secp256r1
- *       or secp384r1, or with RSA key exchange; an empty session_ticket extension and an empty
- *       renegotiation_info (RFC 5746).
+ *   <li>A hello offering the {@link #SUITES}: AES-GCM, ChaCha20-Poly1305 and AES-CBC, with ECDHE
+ *       over x25519, secp256r1 or secp384r1 or with RSA key exchange; an empty renegotiation_info
+ *       (RFC 5746), and an empty session_ticket extension when it asks for a ticket.
  *   <li>After ServerHelloDone: an empty Certificate if one was asked for, the ClientKeyExchange,
  *       ChangeCipherSpec and Finished (with the extended master secret when the server agrees to
  *       it, RFC 7627).

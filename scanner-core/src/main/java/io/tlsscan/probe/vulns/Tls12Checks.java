@@ -26,9 +26,10 @@ import reactor.core.publisher.Mono;
  *       sent after the handshake with its ServerHello, {@code false} when it refuses it with an
  *       alert or a close, undecided when it lets it go unanswered. A server without secure
  *       renegotiation (RFC 5746) is asked too: one that renegotiates anyway is the worst case.
- *   <li>{@code ticketbleed}: the resumption from the ticket the handshake brought ({@link
- *       TicketbleedCheck}). {@code false} without a resumption for a server that neither promised a
- *       ticket to the protocols probe's TLS 1.2 hello nor issued one: it has none to resume from.
+ *   <li>{@code ticketbleed}: the resumption from the ticket that a second shared full handshake,
+ *       asking for one, brought ({@link Tls12Visits#ticket}, {@link TicketbleedCheck}). {@code
+ *       false} without a resumption for a server that neither promised a ticket to the protocols
+ *       probe's TLS 1.2 hello nor issued one: it has none to resume from.
  * </ul>
  *
  * <p>Both are undecided when the handshake fails (the server has none of the suites it offers,
