@@ -88,7 +88,7 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
   private static final int HANDSHAKE_FINISHED = 20;
   private static final int CONTENT_APPLICATION_DATA = 23;
   private static final int CURVE_TYPE_NAMED = 3;
-  private static final int RECORD_HEADER = 5;
+  private static final int RECORD_HEADER = ServerStream.RECORD_HEADER;
   private static final int MAX_RECORD = (1 << 14) + 2048;
   private static final int TLS12 = 0x0303;
   private static final int RSA_PREMASTER = 48;
@@ -106,8 +106,7 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
   private final boolean askTicket;
   private final ClientHello hello;
   private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
-  private final ByteBuf inbound = Unpooled.buffer(4096);
-  private final ByteBuf handshake = Unpooled.buffer(4096);
+  private final ServerStream inbound = new ServerStream(MAX_INBOUND_BYTES, MAX_RECORD);
   private State state = State.SERVER_FLIGHT;
   private Tls12HandshakeOutcome outcome;
   private ServerResponse.ServerHello serverHello;
@@ -195,7 +194,6 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
   @Override
   public void release() {
     inbound.release();
-    handshake.release();
   }
 
   @Override
@@ -203,30 +201,20 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
     if (state == State.DONE) {
       return new byte[0];
     }
-    if (inbound.readableBytes() + data.readableBytes() > MAX_INBOUND_BYTES) {
+    if (!inbound.append(data)) {
       finish(
           new Tls12HandshakeOutcome.Failed(
               "server sent more than " + MAX_INBOUND_BYTES + " bytes"));
       return new byte[0];
     }
-    inbound.writeBytes(data, data.readerIndex(), data.readableBytes());
     ByteArrayOutputStream reply = new ByteArrayOutputStream();
     try {
-      while (state != State.DONE && inbound.readableBytes() >= RECORD_HEADER) {
-        int type = inbound.getUnsignedByte(inbound.readerIndex());
-        int length = inbound.getUnsignedShort(inbound.readerIndex() + 3);
-        if (length > MAX_RECORD) {
-          throw new MalformedMessageException("record of " + length + " bytes");
-        }
-        if (inbound.readableBytes() < RECORD_HEADER + length) {
-          break;
-        }
-        inbound.skipBytes(RECORD_HEADER);
-        byte[] fragment = new byte[length];
-        inbound.readBytes(fragment);
+      Optional<ServerStream.Record> record;
+      while (state != State.DONE && (record = inbound.nextRecord()).isPresent()) {
+        int type = record.get().type();
+        byte[] fragment = record.get().fragment();
         onRecord(type, serverWrite == null ? fragment : serverWrite.open(type, fragment), reply);
       }
-      inbound.discardReadBytes();
     } catch (IndexOutOfBoundsException e) {
       finish(new Tls12HandshakeOutcome.Failed("a message from the server is cut short"));
     } catch (MalformedMessageException e) {
@@ -239,18 +227,11 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
       throws MalformedMessageException {
     switch (type) {
       case CONTENT_HANDSHAKE -> {
-        handshake.writeBytes(payload);
-        while (state != State.DONE && handshake.readableBytes() >= 4) {
-          int length = handshake.getUnsignedMedium(handshake.readerIndex() + 1);
-          if (handshake.readableBytes() < 4 + length) {
-            break;
-          }
-          int messageType = handshake.getUnsignedByte(handshake.readerIndex());
-          byte[] message = new byte[4 + length];
-          handshake.readBytes(message);
-          onMessage(messageType, message, reply);
+        inbound.appendHandshake(payload);
+        Optional<byte[]> message;
+        while (state != State.DONE && (message = inbound.nextMessage()).isPresent()) {
+          onMessage(message.get()[0] & 0xFF, message.get(), reply);
         }
-        handshake.discardReadBytes();
       }
       case CONTENT_ALERT -> {
         if (payload.length < 2) {

@@ -43,7 +43,6 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
   private static final int CERTIFICATE_REQUEST = 13;
   private static final int FINISHED = 20;
   private static final int EXT_EARLY_DATA = 42;
-  private static final int RECORD_HEADER = 5;
   private static final int MAX_RECORD = (1 << 14) + 256;
 
   private enum State {
@@ -56,8 +55,8 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
   private final ClientHello hello;
   private final Map<NamedGroup, EphemeralKeyAgreement> shares = new LinkedHashMap<>();
   private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
-  private final ByteBuf inbound = Unpooled.buffer(4096);
-  private final ByteBuf handshake = Unpooled.buffer(4096);
+  private final ServerStream inbound =
+      new ServerStream(Tls12FullHandshake.MAX_INBOUND_BYTES, MAX_RECORD);
   private State state = State.SERVER_HELLO;
   private Tls13TicketOutcome outcome;
   private CipherSuite suite;
@@ -164,7 +163,6 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
   @Override
   public void release() {
     inbound.release();
-    handshake.release();
   }
 
   @Override
@@ -172,28 +170,18 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
     if (state == State.DONE) {
       return new byte[0];
     }
-    if (inbound.readableBytes() + data.readableBytes() > Tls12FullHandshake.MAX_INBOUND_BYTES) {
-      finish(new Tls13TicketOutcome.Failed("server sent too many bytes"));
+    if (!inbound.append(data)) {
+      finish(
+          new Tls13TicketOutcome.Failed(
+              "server sent more than " + Tls12FullHandshake.MAX_INBOUND_BYTES + " bytes"));
       return new byte[0];
     }
-    inbound.writeBytes(data, data.readerIndex(), data.readableBytes());
     ByteArrayOutputStream reply = new ByteArrayOutputStream();
     try {
-      while (state != State.DONE && inbound.readableBytes() >= RECORD_HEADER) {
-        int length = inbound.getUnsignedShort(inbound.readerIndex() + 3);
-        if (length > MAX_RECORD) {
-          throw new MalformedMessageException("record of " + length + " bytes");
-        }
-        if (inbound.readableBytes() < RECORD_HEADER + length) {
-          break;
-        }
-        byte[] header = new byte[RECORD_HEADER];
-        inbound.readBytes(header);
-        byte[] payload = new byte[length];
-        inbound.readBytes(payload);
-        onRecord(header, payload, reply);
+      Optional<ServerStream.Record> record;
+      while (state != State.DONE && (record = inbound.nextRecord()).isPresent()) {
+        onRecord(record.get().header(), record.get().fragment(), reply);
       }
-      inbound.discardReadBytes();
     } catch (IndexOutOfBoundsException e) {
       finish(new Tls13TicketOutcome.Failed("a message from the server is cut short"));
     } catch (MalformedMessageException e) {
@@ -243,17 +231,11 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
 
   private void onHandshakeBytes(byte[] bytes, ByteArrayOutputStream reply)
       throws MalformedMessageException {
-    handshake.writeBytes(bytes);
-    while (state != State.DONE && handshake.readableBytes() >= 4) {
-      int length = handshake.getUnsignedMedium(handshake.readerIndex() + 1);
-      if (handshake.readableBytes() < 4 + length) {
-        break;
-      }
-      byte[] message = new byte[4 + length];
-      handshake.readBytes(message);
-      onMessage(message, reply);
+    inbound.appendHandshake(bytes);
+    Optional<byte[]> message;
+    while (state != State.DONE && (message = inbound.nextMessage()).isPresent()) {
+      onMessage(message.get(), reply);
     }
-    handshake.discardReadBytes();
   }
 
   private void onMessage(byte[] message, ByteArrayOutputStream reply)
