@@ -12,13 +12,27 @@ public sealed interface Renegotiation {
   record Accepted() implements Renegotiation {}
 
   /**
-   * The server refused: an alert (no_renegotiation, or a fatal one) or a close.
+   * The server refused: a warning no_renegotiation or close_notify, a fatal alert, or a close.
    *
-   * @param how e.g. {@code alert no_renegotiation}
+   * @param how e.g. {@code warning alert no_renegotiation}
+   * @param fatal whether the refusal ended the connection as an error (a fatal alert, a close):
+   *     some servers then forget the session, as RFC 5246 section 7.2.2 allows
    */
-  record Refused(String how) implements Renegotiation {
+  record Refused(String how, boolean fatal) implements Renegotiation {
     public Refused {
       requireNonNull(how, "how");
+    }
+  }
+
+  /**
+   * The server answered with a fatal alert that finds fault with the hello (decode_error,
+   * bad_record_mac...), which does not tell whether it would renegotiate.
+   *
+   * @param why the alert
+   */
+  record Unclear(String why) implements Renegotiation {
+    public Unclear {
+      requireNonNull(why, "why");
     }
   }
 

@@ -24,6 +24,7 @@ import java.security.cert.CertificateFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Cipher;
 
 /**
@@ -50,8 +51,8 @@ import javax.crypto.Cipher;
  * </ol>
  *
  * <p>Neither the server's certificate nor its signature is checked: nothing here trusts the
- * connection. A server that asks for a client certificate is sent an empty one. At most {@link
- * #MAX_INBOUND_BYTES} are buffered.
+ * connection. A server that asks for a client certificate is sent an empty one. Records wait at
+ * most {@link #MAX_INBOUND_BYTES} at once; the connection's read limit bounds the rest.
  */
 public final class Tls12FullHandshake implements ClientConversation<Tls12HandshakeOutcome> {
   /** The most bytes of the server's flight kept at once. */
@@ -93,6 +94,15 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
   private static final int TLS12 = 0x0303;
   private static final int RSA_PREMASTER = 48;
   private static final byte[] CLOSE_NOTIFY = {1, 0};
+  private static final int ALERT_WARNING = 1;
+  private static final int ALERT_CLOSE_NOTIFY = 0;
+  private static final int ALERT_NO_RENEGOTIATION = 100;
+
+  /**
+   * Alerts that blame a message or record (bad_record_mac, decryption_failed, record_overflow,
+   * illegal_parameter, decode_error, decrypt_error) or the server itself (internal_error).
+   */
+  private static final Set<Integer> FAULT_WITH_THE_HELLO = Set.of(20, 21, 22, 47, 50, 51, 80);
 
   private enum State {
     SERVER_FLIGHT,
@@ -179,7 +189,8 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
       case AWAIT_RENEGOTIATION ->
           completed(
               Optional.of(
-                  new Renegotiation.Refused("connection closed after the renegotiating hello")));
+                  new Renegotiation.Refused(
+                      "connection closed after the renegotiating hello", true)));
       case DONE -> outcome;
     };
   }
@@ -237,7 +248,7 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
         if (payload.length < 2) {
           throw new MalformedMessageException("alert of " + payload.length + " bytes");
         }
-        onAlert("alert " + AlertDescription.nameOf(payload[1] & 0xff), reply);
+        onAlert(payload[0] & 0xff, payload[1] & 0xff, reply);
       }
       case CONTENT_CHANGE_CIPHER_SPEC -> {
         if (state != State.AWAIT_SERVER_FINISHED || serverWrite != null) {
@@ -257,13 +268,29 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
     }
   }
 
-  private void onAlert(String alert, ByteArrayOutputStream reply) {
+  /**
+   * A warning other than close_notify and no_renegotiation changes nothing (unrecognized_name, say,
+   * may come before a ServerHello). After the renegotiating hello, a fatal alert that finds fault
+   * with the hello itself or its record leaves the answer unclear: it does not say whether a
+   * well-made hello would have been refused.
+   */
+  private void onAlert(int level, int description, ByteArrayOutputStream reply) {
+    boolean fatal = level != ALERT_WARNING;
+    if (!fatal && description != ALERT_CLOSE_NOTIFY && description != ALERT_NO_RENEGOTIATION) {
+      return;
+    }
+    String alert = (fatal ? "" : "warning ") + "alert " + AlertDescription.nameOf(description);
     switch (state) {
       case SERVER_FLIGHT ->
           finish(new Tls12HandshakeOutcome.Failed(alert + " during the server's flight"));
       case AWAIT_SERVER_FINISHED ->
           finish(new Tls12HandshakeOutcome.Failed(alert + " in answer to the client's Finished"));
-      default -> end(new Renegotiation.Refused(alert), reply);
+      default ->
+          end(
+              fatal && FAULT_WITH_THE_HELLO.contains(description)
+                  ? new Renegotiation.Unclear(alert + " in answer to the renegotiating hello")
+                  : new Renegotiation.Refused(alert, fatal),
+              reply);
     }
   }
 

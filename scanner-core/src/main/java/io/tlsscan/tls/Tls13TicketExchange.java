@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  * keys is read for NewSessionTicket (section 4.6.1), with its lifetime and early_data extension.
  * The server's certificate, signature and Finished are not checked: nothing here trusts the
  * connection. When the server stays silent after the client's Finished, that is {@link
- * Tls13TicketOutcome.NotIssued}. At most {@link Tls12FullHandshake#MAX_INBOUND_BYTES} are buffered.
+ * Tls13TicketOutcome.NotIssued}. Records wait at most {@link Tls12FullHandshake#MAX_INBOUND_BYTES}
+ * at once; the connection's read limit bounds the rest.
  */
 public final class Tls13TicketExchange implements ClientConversation<Tls13TicketOutcome> {
   /** The suites offered: those this class can finish a handshake with. */

@@ -8,6 +8,7 @@ import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.Tls12Visits;
 import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.Renegotiation;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.Tls12HandshakeOutcome;
 import java.util.Arrays;
@@ -23,8 +24,9 @@ import reactor.core.publisher.Mono;
  * the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3); {@link
  * Tls12Tickets} sees whether it resumes from the ticket. The protocols probe's TLS 1.2 hello, which
  * offered no id, already showed whether the server agrees to the extended master secret (RFC 7627)
- * and promises a session ticket (RFC 5077). Two connections, three with a ticket, one at a time;
- * none for a server without TLS 1.2.
+ * and promises a session ticket (RFC 5077). When the server refused the handshake's renegotiation
+ * fatally and does not resume, the answers are unknown: it may have forgotten the session then. Two
+ * connections, four with a ticket, one at a time; none for a server without TLS 1.2.
  */
 final class Tls12Session {
   private final Tls12Visits visits;
@@ -108,12 +110,28 @@ final class Tls12Session {
     return byId.zipWhen(resumed -> byTicket)
         .map(
             kept ->
-                new Answer(
-                    kept.getT1(),
-                    fresh.extendedMasterSecret(),
-                    fresh.promisesTicket(),
-                    kept.getT2(),
-                    null));
+                !kept.getT1() && sessionId.length > 0 && fatalRefusal(completed).isPresent()
+                    ? Answer.unknown(
+                        "the session was not resumed by its id, which the server may have"
+                            + " dropped when it refused the renegotiation tried on that handshake"
+                            + " with "
+                            + fatalRefusal(completed).get().how())
+                    : new Answer(
+                        kept.getT1(),
+                        fresh.extendedMasterSecret(),
+                        fresh.promisesTicket(),
+                        kept.getT2(),
+                        null));
+  }
+
+  /** A fatal refusal, after which RFC 5246 section 7.2.2 lets a server forget the session. */
+  private static Optional<Renegotiation.Refused> fatalRefusal(
+      Tls12HandshakeOutcome.Completed completed) {
+    return completed
+        .renegotiation()
+        .filter(Renegotiation.Refused.class::isInstance)
+        .map(Renegotiation.Refused.class::cast)
+        .filter(Renegotiation.Refused::fatal);
   }
 
   private static boolean isTls12Hello(ServerResponse response) {

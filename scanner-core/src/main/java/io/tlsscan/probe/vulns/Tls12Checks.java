@@ -24,8 +24,9 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>{@code client_renegotiation}: {@code true} when the server answers the renegotiating hello
  *       sent after the handshake with its ServerHello, {@code false} when it refuses it with an
- *       alert or a close, undecided when it lets it go unanswered. A server without secure
- *       renegotiation (RFC 5746) is asked too: one that renegotiates anyway is the worst case.
+ *       alert or a close, undecided when it lets it go unanswered or answers with an alert that
+ *       finds fault with the hello. A server without secure renegotiation (RFC 5746) is asked too:
+ *       one that renegotiates anyway is the worst case.
  *   <li>{@code ticketbleed}: the resumption from the ticket that a second shared full handshake,
  *       asking for one, brought ({@link Tls12Visits#ticket}, {@link TicketbleedCheck}). {@code
  *       false} without a resumption for a server that neither promised a ticket to the protocols
@@ -91,6 +92,9 @@ final class Tls12Checks {
     if (answer instanceof Renegotiation.Unanswered) {
       return WeaknessVerdict.undecided(
           ErrorKind.TIMEOUT, "the server did not answer the renegotiating hello");
+    }
+    if (answer instanceof Renegotiation.Unclear unclear) {
+      return WeaknessVerdict.inconclusive(unclear.why());
     }
     return WeaknessVerdict.of(answer instanceof Renegotiation.Accepted);
   }
