@@ -91,7 +91,7 @@ final class ProbeGraph {
               .then());
     }
     progress.enter(network.get(0).id().cliName());
-    return Mono.when(nodes).thenReturn(outcomes);
+    return Mono.when(nodes).doFinally(signal -> shared.close()).thenReturn(outcomes);
   }
 
   private static boolean runsLast(Step step) {
