@@ -326,6 +326,9 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
 
   private void onFlightMessage(int type, byte[] message, ByteBuf body, ByteArrayOutputStream reply)
       throws MalformedMessageException {
+    if (type == HANDSHAKE_HELLO_REQUEST) {
+      return; // outside the transcript, and ignored during a handshake (RFC 5246 section 7.4.1.1)
+    }
     transcript.writeBytes(message);
     if (type != HANDSHAKE_SERVER_HELLO && serverHello == null) {
       throw new MalformedMessageException("handshake message " + type + " before ServerHello");
