@@ -54,7 +54,7 @@ import javax.crypto.Cipher;
  * connection. A server that asks for a client certificate is sent an empty one. Records wait at
  * most {@link #MAX_INBOUND_BYTES} at once; the connection's read limit bounds the rest.
  */
-public final class Tls12FullHandshake implements ClientConversation<Tls12HandshakeOutcome> {
+public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeOutcome> {
   /** The most bytes of the server's flight kept at once. */
   public static final int MAX_INBOUND_BYTES = 128 * 1024;
 
@@ -116,7 +116,6 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
   private final boolean askTicket;
   private final ClientHello hello;
   private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
-  private final ServerStream inbound = new ServerStream(MAX_INBOUND_BYTES, MAX_RECORD);
   private State state = State.SERVER_FLIGHT;
   private Tls12HandshakeOutcome outcome;
   private ServerResponse.ServerHello serverHello;
@@ -133,6 +132,7 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
   private Tls12Ticket ticket;
 
   private Tls12FullHandshake(String serverName, SecureRandom random, boolean askTicket) {
+    super(MAX_RECORD);
     this.random = random;
     this.serverName = serverName;
     this.askTicket = askTicket;
@@ -203,46 +203,19 @@ public final class Tls12FullHandshake implements ClientConversation<Tls12Handsha
   }
 
   @Override
-  public void release() {
-    inbound.release();
+  void fail(String reason) {
+    finish(new Tls12HandshakeOutcome.Failed(reason));
   }
 
   @Override
-  public byte[] receive(ByteBuf data) {
-    if (state == State.DONE) {
-      return new byte[0];
-    }
-    if (!inbound.append(data)) {
-      finish(
-          new Tls12HandshakeOutcome.Failed(
-              "server sent more than " + MAX_INBOUND_BYTES + " bytes"));
-      return new byte[0];
-    }
-    ByteArrayOutputStream reply = new ByteArrayOutputStream();
-    try {
-      Optional<ServerStream.Record> record;
-      while (state != State.DONE && (record = inbound.nextRecord()).isPresent()) {
-        int type = record.get().type();
-        byte[] fragment = record.get().fragment();
-        onRecord(type, serverWrite == null ? fragment : serverWrite.open(type, fragment), reply);
-      }
-    } catch (IndexOutOfBoundsException e) {
-      finish(new Tls12HandshakeOutcome.Failed("a message from the server is cut short"));
-    } catch (MalformedMessageException e) {
-      finish(new Tls12HandshakeOutcome.Failed(e.getMessage()));
-    }
-    return reply.toByteArray();
-  }
-
-  private void onRecord(int type, byte[] payload, ByteArrayOutputStream reply)
+  void onRecord(ServerStream.Record record, ByteArrayOutputStream reply)
       throws MalformedMessageException {
+    int type = record.type();
+    byte[] fragment = record.fragment();
+    byte[] payload = serverWrite == null ? fragment : serverWrite.open(type, fragment);
     switch (type) {
       case CONTENT_HANDSHAKE -> {
-        inbound.appendHandshake(payload);
-        Optional<byte[]> message;
-        while (state != State.DONE && (message = inbound.nextMessage()).isPresent()) {
-          onMessage(message.get()[0] & 0xFF, message.get(), reply);
-        }
+        onHandshakeContents(payload, message -> onMessage(message[0] & 0xFF, message, reply));
       }
       case CONTENT_ALERT -> {
         if (payload.length < 2) {

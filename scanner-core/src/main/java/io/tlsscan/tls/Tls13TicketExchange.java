@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  * Tls13TicketOutcome.NotIssued}. Records wait at most {@link Tls12FullHandshake#MAX_INBOUND_BYTES}
  * at once; the connection's read limit bounds the rest.
  */
-public final class Tls13TicketExchange implements ClientConversation<Tls13TicketOutcome> {
+public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOutcome> {
   /** The suites offered: those this class can finish a handshake with. */
   public static final List<CipherSuite> SUITES =
       List.of(
@@ -56,8 +56,6 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
   private final ClientHello hello;
   private final Map<NamedGroup, EphemeralKeyAgreement> shares = new LinkedHashMap<>();
   private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
-  private final ServerStream inbound =
-      new ServerStream(Tls12FullHandshake.MAX_INBOUND_BYTES, MAX_RECORD);
   private State state = State.SERVER_HELLO;
   private Tls13TicketOutcome outcome;
   private CipherSuite suite;
@@ -75,6 +73,7 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
    *     known to accept one of them needs no other, and a key share costs a key pair)
    */
   public Tls13TicketExchange(String serverName, List<NamedGroup> groups, SecureRandom random) {
+    super(MAX_RECORD);
     if (groups.isEmpty() || !GROUPS.containsAll(groups)) {
       throw new IllegalArgumentException("no key shares for " + groups);
     }
@@ -162,37 +161,15 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
   }
 
   @Override
-  public void release() {
-    inbound.release();
+  void fail(String reason) {
+    finish(new Tls13TicketOutcome.Failed(reason));
   }
 
   @Override
-  public byte[] receive(ByteBuf data) {
-    if (state == State.DONE) {
-      return new byte[0];
-    }
-    if (!inbound.append(data)) {
-      finish(
-          new Tls13TicketOutcome.Failed(
-              "server sent more than " + Tls12FullHandshake.MAX_INBOUND_BYTES + " bytes"));
-      return new byte[0];
-    }
-    ByteArrayOutputStream reply = new ByteArrayOutputStream();
-    try {
-      Optional<ServerStream.Record> record;
-      while (state != State.DONE && (record = inbound.nextRecord()).isPresent()) {
-        onRecord(record.get().header(), record.get().fragment(), reply);
-      }
-    } catch (IndexOutOfBoundsException e) {
-      finish(new Tls13TicketOutcome.Failed("a message from the server is cut short"));
-    } catch (MalformedMessageException e) {
-      finish(new Tls13TicketOutcome.Failed(e.getMessage()));
-    }
-    return reply.toByteArray();
-  }
-
-  private void onRecord(byte[] header, byte[] payload, ByteArrayOutputStream reply)
+  void onRecord(ServerStream.Record record, ByteArrayOutputStream reply)
       throws MalformedMessageException {
+    byte[] header = record.header();
+    byte[] payload = record.fragment();
     int type = header[0] & 0xFF;
     if (type == CONTENT_ALERT && payload.length >= 2) {
       finish(alert(payload[1]));
@@ -232,11 +209,7 @@ public final class Tls13TicketExchange implements ClientConversation<Tls13Ticket
 
   private void onHandshakeBytes(byte[] bytes, ByteArrayOutputStream reply)
       throws MalformedMessageException {
-    inbound.appendHandshake(bytes);
-    Optional<byte[]> message;
-    while (state != State.DONE && (message = inbound.nextMessage()).isPresent()) {
-      onMessage(message.get(), reply);
-    }
+    onHandshakeContents(bytes, message -> onMessage(message, reply));
   }
 
   private void onMessage(byte[] message, ByteArrayOutputStream reply)
