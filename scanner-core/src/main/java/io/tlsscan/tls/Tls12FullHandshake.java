@@ -21,6 +21,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -341,13 +342,9 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
   }
 
   private static byte[] leaf(ByteBuf body) throws MalformedMessageException {
-    require(body, 6, "Certificate");
-    body.skipBytes(3);
-    int length = body.readUnsignedMedium();
-    require(body, length, "leaf certificate");
-    byte[] leaf = new byte[length];
-    body.readBytes(leaf);
-    return leaf;
+    List<byte[]> chain = new ArrayList<>(1);
+    ServerFlightParser.certificates(body, 1, chain);
+    return chain.isEmpty() ? null : chain.get(0);
   }
 
   private void onKeyExchange(ByteBuf body) throws MalformedMessageException {
@@ -406,9 +403,9 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
     }
     ByteArrayOutputStream messages = new ByteArrayOutputStream();
     if (certificateRequested) {
-      messages.writeBytes(message(HANDSHAKE_CERTIFICATE, new byte[3]));
+      messages.writeBytes(TlsRecord.handshakeMessage(HANDSHAKE_CERTIFICATE, new byte[3]));
     }
-    messages.writeBytes(message(HANDSHAKE_CLIENT_KEY_EXCHANGE, exchange));
+    messages.writeBytes(TlsRecord.handshakeMessage(HANDSHAKE_CLIENT_KEY_EXCHANGE, exchange));
     transcript.writeBytes(messages.toByteArray());
 
     boolean sha384 = suite.ianaName().endsWith("_SHA384");
@@ -446,7 +443,7 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
             Arrays.copyOfRange(block, ivs + ivLength, ivs + 2 * ivLength),
             random);
     clientVerifyData = prf.derive(master, "client finished", transcriptHash(digest), 12);
-    byte[] finished = message(HANDSHAKE_FINISHED, clientVerifyData);
+    byte[] finished = TlsRecord.handshakeMessage(HANDSHAKE_FINISHED, clientVerifyData);
 
     ByteArrayOutputStream flight = new ByteArrayOutputStream();
     flight.writeBytes(record(CONTENT_HANDSHAKE, messages.toByteArray()));
@@ -502,25 +499,8 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
     }
   }
 
-  private static byte[] message(int type, byte[] body) {
-    byte[] message = new byte[4 + body.length];
-    message[0] = (byte) type;
-    message[1] = (byte) (body.length >> 16);
-    message[2] = (byte) (body.length >> 8);
-    message[3] = (byte) body.length;
-    System.arraycopy(body, 0, message, 4, body.length);
-    return message;
-  }
-
   private static byte[] record(int type, byte[] fragment) {
-    byte[] record = new byte[RECORD_HEADER + fragment.length];
-    record[0] = (byte) type;
-    record[1] = (byte) (TLS12 >> 8);
-    record[2] = (byte) TLS12;
-    record[3] = (byte) (fragment.length >> 8);
-    record[4] = (byte) fragment.length;
-    System.arraycopy(fragment, 0, record, RECORD_HEADER, fragment.length);
-    return record;
+    return TlsRecord.encode(type, TLS12, fragment);
   }
 
   private void finish(Tls12HandshakeOutcome result) {

@@ -194,13 +194,8 @@ abstract sealed class Tls12RecordProtection {
     }
 
     private Cipher cipher(int mode, long number) throws GeneralSecurityException {
-      byte[] nonce = iv.clone();
-      byte[] sequence = bigEndian(number);
-      for (int i = 0; i < 8; i++) {
-        nonce[nonce.length - 8 + i] ^= sequence[i];
-      }
       Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
-      cipher.init(mode, key, new IvParameterSpec(nonce));
+      cipher.init(mode, key, new IvParameterSpec(Tls13KeySchedule.perRecordNonce(iv, number)));
       return cipher;
     }
   }

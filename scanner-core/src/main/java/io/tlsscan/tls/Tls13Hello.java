@@ -74,7 +74,7 @@ final class Tls13Hello {
     body.writeBytes(u16(suiteCodes.toByteArray()));
     body.writeBytes(new byte[] {1, 0});
     body.writeBytes(u16(extensions.toByteArray()));
-    byte[] message = handshake(TlsWire.HANDSHAKE_CLIENT_HELLO, body.toByteArray());
+    byte[] message = TlsRecord.handshakeMessage(TlsWire.HANDSHAKE_CLIENT_HELLO, body.toByteArray());
     if (ticket != null) {
       // The binder covers the hello up to the binders list (section 4.2.11.2).
       int truncated = message.length - 2 - 1 - binderLength;
@@ -91,14 +91,6 @@ final class Tls13Hello {
   static byte[] record(byte[] message) {
     return concat(
         new byte[] {22, 3, 1, (byte) (message.length >> 8), (byte) message.length}, message);
-  }
-
-  static byte[] handshake(int type, byte[] body) {
-    return concat(
-        new byte[] {
-          (byte) type, (byte) (body.length >> 16), (byte) (body.length >> 8), (byte) body.length
-        },
-        body);
   }
 
   private static void extension(ByteArrayOutputStream out, int type, byte[] data) {

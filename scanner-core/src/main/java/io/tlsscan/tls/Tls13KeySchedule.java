@@ -141,6 +141,19 @@ final class Tls13KeySchedule {
     }
   }
 
+  /**
+   * The nonce of the record numbered {@code sequence}: {@code iv} with the sequence number, big
+   * endian, XORed into its last 8 bytes (section 5.3; RFC 7905 makes ChaCha20-Poly1305's nonce so
+   * in TLS 1.2 too).
+   */
+  static byte[] perRecordNonce(byte[] iv, long sequence) {
+    byte[] nonce = iv.clone();
+    for (int i = 0; i < 8; i++) {
+      nonce[nonce.length - 1 - i] ^= (byte) (sequence >>> (8 * i));
+    }
+    return nonce;
+  }
+
   /** AEAD record protection with its own sequence number (section 5.3). */
   static final class Protection {
     private final Aead aead;
@@ -178,12 +191,7 @@ final class Tls13KeySchedule {
     }
 
     private Cipher cipher(int mode, byte[] header) throws GeneralSecurityException {
-      byte[] nonce = iv.clone();
-      for (int i = 0; i < 8; i++) {
-        nonce[IV_LENGTH - 1 - i] ^= (byte) (sequence >>> (8 * i));
-      }
-      sequence++;
-      Cipher cipher = aead.cipher(mode, key, nonce);
+      Cipher cipher = aead.cipher(mode, key, perRecordNonce(iv, sequence++));
       cipher.updateAAD(header);
       return cipher;
     }

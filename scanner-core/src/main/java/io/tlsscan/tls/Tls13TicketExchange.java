@@ -307,12 +307,12 @@ public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOut
     Tls13KeySchedule.Protection clientKeys = schedule.protection(clientHandshakeSecret);
     ByteArrayOutputStream flight = new ByteArrayOutputStream();
     if (certificateRequested) {
-      byte[] empty = Tls13Hello.handshake(CERTIFICATE, new byte[4]);
+      byte[] empty = TlsRecord.handshakeMessage(CERTIFICATE, new byte[4]);
       transcript.writeBytes(empty);
       flight.writeBytes(clientKeys.seal(CONTENT_HANDSHAKE, empty));
     }
     byte[] finished =
-        Tls13Hello.handshake(
+        TlsRecord.handshakeMessage(
             FINISHED, schedule.finished(clientHandshakeSecret, transcript.toByteArray()));
     transcript.writeBytes(finished);
     flight.writeBytes(clientKeys.seal(CONTENT_HANDSHAKE, finished));

@@ -50,4 +50,18 @@ public record TlsRecord(int type, byte[] payload) {
     System.arraycopy(payload, 0, record, 5, payload.length);
     return record;
   }
+
+  /**
+   * The bytes of a handshake message of {@code type}: its type and 24-bit length, then {@code
+   * body}.
+   */
+  public static byte[] handshakeMessage(int type, byte[] body) {
+    byte[] message = new byte[4 + body.length];
+    message[0] = (byte) type;
+    message[1] = (byte) (body.length >> 16);
+    message[2] = (byte) (body.length >> 8);
+    message[3] = (byte) body.length;
+    System.arraycopy(body, 0, message, 4, body.length);
+    return message;
+  }
 }

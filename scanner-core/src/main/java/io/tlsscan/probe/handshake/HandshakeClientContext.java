@@ -26,7 +26,7 @@ import javax.net.ssl.SSLException;
  */
 public final class HandshakeClientContext {
   /** Every version BoringSSL can offer. */
-  static final String[] ALL_VERSIONS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
+  private static final String[] ALL_VERSIONS = {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1"};
 
   private static final String[] GROUPS = {"X25519", "P-256", "P-384", "P-521"};
 
@@ -38,10 +38,8 @@ public final class HandshakeClientContext {
    * @param maxCertificateListBytes the largest certificate list the engine will accept
    * @param requestOcsp whether the hello carries status_request
    * @param alpn the application protocols offered, in order
-   * @param versions the protocol versions offered, e.g. {@link #ALL_VERSIONS}
    */
-  HandshakeClientContext(
-      int maxCertificateListBytes, boolean requestOcsp, List<String> alpn, String... versions) {
+  HandshakeClientContext(int maxCertificateListBytes, boolean requestOcsp, List<String> alpn) {
     OpenSsl.ensureAvailability();
     this.requestOcsp = requestOcsp;
     try {
@@ -51,7 +49,7 @@ public final class HandshakeClientContext {
               .trustManager(new ObservingTrustManager(observations))
               .keyManager(new ObservingKeyManager(observations))
               .endpointIdentificationAlgorithm(null)
-              .protocols(versions)
+              .protocols(ALL_VERSIONS)
               .ciphers(OpenSsl.availableJavaCipherSuites(), SupportedCipherSuiteFilter.INSTANCE)
               .applicationProtocolConfig(
                   new ApplicationProtocolConfig(
@@ -80,10 +78,7 @@ public final class HandshakeClientContext {
    */
   public static SslContext http1(int maxCertificateListBytes) {
     return new HandshakeClientContext(
-            maxCertificateListBytes,
-            false,
-            List.of(ApplicationProtocolNames.HTTP_1_1),
-            ALL_VERSIONS)
+            maxCertificateListBytes, false, List.of(ApplicationProtocolNames.HTTP_1_1))
         .context();
   }
 

@@ -38,14 +38,12 @@ public final class HandshakeProbe {
   public static final List<String> DEFAULT_ALPN =
       List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
 
-  /** The key of the TLS 1.2 context among the ALPN ones (a space is in no protocol id offered). */
   private final Connector connector;
-
   private final HandshakeClientContext client;
   private final HandshakeClientContext withoutOcsp;
   private final int maxCertificateListBytes;
 
-  /** The contexts built at first use: one per ALPN protocol offered alone, and the TLS 1.2 one. */
+  /** The contexts built at first use: one per ALPN protocol list offered. */
   private final Map<String, HandshakeClientContext> byAlpn = new ConcurrentHashMap<>();
 
   /**
@@ -55,8 +53,8 @@ public final class HandshakeProbe {
   public HandshakeProbe(Connector connector, int maxCertificateListBytes) {
     this.connector = requireNonNull(connector, "connector");
     this.maxCertificateListBytes = maxCertificateListBytes;
-    this.client = context(true, DEFAULT_ALPN, HandshakeClientContext.ALL_VERSIONS);
-    this.withoutOcsp = context(false, DEFAULT_ALPN, HandshakeClientContext.ALL_VERSIONS);
+    this.client = context(true, DEFAULT_ALPN);
+    this.withoutOcsp = context(false, DEFAULT_ALPN);
   }
 
   /**
@@ -71,14 +69,12 @@ public final class HandshakeProbe {
       List<String> protocols, Endpoint endpoint, ConnectionTracker tracker) {
     HandshakeClientContext context =
         byAlpn.computeIfAbsent(
-            String.join(",", protocols),
-            key -> context(false, List.copyOf(protocols), HandshakeClientContext.ALL_VERSIONS));
+            String.join(",", protocols), key -> context(false, List.copyOf(protocols)));
     return attempt(context, endpoint, tracker);
   }
 
-  private HandshakeClientContext context(
-      boolean requestOcsp, List<String> alpn, String... versions) {
-    return new HandshakeClientContext(maxCertificateListBytes, requestOcsp, alpn, versions);
+  private HandshakeClientContext context(boolean requestOcsp, List<String> alpn) {
+    return new HandshakeClientContext(maxCertificateListBytes, requestOcsp, alpn);
   }
 
   /**

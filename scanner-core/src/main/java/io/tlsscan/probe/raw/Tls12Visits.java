@@ -9,6 +9,7 @@ import io.tlsscan.tls.Tls12HandshakeOutcome;
 import io.tlsscan.tls.Tls12Ticket;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,24 +58,21 @@ public final class Tls12Visits {
 
   /** The target's full handshake and renegotiation; an error when the connection failed. */
   public Mono<Tls12HandshakeOutcome> handshake(ProbeTarget target) {
-    return target
-        .shared()
-        .once(
-            HANDSHAKE,
-            () ->
-                raw.converse(
-                    target, Tls12FullHandshake.renegotiating(target.serverName(), RANDOM)));
+    return fullHandshake(target, HANDSHAKE, Tls12FullHandshake::renegotiating);
   }
 
   /** The target's full handshake that asks for a ticket; an error when the connection failed. */
   public Mono<Tls12HandshakeOutcome> ticket(ProbeTarget target) {
+    return fullHandshake(target, TICKET, Tls12FullHandshake::askingForTicket);
+  }
+
+  private Mono<Tls12HandshakeOutcome> fullHandshake(
+      ProbeTarget target,
+      SharedAnswers.Key<Tls12HandshakeOutcome> key,
+      BiFunction<String, SecureRandom, Tls12FullHandshake> kind) {
     return target
         .shared()
-        .once(
-            TICKET,
-            () ->
-                raw.converse(
-                    target, Tls12FullHandshake.askingForTicket(target.serverName(), RANDOM)));
+        .once(key, () -> raw.converse(target, kind.apply(target.serverName(), RANDOM)));
   }
 
   /**

@@ -89,6 +89,7 @@ final class Tls12Session {
       ServerResponse.ServerHello fresh,
       Tls12HandshakeOutcome.Completed completed) {
     byte[] sessionId = completed.serverHello().sessionId();
+    Optional<Renegotiation.Refused> fatalRefusal = fatalRefusal(completed);
     Mono<Boolean> byId =
         sessionId.length == 0
             ? Mono.just(false)
@@ -110,12 +111,12 @@ final class Tls12Session {
     return byId.zipWhen(resumed -> byTicket)
         .map(
             kept ->
-                !kept.getT1() && sessionId.length > 0 && fatalRefusal(completed).isPresent()
+                !kept.getT1() && sessionId.length > 0 && fatalRefusal.isPresent()
                     ? Answer.unknown(
                         "the session was not resumed by its id, which the server may have"
                             + " dropped when it refused the renegotiation tried on that handshake"
                             + " with "
-                            + fatalRefusal(completed).get().how())
+                            + fatalRefusal.get().how())
                     : new Answer(
                         kept.getT1(),
                         fresh.extendedMasterSecret(),

@@ -219,12 +219,7 @@ final class RobotCheck {
       body.write(encrypted.length);
     }
     body.writeBytes(encrypted);
-    byte[] message = new byte[4 + body.size()];
-    message[0] = CLIENT_KEY_EXCHANGE;
-    message[1] = (byte) (body.size() >> 16);
-    message[2] = (byte) (body.size() >> 8);
-    message[3] = (byte) body.size();
-    System.arraycopy(body.toByteArray(), 0, message, 4, body.size());
+    byte[] message = TlsRecord.handshakeMessage(CLIENT_KEY_EXCHANGE, body.toByteArray());
     byte[] finished = new byte[64];
     RANDOM.nextBytes(finished);
     ByteArrayOutputStream records = new ByteArrayOutputStream();
