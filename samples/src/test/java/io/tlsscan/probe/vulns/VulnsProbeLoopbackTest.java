@@ -379,6 +379,27 @@ class VulnsProbeLoopbackTest {
   }
 
   /**
+   * A server without secure renegotiation (RFC 5746) that renegotiates anyway is the worst case,
+   * and is asked too: gnutls-serv with {@code %DISABLE_SAFE_RENEGOTIATION} answers the
+   * renegotiating hello with its ServerHello (as {@code openssl s_client -legacy_renegotiation} and
+   * "R" show). OpenSSL refusing it is in {@link
+   * #clientRenegotiationIsTrueOnlyWhenTheServerAllowsIt}.
+   */
+  @Test
+  void serverWithoutSecureRenegotiationThatRenegotiatesIsFound() {
+    assumeTrue(InteropStack.GNUTLS_SERV.missing().isEmpty(), "gnutls-serv");
+    try (InteropServer server =
+        chain.interopServer(
+            InteropStack.GNUTLS_SERV,
+            "127.0.147.31",
+            "NORMAL:-VERS-TLS1.3:%DISABLE_SAFE_RENEGOTIATION")) {
+      Scan scan = scan(server.address());
+      assertThat(scan.verdict(Weakness.SECURE_RENEGOTIATION)).as("%s", scan).isEqualTo(no());
+      assertThat(scan.verdict(Weakness.CLIENT_RENEGOTIATION)).as("%s", scan).isEqualTo(yes());
+    }
+  }
+
+  /**
    * The renegotiating hello goes under the keys of each record protection the full handshake
    * speaks, and OpenSSL with {@code -client_renegotiation} answers it with its ServerHello only
    * when it could decrypt it: AES-GCM over P-384, ChaCha20-Poly1305, AES-CBC with HMAC-SHA-1 over
