@@ -22,14 +22,15 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.util.NetUtil;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -79,8 +80,6 @@ public final class ClientHelloBuilder {
   private static final int F5_RANGE_START = 256;
   private static final int F5_RANGE_END = 512;
 
-  private static final Random SECURE_RANDOM = new SecureRandom();
-
   /** {@link #defaultGroups} of each version, worked out once rather than for every hello. */
   private static final Map<ProtocolVersion, List<NamedGroup>> DEFAULT_GROUPS =
       defaultGroupsByVersion();
@@ -99,7 +98,10 @@ public final class ClientHelloBuilder {
   private boolean sessionTicketExtension = true;
   private byte[] renegotiationInfo = new byte[0];
   private boolean padding = true;
-  private Random random = SECURE_RANDOM;
+
+  /** {@code null}: the building thread's {@link ThreadLocalRandom}. */
+  private Random random;
+
   private Optional<ProtocolVersion> recordVersion = Optional.empty();
   private OptionalInt sessionIdLength = OptionalInt.empty();
   private Optional<List<Integer>> cipherSuiteCodes = Optional.empty();
@@ -344,7 +346,11 @@ public final class ClientHelloBuilder {
     return with(builder -> builder.padding = pad);
   }
 
-  /** The source of the client random, session id and key shares (default: a SecureRandom). */
+  /**
+   * The source of the client random, session id and key shares. The default, the building thread's
+   * {@link ThreadLocalRandom}, is for hellos whose handshake is never finished into keys, as a
+   * probe's: a client that derives keys from the hello passes a {@link java.security.SecureRandom}.
+   */
   public ClientHelloBuilder random(Random source) {
     requireNonNull(source, "source");
     return with(builder -> builder.random = source);
@@ -496,10 +502,11 @@ public final class ClientHelloBuilder {
     if (cipherSuiteCodes.isEmpty()) {
       return cipherSuites;
     }
-    return cipherSuiteCodes.get().stream()
-        .map(CipherSuite::byCode)
-        .flatMap(Optional::stream)
-        .toList();
+    List<CipherSuite> known = new ArrayList<>(cipherSuiteCodes.get().size());
+    for (int code : cipherSuiteCodes.get()) {
+      CipherSuite.byCode(code).ifPresent(known::add);
+    }
+    return Collections.unmodifiableList(known);
   }
 
   private static void writeLaidOutExtensions(ByteBuf body, List<HelloExtension> layout) {
@@ -584,7 +591,7 @@ public final class ClientHelloBuilder {
     ByteBuf entries = Unpooled.buffer();
     try {
       for (NamedGroup group : shares) {
-        byte[] share = KeyShareGenerator.share(group, random);
+        byte[] share = KeyShareGenerator.share(group, source());
         entries.writeShort(group.code());
         entries.writeShort(share.length);
         entries.writeBytes(share);
@@ -620,7 +627,11 @@ public final class ClientHelloBuilder {
 
   private byte[] randomBytes(int length) {
     byte[] bytes = new byte[length];
-    random.nextBytes(bytes);
+    source().nextBytes(bytes);
     return bytes;
+  }
+
+  private Random source() {
+    return random != null ? random : ThreadLocalRandom.current();
   }
 }

@@ -1,7 +1,10 @@
 package io.tlsscan.probe.jarm;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JARM's fuzzy hash of the ten answers, as the reference implementation (salesforce/jarm) computes
@@ -25,6 +28,11 @@ final class JarmHash {
           0xc072, 0xc073, 0xc076, 0xc077, 0xc09c, 0xc09d, 0xc09e, 0xc09f, 0xc0a0, 0xc0a1, 0xc0a2,
           0xc0a3, 0xc0ac, 0xc0ad, 0xc0ae, 0xc0af, 0xcc13, 0xcc14, 0xcca8, 0xcca9, 0x1301, 0x1302,
           0x1303, 0x1304, 0x1305);
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** Each sorted suite's four lower-case hex digits, as answers spell it, to its 1-based place. */
+  private static final Map<String, Integer> PLACES = places();
 
   private static final String VERSION_LETTERS = "abcdef";
 
@@ -63,14 +71,15 @@ final class JarmHash {
     if (hex.isEmpty()) {
       return "00";
     }
-    int place = 1;
-    for (int code : SORTED_SUITES) {
-      if (hex.equals(String.format("%04x", code))) {
-        break;
-      }
-      place++;
+    return HEX.toHexDigits((byte) PLACES.getOrDefault(hex, SORTED_SUITES.size() + 1).intValue());
+  }
+
+  private static Map<String, Integer> places() {
+    Map<String, Integer> places = new HashMap<>();
+    for (int i = 0; i < SORTED_SUITES.size(); i++) {
+      places.put(HEX.toHexDigits(SORTED_SUITES.get(i).shortValue()), i + 1);
     }
-    return String.format("%02x", place);
+    return Map.copyOf(places);
   }
 
   private static char versionLetter(String hex) {

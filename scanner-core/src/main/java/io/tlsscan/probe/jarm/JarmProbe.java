@@ -16,11 +16,12 @@ import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.target.Target;
 import io.tlsscan.target.Transport;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -52,13 +53,15 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
   private static final String SILENT = "silent";
 
   private final RawHelloClient client;
-  private final Random random;
+
+  /** The source of the hellos' random bytes and GREASE values, asked anew for each hello. */
+  private final Supplier<Random> random;
 
   public JarmProbe(RawHelloClient client) {
-    this(client, new SecureRandom());
+    this(client, ThreadLocalRandom::current);
   }
 
-  JarmProbe(RawHelloClient client, Random random) {
+  JarmProbe(RawHelloClient client, Supplier<Random> random) {
     this.client = requireNonNull(client, "client");
     this.random = requireNonNull(random, "random");
   }
@@ -92,7 +95,7 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
     Mono<TypicalAnswer> typical =
         client
             .firstBytes(
-                target, TypicalHello.build(target.serverName(), random), TYPICAL_ANSWER_BYTES)
+                target, TypicalHello.build(target.serverName(), random.get()), TYPICAL_ANSWER_BYTES)
             .map(TypicalAnswer::of)
             .onErrorResume(
                 error -> silence(error) || noServerHello(error),
@@ -102,7 +105,7 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
 
   private Mono<String> answer(ProbeTarget target, JarmHello hello, String serverName) {
     return client
-        .firstBytes(target, hello.build(serverName, random), JarmAnswer.MAX_BYTES)
+        .firstBytes(target, hello.build(serverName, random.get()), JarmAnswer.MAX_BYTES)
         .map(JarmAnswer::read)
         .onErrorResume(JarmProbe::silence, error -> Mono.just(SILENT))
         .onErrorResume(JarmProbe::noServerHello, error -> Mono.just(JarmAnswer.EMPTY));
