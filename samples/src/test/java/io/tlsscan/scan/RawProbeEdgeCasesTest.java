@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deep scans of servers that make the raw probes take their less travelled paths: silence instead
- * of an answer, suites found in several offers, a HelloRetryRequest for every TLS 1.3 hello.
+ * of an answer, suites found in several offers, a HelloRetryRequest for every TLS 1.3 hello, none
+ * for a hello without key share.
  */
 class RawProbeEdgeCasesTest {
   private static final String DSS_AND_RSA_SUITES =
@@ -158,6 +159,34 @@ class RawProbeEdgeCasesTest {
       assertThat(report.groups().resultOrNull()).containsExactly("secp521r1", "secp384r1");
       assertThat(report.certificate().resultOrNull().chain().get(0).subject())
           .isEqualTo("CN=edge.test");
+    }
+  }
+
+  @Test
+  void tls13SuitesAreFoundFromRetryRequestsAndDespiteAServerThatNeverRetries() {
+    // Given a TLS 1.3 server with three suites, reached directly and through a relay that refuses
+    // every hello without key share, as a server without HelloRetryRequest would
+    try (OpenSslServer server =
+            chain
+                .openSslServer()
+                .host("127.0.58.6")
+                .only(ProtocolVersion.TLSv1_3)
+                .ciphersuites(
+                    "TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384")
+                .start();
+        NoRetryRelay relay = NoRetryRelay.start("127.0.58.7", server.address())) {
+      for (InetSocketAddress address : List.of(server.address(), relay.address())) {
+        HostReport report = scan(address);
+        // Then both show every suite, each with the group of the full hello's key share
+        assertThat(report.ok()).as("%s", report.error()).isTrue();
+        assertThat(names(report, ProtocolVersion.TLSv1_3))
+            .as("TLS 1.3 suites via %s", address)
+            .containsExactlyInAnyOrder(
+                "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_256_GCM_SHA384");
+        assertThat(report.ciphers().resultOrNull().byVersion().get("TLSv1.3"))
+            .extracting(CipherInfo::keyExchangeGroup)
+            .containsOnly("x25519");
+      }
     }
   }
 }

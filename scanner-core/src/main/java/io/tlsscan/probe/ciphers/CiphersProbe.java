@@ -37,7 +37,8 @@ import reactor.core.publisher.Mono;
  * version allows (in hellos of at most 128 suites), note the suite the server picks, offer the rest
  * again, until the server refuses. One connection per accepted suite plus one per offer; the
  * protocols probe's answers are reused, so offers it saw refused are not made again. Versions are
- * probed {@code target.parallelism()} at a time.
+ * probed {@code target.parallelism()} at a time. TLS 1.3 hellos after the first ask for a
+ * HelloRetryRequest instead of a whole handshake ({@link Tls13Offering}).
  *
  * <p>Then one more connection tells whether the server enforces its own order: the accepted suites
  * of one version are offered in reverse, and a server that still picks its favourite has an order
@@ -119,23 +120,37 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
       ProtocolVersion version,
       List<CipherSuite> remaining,
       ServerResponse known) {
+    return eliminate(target, version, remaining, known, Tls13Offering.FULL);
+  }
+
+  private Mono<List<AcceptedSuite>> eliminate(
+      ProbeTarget target,
+      ProtocolVersion version,
+      List<CipherSuite> remaining,
+      ServerResponse known,
+      Tls13Offering offering) {
     Mono<RawHelloClient.SuiteAnswer> answer =
         known != null
             ? Mono.just(new RawHelloClient.SuiteAnswer(known, remaining))
-            : offer(target, version, remaining);
+            : offer(target, version, remaining, offering);
     return answer.flatMap(
         offered -> {
           ServerResponse response = offered.response();
           Optional<CipherSuite> chosen =
               chosen(response, version).filter(offered.offered()::contains);
           if (chosen.isEmpty()) {
-            return Mono.just(List.<AcceptedSuite>of());
+            return known == null && offering.refusalUnproven()
+                ? eliminate(target, version, remaining, null, Tls13Offering.fullFromNowOn())
+                : Mono.just(List.<AcceptedSuite>of());
           }
           AcceptedSuite picked = AcceptedSuite.of(chosen.get(), response);
           List<CipherSuite> rest = new ArrayList<>(offered.offered());
           rest.remove(chosen.get());
           Mono<List<AcceptedSuite>> later =
-              rest.isEmpty() ? Mono.just(List.of()) : eliminate(target, version, rest, null);
+              rest.isEmpty()
+                  ? Mono.just(List.of())
+                  : eliminate(
+                      target, version, rest, null, offering.after(version, picked, response));
           return later.map(
               tail -> {
                 List<AcceptedSuite> picks = new ArrayList<>(tail.size() + 1);
@@ -276,9 +291,12 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
   }
 
   private Mono<RawHelloClient.SuiteAnswer> offer(
-      ProbeTarget target, ProtocolVersion version, List<CipherSuite> suites) {
+      ProbeTarget target,
+      ProtocolVersion version,
+      List<CipherSuite> suites,
+      Tls13Offering offering) {
     return client.offer(
-        target, version, suites, offered -> Hellos.offering(version, offered, target.serverName()));
+        target, version, suites, offered -> offering.hello(version, offered, target.serverName()));
   }
 
   /** The suite a ServerHello (of the version asked) or a TLS 1.3 HelloRetryRequest names. */
