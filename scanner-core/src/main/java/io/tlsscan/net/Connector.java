@@ -19,6 +19,12 @@ import reactor.core.publisher.Mono;
  * Opens TCP connections on the shared event loop, each with its own connect timeout, a cap on the
  * bytes it may read, a place in the connection rate limits and its turn among its target's
  * connections, and guarantees each is closed when the work on it ends, fails or is cancelled.
+ *
+ * <p>A connection is closed with a reset (SO_LINGER 0), as the kernel already does when a probe
+ * closes with the rest of the server's flight unread: no FIN exchange and no TIME_WAIT socket per
+ * probe, which on a deep scan of one host (about 60 connections) would otherwise tie up local ports
+ * for a minute, and less work for both ends. Every probe has read what it needs before it closes,
+ * so nothing it waits for is lost.
  */
 public final class Connector {
   private final long maxBytesPerConnection;
@@ -51,7 +57,8 @@ public final class Connector {
             .option(
                 ChannelOption.CONNECT_TIMEOUT_MILLIS,
                 (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())))
-            .option(ChannelOption.TCP_NODELAY, true);
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.SO_LINGER, 0);
   }
 
   /**
