@@ -7,7 +7,10 @@ import java.util.function.ToIntFunction;
 
 /**
  * The entries of a registry enum by their wire code, built once: a look-up neither scans nor copies
- * the enum's values. When two entries share a code, the first one declared is found.
+ * the enum's values. When two entries share a code, the first one declared is found. A {@link
+ * HashMap}, not {@link Map#copyOf}: the immutable map probes linearly from a slot the code picks
+ * almost unchanged, so the runs of consecutive codes a registry has make a miss (a GREASE or
+ * unknown code) walk a long way.
  */
 final class CodeIndex<E> {
   private final Map<Integer, E> byCode;
@@ -21,7 +24,7 @@ final class CodeIndex<E> {
     for (E value : values) {
       byCode.putIfAbsent(code.applyAsInt(value), value);
     }
-    return new CodeIndex<>(Map.copyOf(byCode));
+    return new CodeIndex<>(byCode);
   }
 
   Optional<E> get(int code) {
