@@ -1,9 +1,12 @@
 package io.tlsscan.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.SessionReport;
+import io.tlsscan.samples.interop.InteropServer;
+import io.tlsscan.samples.interop.InteropStack;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
@@ -14,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code session} section's list of accepted application protocols, against {@code openssl
- * s_server -alpn}: exactly the server's list, whatever it would choose first, over TLS 1.3 (where
- * the choice is encrypted) and TLS 1.2.
+ * s_server -alpn} and Go: exactly the server's list, whatever it would choose first, asked in raw
+ * TLS 1.2 hellos where TLS 1.2 is accepted and in full TLS 1.3 handshakes (where the choice is
+ * encrypted) where it is not.
  */
 class SessionAlpnTest {
   private static final String HOST = "alpn.test";
@@ -61,6 +65,38 @@ class SessionAlpnTest {
       SessionReport session = session(server);
       // Then both are listed, in the order offered; h2, http/1.0 and h3 were refused
       assertThat(session.alpn()).as("%s", session).containsExactly("http/1.1", "spdy/3.1");
+    }
+  }
+
+  @Test
+  void tls13OnlyServerIsAskedInFullHandshakes() {
+    // Given a TLS 1.3-only server that speaks http/1.1 and spdy/3.1, whose selection is encrypted
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.92.5")
+            .only(ProtocolVersion.TLSv1_3)
+            .arguments("-alpn", "http/1.1,spdy/3.1")
+            .start()) {
+      // When its session is probed
+      SessionReport session = session(server);
+      // Then the full handshakes read both
+      assertThat(session.alpn()).as("%s", session).containsExactly("http/1.1", "spdy/3.1");
+      assertThat(session.alpnError()).isNull();
+    }
+  }
+
+  @Test
+  void goListsH2AndHttp11AndRefusesTheRestByAlert() {
+    assumeTrue(InteropStack.CADDY.missing().isEmpty(), "caddy installed");
+    // Given caddy (Go's TLS, TLS 1.2 and 1.3), which selects h2 or http/1.1 and answers an offer
+    // of neither with alert no_application_protocol
+    try (InteropServer server = chain.interopServer(InteropStack.CADDY, "127.0.92.6", "")) {
+      // When its session is probed
+      SessionReport session = scans.session(server.address());
+      // Then exactly those two are listed, and the alert decided the rest
+      assertThat(session.alpn()).as("%s", session).containsExactly("h2", "http/1.1");
+      assertThat(session.alpnError()).isNull();
     }
   }
 

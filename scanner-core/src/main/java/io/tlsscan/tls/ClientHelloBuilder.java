@@ -1,6 +1,7 @@
 package io.tlsscan.tls;
 
 import static io.tlsscan.tls.TlsWire.CONTENT_HANDSHAKE;
+import static io.tlsscan.tls.TlsWire.EXT_ALPN;
 import static io.tlsscan.tls.TlsWire.EXT_EC_POINT_FORMATS;
 import static io.tlsscan.tls.TlsWire.EXT_EXTENDED_MASTER_SECRET;
 import static io.tlsscan.tls.TlsWire.EXT_HEARTBEAT;
@@ -54,12 +55,13 @@ import java.util.function.Consumer;
  *       plus {@code TLS_EMPTY_RENEGOTIATION_INFO_SCSV}, null compression, no extensions.
  *   <li>TLS 1.0-1.2: record version 0x0301, {@link #sessionId} (default empty), extensions
  *       server_name, supported_groups, ec_point_formats, signature_algorithms (1.2 only),
+ *       application_layer_protocol_negotiation (when {@link #applicationProtocols} are set),
  *       extended_master_secret, session_ticket ({@link #sessionTicket}, default empty; {@link
  *       #withoutSessionTicket} leaves it out), renegotiation_info.
  *   <li>TLS 1.3: legacy version 0x0303, a random 32-byte session id, extensions server_name,
- *       supported_groups, ec_point_formats, signature_algorithms, supported_versions (only 0x0304),
- *       psk_key_exchange_modes (psk_dhe_ke), key_share (default: a share for the first group; an
- *       empty list provokes a HelloRetryRequest).
+ *       supported_groups, ec_point_formats, signature_algorithms, ALPN (when set),
+ *       supported_versions (only 0x0304), psk_key_exchange_modes (psk_dhe_ke), key_share (default:
+ *       a share for the first group; an empty list provokes a HelloRetryRequest).
  * </ul>
  *
  * <p>Defaults: no suites (set them), no SNI, {@link #defaultGroups} for the version, {@link
@@ -91,6 +93,7 @@ public final class ClientHelloBuilder {
   private List<NamedGroup> groups;
   private Optional<List<NamedGroup>> keyShares = Optional.empty();
   private List<SignatureScheme> signatureSchemes;
+  private List<String> applicationProtocols = List.of();
   private boolean offerDeflate;
   private boolean heartbeat;
   private byte[] sessionId = new byte[0];
@@ -124,6 +127,7 @@ public final class ClientHelloBuilder {
     this.groups = other.groups;
     this.keyShares = other.keyShares;
     this.signatureSchemes = other.signatureSchemes;
+    this.applicationProtocols = other.applicationProtocols;
     this.offerDeflate = other.offerDeflate;
     this.heartbeat = other.heartbeat;
     this.sessionId = other.sessionId;
@@ -268,6 +272,22 @@ public final class ClientHelloBuilder {
   public ClientHelloBuilder signatureSchemes(List<SignatureScheme> schemes) {
     List<SignatureScheme> copy = List.copyOf(schemes);
     return with(builder -> builder.signatureSchemes = copy);
+  }
+
+  /**
+   * The application protocols to offer by ALPN (RFC 7301), in order (default: none, no extension).
+   *
+   * @throws IllegalArgumentException for an empty name or one longer than 255 bytes
+   */
+  public ClientHelloBuilder applicationProtocols(List<String> protocols) {
+    List<String> copy = List.copyOf(protocols);
+    for (String protocol : copy) {
+      int length = protocol.getBytes(StandardCharsets.US_ASCII).length;
+      if (length == 0 || length > 255) {
+        throw new IllegalArgumentException("ALPN protocol name of " + length + " bytes");
+      }
+    }
+    return with(builder -> builder.applicationProtocols = copy);
   }
 
   /** Offers DEFLATE compression before null (to detect CRIME-prone servers). */
@@ -545,6 +565,9 @@ public final class ClientHelloBuilder {
         extensions.writeShort(signatureSchemes.size() * 2);
         signatureSchemes.forEach(scheme -> extensions.writeShort(scheme.code()));
       }
+      if (!applicationProtocols.isEmpty()) {
+        writeApplicationProtocols(extensions, applicationProtocols);
+      }
       if (version == ProtocolVersion.TLSv1_3) {
         extensions.writeShort(EXT_SUPPORTED_VERSIONS).writeShort(3).writeByte(2);
         extensions.writeShort(ProtocolVersion.TLSv1_3.wireCode());
@@ -585,6 +608,18 @@ public final class ClientHelloBuilder {
     out.writeByte(0); // host_name
     out.writeShort(host.length);
     out.writeBytes(host);
+  }
+
+  private static void writeApplicationProtocols(ByteBuf out, List<String> protocols) {
+    int listLength = 0;
+    for (String protocol : protocols) {
+      listLength += 1 + protocol.length();
+    }
+    out.writeShort(EXT_ALPN).writeShort(2 + listLength).writeShort(listLength);
+    for (String protocol : protocols) {
+      out.writeByte(protocol.length());
+      out.writeCharSequence(protocol, StandardCharsets.US_ASCII);
+    }
   }
 
   private void writeKeyShares(ByteBuf out, List<NamedGroup> shares) {

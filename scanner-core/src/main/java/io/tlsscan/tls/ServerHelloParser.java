@@ -1,11 +1,13 @@
 package io.tlsscan.tls;
 
 import static io.tlsscan.tls.MalformedMessageException.require;
+import static io.tlsscan.tls.TlsWire.EXT_ALPN;
 import static io.tlsscan.tls.TlsWire.EXT_KEY_SHARE;
 import static io.tlsscan.tls.TlsWire.EXT_RENEGOTIATION_INFO;
 import static io.tlsscan.tls.TlsWire.EXT_SUPPORTED_VERSIONS;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +84,7 @@ final class ServerHelloParser {
     OptionalInt selectedVersion = OptionalInt.empty();
     OptionalInt keyShareGroup = OptionalInt.empty();
     boolean secureRenegotiation = false;
+    Optional<String> applicationProtocol = Optional.empty();
     if (body.isReadable()) {
       require(body, 2, "extensions length");
       int extensionsLength = body.readUnsignedShort();
@@ -104,6 +107,7 @@ final class ServerHelloParser {
             keyShareGroup = OptionalInt.of(data.readUnsignedShort());
           }
           case EXT_RENEGOTIATION_INFO -> secureRenegotiation = true;
+          case EXT_ALPN -> applicationProtocol = Optional.of(selectedProtocol(data));
           default -> {
             // Only the presence of other extensions is reported.
           }
@@ -127,7 +131,20 @@ final class ServerHelloParser {
         keyShareGroup,
         extensionTypes,
         secureRenegotiation,
+        applicationProtocol,
         Optional.empty());
+  }
+
+  /** The one protocol name of a ServerHello's ALPN extension (RFC 7301 section 3.1). */
+  private static String selectedProtocol(ByteBuf data) throws MalformedMessageException {
+    require(data, 3, "ALPN list and name lengths");
+    int listLength = data.readUnsignedShort();
+    int nameLength = data.readUnsignedByte();
+    if (nameLength == 0 || listLength != 1 + nameLength) {
+      throw new MalformedMessageException("ALPN selection is not one protocol name");
+    }
+    require(data, nameLength, "ALPN protocol name");
+    return data.readCharSequence(nameLength, StandardCharsets.US_ASCII).toString();
   }
 
   private static boolean isHelloRetryRandom(ByteBuf body) {

@@ -39,6 +39,8 @@ public sealed interface ServerResponse {
    * @param keyShareGroup the group of the server's TLS 1.3 key share, if any
    * @param extensions the extension types in the ServerHello, in order
    * @param secureRenegotiation whether the server sent renegotiation_info (RFC 5746)
+   * @param applicationProtocol the protocol the server selected by ALPN (RFC 7301), if it did (in
+   *     TLS 1.3 the selection is encrypted, so always empty there)
    * @param flight the certificate and key exchange that followed, when they were asked for ({@link
    *     ServerResponseDecoder.Scope#SERVER_FLIGHT}) and the version is below TLS 1.3
    */
@@ -50,6 +52,7 @@ public sealed interface ServerResponse {
       OptionalInt keyShareGroup,
       List<Integer> extensions,
       boolean secureRenegotiation,
+      Optional<String> applicationProtocol,
       Optional<ServerFlight> flight)
       implements ServerResponse {
     public ServerHello {
@@ -57,6 +60,7 @@ public sealed interface ServerResponse {
       sessionId = sessionId.clone();
       requireNonNull(keyShareGroup, "keyShareGroup");
       extensions = List.copyOf(extensions);
+      requireNonNull(applicationProtocol, "applicationProtocol");
       requireNonNull(flight, "flight");
     }
 
@@ -127,6 +131,7 @@ public sealed interface ServerResponse {
           keyShareGroup,
           extensions,
           secureRenegotiation,
+          applicationProtocol,
           Optional.of(serverFlight));
     }
   }

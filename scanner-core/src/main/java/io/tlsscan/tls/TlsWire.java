@@ -27,6 +27,7 @@ final class TlsWire {
   static final int EXT_EC_POINT_FORMATS = 11;
   static final int EXT_SIGNATURE_ALGORITHMS = 13;
   static final int EXT_HEARTBEAT = 15;
+  static final int EXT_ALPN = 16;
   static final int EXT_PADDING = 21;
   static final int EXT_EXTENDED_MASTER_SECRET = 23;
   static final int EXT_SESSION_TICKET = 35;

@@ -379,6 +379,30 @@ class ServerResponseDecoderTest {
   }
 
   @Test
+  void alpnSelectionIsRead() {
+    byte[] hello = serverHello(0x0303, null, 0xC02F, extension(16, hex("0009086874 74702f312e31")));
+
+    ServerResponse.ServerHello answer =
+        (ServerResponse.ServerHello) single(Scope.SERVER_HELLO, record(HANDSHAKE, hello));
+
+    assertThat(answer.applicationProtocol()).contains("http/1.1");
+    assertThat(
+            ((ServerResponse.ServerHello)
+                    single(Scope.SERVER_HELLO, record(HANDSHAKE, TLS12_HELLO)))
+                .applicationProtocol())
+        .as("no ALPN extension")
+        .isEmpty();
+  }
+
+  @Test
+  void alpnSelectionOfTwoNamesIsMalformed() {
+    byte[] hello = serverHello(0x0303, null, 0xC02F, extension(16, hex("0006026832 02683300")));
+
+    assertThat(single(Scope.SERVER_HELLO, record(HANDSHAKE, hello)))
+        .isEqualTo(new ServerResponse.Malformed("ALPN selection is not one protocol name"));
+  }
+
+  @Test
   void unknownVersionIsMalformed() {
     byte[] hello = serverHello(0x0303, null, 0x1301, extension(43, hex("7f1c")));
 

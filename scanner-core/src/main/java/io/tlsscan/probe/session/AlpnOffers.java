@@ -5,18 +5,29 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.model.ErrorKind;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
+import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.protocols.VersionAnswer;
+import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
+import io.tlsscan.probe.raw.RawHelloClient;
+import io.tlsscan.probe.raw.SuiteOffers;
+import io.tlsscan.tls.CipherSuite;
+import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
- * Which application protocols the server accepts, by full handshakes offering by ALPN (RFC 7301)
- * the protocols of {@link #OFFERED} not yet seen selected: the server selects one it accepts, which
- * is taken out of the next offer, until it selects none of those offered (completes without ALPN,
- * or refuses with alert no_application_protocol). Full handshakes rather than raw hellos because
- * TLS 1.3 sends the selection encrypted (EncryptedExtensions). Any other failure leaves the answer
- * undecided. The scan's full handshake was the first such offer ({@link
+ * Which application protocols the server accepts, by offering by ALPN (RFC 7301) the protocols of
+ * {@link #OFFERED} not yet seen selected: the server selects one it accepts, which is taken out of
+ * the next offer, until it selects none of those offered (answers without ALPN, or refuses with
+ * alert no_application_protocol). A server that accepts TLS 1.2 is asked in raw TLS 1.2 hellos (the
+ * suites its protocols-probe hello was accepted with), whose ServerHello carries the selection in
+ * the clear: the server spends no whole handshake on it. A TLS 1.3-only server is asked in full
+ * handshakes, because TLS 1.3 sends the selection encrypted (EncryptedExtensions). Any other
+ * failure leaves the answer undecided. The scan's full handshake was the first such offer ({@link
  * HandshakeProbe#DEFAULT_ALPN}): what it selected, or that it selected none of those, is where the
  * elimination starts. One connection per accepted protocol (but the one that handshake selected),
  * plus one; one at a time.
@@ -25,18 +36,25 @@ final class AlpnOffers {
   /** The protocols offered, in order (IANA ALPN protocol IDs). */
   static final List<String> OFFERED = List.of("h2", "http/1.1", "http/1.0", "spdy/3.1", "h3");
 
-  private final HandshakeProbe handshakes;
+  /** RFC 7301 section 3.2: the server supports none of the protocols the client offered. */
+  private static final int NO_APPLICATION_PROTOCOL = 120;
 
-  AlpnOffers(HandshakeProbe handshakes) {
+  private final HandshakeProbe handshakes;
+  private final RawHelloClient raw;
+
+  AlpnOffers(HandshakeProbe handshakes, RawHelloClient raw) {
     this.handshakes = requireNonNull(handshakes, "handshakes");
+    this.raw = requireNonNull(raw, "raw");
   }
 
   /**
    * The accepted protocols in offer order, or why one offer could not be decided.
    *
    * @param first the scan's full handshake, which offered {@link HandshakeProbe#DEFAULT_ALPN}
+   * @param protocols the protocols probe's answers: whether TLS 1.2 is accepted, and with which
+   *     suites
    */
-  Mono<Answer> ask(ProbeTarget target, HandshakeResult first) {
+  Mono<Answer> ask(ProbeTarget target, HandshakeResult first, ProtocolsResult protocols) {
     List<String> rest = new ArrayList<>(OFFERED);
     List<String> accepted = new ArrayList<>();
     if (first instanceof HandshakeResult.Completed) {
@@ -48,18 +66,25 @@ final class AlpnOffers {
         accepted.add(selection.protocol());
       }
     }
-    return ask(target, rest, accepted);
+    VersionAnswer.Accepted tls12 = protocols.accepted(ProtocolVersion.TLSv1_2);
+    Function<List<String>, Mono<Selection>> select =
+        tls12 == null
+            ? offer -> fullHandshake(target, offer)
+            : offer ->
+                rawHello(
+                    target, SuiteOffers.chunks(ProtocolVersion.TLSv1_2).get(tls12.chunk()), offer);
+    return ask(rest, accepted, select);
   }
 
-  private Mono<Answer> ask(ProbeTarget target, List<String> offer, List<String> accepted) {
+  private Mono<Answer> ask(
+      List<String> offer, List<String> accepted, Function<List<String>, Mono<Selection>> select) {
     if (offer.isEmpty()) {
       return Mono.just(Answer.of(accepted));
     }
-    return handshakes
-        .offering(offer, target.endpoint(), target.tracker())
+    return select
+        .apply(offer)
         .flatMap(
-            result -> {
-              Selection selection = selection(offer, result);
+            selection -> {
               if (selection.undecided() != null) {
                 return Mono.just(new Answer(null, selection.undecided()));
               }
@@ -70,8 +95,30 @@ final class AlpnOffers {
               more.add(selection.protocol());
               List<String> rest = new ArrayList<>(offer);
               rest.remove(selection.protocol());
-              return ask(target, rest, more);
+              return ask(rest, more, select);
             });
+  }
+
+  private Mono<Selection> fullHandshake(ProbeTarget target, List<String> offer) {
+    return handshakes
+        .offering(offer, target.endpoint(), target.tracker())
+        .map(result -> selection(offer, result));
+  }
+
+  private Mono<Selection> rawHello(
+      ProbeTarget target, List<CipherSuite> suites, List<String> offer) {
+    return raw.offer(
+            target,
+            ProtocolVersion.TLSv1_2,
+            suites,
+            offered ->
+                Hellos.builder(ProtocolVersion.TLSv1_2, target.serverName())
+                    .cipherSuites(offered)
+                    .applicationProtocols(offer)
+                    .build())
+        .map(answer -> selection(offer, answer.response()))
+        .onErrorResume(
+            error -> Mono.just(new Selection(null, undecided(offer, error.getMessage()))));
   }
 
   /**
@@ -79,6 +126,24 @@ final class AlpnOffers {
    * offered), or {@code undecided} with the reason.
    */
   private record Selection(String protocol, String undecided) {}
+
+  private static Selection selection(List<String> offer, ServerResponse answer) {
+    if (answer instanceof ServerResponse.ServerHello hello
+        && hello.accepts(ProtocolVersion.TLSv1_2)) {
+      String selected = hello.applicationProtocol().orElse(null);
+      return new Selection(selected != null && offer.contains(selected) ? selected : null, null);
+    }
+    if (answer instanceof ServerResponse.Alert alert
+        && alert.description() == NO_APPLICATION_PROTOCOL) {
+      return new Selection(null, null);
+    }
+    return new Selection(
+        null, undecided(offer, "TLS 1.2 hello answered with " + RawAnswers.describe(answer)));
+  }
+
+  private static String undecided(List<String> offer, String why) {
+    return "offering " + String.join(", ", offer) + ": " + why;
+  }
 
   private static Selection selection(List<String> offer, HandshakeResult result) {
     if (result instanceof HandshakeResult.Completed completed) {
@@ -90,8 +155,7 @@ final class AlpnOffers {
         && failed.failure().message().endsWith("no_application_protocol")) {
       return new Selection(null, null);
     }
-    return new Selection(
-        null, "offering " + String.join(", ", offer) + ": " + failed.failure().message());
+    return new Selection(null, undecided(offer, failed.failure().message()));
   }
 
   /**

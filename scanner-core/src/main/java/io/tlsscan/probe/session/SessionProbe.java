@@ -72,7 +72,7 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
    * @param clock the time a staple's next_update is compared with
    */
   public SessionProbe(HandshakeProbe handshakes, RawHelloClient raw, Clock clock) {
-    this.alpn = new AlpnOffers(handshakes);
+    this.alpn = new AlpnOffers(handshakes, raw);
     this.tls12 = new Tls12Session(new Tls12Visits(raw), raw);
     this.tls13 = new Tls13Tickets(raw);
     this.sigalgs = new SignatureOffers(raw);
@@ -110,7 +110,7 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
             : new byte[0];
     List<byte[]> chain = handshake.chain();
     ProtocolsResult versions = context.result(ProtocolsProbe.KEY);
-    return alpn.ask(context.target(), handshake)
+    return alpn.ask(context.target(), handshake, versions)
         .zipWhen(protocols -> tls12.ask(context.target(), versions))
         .zipWhen(answers -> tls13Tickets(context))
         .zipWhen(answers -> sigalgs.ask(context.target(), versions))

@@ -12,7 +12,6 @@ import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.KeyExchange;
 import io.tlsscan.tls.ProtocolVersion;
-import io.tlsscan.tls.ServerFlight;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.SignatureScheme;
 import java.util.ArrayList;
@@ -114,13 +113,13 @@ final class SignatureOffers {
                     accepted.isEmpty()
                         ? unknown(
                             "no signed TLS 1.2 ServerKeyExchange with every algorithm offered: "
-                                + describe(answer))
+                                + RawAnswers.describe(answer))
                         : new Found(accepted, null));
               }
               OptionalInt code = signedWith(answer);
               if (code.isEmpty()) {
                 return Mono.just(
-                    unknown("no signed TLS 1.2 ServerKeyExchange: " + describe(answer)));
+                    unknown("no signed TLS 1.2 ServerKeyExchange: " + RawAnswers.describe(answer)));
               }
               SignatureScheme scheme = SignatureScheme.byCode(code.getAsInt()).orElse(null);
               if (scheme == null || !remaining.contains(scheme)) {
@@ -158,20 +157,6 @@ final class SignatureOffers {
             .flight()
             .filter(flight -> flight.refused() && flight.signatureScheme().isEmpty())
             .isPresent();
-  }
-
-  private static String describe(ServerResponse answer) {
-    if (answer instanceof ServerResponse.Alert alert) {
-      return "alert " + alert.descriptionName();
-    }
-    if (answer instanceof ServerResponse.ServerHello hello) {
-      String why =
-          hello.flight().flatMap(ServerFlight::incompleteReason).map(", "::concat).orElse("");
-      return hello.version().reportName() + " ServerHello" + why;
-    }
-    return answer instanceof ServerResponse.Closed
-        ? "the server closed the connection"
-        : answer.getClass().getSimpleName();
   }
 
   private static OptionalInt signedWith(ServerResponse answer) {
