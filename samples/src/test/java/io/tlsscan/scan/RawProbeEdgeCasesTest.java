@@ -65,7 +65,8 @@ class RawProbeEdgeCasesTest {
                 .only(ProtocolVersion.TLSv1_2)
                 .cipher("ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA")
                 .start();
-        SilentOnSslv2Relay relay = SilentOnSslv2Relay.start("127.0.58.2", server.address())) {
+        FirstBytesRelay relay =
+            FirstBytesRelay.start("127.0.58.2", server.address(), new SilentOnSslv2())) {
       // When it is deep-scanned
       HostReport report = scan(relay.address());
       // Then SSLv2 is "cannot tell" and everything else is found as usual
@@ -174,7 +175,8 @@ class RawProbeEdgeCasesTest {
                 .ciphersuites(
                     "TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384")
                 .start();
-        NoRetryRelay relay = NoRetryRelay.start("127.0.58.7", server.address())) {
+        FirstBytesRelay relay =
+            FirstBytesRelay.start("127.0.58.7", server.address(), new NoRetry())) {
       for (InetSocketAddress address : List.of(server.address(), relay.address())) {
         HostReport report = scan(address);
         // Then both show every suite, each with the group of the full hello's key share

@@ -95,9 +95,19 @@ public final class LoopbackSocketServer implements AutoCloseable {
     thread.start();
   }
 
-  /** Copies {@code from} into {@code to} until its end, then shuts {@code to}'s output down. */
+  /**
+   * Copies {@code from} into {@code to} until its end, then shuts {@code to}'s output down. When
+   * the copy fails (a side reset its connection, as tlsscan's probes do when they close), {@code
+   * to} is closed instead: its peer learns of the end either way, and a backend that serves one
+   * connection at a time (s_server) is not left waiting on a dead one.
+   */
   public static void pump(InputStream from, Socket to) throws IOException {
-    from.transferTo(to.getOutputStream());
+    try {
+      from.transferTo(to.getOutputStream());
+    } catch (IOException e) {
+      to.close();
+      throw e;
+    }
     to.shutdownOutput();
   }
 
