@@ -6,12 +6,14 @@ import io.tlsscan.model.CipherInfo;
 import io.tlsscan.model.CipherSupport;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.model.ProbeOutcome;
+import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.tls.ProtocolVersion;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,30 +167,56 @@ class RawProbeEdgeCasesTest {
 
   @Test
   void tls13SuitesAreFoundFromRetryRequestsAndDespiteAServerThatNeverRetries() {
-    // Given a TLS 1.3 server with three suites, reached directly and through a relay that refuses
-    // every hello without key share, as a server without HelloRetryRequest would
+    // Given a TLS 1.3 server with three suites in an order of its own, reached through relays
+    // that count the hellos without key share and let them through, refuse them (as a server
+    // without HelloRetryRequest would), or leave them unanswered
+    HelloGate counting = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.ADMIT);
+    HelloGate refusing = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.REFUSE);
+    HelloGate ignoring = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.IGNORE);
     try (OpenSslServer server =
             chain
                 .openSslServer()
                 .host("127.0.58.6")
                 .only(ProtocolVersion.TLSv1_3)
                 .ciphersuites(
-                    "TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384")
+                    "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256")
+                .arguments("-serverpref")
                 .start();
-        FirstBytesRelay relay =
-            FirstBytesRelay.start("127.0.58.7", server.address(), new NoRetry())) {
-      for (InetSocketAddress address : List.of(server.address(), relay.address())) {
-        HostReport report = scan(address);
-        // Then both show every suite, each with the group of the full hello's key share
+        FirstBytesRelay retrying = FirstBytesRelay.start("127.0.58.7", server.address(), counting);
+        FirstBytesRelay refusingRelay =
+            FirstBytesRelay.start("127.0.58.8", server.address(), refusing);
+        FirstBytesRelay ignoringRelay =
+            FirstBytesRelay.start("127.0.58.9", server.address(), ignoring);
+        Scanner ciphersOnly =
+            TestTargets.scanner(
+                ScanOptions.defaults()
+                    .withProbes(EnumSet.of(ProbeId.CIPHERS))
+                    .withTimeout(Duration.ofSeconds(15)),
+                chain.root())) {
+      // When their suites are enumerated
+      HostReport direct = TestTargets.scan(ciphersOnly, "edge.test", retrying.address());
+      HostReport refused = TestTargets.scan(ciphersOnly, "edge.test", refusingRelay.address());
+      HostReport ignored = TestTargets.scan(ciphersOnly, "edge.test", ignoringRelay.address());
+      // Then all list every suite in the server's order, each with the group of the full hello
+      for (HostReport report : List.of(direct, refused, ignored)) {
         assertThat(report.ok()).as("%s", report.error()).isTrue();
         assertThat(names(report, ProtocolVersion.TLSv1_3))
-            .as("TLS 1.3 suites via %s", address)
-            .containsExactlyInAnyOrder(
-                "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_256_GCM_SHA384");
+            .as("TLS 1.3 suites of %s", report.target())
+            .containsExactly(
+                "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256");
+        assertThat(report.ciphers().resultOrNull().serverOrder()).isTrue();
         assertThat(report.ciphers().resultOrNull().byVersion().get("TLSv1.3"))
             .extracting(CipherInfo::keyExchangeGroup)
             .containsOnly("x25519");
       }
+      // The server that retries named two suites and refused the rest in HelloRetryRequests; the
+      // others refused or ignored the first hello without key share, and full hellos went on: one
+      // connection more
+      assertThat(counting.matched()).isEqualTo(3);
+      assertThat(refusing.matched()).isEqualTo(1);
+      assertThat(ignoring.matched()).isEqualTo(1);
+      assertThat(refused.connections()).isEqualTo(direct.connections() + 1);
+      assertThat(ignored.connections()).isEqualTo(direct.connections() + 1);
     }
   }
 }

@@ -11,6 +11,7 @@ import io.tlsscan.samples.openssl.OpenSslServer;
 import io.tlsscan.samples.pki.TestChain;
 import io.tlsscan.tls.ProtocolVersion;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,32 @@ class SessionAlpnTest {
       // Then exactly those two are listed, and the alert decided the rest
       assertThat(session.alpn()).as("%s", session).containsExactly("h2", "http/1.1");
       assertThat(session.alpnError()).isNull();
+    }
+  }
+
+  @Test
+  void anOfferEndedByAnotherAlertLeavesTheListUnknown() {
+    // Given an h2 server behind a relay that refuses a TLS 1.2 hello offering protocols but not h2
+    // with alert handshake_failure, as a server that cannot parse the offer might
+    HelloGate refusing =
+        new HelloGate(
+            extensions -> {
+              List<String> offered = HelloGate.applicationProtocols(extensions);
+              return !offered.isEmpty() && !offered.contains("h2");
+            },
+            HelloGate.Action.REFUSE);
+    try (OpenSslServer server =
+            chain.openSslServer().host("127.0.92.7").arguments("-alpn", "h2").start();
+        FirstBytesRelay relay = FirstBytesRelay.start("127.0.92.8", server.address(), refusing)) {
+      // When its session is probed
+      SessionReport session = scans.session(relay.address());
+      // Then the list is unknown, not "h2 only", and the error names the offer and the alert
+      assertThat(refusing.matched()).isEqualTo(1);
+      assertThat(session.alpn()).as("%s", session).isNull();
+      assertThat(session.alpnError())
+          .isEqualTo(
+              "offering http/1.1, http/1.0, spdy/3.1, h3: TLS 1.2 hello answered with alert"
+                  + " handshake_failure");
     }
   }
 

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * closes with the rest of the server's flight unread: no FIN exchange and no TIME_WAIT socket per
  * probe, which on a deep scan of one host (about 60 connections) would otherwise tie up local ports
  * for a minute, and less work for both ends. Every probe has read what it needs before it closes,
- * so nothing it waits for is lost.
+ * so nothing it waits for is lost; a reset drops bytes not yet sent, so a conversation whose last
+ * step is a message to the server (a close_notify) sets the default linger back first.
  */
 public final class Connector {
   private final long maxBytesPerConnection;

@@ -277,14 +277,15 @@ public final class ClientHelloBuilder {
   /**
    * The application protocols to offer by ALPN (RFC 7301), in order (default: none, no extension).
    *
-   * @throws IllegalArgumentException for an empty name or one longer than 255 bytes
+   * @throws IllegalArgumentException for a name that is empty, longer than 255 bytes or not ASCII
    */
   public ClientHelloBuilder applicationProtocols(List<String> protocols) {
     List<String> copy = List.copyOf(protocols);
     for (String protocol : copy) {
-      int length = protocol.getBytes(StandardCharsets.US_ASCII).length;
-      if (length == 0 || length > 255) {
-        throw new IllegalArgumentException("ALPN protocol name of " + length + " bytes");
+      if (protocol.isEmpty()
+          || protocol.length() > 255
+          || !StandardCharsets.US_ASCII.newEncoder().canEncode(protocol)) {
+        throw new IllegalArgumentException("ALPN protocol name \"" + protocol + "\"");
       }
     }
     return with(builder -> builder.applicationProtocols = copy);

@@ -144,7 +144,11 @@ final class ServerHelloParser {
       throw new MalformedMessageException("ALPN selection is not one protocol name");
     }
     require(data, nameLength, "ALPN protocol name");
-    return data.readCharSequence(nameLength, StandardCharsets.US_ASCII).toString();
+    String name = data.readCharSequence(nameLength, StandardCharsets.US_ASCII).toString();
+    if (data.isReadable()) {
+      throw new MalformedMessageException("bytes after the ALPN selection");
+    }
+    return name;
   }
 
   private static boolean isHelloRetryRandom(ByteBuf body) {

@@ -396,7 +396,7 @@ class ServerResponseDecoderTest {
 
   @Test
   void alpnSelectionOfTwoNamesIsMalformed() {
-    byte[] hello = serverHello(0x0303, null, 0xC02F, extension(16, hex("0006026832 02683300")));
+    byte[] hello = serverHello(0x0303, null, 0xC02F, extension(16, hex("0006026832 026833")));
 
     assertThat(single(Scope.SERVER_HELLO, record(HANDSHAKE, hello)))
         .isEqualTo(new ServerResponse.Malformed("ALPN selection is not one protocol name"));

@@ -14,6 +14,7 @@ import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
 import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.Hellos;
+import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.SuiteOffers;
@@ -38,7 +39,9 @@ import reactor.core.publisher.Mono;
  * again, until the server refuses. One connection per accepted suite plus one per offer; the
  * protocols probe's answers are reused, so offers it saw refused are not made again. Versions are
  * probed {@code target.parallelism()} at a time. TLS 1.3 hellos after the first ask for a
- * HelloRetryRequest instead of a whole handshake ({@link Tls13Offering}).
+ * HelloRetryRequest instead of a whole handshake ({@link Tls13Offering}); one more connection when
+ * the server refuses the first of them (a server with one TLS 1.3 suite, or one that does not send
+ * HelloRetryRequests), to check the refusal with a full hello.
  *
  * <p>Then one more connection tells whether the server enforces its own order: the accepted suites
  * of one version are offered in reverse, and a server that still picks its favourite has an order
@@ -129,20 +132,31 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
       List<CipherSuite> remaining,
       ServerResponse known,
       Tls13Offering offering) {
-    Mono<RawHelloClient.SuiteAnswer> answer =
+    // Empty: no answer to a hello without key share before any HelloRetryRequest, a refusal too
+    Mono<Optional<RawHelloClient.SuiteAnswer>> answer =
         known != null
-            ? Mono.just(new RawHelloClient.SuiteAnswer(known, remaining))
-            : offer(target, version, remaining, offering);
+            ? Mono.just(Optional.of(new RawHelloClient.SuiteAnswer(known, remaining)))
+            : offer(target, version, remaining, offering)
+                .map(Optional::of)
+                .onErrorResume(
+                    NoAnswerException.class,
+                    silence ->
+                        offering.refusalUnproven()
+                            ? Mono.just(Optional.empty())
+                            : Mono.error(silence));
     return answer.flatMap(
-        offered -> {
-          ServerResponse response = offered.response();
+        answered -> {
           Optional<CipherSuite> chosen =
-              chosen(response, version).filter(offered.offered()::contains);
+              answered.flatMap(
+                  offered ->
+                      chosen(offered.response(), version).filter(offered.offered()::contains));
           if (chosen.isEmpty()) {
             return known == null && offering.refusalUnproven()
                 ? eliminate(target, version, remaining, null, Tls13Offering.fullFromNowOn())
                 : Mono.just(List.<AcceptedSuite>of());
           }
+          RawHelloClient.SuiteAnswer offered = answered.get();
+          ServerResponse response = offered.response();
           AcceptedSuite picked = AcceptedSuite.of(chosen.get(), response);
           List<CipherSuite> rest = new ArrayList<>(offered.offered());
           rest.remove(chosen.get());

@@ -17,10 +17,10 @@ import java.util.Optional;
  * the suite. So once a TLS 1.3 answer has named the key-exchange group, the next hellos offer that
  * group alone and no key share: the server answers with a HelloRetryRequest naming the suite it
  * chose, and the suite's group stays the one the full hello showed. Until the server has answered
- * such a hello with a HelloRetryRequest, its refusal does not end the elimination: the same suites
- * are offered again in a full hello, and a server that takes that one is asked in full hellos from
- * then on (RFC 8446 §4.1.1 asks for the HelloRetryRequest, but a refusal must not hide a suite).
- * Below TLS 1.3 every hello is a full one.
+ * such a hello with a HelloRetryRequest, its refusal (or silence) does not end the elimination: the
+ * same suites are offered again in a full hello, and a server that takes that one is asked in full
+ * hellos from then on (RFC 8446 §4.1.1 asks for the HelloRetryRequest, but a refusal must not hide
+ * a suite). Below TLS 1.3 every hello is a full one.
  *
  * @param retryGroup the group the hellos ask for without a key share; empty for full hellos
  * @param retryAnswered whether the server has answered a hello without key share with a

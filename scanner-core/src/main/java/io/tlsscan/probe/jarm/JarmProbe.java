@@ -19,9 +19,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,16 +52,8 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
 
   private final RawHelloClient client;
 
-  /** The source of the hellos' random bytes and GREASE values, asked anew for each hello. */
-  private final Supplier<Random> random;
-
   public JarmProbe(RawHelloClient client) {
-    this(client, ThreadLocalRandom::current);
-  }
-
-  JarmProbe(RawHelloClient client, Supplier<Random> random) {
     this.client = requireNonNull(client, "client");
-    this.random = requireNonNull(random, "random");
   }
 
   @Override
@@ -95,7 +85,9 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
     Mono<TypicalAnswer> typical =
         client
             .firstBytes(
-                target, TypicalHello.build(target.serverName(), random.get()), TYPICAL_ANSWER_BYTES)
+                target,
+                TypicalHello.build(target.serverName(), ThreadLocalRandom.current()),
+                TYPICAL_ANSWER_BYTES)
             .map(TypicalAnswer::of)
             .onErrorResume(
                 error -> silence(error) || noServerHello(error),
@@ -105,7 +97,8 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
 
   private Mono<String> answer(ProbeTarget target, JarmHello hello, String serverName) {
     return client
-        .firstBytes(target, hello.build(serverName, random.get()), JarmAnswer.MAX_BYTES)
+        .firstBytes(
+            target, hello.build(serverName, ThreadLocalRandom.current()), JarmAnswer.MAX_BYTES)
         .map(JarmAnswer::read)
         .onErrorResume(JarmProbe::silence, error -> Mono.just(SILENT))
         .onErrorResume(JarmProbe::noServerHello, error -> Mono.just(JarmAnswer.EMPTY));

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.util.ReferenceCountUtil;
 import io.tlsscan.tls.ClientConversation;
 import java.time.Duration;
@@ -14,9 +15,10 @@ import reactor.core.publisher.MonoSink;
 /**
  * Carries a {@link ClientConversation} over a channel: sends the hello when the connection is up,
  * feeds it what the server sends and writes its replies, until it has an outcome (the reply that
- * comes with the outcome is written before the close). Silence for {@code answerTimeout} after a
- * write ends it with the conversation's {@link ClientConversation#silent} outcome, else fails it
- * with {@link NoAnswerException}. One instance per channel.
+ * comes with the outcome is written before the close, which then is a FIN, not a reset). Silence
+ * for {@code answerTimeout} after a write ends it with the conversation's {@link
+ * ClientConversation#silent} outcome, else fails it with {@link NoAnswerException}. One instance
+ * per channel.
  *
  * @param <T> the conversation's outcome
  */
@@ -47,6 +49,9 @@ public final class ClientConversationHandler<T> extends ChannelInboundHandlerAda
         byte[] reply = exchange.receive(data);
         if (exchange.outcome().isPresent()) {
           if (reply.length > 0) {
+            // The last reply (a close_notify) must reach the server, so this connection ends with
+            // a FIN after it instead of the reset that drops unsent bytes (see Connector).
+            ctx.channel().config().setOption(ChannelOption.SO_LINGER, -1);
             ctx.writeAndFlush(Unpooled.wrappedBuffer(reply));
           }
           end(ctx, exchange.outcome().get());

@@ -11,11 +11,13 @@ import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.probe.raw.SuiteOffers;
+import io.tlsscan.tls.AlertDescription;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -35,9 +37,6 @@ import reactor.core.publisher.Mono;
 final class AlpnOffers {
   /** The protocols offered, in order (IANA ALPN protocol IDs). */
   static final List<String> OFFERED = List.of("h2", "http/1.1", "http/1.0", "spdy/3.1", "h3");
-
-  /** RFC 7301 section 3.2: the server supports none of the protocols the client offered. */
-  private static final int NO_APPLICATION_PROTOCOL = 120;
 
   private final HandshakeProbe handshakes;
   private final RawHelloClient raw;
@@ -118,7 +117,14 @@ final class AlpnOffers {
                     .build())
         .map(answer -> selection(offer, answer.response()))
         .onErrorResume(
-            error -> Mono.just(new Selection(null, undecided(offer, error.getMessage()))));
+            error ->
+                Mono.just(
+                    new Selection(
+                        null,
+                        undecided(
+                            offer,
+                            Objects.requireNonNullElse(
+                                error.getMessage(), error.getClass().getSimpleName())))));
   }
 
   /**
@@ -131,10 +137,14 @@ final class AlpnOffers {
     if (answer instanceof ServerResponse.ServerHello hello
         && hello.accepts(ProtocolVersion.TLSv1_2)) {
       String selected = hello.applicationProtocol().orElse(null);
-      return new Selection(selected != null && offer.contains(selected) ? selected : null, null);
+      if (selected != null && !offer.contains(selected)) {
+        // RFC 7301 section 3.2: a client aborts there; the server's list stays unknown.
+        return new Selection(null, undecided(offer, "the server selected " + selected));
+      }
+      return new Selection(selected, null);
     }
     if (answer instanceof ServerResponse.Alert alert
-        && alert.description() == NO_APPLICATION_PROTOCOL) {
+        && alert.description() == AlertDescription.NO_APPLICATION_PROTOCOL.code()) {
       return new Selection(null, null);
     }
     return new Selection(

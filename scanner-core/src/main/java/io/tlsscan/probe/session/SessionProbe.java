@@ -67,8 +67,10 @@ public final class SessionProbe implements NetworkProbe<SessionReport> {
   private final Clock clock;
 
   /**
-   * @param handshakes makes the full handshakes: one per application protocol offered
-   * @param raw sends the raw hellos that ask to resume a session
+   * @param handshakes makes the full handshakes that offer application protocols to a server
+   *     without TLS 1.2
+   * @param raw sends the raw hellos: application protocols offered to a TLS 1.2 server, session
+   *     resumptions, signature algorithms, and the exchanges of tlsscan's own handshakes
    * @param clock the time a staple's next_update is compared with
    */
   public SessionProbe(HandshakeProbe handshakes, RawHelloClient raw, Clock clock) {
