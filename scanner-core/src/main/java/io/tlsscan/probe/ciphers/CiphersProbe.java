@@ -132,7 +132,8 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
       List<CipherSuite> remaining,
       ServerResponse known,
       Tls13Offering offering) {
-    // Empty: no answer to a hello without key share before any HelloRetryRequest, a refusal too
+    // Empty when a hello without key share got no answer before the server had sent any
+    // HelloRetryRequest: taken as a refusal, which a full hello then checks
     Mono<Optional<RawHelloClient.SuiteAnswer>> answer =
         known != null
             ? Mono.just(Optional.of(new RawHelloClient.SuiteAnswer(known, remaining)))
