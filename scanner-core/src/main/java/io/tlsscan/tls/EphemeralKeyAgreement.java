@@ -40,9 +40,11 @@ final class EphemeralKeyAgreement {
         || group == NamedGroup.SECP384R1;
   }
 
-  /** The length of a coordinate of {@code group}'s points. */
+  /**
+   * The length of a coordinate of {@code group}'s points: half its uncompressed point's, less 1.
+   */
   private static int coordinate(NamedGroup group) {
-    return group == NamedGroup.SECP384R1 ? 48 : 32;
+    return (group.keyShareLength() - 1) / 2;
   }
 
   /** A fresh key pair on {@code group}, which {@link #supports} must accept. */

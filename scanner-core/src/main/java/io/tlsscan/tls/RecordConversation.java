@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 abstract class RecordConversation<T> implements ClientConversation<T> {
   private final ServerStream inbound;
+  private T outcome;
 
   /**
    * @param maxRecord the longest record fragment the protocol allows
@@ -46,9 +47,37 @@ abstract class RecordConversation<T> implements ClientConversation<T> {
   }
 
   @Override
+  public final Optional<T> outcome() {
+    return Optional.ofNullable(outcome);
+  }
+
+  /** The outcome, or what the close means at this point when there is none yet. */
+  @Override
+  public final T closed() {
+    return outcome().orElseGet(this::closedBeforeOutcome);
+  }
+
+  /** Silence is no answer once there is an outcome; before, see {@link #silentBeforeOutcome}. */
+  @Override
+  public final Optional<T> silent() {
+    return outcome().isPresent() ? Optional.empty() : silentBeforeOutcome();
+  }
+
+  @Override
   public final void release() {
     inbound.release();
   }
+
+  /** Ends the conversation with {@code result}; nothing the server sends after is read. */
+  final void finish(T result) {
+    outcome = result;
+  }
+
+  /** What the server's close means before the conversation has its outcome. */
+  abstract T closedBeforeOutcome();
+
+  /** What the server's silence means before the conversation has its outcome, if anything. */
+  abstract Optional<T> silentBeforeOutcome();
 
   /** Reads one record, writing what to send back to {@code reply}. */
   abstract void onRecord(ServerStream.Record record, ByteArrayOutputStream reply)

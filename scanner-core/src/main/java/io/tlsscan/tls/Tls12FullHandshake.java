@@ -1,10 +1,15 @@
 package io.tlsscan.tls;
 
 import static io.tlsscan.tls.MalformedMessageException.require;
+import static io.tlsscan.tls.TlsWire.ALERT_WARNING;
 import static io.tlsscan.tls.TlsWire.CONTENT_ALERT;
+import static io.tlsscan.tls.TlsWire.CONTENT_APPLICATION_DATA;
 import static io.tlsscan.tls.TlsWire.CONTENT_CHANGE_CIPHER_SPEC;
 import static io.tlsscan.tls.TlsWire.CONTENT_HANDSHAKE;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_CERTIFICATE;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_CERTIFICATE_REQUEST;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_CLIENT_KEY_EXCHANGE;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_FINISHED;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_HELLO_REQUEST;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_NEW_SESSION_TICKET;
 import static io.tlsscan.tls.TlsWire.HANDSHAKE_SERVER_HELLO;
@@ -23,6 +28,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,31 +91,31 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
 
   private static final List<NamedGroup> GROUPS =
       List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
-  private static final int HANDSHAKE_CERTIFICATE_REQUEST = 13;
-  private static final int HANDSHAKE_CLIENT_KEY_EXCHANGE = 16;
-  private static final int HANDSHAKE_FINISHED = 20;
-  private static final int CONTENT_APPLICATION_DATA = 23;
   private static final int CURVE_TYPE_NAMED = 3;
   private static final int RECORD_HEADER = ServerStream.RECORD_HEADER;
   private static final int MAX_RECORD = (1 << 14) + 2048;
-  private static final int TLS12 = 0x0303;
+  private static final int TLS12 = ProtocolVersion.TLSv1_2.wireCode();
   private static final int RSA_PREMASTER = 48;
   private static final byte[] CLOSE_NOTIFY = {1, 0};
-  private static final int ALERT_WARNING = 1;
-  private static final int ALERT_CLOSE_NOTIFY = 0;
-  private static final int ALERT_NO_RENEGOTIATION = 100;
 
   /**
    * Alerts that blame a message or record (bad_record_mac, decryption_failed, record_overflow,
    * illegal_parameter, decode_error, decrypt_error) or the server itself (internal_error).
    */
-  private static final Set<Integer> FAULT_WITH_THE_HELLO = Set.of(20, 21, 22, 47, 50, 51, 80);
+  private static final Set<AlertDescription> FAULT_WITH_THE_HELLO =
+      EnumSet.of(
+          AlertDescription.BAD_RECORD_MAC,
+          AlertDescription.DECRYPTION_FAILED,
+          AlertDescription.RECORD_OVERFLOW,
+          AlertDescription.ILLEGAL_PARAMETER,
+          AlertDescription.DECODE_ERROR,
+          AlertDescription.DECRYPT_ERROR,
+          AlertDescription.INTERNAL_ERROR);
 
   private enum State {
     SERVER_FLIGHT,
     AWAIT_SERVER_FINISHED,
-    AWAIT_RENEGOTIATION,
-    DONE
+    AWAIT_RENEGOTIATION
   }
 
   private final SecureRandom random;
@@ -118,7 +124,6 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
   private final ClientHello hello;
   private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
   private State state = State.SERVER_FLIGHT;
-  private Tls12HandshakeOutcome outcome;
   private ServerResponse.ServerHello serverHello;
   private CipherSuite suite;
   private byte[] serverRandom;
@@ -175,12 +180,7 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
   }
 
   @Override
-  public Optional<Tls12HandshakeOutcome> outcome() {
-    return Optional.ofNullable(outcome);
-  }
-
-  @Override
-  public Tls12HandshakeOutcome closed() {
+  Tls12HandshakeOutcome closedBeforeOutcome() {
     return switch (state) {
       case SERVER_FLIGHT ->
           new Tls12HandshakeOutcome.Failed("connection closed before ServerHelloDone");
@@ -192,12 +192,11 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
               Optional.of(
                   new Renegotiation.Refused(
                       "connection closed after the renegotiating hello", true)));
-      case DONE -> outcome;
     };
   }
 
   @Override
-  public Optional<Tls12HandshakeOutcome> silent() {
+  Optional<Tls12HandshakeOutcome> silentBeforeOutcome() {
     return state == State.AWAIT_RENEGOTIATION
         ? Optional.of(completed(Optional.of(new Renegotiation.Unanswered())))
         : Optional.empty();
@@ -250,7 +249,9 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
    */
   private void onAlert(int level, int description, ByteArrayOutputStream reply) {
     boolean fatal = level != ALERT_WARNING;
-    if (!fatal && description != ALERT_CLOSE_NOTIFY && description != ALERT_NO_RENEGOTIATION) {
+    if (!fatal
+        && description != AlertDescription.CLOSE_NOTIFY.code()
+        && description != AlertDescription.NO_RENEGOTIATION.code()) {
       return;
     }
     String alert = (fatal ? "" : "warning ") + "alert " + AlertDescription.nameOf(description);
@@ -261,7 +262,10 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
           finish(new Tls12HandshakeOutcome.Failed(alert + " in answer to the client's Finished"));
       default ->
           end(
-              fatal && FAULT_WITH_THE_HELLO.contains(description)
+              fatal
+                      && AlertDescription.byCode(description)
+                          .filter(FAULT_WITH_THE_HELLO::contains)
+                          .isPresent()
                   ? new Renegotiation.Unclear(alert + " in answer to the renegotiating hello")
                   : new Renegotiation.Refused(alert, fatal),
               reply);
@@ -294,7 +298,6 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
               "handshake message " + type + " in answer to the renegotiating hello");
         }
       }
-      case DONE -> {}
     }
   }
 
@@ -501,10 +504,5 @@ public final class Tls12FullHandshake extends RecordConversation<Tls12HandshakeO
 
   private static byte[] record(int type, byte[] fragment) {
     return TlsRecord.encode(type, TLS12, fragment);
-  }
-
-  private void finish(Tls12HandshakeOutcome result) {
-    outcome = result;
-    state = State.DONE;
   }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  * type and version and the plaintext's length (RFC 5246 sections 6.2.3.1 and 6.2.3.3).
  */
 abstract sealed class Tls12RecordProtection {
-  private static final int TLS12 = 0x0303;
+  private static final int TLS12 = ProtocolVersion.TLSv1_2.wireCode();
 
   private long sequence;
 
@@ -68,8 +67,8 @@ abstract sealed class Tls12RecordProtection {
   static Tls12RecordProtection of(
       CipherSuite suite, byte[] macKey, byte[] key, byte[] iv, SecureRandom random) {
     return switch (suite.cipher()) {
-      case AES_GCM -> new Gcm(key, iv);
-      case CHACHA20_POLY1305 -> new ChaCha(key, iv);
+      case AES_GCM -> new Aead(RecordAead.AES_GCM, key, iv);
+      case CHACHA20_POLY1305 -> new Aead(RecordAead.CHACHA20_POLY1305, key, iv);
       default -> new Cbc(suite, macKey, key, random);
     };
   }
@@ -128,23 +127,30 @@ abstract sealed class Tls12RecordProtection {
     }
   }
 
-  /** AES-GCM, RFC 5288. */
-  static final class Gcm extends Tls12RecordProtection {
-    private static final int EXPLICIT_NONCE = 8;
-    private static final int TAG = 16;
+  /**
+   * AES-GCM, whose nonce is the 4-byte salt and the 8-byte explicit nonce (the sequence number)
+   * sent before the ciphertext, or ChaCha20-Poly1305, whose nonce is the IV XORed with the sequence
+   * number, nothing sent.
+   */
+  static final class Aead extends Tls12RecordProtection {
+    private static final int GCM_EXPLICIT_NONCE = 8;
 
-    private final SecretKeySpec key;
-    private final byte[] salt;
+    private final RecordAead algorithm;
+    private final byte[] key;
+    private final byte[] iv;
+    private final int explicitNonce;
 
-    Gcm(byte[] key, byte[] salt) {
-      this.key = new SecretKeySpec(key, "AES");
-      this.salt = salt.clone();
+    Aead(RecordAead algorithm, byte[] key, byte[] iv) {
+      this.algorithm = algorithm;
+      this.key = key.clone();
+      this.iv = iv.clone();
+      this.explicitNonce = algorithm == RecordAead.AES_GCM ? GCM_EXPLICIT_NONCE : 0;
     }
 
     @Override
     byte[] seal(long number, int type, byte[] plaintext) throws GeneralSecurityException {
-      byte[] explicit = bigEndian(number);
-      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, explicit);
+      byte[] explicit = explicitNonce == 0 ? new byte[0] : bigEndian(number);
+      Cipher cipher = algorithm.cipher(Cipher.ENCRYPT_MODE, key, nonce(number, explicit));
       cipher.updateAAD(header(number, type, plaintext.length));
       return Tls12Prf.concat(explicit, cipher.doFinal(plaintext));
     }
@@ -152,51 +158,18 @@ abstract sealed class Tls12RecordProtection {
     @Override
     byte[] open(long number, int type, byte[] fragment)
         throws GeneralSecurityException, MalformedMessageException {
-      requireLength(fragment, EXPLICIT_NONCE + TAG);
-      Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(fragment, EXPLICIT_NONCE));
-      cipher.updateAAD(header(number, type, fragment.length - EXPLICIT_NONCE - TAG));
-      return cipher.doFinal(fragment, EXPLICIT_NONCE, fragment.length - EXPLICIT_NONCE);
+      requireLength(fragment, explicitNonce + RecordAead.TAG_LENGTH);
+      byte[] explicit = Arrays.copyOf(fragment, explicitNonce);
+      Cipher cipher = algorithm.cipher(Cipher.DECRYPT_MODE, key, nonce(number, explicit));
+      cipher.updateAAD(
+          header(number, type, fragment.length - explicitNonce - RecordAead.TAG_LENGTH));
+      return cipher.doFinal(fragment, explicitNonce, fragment.length - explicitNonce);
     }
 
-    private Cipher cipher(int mode, byte[] explicit) throws GeneralSecurityException {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(mode, key, new GCMParameterSpec(TAG * 8, Tls12Prf.concat(salt, explicit)));
-      return cipher;
-    }
-  }
-
-  /** ChaCha20-Poly1305, RFC 7905. */
-  static final class ChaCha extends Tls12RecordProtection {
-    private static final int TAG = 16;
-
-    private final SecretKeySpec key;
-    private final byte[] iv;
-
-    ChaCha(byte[] key, byte[] iv) {
-      this.key = new SecretKeySpec(key, "ChaCha20");
-      this.iv = iv.clone();
-    }
-
-    @Override
-    byte[] seal(long number, int type, byte[] plaintext) throws GeneralSecurityException {
-      Cipher cipher = cipher(Cipher.ENCRYPT_MODE, number);
-      cipher.updateAAD(header(number, type, plaintext.length));
-      return cipher.doFinal(plaintext);
-    }
-
-    @Override
-    byte[] open(long number, int type, byte[] fragment)
-        throws GeneralSecurityException, MalformedMessageException {
-      requireLength(fragment, TAG);
-      Cipher cipher = cipher(Cipher.DECRYPT_MODE, number);
-      cipher.updateAAD(header(number, type, fragment.length - TAG));
-      return cipher.doFinal(fragment);
-    }
-
-    private Cipher cipher(int mode, long number) throws GeneralSecurityException {
-      Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
-      cipher.init(mode, key, new IvParameterSpec(Tls13KeySchedule.perRecordNonce(iv, number)));
-      return cipher;
+    private byte[] nonce(long number, byte[] explicit) {
+      return explicitNonce == 0
+          ? Tls13KeySchedule.perRecordNonce(iv, number)
+          : Tls12Prf.concat(iv, explicit);
     }
   }
 

@@ -87,12 +87,6 @@ final class Tls13Hello {
     return message;
   }
 
-  /** A record of type handshake holding {@code message}. */
-  static byte[] record(byte[] message) {
-    return concat(
-        new byte[] {22, 3, 1, (byte) (message.length >> 8), (byte) message.length}, message);
-  }
-
   private static void extension(ByteArrayOutputStream out, int type, byte[] data) {
     out.writeBytes(code(type));
     out.writeBytes(u16(data));

@@ -6,8 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -17,45 +15,20 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Tls13KeySchedule {
   private static final int IV_LENGTH = 12;
-  private static final int TAG_BITS = 128;
 
   private final String hmac;
   private final String digest;
   private final int hashLength;
   private final int keyLength;
-  private final Aead aead;
+  private final RecordAead aead;
 
-  private Tls13KeySchedule(String hmac, String digest, int hashLength, int keyLength, Aead aead) {
+  private Tls13KeySchedule(
+      String hmac, String digest, int hashLength, int keyLength, RecordAead aead) {
     this.hmac = hmac;
     this.digest = digest;
     this.hashLength = hashLength;
     this.keyLength = keyLength;
     this.aead = aead;
-  }
-
-  /** The record protection algorithms, by their JCA names. */
-  private enum Aead {
-    AES_GCM("AES/GCM/NoPadding", "AES"),
-    CHACHA20_POLY1305("ChaCha20-Poly1305", "ChaCha20");
-
-    private final String transformation;
-    private final String keyAlgorithm;
-
-    Aead(String transformation, String keyAlgorithm) {
-      this.transformation = transformation;
-      this.keyAlgorithm = keyAlgorithm;
-    }
-
-    Cipher cipher(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
-      Cipher cipher = Cipher.getInstance(transformation);
-      SecretKeySpec spec = new SecretKeySpec(key, keyAlgorithm);
-      if (this == AES_GCM) {
-        cipher.init(mode, spec, new GCMParameterSpec(TAG_BITS, nonce));
-      } else {
-        cipher.init(mode, spec, new IvParameterSpec(nonce));
-      }
-      return cipher;
-    }
   }
 
   /**
@@ -65,10 +38,10 @@ final class Tls13KeySchedule {
   static Tls13KeySchedule of(CipherSuite suite) {
     return switch (suite) {
       case TLS_AES_256_GCM_SHA384 ->
-          new Tls13KeySchedule("HmacSHA384", "SHA-384", 48, 32, Aead.AES_GCM);
+          new Tls13KeySchedule("HmacSHA384", "SHA-384", 48, 32, RecordAead.AES_GCM);
       case TLS_CHACHA20_POLY1305_SHA256 ->
-          new Tls13KeySchedule("HmacSHA256", "SHA-256", 32, 32, Aead.CHACHA20_POLY1305);
-      default -> new Tls13KeySchedule("HmacSHA256", "SHA-256", 32, 16, Aead.AES_GCM);
+          new Tls13KeySchedule("HmacSHA256", "SHA-256", 32, 32, RecordAead.CHACHA20_POLY1305);
+      default -> new Tls13KeySchedule("HmacSHA256", "SHA-256", 32, 16, RecordAead.AES_GCM);
     };
   }
 
@@ -156,12 +129,12 @@ final class Tls13KeySchedule {
 
   /** AEAD record protection with its own sequence number (section 5.3). */
   static final class Protection {
-    private final Aead aead;
+    private final RecordAead aead;
     private final byte[] key;
     private final byte[] iv;
     private long sequence;
 
-    private Protection(Aead aead, byte[] key, byte[] iv) {
+    private Protection(RecordAead aead, byte[] key, byte[] iv) {
       this.aead = aead;
       this.key = key;
       this.iv = iv;
@@ -181,12 +154,12 @@ final class Tls13KeySchedule {
       byte[] inner = new byte[content.length + 1];
       System.arraycopy(content, 0, inner, 0, content.length);
       inner[content.length] = (byte) type;
-      int length = inner.length + TAG_BITS / 8;
+      int length = inner.length + RecordAead.TAG_LENGTH;
       byte[] header = {23, 3, 3, (byte) (length >> 8), (byte) length};
       try {
         return Tls12Prf.concat(header, cipher(Cipher.ENCRYPT_MODE, header).doFinal(inner));
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(aead.transformation + " is not available", e);
+        throw new IllegalStateException(aead.transformation() + " is not available", e);
       }
     }
 

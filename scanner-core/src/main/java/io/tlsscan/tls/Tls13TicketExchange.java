@@ -1,6 +1,14 @@
 package io.tlsscan.tls;
 
 import static io.tlsscan.tls.MalformedMessageException.require;
+import static io.tlsscan.tls.TlsWire.CONTENT_ALERT;
+import static io.tlsscan.tls.TlsWire.CONTENT_APPLICATION_DATA;
+import static io.tlsscan.tls.TlsWire.CONTENT_CHANGE_CIPHER_SPEC;
+import static io.tlsscan.tls.TlsWire.CONTENT_HANDSHAKE;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_CERTIFICATE;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_CERTIFICATE_REQUEST;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_FINISHED;
+import static io.tlsscan.tls.TlsWire.HANDSHAKE_NEW_SESSION_TICKET;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -35,29 +43,19 @@ public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOut
   /** The groups it can offer key shares for. */
   public static final List<NamedGroup> GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
 
-  private static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
-  private static final int CONTENT_ALERT = 21;
-  private static final int CONTENT_HANDSHAKE = 22;
-  private static final int CONTENT_APPLICATION_DATA = 23;
-  private static final int NEW_SESSION_TICKET = 4;
-  private static final int CERTIFICATE = 11;
-  private static final int CERTIFICATE_REQUEST = 13;
-  private static final int FINISHED = 20;
   private static final int EXT_EARLY_DATA = 42;
   private static final int MAX_RECORD = (1 << 14) + 256;
 
   private enum State {
     SERVER_HELLO,
     SERVER_FLIGHT,
-    AWAIT_TICKET,
-    DONE
+    AWAIT_TICKET
   }
 
   private final ClientHello hello;
   private final Map<NamedGroup, EphemeralKeyAgreement> shares = new LinkedHashMap<>();
   private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
   private State state = State.SERVER_HELLO;
-  private Tls13TicketOutcome outcome;
   private CipherSuite suite;
   private NamedGroup group;
   private Tls13KeySchedule schedule;
@@ -97,7 +95,7 @@ public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOut
             List.of(),
             List.copyOf(shares.keySet()),
             List.copyOf(shares.keySet()),
-            Tls13Hello.record(message));
+            TlsRecord.encode(CONTENT_HANDSHAKE, ProtocolVersion.TLSv1_0.wireCode(), message));
   }
 
   /**
@@ -130,7 +128,7 @@ public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOut
         List.of(),
         List.of(group),
         List.of(group),
-        Tls13Hello.record(message));
+        TlsRecord.encode(CONTENT_HANDSHAKE, ProtocolVersion.TLSv1_0.wireCode(), message));
   }
 
   @Override
@@ -139,22 +137,14 @@ public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOut
   }
 
   @Override
-  public Optional<Tls13TicketOutcome> outcome() {
-    return Optional.ofNullable(outcome);
-  }
-
-  @Override
-  public Tls13TicketOutcome closed() {
-    if (outcome != null) {
-      return outcome;
-    }
+  Tls13TicketOutcome closedBeforeOutcome() {
     return state == State.AWAIT_TICKET
         ? new Tls13TicketOutcome.NotIssued()
         : new Tls13TicketOutcome.Failed("connection closed before the server's Finished");
   }
 
   @Override
-  public Optional<Tls13TicketOutcome> silent() {
+  Optional<Tls13TicketOutcome> silentBeforeOutcome() {
     return state == State.AWAIT_TICKET
         ? Optional.of(new Tls13TicketOutcome.NotIssued())
         : Optional.empty();
@@ -226,14 +216,14 @@ public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOut
       }
       case SERVER_FLIGHT -> {
         transcript.writeBytes(message);
-        if (type == CERTIFICATE_REQUEST) {
+        if (type == HANDSHAKE_CERTIFICATE_REQUEST) {
           certificateRequested = true;
-        } else if (type == FINISHED) {
+        } else if (type == HANDSHAKE_FINISHED) {
           reply.writeBytes(clientFinished());
         }
       }
       case AWAIT_TICKET -> {
-        if (type == NEW_SESSION_TICKET) {
+        if (type == HANDSHAKE_NEW_SESSION_TICKET) {
           finish(new Tls13TicketOutcome.Issued(ticket(body)));
         }
         // KeyUpdate and others before a ticket are passed over.
@@ -307,13 +297,13 @@ public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOut
     Tls13KeySchedule.Protection clientKeys = schedule.protection(clientHandshakeSecret);
     ByteArrayOutputStream flight = new ByteArrayOutputStream();
     if (certificateRequested) {
-      byte[] empty = TlsRecord.handshakeMessage(CERTIFICATE, new byte[4]);
+      byte[] empty = TlsRecord.handshakeMessage(HANDSHAKE_CERTIFICATE, new byte[4]);
       transcript.writeBytes(empty);
       flight.writeBytes(clientKeys.seal(CONTENT_HANDSHAKE, empty));
     }
     byte[] finished =
         TlsRecord.handshakeMessage(
-            FINISHED, schedule.finished(clientHandshakeSecret, transcript.toByteArray()));
+            HANDSHAKE_FINISHED, schedule.finished(clientHandshakeSecret, transcript.toByteArray()));
     transcript.writeBytes(finished);
     flight.writeBytes(clientKeys.seal(CONTENT_HANDSHAKE, finished));
     serverKeys =
@@ -356,10 +346,5 @@ public final class Tls13TicketExchange extends RecordConversation<Tls13TicketOut
               case AWAIT_TICKET -> " in answer to the client's Finished";
               default -> " during the server's flight";
             });
-  }
-
-  private void finish(Tls13TicketOutcome result) {
-    outcome = result;
-    state = State.DONE;
   }
 }

@@ -9,6 +9,8 @@ final class TlsWire {
   static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
   static final int CONTENT_ALERT = 21;
   static final int CONTENT_HANDSHAKE = 22;
+  static final int CONTENT_APPLICATION_DATA = 23;
+  static final int ALERT_WARNING = 1;
 
   static final int HANDSHAKE_HELLO_REQUEST = 0;
   static final int HANDSHAKE_CLIENT_HELLO = 1;
@@ -16,7 +18,10 @@ final class TlsWire {
   static final int HANDSHAKE_NEW_SESSION_TICKET = 4;
   static final int HANDSHAKE_CERTIFICATE = 11;
   static final int HANDSHAKE_SERVER_KEY_EXCHANGE = 12;
+  static final int HANDSHAKE_CERTIFICATE_REQUEST = 13;
   static final int HANDSHAKE_SERVER_HELLO_DONE = 14;
+  static final int HANDSHAKE_CLIENT_KEY_EXCHANGE = 16;
+  static final int HANDSHAKE_FINISHED = 20;
 
   static final int SSL2_MT_ERROR = 0;
   static final int SSL2_MT_CLIENT_HELLO = 1;

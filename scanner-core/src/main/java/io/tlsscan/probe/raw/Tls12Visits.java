@@ -3,11 +3,13 @@ package io.tlsscan.probe.raw;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.tls.ProtocolVersion;
+import io.tlsscan.tls.ServerFlight;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.Tls12FullHandshake;
 import io.tlsscan.tls.Tls12HandshakeOutcome;
 import io.tlsscan.tls.Tls12Ticket;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
@@ -15,10 +17,11 @@ import reactor.core.publisher.Mono;
 /**
  * The TLS 1.2 exchanges that the session and vulns probes both read, each made once per target
  * ({@link SharedAnswers}): a full handshake of our own with a renegotiation after it ({@link
- * Tls12FullHandshake}: the session id, the ticket, whether the server renegotiates), and a raw
- * hello that resumes from that ticket with a {@value #RESUMING_ID_LENGTH}-byte session id, which a
- * server that resumes echoes (RFC 5077 section 3.4) and one with Ticketbleed's flaw lengthens to 32
- * bytes. One connection each.
+ * Tls12FullHandshake#renegotiating}: the session id, whether the server renegotiates), one that
+ * asks for a session ticket ({@link Tls12FullHandshake#askingForTicket}), and a raw hello that
+ * resumes from that ticket with a {@value #RESUMING_ID_LENGTH}-byte session id, which a server that
+ * resumes echoes (RFC 5077 section 3.4) and one with Ticketbleed's flaw lengthens to 32 bytes. One
+ * connection each.
  */
 public final class Tls12Visits {
   /** The length of the session id the ticket resumption sends: less than 32 bytes. */
@@ -53,6 +56,19 @@ public final class Tls12Visits {
     @Override
     public byte[] sentId() {
       return sentId.clone();
+    }
+
+    /** Whether the server resumed: a ServerHello, then ChangeCipherSpec and no Certificate. */
+    public boolean resumed() {
+      return answer instanceof ServerResponse.ServerHello hello
+          && hello.flight().map(ServerFlight::resumed).orElse(false);
+    }
+
+    /** Whether the session id of the server's ServerHello starts with the one sent. */
+    public boolean echoesSentId() {
+      return answer instanceof ServerResponse.ServerHello hello
+          && hello.sessionId().length >= sentId.length
+          && Arrays.equals(hello.sessionId(), 0, sentId.length, sentId, 0, sentId.length);
     }
   }
 

@@ -3,6 +3,7 @@ package io.tlsscan.probe.session;
 import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.ErrorKind;
+import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.probe.handshake.HandshakeProbe;
 import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.protocols.ProtocolsResult;
@@ -17,7 +18,6 @@ import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -120,11 +120,7 @@ final class AlpnOffers {
             error ->
                 Mono.just(
                     new Selection(
-                        null,
-                        undecided(
-                            offer,
-                            Objects.requireNonNullElse(
-                                error.getMessage(), error.getClass().getSimpleName())))));
+                        null, undecided(offer, FailureClassifier.classify(error).message()))));
   }
 
   /**

@@ -19,14 +19,14 @@ import reactor.core.publisher.Mono;
 /**
  * What a TLS 1.2 server keeps of a session: the shared full handshake ({@link
  * Tls12Visits#handshake}, which the vulns probe reads too) makes the server cache the session and
- * gives its id and the ticket it issued; a raw hello then offers that id back with the same suite
- * and no session_ticket extension (JSSE looks an id up only when the hello offers no ticket), and
- * the server resumed it when its ServerHello echoes the id (RFC 5246 section 7.4.1.3); {@link
- * Tls12Tickets} sees whether it resumes from the ticket. The protocols probe's TLS 1.2 hello, which
- * offered no id, already showed whether the server agrees to the extended master secret (RFC 7627)
- * and promises a session ticket (RFC 5077). When the server refused the handshake's renegotiation
- * fatally and does not resume, the answers are unknown: it may have forgotten the session then. Two
- * connections, four with a ticket, one at a time; none for a server without TLS 1.2.
+ * gives its id; a raw hello then offers that id back with the same suite and no session_ticket
+ * extension (JSSE looks an id up only when the hello offers no ticket), and the server resumed it
+ * when its ServerHello echoes the id (RFC 5246 section 7.4.1.3); {@link Tls12Tickets} sees whether
+ * it resumes from the ticket. The protocols probe's TLS 1.2 hello, which offered no id, already
+ * showed whether the server agrees to the extended master secret (RFC 7627) and promises a session
+ * ticket (RFC 5077). When the server refused the handshake's renegotiation fatally and does not
+ * resume, the answers are unknown: it may have forgotten the session then. Two connections, four
+ * with a ticket, one at a time; none for a server without TLS 1.2.
  */
 final class Tls12Session {
   private final Tls12Visits visits;
@@ -103,9 +103,9 @@ final class Tls12Session {
                         target.serverName()))
                 .map(
                     resumed ->
-                        isTls12Hello(resumed)
-                            && Arrays.equals(
-                                ((ServerResponse.ServerHello) resumed).sessionId(), sessionId));
+                        resumed instanceof ServerResponse.ServerHello hello
+                            && hello.accepts(ProtocolVersion.TLSv1_2)
+                            && Arrays.equals(hello.sessionId(), sessionId));
     Mono<Tls12Tickets.Answer> byTicket =
         fresh.promisesTicket() ? tickets.ask(target) : Mono.just(Tls12Tickets.Answer.NO_TICKET);
     return byId.zipWhen(resumed -> byTicket)
@@ -133,10 +133,5 @@ final class Tls12Session {
         .filter(Renegotiation.Refused.class::isInstance)
         .map(Renegotiation.Refused.class::cast)
         .filter(Renegotiation.Refused::fatal);
-  }
-
-  private static boolean isTls12Hello(ServerResponse response) {
-    return response instanceof ServerResponse.ServerHello hello
-        && hello.version() == ProtocolVersion.TLSv1_2;
   }
 }

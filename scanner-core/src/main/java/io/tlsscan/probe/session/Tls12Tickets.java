@@ -5,11 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.Tls12Visits;
 import io.tlsscan.tls.ProtocolVersion;
-import io.tlsscan.tls.ServerFlight;
-import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.Tls12HandshakeOutcome;
 import io.tlsscan.tls.Tls12Ticket;
-import java.util.Arrays;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -62,20 +59,11 @@ final class Tls12Tickets {
         .ticketResumption(target, ticket)
         .map(
             resumption ->
-                resumption.answer() instanceof ServerResponse.ServerHello hello
-                        && hello.version() == ProtocolVersion.TLSv1_2
-                    ? new Answer(resumed(hello, resumption.sentId()), hint, null)
+                resumption.answer().accepts(ProtocolVersion.TLSv1_2)
+                    ? new Answer(resumption.resumed() && resumption.echoesSentId(), hint, null)
                     : new Answer(
                         null, hint, "no TLS 1.2 ServerHello to the hello offering the ticket"))
         .onErrorResume(
             error -> Mono.just(new Answer(null, hint, "ticket resumption: " + error.getMessage())));
-  }
-
-  /** An echo of our id, then no Certificate but the resumed handshake's ChangeCipherSpec. */
-  private static boolean resumed(ServerResponse.ServerHello hello, byte[] sentId) {
-    byte[] echoed = hello.sessionId();
-    return echoed.length >= sentId.length
-        && Arrays.equals(echoed, 0, sentId.length, sentId, 0, sentId.length)
-        && hello.flight().map(ServerFlight::resumed).orElse(false);
   }
 }

@@ -6,7 +6,6 @@ import io.tlsscan.model.Weakness;
 import io.tlsscan.model.WeaknessVerdict;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.Tls12Visits;
-import io.tlsscan.tls.ServerFlight;
 import io.tlsscan.tls.ServerResponse;
 import io.tlsscan.tls.Tls12Ticket;
 import java.util.Arrays;
@@ -42,28 +41,26 @@ final class TicketbleedCheck {
 
   /** Offers {@code ticket} and judges the session id the server sends back. */
   Mono<WeaknessVerdict> run(ProbeTarget target, Tls12Ticket ticket) {
-    return visits
-        .ticketResumption(target, ticket)
-        .map(resumption -> judge(resumption.answer(), resumption.sentId()));
+    return visits.ticketResumption(target, ticket).map(TicketbleedCheck::judge);
   }
 
-  /** The verdict on the answer to a hello that offered a fresh ticket and {@code sent} as id. */
-  static WeaknessVerdict judge(ServerResponse answer, byte[] sent) {
-    if (!(answer instanceof ServerResponse.ServerHello hello)) {
-      return Refusals.refused(answer, Set.of(Weakness.TICKETBLEED)).get(Weakness.TICKETBLEED);
+  /** The verdict on the answer to a hello that offered a fresh ticket. */
+  private static WeaknessVerdict judge(Tls12Visits.TicketResumption resumption) {
+    if (!(resumption.answer() instanceof ServerResponse.ServerHello hello)) {
+      return Refusals.refused(resumption.answer(), Set.of(Weakness.TICKETBLEED))
+          .get(Weakness.TICKETBLEED);
     }
-    boolean resumed = hello.flight().map(ServerFlight::resumed).orElse(false);
-    if (!resumed) {
+    if (!resumption.resumed()) {
       return WeaknessVerdict.inconclusive(
           "the server did not resume the session of the ticket it had just issued: a full"
               + " handshake does not show the session id a resumption sends back");
     }
     byte[] echoed = hello.sessionId();
+    byte[] sent = resumption.sentId();
     if (Arrays.equals(echoed, sent)) {
       return WeaknessVerdict.of(false);
     }
-    if (echoed.length == LEAKED_ID_LENGTH
-        && Arrays.equals(echoed, 0, sent.length, sent, 0, sent.length)) {
+    if (echoed.length == LEAKED_ID_LENGTH && resumption.echoesSentId()) {
       return WeaknessVerdict.of(true);
     }
     return WeaknessVerdict.inconclusive(
