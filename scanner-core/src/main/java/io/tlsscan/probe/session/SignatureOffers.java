@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.SignatureAlgorithms;
 import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.tls.Authentication;
@@ -137,13 +138,10 @@ final class SignatureOffers {
 
   private static ClientHello hello(
       ProbeTarget target, List<CipherSuite> suites, List<SignatureScheme> schemes) {
-    ClientHelloBuilder builder =
-        ClientHelloBuilder.forVersion(ProtocolVersion.TLSv1_2)
-            .cipherSuites(suites)
-            .signatureSchemes(schemes);
-    return target.serverName() == null
-        ? builder.build()
-        : builder.serverName(target.serverName()).build();
+    return Hellos.builder(ProtocolVersion.TLSv1_2, target.serverName())
+        .cipherSuites(suites)
+        .signatureSchemes(schemes)
+        .build();
   }
 
   /**
