@@ -288,4 +288,40 @@ class CommandLineTest {
         .singleElement()
         .satisfies(line -> assertThat(line).contains("\"session\":{").doesNotContain("deadline"));
   }
+
+  @Test
+  void rateLimitsSpaceOutEveryNewConnection() throws IOException {
+    // Given the healthy endpoint twice, scanned for its protocols (several connections each)
+    for (String[] limit :
+        new String[][] {
+          {"--rate", "40"}, {"--per-ip-rate", "40"}, {"--rate", "80", "--per-ip-rate", "40"}
+        }) {
+      Path out = dir.resolve("rate" + String.join("", limit) + ".jsonl");
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "scan",
+                  "--probes",
+                  "protocols",
+                  "-q",
+                  "-o",
+                  out.toString(),
+                  line("good"),
+                  line("good")));
+      args.addAll(List.of(limit));
+      // When new connections may go at 40 a second (to the one address of both targets)
+      long started = System.nanoTime();
+      int code = Main.run(args.toArray(String[]::new));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      // Then both targets are scanned whole, and no two connections went closer than 1/40 s
+      assertThat(code).as(stderr()).isEqualTo(ExitCodes.OK);
+      List<JsonNode> records = records(out);
+      assertThat(records).extracting(r -> r.at("/status").asText()).containsOnly("ok");
+      int connections = records.stream().mapToInt(r -> r.at("/connections").asInt()).sum();
+      assertThat(connections).isGreaterThan(6);
+      assertThat(seconds)
+          .as("%s: %d connections", String.join(" ", limit), connections)
+          .isGreaterThanOrEqualTo((connections - 1) / 40.0);
+    }
+  }
 }

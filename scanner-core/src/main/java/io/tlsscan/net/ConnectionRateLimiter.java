@@ -36,6 +36,11 @@ public final class ConnectionRateLimiter {
     return perSecond == 0 ? 0 : Math.max(1, Math.round(1_000_000_000 / perSecond));
   }
 
+  /** Whether any connection ever waits. */
+  public boolean limits() {
+    return globalIntervalNanos > 0 || perIpIntervalNanos > 0;
+  }
+
   public boolean limitsGlobally() {
     return globalIntervalNanos > 0;
   }

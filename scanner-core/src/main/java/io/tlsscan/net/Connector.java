@@ -8,7 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.tlsscan.net.starttls.Preambles;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.function.Function;
 import reactor.core.Disposable;
@@ -73,12 +73,24 @@ public final class Connector {
    */
   public <T> Mono<T> withConnection(
       Endpoint endpoint, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
-    InetSocketAddress address = endpoint.address();
+    Mono<T> connection = Mono.defer(() -> connect(endpoint, tracker, session));
+    return tracker.inTurn(afterPermit(endpoint.address().getAddress(), tracker, connection));
+  }
+
+  /**
+   * {@code connection} once the rate limits let it go; without a limit, {@code connection} itself,
+   * because even an empty permit before it costs each connection a walk up the subscriber chain.
+   */
+  private <T> Mono<T> afterPermit(
+      InetAddress address, ConnectionTracker tracker, Mono<T> connection) {
+    if (!rateLimiter.limits()) {
+      return connection;
+    }
     Mono<Void> permit =
         tracker.takePrepaidPermit()
-            ? rateLimiter.perIp(address.getAddress())
-            : rateLimiter.global().then(rateLimiter.perIp(address.getAddress()));
-    return tracker.inTurn(permit.then(Mono.defer(() -> connect(endpoint, tracker, session))));
+            ? rateLimiter.perIp(address)
+            : rateLimiter.global().then(rateLimiter.perIp(address));
+    return permit.then(connection);
   }
 
   private <T> Mono<T> connect(

@@ -110,8 +110,7 @@ final class HostScanner {
 
   private Mono<HostReport> scanOne(Target target, Mono<Void> cancel) {
     boolean limited = rateLimiter.limitsGlobally();
-    Mono<Void> admission = limited ? rateLimiter.global() : Mono.empty();
-    return admission.then(
+    Mono<HostReport> report =
         Mono.defer(
             () -> {
               TargetProgress progress =
@@ -125,7 +124,8 @@ final class HostScanner {
               return Deadlines.within(options.timeout().plus(BACKSTOP), scan)
                   .onErrorResume(TimeoutException.class, timedOut -> cut)
                   .or(cancel.then(Mono.fromSupplier(() -> cancelled(target, progress))));
-            }));
+            });
+    return limited ? rateLimiter.global().then(report) : report;
   }
 
   private Mono<Connected> connect(Target target, TargetProgress progress) {
