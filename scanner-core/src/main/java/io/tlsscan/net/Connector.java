@@ -2,11 +2,9 @@ package io.tlsscan.net;
 
 import static java.util.Objects.requireNonNull;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelException;
+import io.netty.channel.socket.SocketChannel;
 import io.tlsscan.net.starttls.Preambles;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -28,11 +26,10 @@ import reactor.core.publisher.Mono;
  * step is a message to the server (a close_notify) sets the default linger back first.
  */
 public final class Connector {
+  private final NetworkContext network;
+  private final int connectTimeoutMillis;
   private final long maxBytesPerConnection;
   private final ConnectionRateLimiter rateLimiter;
-
-  /** Group, channel type and options of every connection, set once; each connect clones it. */
-  private final Bootstrap bootstrap;
 
   /**
    * @param connectTimeout time allowed for the TCP handshake
@@ -44,22 +41,15 @@ public final class Connector {
       Duration connectTimeout,
       long maxBytesPerConnection,
       ConnectionRateLimiter rateLimiter) {
-    requireNonNull(network, "network");
+    this.network = requireNonNull(network, "network");
     requireNonNull(connectTimeout, "connectTimeout");
     if (maxBytesPerConnection < 1) {
       throw new IllegalArgumentException("maxBytesPerConnection must be positive");
     }
+    this.connectTimeoutMillis =
+        (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
     this.maxBytesPerConnection = maxBytesPerConnection;
     this.rateLimiter = requireNonNull(rateLimiter, "rateLimiter");
-    this.bootstrap =
-        new Bootstrap()
-            .group(network.group())
-            .channel(network.socketChannelType())
-            .option(
-                ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())))
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.SO_LINGER, 0);
   }
 
   /**
@@ -93,6 +83,12 @@ public final class Connector {
     return permit.then(connection);
   }
 
+  /**
+   * Opens the channel without a {@code Bootstrap}, which would copy its options and attributes into
+   * a clone, set them through the generic option map and add and remove an initializer on every
+   * connection: the steps are the same, in the same order (handlers and session once the channel is
+   * registered on its event loop, then the connect).
+   */
   private <T> Mono<T> connect(
       Endpoint endpoint, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
     return Mono.create(
@@ -100,33 +96,48 @@ public final class Connector {
           tracker.connecting();
           Disposable.Composite resources = Disposables.composite();
           sink.onDispose(resources);
-          ChannelFuture future =
-              bootstrap
-                  .clone()
-                  .handler(
-                      new ChannelInitializer<>() {
-                        @Override
-                        protected void initChannel(Channel channel) {
-                          channel.pipeline().addLast(new ReadLimitHandler(maxBytesPerConnection));
-                          if (endpoint.starttls() != null) {
-                            channel.pipeline().addLast(Preambles.handler(endpoint));
-                          }
-                          resources.add(
-                              session
-                                  .apply(channel)
-                                  .subscribe(sink::success, sink::error, sink::success));
-                        }
-                      })
-                  .connect(endpoint.address());
-          resources.add(() -> future.channel().close());
-          future.addListener(
-              done -> {
-                if (done.isSuccess()) {
-                  tracker.connected();
-                } else {
-                  sink.error(done.cause());
-                }
-              });
+          SocketChannel channel;
+          try {
+            channel = network.newSocketChannel();
+            channel.config().setConnectTimeoutMillis(connectTimeoutMillis).setSoLinger(0);
+          } catch (ChannelException e) {
+            sink.error(e);
+            return;
+          }
+          resources.add(channel::close);
+          network
+              .group()
+              .register(channel)
+              .addListener(
+                  registered -> {
+                    if (!registered.isSuccess()) {
+                      sink.error(registered.cause());
+                      return;
+                    }
+                    try {
+                      channel.pipeline().addLast(new ReadLimitHandler(maxBytesPerConnection));
+                      if (endpoint.starttls() != null) {
+                        channel.pipeline().addLast(Preambles.handler(endpoint));
+                      }
+                      resources.add(
+                          session
+                              .apply(channel)
+                              .subscribe(sink::success, sink::error, sink::success));
+                    } catch (RuntimeException e) {
+                      sink.error(e);
+                      return;
+                    }
+                    channel
+                        .connect(endpoint.address())
+                        .addListener(
+                            done -> {
+                              if (done.isSuccess()) {
+                                tracker.connected();
+                              } else {
+                                sink.error(done.cause());
+                              }
+                            });
+                  });
         });
   }
 }

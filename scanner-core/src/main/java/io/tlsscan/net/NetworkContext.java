@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The one shared Netty event loop group of a scan and the channel types that go with it: epoll when
@@ -25,16 +26,19 @@ import java.util.concurrent.TimeUnit;
 public final class NetworkContext implements AutoCloseable {
   private final EventLoopGroup group;
   private final Class<? extends SocketChannel> socketChannelType;
+  private final Supplier<SocketChannel> socketChannels;
   private final Class<? extends DatagramChannel> datagramChannelType;
   private final String transportName;
 
   private NetworkContext(
       EventLoopGroup group,
       Class<? extends SocketChannel> socketChannelType,
+      Supplier<SocketChannel> socketChannels,
       Class<? extends DatagramChannel> datagramChannelType,
       String transportName) {
     this.group = group;
     this.socketChannelType = socketChannelType;
+    this.socketChannels = socketChannels;
     this.datagramChannelType = datagramChannelType;
     this.transportName = transportName;
   }
@@ -54,6 +58,7 @@ public final class NetworkContext implements AutoCloseable {
           threads,
           EpollIoHandler.newFactory(),
           EpollSocketChannel.class,
+          EpollSocketChannel::new,
           EpollDatagramChannel.class,
           "epoll");
     }
@@ -61,6 +66,7 @@ public final class NetworkContext implements AutoCloseable {
         threads,
         NioIoHandler.newFactory(),
         NioSocketChannel.class,
+        NioSocketChannel::new,
         NioDatagramChannel.class,
         "nio");
   }
@@ -78,12 +84,13 @@ public final class NetworkContext implements AutoCloseable {
       int threads,
       IoHandlerFactory factory,
       Class<? extends SocketChannel> socketType,
+      Supplier<SocketChannel> socketChannels,
       Class<? extends DatagramChannel> datagramType,
       String name) {
     var group =
         new MultiThreadIoEventLoopGroup(
             threads, new DefaultThreadFactory("tlsscan-io", true), factory);
-    return new NetworkContext(group, socketType, datagramType, name);
+    return new NetworkContext(group, socketType, socketChannels, datagramType, name);
   }
 
   public EventLoopGroup group() {
@@ -92,6 +99,11 @@ public final class NetworkContext implements AutoCloseable {
 
   public Class<? extends SocketChannel> socketChannelType() {
     return socketChannelType;
+  }
+
+  /** A new, unregistered TCP channel of this transport, with Netty's defaults (TCP_NODELAY on). */
+  public SocketChannel newSocketChannel() {
+    return socketChannels.get();
   }
 
   public Class<? extends DatagramChannel> datagramChannelType() {
