@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Contexts for running one probe on its own, outside a scan. */
 public final class ProbeContexts {
-  /** Stands for the scan's full handshake, which the probes run on their own do not read. */
+  /** Stands for the scan's full handshake: none was made, so a probe that reads it does without. */
   private static final HandshakeResult NOT_MADE =
       new HandshakeResult.Failed(
           new Failure(ErrorKind.HANDSHAKE_FAILED, "no full handshake: the probe runs alone"),

@@ -30,9 +30,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -121,7 +124,9 @@ class JarmScanTest {
     assertThat(second.jarmAnswers()).isEqualTo(first.jarmAnswers());
     assertThat(second.ja3s()).isEqualTo(first.ja3s());
     assertThat(modern.jarm()).as("TLS 1.3 with the defaults").isNotEqualTo(first.jarm());
-    assertThat(connections).as("the handshake plus eleven hellos").isGreaterThanOrEqualTo(12);
+    assertThat(connections)
+        .as("the handshake, whose ServerHello JA3S is read from, plus JARM's ten hellos")
+        .isEqualTo(11);
 
     // The TLS 1.2-only server answers each hello with TLS 1.2 and one of its two suites, or not
     // at all; the TLS 1.1 hello is refused.
@@ -160,6 +165,54 @@ class JarmScanTest {
     assertThat(boringssl.jarm()).as("BoringSSL against openssl").isNotEqualTo(openssl.jarm());
     assertThat(boringssl.jarm()).as("BoringSSL against gnutls").isNotEqualTo(gnutls.jarm());
     assertThat(List.of(openssl.jarm(), gnutls.jarm(), boringssl.jarm())).doesNotContain(ZERO);
+  }
+
+  /**
+   * The server prefers P-384, so the full handshake's x25519 share gets a HelloRetryRequest first:
+   * JA3S and JA4S are those of the ServerHello after it, with no hello of their own. A TLS 1.2
+   * server that demands a client certificate fails the full handshake: they come from one more,
+   * typical, hello.
+   */
+  @Test
+  void ja3sComesFromTheFullHandshakeAfterARetryAndFromATypicalHelloWhenItFails() {
+    HostReport retried;
+    try (OpenSslServer server = chain.openSslServer().host("127.0.58.10").groups("P-384").start()) {
+      retried = TestTargets.scan(scanner, HOST, server.address());
+    }
+    Fingerprints afterRetry = fingerprints(retried);
+    // OpenSSL's TLS 1.3 ServerHello: TLS_AES_128_GCM_SHA256 (4865), supported_versions (43),
+    // key_share (51)
+    assertThat(afterRetry.ja3s()).isEqualTo(md5Hex("771,4865,43-51"));
+    assertThat(afterRetry.ja4s()).isEqualTo("t130200_1301_a56c5b993250");
+    assertThat(retried.connections()).as("the handshake and JARM's ten hellos").isEqualTo(11);
+
+    HostReport demanding;
+    try (OpenSslServer server =
+        chain
+            .openSslServer()
+            .host("127.0.58.11")
+            .only(ProtocolVersion.TLSv1_2)
+            .cipher("ECDHE-RSA-AES256-GCM-SHA384")
+            .arguments("-Verify", "1")
+            .start()) {
+      demanding = TestTargets.scan(scanner, HOST, server.address());
+    }
+    assertThat(demanding.ok()).as("the full handshake fails").isFalse();
+    Fingerprints typical = demanding.fingerprints().resultOrNull();
+    assertThat(typical).as("%s", demanding).isNotNull();
+    assertThat(typical.ja4s()).startsWith("t12").contains("_c030_");
+    assertThat(typical.ja3s()).matches("[0-9a-f]{32}");
+    assertThat(demanding.connections()).as("one more hello for JA3S").isEqualTo(12);
+  }
+
+  private static String md5Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /**

@@ -67,7 +67,7 @@ final class ServerHelloParser {
       throws MalformedMessageException {
     require(body, 2 + 32 + 1, "ServerHello version, random and session id length");
     int legacyVersion = body.readUnsignedShort();
-    boolean retry = isHelloRetryRandom(body);
+    boolean retry = isHelloRetryRandom(body, body.readerIndex());
     body.skipBytes(32);
     int sessionIdLength = body.readUnsignedByte();
     if (sessionIdLength > 32) {
@@ -151,9 +151,10 @@ final class ServerHelloParser {
     return name;
   }
 
-  private static boolean isHelloRetryRandom(ByteBuf body) {
+  /** Whether the 32 bytes of {@code buf} at {@code index} are the HelloRetryRequest's random. */
+  static boolean isHelloRetryRandom(ByteBuf buf, int index) {
     for (int i = 0; i < HELLO_RETRY_REQUEST_RANDOM.length; i++) {
-      if (body.getByte(body.readerIndex() + i) != HELLO_RETRY_REQUEST_RANDOM[i]) {
+      if (buf.getByte(index + i) != HELLO_RETRY_REQUEST_RANDOM[i]) {
         return false;
       }
     }

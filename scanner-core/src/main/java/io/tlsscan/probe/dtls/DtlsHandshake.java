@@ -59,9 +59,9 @@ public final class DtlsHandshake {
   private static HandshakeResult result(ServerResponse response) {
     Optional<RawHelloFacts> facts = RawHelloFacts.of(response, Transport.DTLS);
     if (facts.isPresent()) {
-      // a raw hello's answer: no staple is asked for
+      // a raw hello's answer: no staple is asked for, and its ServerHello is a DTLS one
       return new HandshakeResult.Completed(
-          facts.get().handshake(), facts.get().chain(), new byte[0]);
+          facts.get().handshake(), facts.get().chain(), new byte[0], new byte[0]);
     }
     return new HandshakeResult.Failed(failure(response), "handshake", chain(response), false);
   }

@@ -7,12 +7,14 @@ import java.util.List;
 
 /**
  * What the TLS engine's callbacks saw during one handshake: the server's chain (delivered to the
- * trust manager before any verdict) and whether the server asked for a client certificate. Written
- * and read on the channel's event loop.
+ * trust manager before any verdict) and whether the server asked for a client certificate; and the
+ * record with the server's ServerHello, copied on its way to the engine. Written and read on the
+ * channel's event loop.
  */
 final class HandshakeObservation {
   private List<byte[]> chain = List.of();
   private boolean clientCertificateRequested;
+  private byte[] serverHello = new byte[0];
 
   void chainReceived(X509Certificate[] certificates) {
     List<byte[]> der = new ArrayList<>(certificates.length);
@@ -30,11 +32,19 @@ final class HandshakeObservation {
     clientCertificateRequested = true;
   }
 
+  void serverHelloReceived(byte[] record) {
+    serverHello = record;
+  }
+
   List<byte[]> chain() {
     return chain;
   }
 
   boolean wasClientCertificateRequested() {
     return clientCertificateRequested;
+  }
+
+  byte[] serverHello() {
+    return serverHello;
   }
 }

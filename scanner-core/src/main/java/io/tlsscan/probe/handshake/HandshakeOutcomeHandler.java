@@ -70,11 +70,15 @@ final class HandshakeOutcomeHandler extends ChannelInboundHandlerAdapter {
       ctx.executor().schedule(this::finishPending, CLIENT_AUTH_GRACE_MS, TimeUnit.MILLISECONDS);
       return;
     }
-    finish(new HandshakeResult.Completed(handshake, completedChain(), ocspResponse));
+    finish(
+        new HandshakeResult.Completed(
+            handshake, completedChain(), ocspResponse, observation.serverHello()));
   }
 
   private void finishPending() {
-    finish(new HandshakeResult.Completed(pendingHandshake, completedChain(), ocspResponse));
+    finish(
+        new HandshakeResult.Completed(
+            pendingHandshake, completedChain(), ocspResponse, observation.serverHello()));
   }
 
   /**

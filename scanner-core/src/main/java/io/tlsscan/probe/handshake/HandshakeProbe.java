@@ -11,6 +11,7 @@ import io.tlsscan.net.Connector;
 import io.tlsscan.net.Endpoint;
 import io.tlsscan.net.FailureClassifier;
 import io.tlsscan.net.NotTlsGuard;
+import io.tlsscan.tls.ServerHelloCapture;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,7 @@ public final class HandshakeProbe {
               .pipeline()
               .addLast(
                   new NotTlsGuard(),
+                  new ServerHelloCapture(observation::serverHelloReceived),
                   ssl,
                   new HandshakeOutcomeHandler(sink, ssl, observation, context.requestsOcsp()));
         });

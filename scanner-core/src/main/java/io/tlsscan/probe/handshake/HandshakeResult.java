@@ -19,13 +19,17 @@ public sealed interface HandshakeResult {
    * The handshake completed.
    *
    * @param ocspResponse the DER OCSP response the server stapled; empty when none
+   * @param serverHello the record that carried the server's ServerHello (after any
+   *     HelloRetryRequest), header included, as sent; empty when it was not seen whole in one
+   *     record
    */
-  record Completed(Handshake handshake, List<byte[]> chain, byte[] ocspResponse)
+  record Completed(Handshake handshake, List<byte[]> chain, byte[] ocspResponse, byte[] serverHello)
       implements HandshakeResult {
     public Completed {
       requireNonNull(handshake, "handshake");
       chain = List.copyOf(chain);
       requireNonNull(ocspResponse, "ocspResponse");
+      requireNonNull(serverHello, "serverHello");
     }
   }
 

@@ -10,11 +10,13 @@ import io.tlsscan.probe.ProbeContext;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.probe.ProbeKey;
 import io.tlsscan.probe.SectionFill;
+import io.tlsscan.probe.handshake.HandshakeResult;
 import io.tlsscan.probe.raw.NoAnswerException;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
 import io.tlsscan.target.Target;
 import io.tlsscan.target.Transport;
+import io.tlsscan.tls.ServerHelloCapture;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
@@ -34,10 +36,11 @@ import reactor.core.publisher.Mono;
  * until the answer timeout makes every answer empty: the all-zero JARM. The SNI is the target's
  * name, or its IP address when it has none (the reference sends what it was given).
  *
- * <p>JA3S and JA4S ({@link ServerFingerprints}) are read from the ServerHello to one more hello
- * that mirrors a typical client ({@link TypicalHello}): the full handshake goes through BoringSSL,
- * which does not expose the ServerHello's bytes. Eleven connections in all, so the probe runs only
- * when asked for ({@code --probes jarm} or {@code all}).
+ * <p>JA3S and JA4S ({@link ServerFingerprints}) are read from the ServerHello of the full
+ * handshake, copied on its way to BoringSSL ({@link ServerHelloCapture}). When that handshake did
+ * not complete, or its ServerHello did not come whole in one record, they are read from the answer
+ * to one more hello that mirrors a typical client ({@link TypicalHello}). Ten connections, eleven
+ * then, so the probe runs only when asked for ({@code --probes jarm} or {@code all}).
  */
 public final class JarmProbe implements NetworkProbe<Fingerprints> {
   public static final ProbeKey<Fingerprints> KEY = new ProbeKey<>(ProbeId.JARM);
@@ -82,17 +85,30 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
             .flatMapSequential(hello -> answer(target, hello, serverName), target.parallelism())
             .collectList()
             .map(JarmProbe::emptyIfSilent);
-    Mono<TypicalAnswer> typical =
-        client
-            .firstBytes(
-                target,
-                TypicalHello.build(target.serverName(), ThreadLocalRandom.current()),
-                TYPICAL_ANSWER_BYTES)
-            .map(TypicalAnswer::of)
-            .onErrorResume(
-                error -> silence(error) || noServerHello(error),
-                error -> Mono.just(TypicalAnswer.failed(error)));
-    return jarmAnswers.zipWith(typical, JarmProbe::fingerprints);
+    Mono<ServerHelloAnswer> serverHello =
+        handshakeServerHello(context.handshake())
+            .map(facts -> Mono.just(ServerHelloAnswer.seen(facts)))
+            .orElseGet(() -> typicalHello(target));
+    return jarmAnswers.zipWith(serverHello, JarmProbe::fingerprints);
+  }
+
+  /** The full handshake's ServerHello, when the handshake completed and it came whole. */
+  private static Optional<ServerHelloFacts> handshakeServerHello(HandshakeResult handshake) {
+    return handshake instanceof HandshakeResult.Completed completed
+        ? ServerHelloFacts.parse(completed.serverHello())
+        : Optional.empty();
+  }
+
+  private Mono<ServerHelloAnswer> typicalHello(ProbeTarget target) {
+    return client
+        .firstBytes(
+            target,
+            TypicalHello.build(target.serverName(), ThreadLocalRandom.current()),
+            TYPICAL_ANSWER_BYTES)
+        .map(ServerHelloAnswer::of)
+        .onErrorResume(
+            error -> silence(error) || noServerHello(error),
+            error -> Mono.just(ServerHelloAnswer.failed(error)));
   }
 
   private Mono<String> answer(ProbeTarget target, JarmHello hello, String serverName) {
@@ -111,14 +127,14 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
         : answers;
   }
 
-  private static Fingerprints fingerprints(List<String> answers, TypicalAnswer typical) {
-    Optional<ServerHelloFacts> hello = typical.hello();
+  private static Fingerprints fingerprints(List<String> answers, ServerHelloAnswer serverHello) {
+    Optional<ServerHelloFacts> hello = serverHello.hello();
     return new Fingerprints(
         JarmHash.of(answers),
         answers,
         hello.map(ServerFingerprints::ja3s).orElse(null),
         hello.map(ServerFingerprints::ja4s).orElse(null),
-        typical.unknown());
+        serverHello.unknown());
   }
 
   private static boolean silence(Throwable error) {

@@ -11,8 +11,8 @@ import java.util.Random;
 /**
  * The hello JA3S and JA4S are read from: one that looks like a current browser's (without GREASE),
  * offering TLS 1.3 and 1.2, the AEAD suites of both and the common CBC ones, x25519, P-256 and
- * P-384, ALPN h2 and http/1.1. The full handshake goes through BoringSSL, which does not expose the
- * ServerHello's bytes, so the probe sends this hello instead: one more connection.
+ * P-384, ALPN h2 and http/1.1. Sent, one more connection, when the full handshake gave no
+ * ServerHello to read.
  */
 final class TypicalHello {
   private static final List<Integer> SUITES =

@@ -8,21 +8,26 @@ import io.tlsscan.tls.AlertDescription;
 import java.util.Optional;
 
 /**
- * What the typical hello of JA3S and JA4S got: the facts of the server's ServerHello, or why none
- * came.
+ * The ServerHello JA3S and JA4S are read from, the full handshake's or the typical hello's, or why
+ * none came.
  *
  * @param hello the ServerHello's facts, when one came
  * @param unknown why none came; {@code null} when one did
  */
-record TypicalAnswer(Optional<ServerHelloFacts> hello, ProbeOutcome.Failed<Void> unknown) {
+record ServerHelloAnswer(Optional<ServerHelloFacts> hello, ProbeOutcome.Failed<Void> unknown) {
   private static final int ALERT = 21;
   private static final int ALERT_DESCRIPTION = 6;
 
-  /** The answer read from the server's first bytes. */
-  static TypicalAnswer of(byte[] firstBytes) {
+  /** The ServerHello of the full handshake. */
+  static ServerHelloAnswer seen(ServerHelloFacts facts) {
+    return new ServerHelloAnswer(Optional.of(facts), null);
+  }
+
+  /** The answer to the typical hello, read from the server's first bytes. */
+  static ServerHelloAnswer of(byte[] firstBytes) {
     Optional<ServerHelloFacts> facts = ServerHelloFacts.parse(firstBytes);
     if (facts.isPresent()) {
-      return new TypicalAnswer(facts, null);
+      return new ServerHelloAnswer(facts, null);
     }
     boolean alert = firstBytes.length > ALERT_DESCRIPTION && firstBytes[0] == ALERT;
     return unknown(
@@ -34,12 +39,12 @@ record TypicalAnswer(Optional<ServerHelloFacts> hello, ProbeOutcome.Failed<Void>
   }
 
   /** The answer of a connection that failed before any ServerHello. */
-  static TypicalAnswer failed(Throwable error) {
+  static ServerHelloAnswer failed(Throwable error) {
     Failure failure = FailureClassifier.classify(error);
     return unknown(failure.kind(), "the typical hello: " + failure.message());
   }
 
-  private static TypicalAnswer unknown(ErrorKind kind, String why) {
-    return new TypicalAnswer(Optional.empty(), new ProbeOutcome.Failed<>(kind, why));
+  private static ServerHelloAnswer unknown(ErrorKind kind, String why) {
+    return new ServerHelloAnswer(Optional.empty(), new ProbeOutcome.Failed<>(kind, why));
   }
 }
