@@ -77,7 +77,8 @@ app=/usr/lib/tlsscan/lib/app
 # shellcheck disable=SC2086
 exec /usr/lib/tlsscan/lib/runtime/bin/java -Djava.library.path=$app/native \
   -XX:SharedArchiveFile=$app/tlsscan.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms192m -Xmx192m -XX:-UsePerfData \
+  -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -XX:+UseSerialGC -Xms192m -Xmx192m \
+  -XX:-UsePerfData \
   ${TLSSCAN_JAVA_OPTS:-} -cp $app/tlsscan.jar io.tlsscan.cli.Main "$@"
 LAUNCHER
 chmod 755 "$tree$install_dir/bin/tlsscan"
