@@ -168,10 +168,11 @@ class JarmScanTest {
   }
 
   /**
-   * The server prefers P-384, so the full handshake's x25519 share gets a HelloRetryRequest first:
-   * JA3S and JA4S are those of the ServerHello after it, with no hello of their own. A TLS 1.2
-   * server that demands a client certificate fails the full handshake: they come from one more,
-   * typical, hello.
+   * The server takes P-384 only, so BoringSSL's x25519 share in the full handshake gets a
+   * HelloRetryRequest first: JA3S and JA4S are still read from that handshake, with no hello of
+   * their own. (OpenSSL's retry has the same extensions as its ServerHello; that the retry is
+   * passed over is shown by {@code ServerHelloCaptureTest}.) A TLS 1.2 server that demands a client
+   * certificate fails the full handshake: they come from one more, typical, hello.
    */
   @Test
   void ja3sComesFromTheFullHandshakeAfterARetryAndFromATypicalHelloWhenItFails() {

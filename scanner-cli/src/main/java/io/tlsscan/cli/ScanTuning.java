@@ -88,7 +88,7 @@ final class ScanTuning {
               + " ciphers (accepted suites per version, server order), groups (key exchange"
               + " groups), vulns (known weaknesses: heartbleed, ROBOT, renegotiation...), session"
               + " (OCSP staple, SCTs, resumption, ALPN, signature algorithms), http (one GET /:"
-              + " status, redirect, Server, HSTS), jarm (JARM, JA3S and JA4S fingerprints; eleven"
+              + " status, redirect, Server, HSTS), jarm (JARM, JA3S and JA4S fingerprints; ten"
               + " connections), or all (default: ${DEFAULT-VALUE}).",
       defaultValue = "cert,protocols,ciphers")
   String probes;

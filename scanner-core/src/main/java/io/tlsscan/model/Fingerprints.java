@@ -12,8 +12,8 @@ import java.util.List;
  *     ten hellos)
  * @param jarmAnswers the ten answers JARM hashes, {@code cipher|version|alpn|extensions} each,
  *     {@code |||} for a hello without a ServerHello in answer
- * @param ja3s the JA3S fingerprint (32 hex digits), or {@code null} when the server did not answer
- *     the typical hello with a ServerHello
+ * @param ja3s the JA3S fingerprint (32 hex digits) of the full handshake's ServerHello, else of the
+ *     ServerHello to the typical hello; {@code null} when the server did not answer that with one
  * @param ja4s the JA4S fingerprint, or {@code null} likewise
  * @param serverHelloUnknown why {@code ja3s} and {@code ja4s} are {@code null}; {@code null} when
  *     they are known

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.SocketChannel;
 import io.tlsscan.net.starttls.Preambles;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 /**
@@ -86,8 +88,9 @@ public final class Connector {
   /**
    * Opens the channel without a {@code Bootstrap}, which would copy its options and attributes into
    * a clone, set them through the generic option map and add and remove an initializer on every
-   * connection: the steps are the same, in the same order (handlers and session once the channel is
-   * registered on its event loop, then the connect).
+   * connection. The steps are those of {@code Bootstrap}: register the channel on its event loop;
+   * once it is registered add the handlers and start the session; then connect. A connection
+   * cancelled meanwhile is closed and goes no further. The address must be resolved.
    */
   private <T> Mono<T> connect(
       Endpoint endpoint, ConnectionTracker tracker, Function<Channel, Mono<T>> session) {
@@ -99,45 +102,57 @@ public final class Connector {
           SocketChannel channel;
           try {
             channel = network.newSocketChannel();
-            channel.config().setConnectTimeoutMillis(connectTimeoutMillis).setSoLinger(0);
           } catch (ChannelException e) {
             sink.error(e);
             return;
           }
+          try {
+            channel.config().setConnectTimeoutMillis(connectTimeoutMillis).setSoLinger(0);
+          } catch (ChannelException e) {
+            channel.unsafe().closeForcibly();
+            sink.error(e);
+            return;
+          }
+          // Registration gives the channel its event loop, which close() needs: the close is added
+          // after it, so a cancel at any point from here on closes the channel on its loop.
+          ChannelFuture registration = network.group().register(channel);
           resources.add(channel::close);
-          network
-              .group()
-              .register(channel)
-              .addListener(
-                  registered -> {
-                    if (!registered.isSuccess()) {
-                      sink.error(registered.cause());
-                      return;
-                    }
-                    try {
-                      channel.pipeline().addLast(new ReadLimitHandler(maxBytesPerConnection));
-                      if (endpoint.starttls() != null) {
-                        channel.pipeline().addLast(Preambles.handler(endpoint));
-                      }
-                      resources.add(
-                          session
-                              .apply(channel)
-                              .subscribe(sink::success, sink::error, sink::success));
-                    } catch (RuntimeException e) {
-                      sink.error(e);
-                      return;
-                    }
-                    channel
-                        .connect(endpoint.address())
-                        .addListener(
-                            done -> {
-                              if (done.isSuccess()) {
-                                tracker.connected();
-                              } else {
-                                sink.error(done.cause());
-                              }
-                            });
-                  });
+          registration.addListener(
+              registered -> {
+                if (!registered.isSuccess()) {
+                  channel.unsafe().closeForcibly();
+                  sink.error(registered.cause());
+                  return;
+                }
+                if (resources.isDisposed()) {
+                  return;
+                }
+                try {
+                  channel.pipeline().addLast(new ReadLimitHandler(maxBytesPerConnection));
+                  if (endpoint.starttls() != null) {
+                    channel.pipeline().addLast(Preambles.handler(endpoint));
+                  }
+                  resources.add(
+                      session.apply(channel).subscribe(sink::success, sink::error, sink::success));
+                } catch (Throwable e) {
+                  Exceptions.throwIfJvmFatal(e);
+                  sink.error(e);
+                  return;
+                }
+                if (resources.isDisposed()) {
+                  return;
+                }
+                channel
+                    .connect(endpoint.address())
+                    .addListener(
+                        done -> {
+                          if (done.isSuccess()) {
+                            tracker.connected();
+                          } else {
+                            sink.error(done.cause());
+                          }
+                        });
+              });
         });
   }
 }

@@ -23,7 +23,7 @@ public enum ProbeId {
   GROUPS,
   /** One HTTPS request: status, redirect, Server header and HSTS ({@code http}). */
   HTTP,
-  /** JARM, JA3S and JA4S fingerprints ({@code fingerprints}); eleven connections. */
+  /** JARM, JA3S and JA4S fingerprints ({@code fingerprints}); ten connections, at most eleven. */
   JARM,
   /** Known weaknesses, tried on the wire or read from the suites ({@code vulnerabilities}). */
   VULNS,

@@ -12,20 +12,24 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.function.Consumer;
 
 /**
- * Copies the server's ServerHello out of the bytes on their way to a TLS engine that does not show
- * it (BoringSSL), for what is read from it alone (JA3S, JA4S). The bytes pass on untouched. It
- * reads whole records from the first byte: change_cipher_spec records and a HelloRetryRequest are
- * passed over, and the first handshake record that starts with any other ServerHello goes to {@code
- * sink}, header included. Anything else first (an alert, another message, a record longer than a
- * plaintext record may be) ends the capture without one. Either way it then leaves the pipeline; it
- * holds at most one record. One instance per channel.
+ * Copies the server's ServerHello message out of the bytes on their way to a TLS engine that does
+ * not show it (BoringSSL), for what is read from it alone (JA3S, JA4S). The bytes pass on
+ * untouched. It reads whole records from the first byte: change_cipher_spec records and a
+ * HelloRetryRequest are passed over, and the first other ServerHello goes to {@code sink}
+ * (handshake header included) when the record that starts with it holds all of it. Anything else
+ * first (an alert, another message, a record longer than a plaintext record may be) ends the
+ * capture without one. Either way it then leaves the pipeline; it holds at most one record. One
+ * instance per channel.
  */
 public final class ServerHelloCapture extends ChannelInboundHandlerAdapter {
   /** A record header and the longest plaintext fragment (RFC 8446 §5.1). */
   private static final int MAX_RECORD_BYTES = 5 + (1 << 14);
 
-  /** Record header, handshake header and the ServerHello's version: where its random starts. */
-  private static final int RANDOM_OFFSET = 5 + 4 + 2;
+  /** A record header, then a handshake header. */
+  private static final int MESSAGE_OFFSET = 5;
+
+  /** The handshake header and the ServerHello's version: where its random starts. */
+  private static final int RANDOM_OFFSET = 4 + 2;
 
   private final Consumer<byte[]> sink;
 
@@ -72,13 +76,18 @@ public final class ServerHelloCapture extends ChannelInboundHandlerAdapter {
         continue;
       }
       if (type != CONTENT_HANDSHAKE
-          || length < 6
-          || record.getUnsignedByte(5) != HANDSHAKE_SERVER_HELLO) {
+          || length < MESSAGE_OFFSET + 4
+          || record.getUnsignedByte(MESSAGE_OFFSET) != HANDSHAKE_SERVER_HELLO) {
         return true;
       }
-      if (length < RANDOM_OFFSET + 32
-          || !ServerHelloParser.isHelloRetryRandom(record, RANDOM_OFFSET)) {
-        sink.accept(ByteBufUtil.getBytes(record));
+      int messageLength = 4 + record.getUnsignedMedium(MESSAGE_OFFSET + 1);
+      if (MESSAGE_OFFSET + messageLength > length) {
+        return true;
+      }
+      ByteBuf message = record.slice(MESSAGE_OFFSET, messageLength);
+      if (messageLength < RANDOM_OFFSET + 32
+          || !ServerHelloParser.isHelloRetryRandom(message, RANDOM_OFFSET)) {
+        sink.accept(ByteBufUtil.getBytes(message));
         return true;
       }
     }

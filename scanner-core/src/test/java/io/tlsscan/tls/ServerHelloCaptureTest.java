@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ServerHello record is copied out whatever the reads cut it into, after a HelloRetryRequest
+ * The ServerHello message is copied out whatever the reads cut it into, after a HelloRetryRequest
  * and change_cipher_spec records; the bytes pass on unchanged, and the handler leaves once it has
  * its answer.
  */
@@ -84,7 +84,9 @@ class ServerHelloCaptureTest {
     byte[] passed = read(flight, 3, helloStart + 20, helloStart + HELLO.length);
     assertThat(passed).isEqualTo(flight);
     assertThat(captured).hasSize(1);
-    assertThat(captured.get(0)).isEqualTo(HELLO);
+    assertThat(captured.get(0))
+        .as("the ServerHello message, without its record header")
+        .isEqualTo(Arrays.copyOfRange(HELLO, 5, HELLO.length));
     assertThat(stillListening()).isFalse();
   }
 
@@ -93,6 +95,18 @@ class ServerHelloCaptureTest {
     read(Arrays.copyOf(HELLO, HELLO.length - 1));
     assertThat(captured).isEmpty();
     assertThat(stillListening()).isTrue();
+  }
+
+  @Test
+  void aHelloSplitOverTwoRecordsIsNotCaptured() {
+    byte[] message = Arrays.copyOfRange(HELLO, 5, HELLO.length);
+    byte[] flight =
+        concat(
+            record(22, Arrays.copyOf(message, 20)),
+            record(22, Arrays.copyOfRange(message, 20, message.length)));
+    assertThat(read(flight)).isEqualTo(flight);
+    assertThat(captured).isEmpty();
+    assertThat(stillListening()).isFalse();
   }
 
   @Test

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * What the TLS engine's callbacks saw during one handshake: the server's chain (delivered to the
  * trust manager before any verdict) and whether the server asked for a client certificate; and the
- * record with the server's ServerHello, copied on its way to the engine. Written and read on the
- * channel's event loop.
+ * server's ServerHello message, copied on its way to the engine. Written and read on the channel's
+ * event loop.
  */
 final class HandshakeObservation {
   private List<byte[]> chain = List.of();
@@ -32,8 +32,8 @@ final class HandshakeObservation {
     clientCertificateRequested = true;
   }
 
-  void serverHelloReceived(byte[] record) {
-    serverHello = record;
+  void serverHelloReceived(byte[] message) {
+    serverHello = message;
   }
 
   List<byte[]> chain() {

@@ -19,9 +19,8 @@ public sealed interface HandshakeResult {
    * The handshake completed.
    *
    * @param ocspResponse the DER OCSP response the server stapled; empty when none
-   * @param serverHello the record that carried the server's ServerHello (after any
-   *     HelloRetryRequest), header included, as sent; empty when it was not seen whole in one
-   *     record
+   * @param serverHello the server's ServerHello message (after any HelloRetryRequest), handshake
+   *     header included, as sent; empty when the record that starts with it does not hold all of it
    */
   record Completed(Handshake handshake, List<byte[]> chain, byte[] ocspResponse, byte[] serverHello)
       implements HandshakeResult {

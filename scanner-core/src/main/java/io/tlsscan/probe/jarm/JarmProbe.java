@@ -95,7 +95,7 @@ public final class JarmProbe implements NetworkProbe<Fingerprints> {
   /** The full handshake's ServerHello, when the handshake completed and it came whole. */
   private static Optional<ServerHelloFacts> handshakeServerHello(HandshakeResult handshake) {
     return handshake instanceof HandshakeResult.Completed completed
-        ? ServerHelloFacts.parse(completed.serverHello())
+        ? ServerHelloFacts.parseMessage(completed.serverHello())
         : Optional.empty();
   }
 

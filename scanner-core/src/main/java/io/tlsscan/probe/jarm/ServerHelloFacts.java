@@ -47,15 +47,30 @@ record ServerHelloFacts(
         return Optional.empty();
       }
       in.position(3);
-      ByteBuffer record = slice(in, in.getShort() & 0xffff);
-      if ((record.get() & 0xff) != 2) {
-        return Optional.empty();
-      }
-      int length = (record.get() & 0xff) << 16 | (record.getShort() & 0xffff);
-      return Optional.of(parseBody(slice(record, length)));
+      return parseMessage(slice(in, in.getShort() & 0xffff));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The ServerHello message {@code message} (handshake header included); empty when it is not a
+   * whole, well-formed one.
+   */
+  static Optional<ServerHelloFacts> parseMessage(byte[] message) {
+    try {
+      return parseMessage(ByteBuffer.wrap(message));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<ServerHelloFacts> parseMessage(ByteBuffer in) {
+    if ((in.get() & 0xff) != 2) {
+      return Optional.empty();
+    }
+    int length = (in.get() & 0xff) << 16 | (in.getShort() & 0xffff);
+    return Optional.of(parseBody(slice(in, length)));
   }
 
   private static ServerHelloFacts parseBody(ByteBuffer body) {
