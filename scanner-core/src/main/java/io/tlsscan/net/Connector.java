@@ -101,7 +101,7 @@ public final class Connector {
           sink.onDispose(resources);
           SocketChannel channel;
           try {
-            channel = network.newSocketChannel();
+            channel = network.newSocketChannel(endpoint.address().getAddress());
           } catch (ChannelException e) {
             sink.error(e);
             return;

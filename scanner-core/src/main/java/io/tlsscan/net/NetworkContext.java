@@ -9,12 +9,15 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The one shared Netty event loop group of a scan and the channel types that go with it: epoll when
@@ -26,14 +29,14 @@ import java.util.function.Supplier;
 public final class NetworkContext implements AutoCloseable {
   private final EventLoopGroup group;
   private final Class<? extends SocketChannel> socketChannelType;
-  private final Supplier<SocketChannel> socketChannels;
+  private final Function<InetAddress, SocketChannel> socketChannels;
   private final Class<? extends DatagramChannel> datagramChannelType;
   private final String transportName;
 
   private NetworkContext(
       EventLoopGroup group,
       Class<? extends SocketChannel> socketChannelType,
-      Supplier<SocketChannel> socketChannels,
+      Function<InetAddress, SocketChannel> socketChannels,
       Class<? extends DatagramChannel> datagramChannelType,
       String transportName) {
     this.group = group;
@@ -58,7 +61,10 @@ public final class NetworkContext implements AutoCloseable {
           threads,
           EpollIoHandler.newFactory(),
           EpollSocketChannel.class,
-          EpollSocketChannel::new,
+          address ->
+              address instanceof Inet4Address
+                  ? new EpollSocketChannel(SocketProtocolFamily.INET)
+                  : new EpollSocketChannel(),
           EpollDatagramChannel.class,
           "epoll");
     }
@@ -66,7 +72,7 @@ public final class NetworkContext implements AutoCloseable {
         threads,
         NioIoHandler.newFactory(),
         NioSocketChannel.class,
-        NioSocketChannel::new,
+        address -> new NioSocketChannel(),
         NioDatagramChannel.class,
         "nio");
   }
@@ -84,7 +90,7 @@ public final class NetworkContext implements AutoCloseable {
       int threads,
       IoHandlerFactory factory,
       Class<? extends SocketChannel> socketType,
-      Supplier<SocketChannel> socketChannels,
+      Function<InetAddress, SocketChannel> socketChannels,
       Class<? extends DatagramChannel> datagramType,
       String name) {
     var group =
@@ -101,9 +107,13 @@ public final class NetworkContext implements AutoCloseable {
     return socketChannelType;
   }
 
-  /** A new, unregistered TCP channel of this transport, with Netty's defaults (TCP_NODELAY on). */
-  public SocketChannel newSocketChannel() {
-    return socketChannels.get();
+  /**
+   * A new, unregistered TCP channel of this transport for connecting to {@code address}, with
+   * Netty's defaults (TCP_NODELAY on): with epoll, an IPv4 socket for an IPv4 address, which spares
+   * the dual-stack socket's option call.
+   */
+  public SocketChannel newSocketChannel(InetAddress address) {
+    return socketChannels.apply(address);
   }
 
   public Class<? extends DatagramChannel> datagramChannelType() {
