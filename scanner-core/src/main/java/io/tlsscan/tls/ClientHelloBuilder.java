@@ -450,73 +450,85 @@ public final class ClientHelloBuilder {
       throw new IllegalArgumentException("no cipher suites to offer");
     }
     List<NamedGroup> shares = List.of();
-    ByteBuf body = Unpooled.buffer(512);
+    // One buffer: the record and handshake headers first, their lengths set once the body is
+    // written.
+    ByteBuf out = Unpooled.buffer(1024);
     try {
-      body.writeShort(
-          version == ProtocolVersion.TLSv1_3
-              ? ProtocolVersion.TLSv1_2.wireCode()
-              : version.wireCode());
-      body.writeBytes(randomBytes(32));
-      byte[] id =
-          sessionIdLength.isPresent()
-              ? randomBytes(sessionIdLength.getAsInt())
-              : sessionId.length == 0 && version == ProtocolVersion.TLSv1_3
-                  ? randomBytes(32)
-                  : sessionId;
-      body.writeByte(id.length);
-      body.writeBytes(id);
-      List<Integer> suiteCodes = new ArrayList<>();
-      cipherSuites.forEach(suite -> suiteCodes.add(suite.code()));
-      if (cipherSuiteCodes.isPresent()) {
-        suiteCodes.clear();
-        suiteCodes.addAll(cipherSuiteCodes.get());
-      } else if (version == ProtocolVersion.SSLv3
-          && !cipherSuites.contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) {
-        suiteCodes.add(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
-      }
-      body.writeShort(suiteCodes.size() * 2);
-      suiteCodes.forEach(body::writeShort);
-      if (offerDeflate) {
-        body.writeByte(2).writeByte(1).writeByte(0);
-      } else {
-        body.writeByte(1).writeByte(0);
-      }
-      if (extensions.isPresent()) {
-        writeLaidOutExtensions(body, extensions.get());
-      } else if (version != ProtocolVersion.SSLv3) {
-        shares = version == ProtocolVersion.TLSv1_3 ? effectiveKeyShares() : List.of();
-        writeExtensions(body, shares);
-      }
-      int messageLength = 4 + body.readableBytes();
-      if (messageLength > MAX_RECORD_PAYLOAD) {
-        throw new IllegalArgumentException(
-            "hello of " + messageLength + " bytes does not fit in one record");
-      }
-      ByteBuf record = Unpooled.buffer(5 + messageLength);
-      record.writeByte(CONTENT_HANDSHAKE);
-      record.writeShort(
+      out.writeByte(CONTENT_HANDSHAKE);
+      out.writeShort(
           recordVersion
               .orElse(
                   version == ProtocolVersion.SSLv3
                       ? ProtocolVersion.SSLv3
                       : ProtocolVersion.TLSv1_0)
               .wireCode());
-      record.writeShort(messageLength);
-      record.writeByte(HANDSHAKE_CLIENT_HELLO);
-      record.writeMedium(body.readableBytes());
-      record.writeBytes(body);
-      byte[] bytes = ByteBufUtil.getBytes(record);
-      record.release();
+      out.writeShort(0); // record length
+      out.writeByte(HANDSHAKE_CLIENT_HELLO);
+      out.writeMedium(0); // body length
+      int bodyStart = out.writerIndex();
+      out.writeShort(
+          version == ProtocolVersion.TLSv1_3
+              ? ProtocolVersion.TLSv1_2.wireCode()
+              : version.wireCode());
+      out.writeBytes(randomBytes(32));
+      byte[] id =
+          sessionIdLength.isPresent()
+              ? randomBytes(sessionIdLength.getAsInt())
+              : sessionId.length == 0 && version == ProtocolVersion.TLSv1_3
+                  ? randomBytes(32)
+                  : sessionId;
+      out.writeByte(id.length);
+      out.writeBytes(id);
+      writeSuites(out);
+      if (offerDeflate) {
+        out.writeByte(2).writeByte(1).writeByte(0);
+      } else {
+        out.writeByte(1).writeByte(0);
+      }
+      if (extensions.isPresent()) {
+        writeLaidOutExtensions(out, extensions.get());
+      } else if (version != ProtocolVersion.SSLv3) {
+        shares = version == ProtocolVersion.TLSv1_3 ? effectiveKeyShares() : List.of();
+        writeExtensions(out, bodyStart, shares);
+      }
+      int bodyLength = out.writerIndex() - bodyStart;
+      int messageLength = 4 + bodyLength;
+      if (messageLength > MAX_RECORD_PAYLOAD) {
+        throw new IllegalArgumentException(
+            "hello of " + messageLength + " bytes does not fit in one record");
+      }
+      out.setShort(3, messageLength);
+      out.setMedium(6, bodyLength);
       return new ClientHello(
           version,
           offeredSuites(),
           List.of(),
           extensions.isPresent() ? List.of() : groups,
           shares,
-          bytes);
+          ByteBufUtil.getBytes(out));
     } finally {
-      body.release();
+      out.release();
     }
+  }
+
+  /** The suite list: the codes given, or the suites (and for SSLv3 the renegotiation SCSV). */
+  private void writeSuites(ByteBuf out) {
+    int lengthAt = out.writerIndex();
+    out.writeShort(0);
+    if (cipherSuiteCodes.isPresent()) {
+      for (int code : cipherSuiteCodes.get()) {
+        out.writeShort(code);
+      }
+    } else {
+      for (CipherSuite suite : cipherSuites) {
+        out.writeShort(suite.code());
+      }
+      if (version == ProtocolVersion.SSLv3
+          && !cipherSuites.contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)) {
+        out.writeShort(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
+      }
+    }
+    out.setShort(lengthAt, out.writerIndex() - lengthAt - 2);
   }
 
   private List<CipherSuite> offeredSuites() {
@@ -549,56 +561,56 @@ public final class ClientHelloBuilder {
     return groups.isEmpty() || !groups.get(0).tls13() ? List.of() : List.of(groups.get(0));
   }
 
-  private void writeExtensions(ByteBuf body, List<NamedGroup> shares) {
-    ByteBuf extensions = Unpooled.buffer(256);
-    try {
-      serverName.ifPresent(name -> writeServerName(extensions, name));
-      if (!groups.isEmpty()) {
-        extensions.writeShort(EXT_SUPPORTED_GROUPS);
-        extensions.writeShort(2 + groups.size() * 2);
-        extensions.writeShort(groups.size() * 2);
-        groups.forEach(group -> extensions.writeShort(group.code()));
-      }
-      extensions.writeShort(EXT_EC_POINT_FORMATS).writeShort(2).writeByte(1).writeByte(0);
-      if (version.atLeast(ProtocolVersion.TLSv1_2) && !signatureSchemes.isEmpty()) {
-        extensions.writeShort(EXT_SIGNATURE_ALGORITHMS);
-        extensions.writeShort(2 + signatureSchemes.size() * 2);
-        extensions.writeShort(signatureSchemes.size() * 2);
-        signatureSchemes.forEach(scheme -> extensions.writeShort(scheme.code()));
-      }
-      if (!applicationProtocols.isEmpty()) {
-        writeApplicationProtocols(extensions, applicationProtocols);
-      }
-      if (version == ProtocolVersion.TLSv1_3) {
-        extensions.writeShort(EXT_SUPPORTED_VERSIONS).writeShort(3).writeByte(2);
-        extensions.writeShort(ProtocolVersion.TLSv1_3.wireCode());
-        extensions.writeShort(EXT_PSK_KEY_EXCHANGE_MODES).writeShort(2).writeByte(1).writeByte(1);
-        writeKeyShares(extensions, shares);
-      } else {
-        extensions.writeShort(EXT_EXTENDED_MASTER_SECRET).writeShort(0);
-        if (sessionTicketExtension) {
-          extensions.writeShort(EXT_SESSION_TICKET).writeShort(sessionTicket.length);
-          extensions.writeBytes(sessionTicket);
-        }
-        extensions.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1 + renegotiationInfo.length);
-        extensions.writeByte(renegotiationInfo.length).writeBytes(renegotiationInfo);
-        if (heartbeat) {
-          extensions.writeShort(EXT_HEARTBEAT).writeShort(1).writeByte(1);
-        }
-      }
-      if (padding) {
-        // handshake header (4) + body so far + extensions length (2) + extensions
-        int messageLength = 4 + body.readableBytes() + 2 + extensions.readableBytes();
-        if (messageLength >= F5_RANGE_START && messageLength < F5_RANGE_END) {
-          int fill = Math.max(0, F5_RANGE_END - messageLength - 4);
-          extensions.writeShort(EXT_PADDING).writeShort(fill).writeZero(fill);
-        }
-      }
-      body.writeShort(extensions.readableBytes());
-      body.writeBytes(extensions);
-    } finally {
-      extensions.release();
+  /**
+   * Writes the extensions, with their length, at the end of {@code extensions}, whose hello body
+   * starts at {@code bodyStart}.
+   */
+  private void writeExtensions(ByteBuf out, int bodyStart, List<NamedGroup> shares) {
+    int lengthAt = out.writerIndex();
+    out.writeShort(0);
+    serverName.ifPresent(name -> writeServerName(out, name));
+    if (!groups.isEmpty()) {
+      out.writeShort(EXT_SUPPORTED_GROUPS);
+      out.writeShort(2 + groups.size() * 2);
+      out.writeShort(groups.size() * 2);
+      groups.forEach(group -> out.writeShort(group.code()));
     }
+    out.writeShort(EXT_EC_POINT_FORMATS).writeShort(2).writeByte(1).writeByte(0);
+    if (version.atLeast(ProtocolVersion.TLSv1_2) && !signatureSchemes.isEmpty()) {
+      out.writeShort(EXT_SIGNATURE_ALGORITHMS);
+      out.writeShort(2 + signatureSchemes.size() * 2);
+      out.writeShort(signatureSchemes.size() * 2);
+      signatureSchemes.forEach(scheme -> out.writeShort(scheme.code()));
+    }
+    if (!applicationProtocols.isEmpty()) {
+      writeApplicationProtocols(out, applicationProtocols);
+    }
+    if (version == ProtocolVersion.TLSv1_3) {
+      out.writeShort(EXT_SUPPORTED_VERSIONS).writeShort(3).writeByte(2);
+      out.writeShort(ProtocolVersion.TLSv1_3.wireCode());
+      out.writeShort(EXT_PSK_KEY_EXCHANGE_MODES).writeShort(2).writeByte(1).writeByte(1);
+      writeKeyShares(out, shares);
+    } else {
+      out.writeShort(EXT_EXTENDED_MASTER_SECRET).writeShort(0);
+      if (sessionTicketExtension) {
+        out.writeShort(EXT_SESSION_TICKET).writeShort(sessionTicket.length);
+        out.writeBytes(sessionTicket);
+      }
+      out.writeShort(EXT_RENEGOTIATION_INFO).writeShort(1 + renegotiationInfo.length);
+      out.writeByte(renegotiationInfo.length).writeBytes(renegotiationInfo);
+      if (heartbeat) {
+        out.writeShort(EXT_HEARTBEAT).writeShort(1).writeByte(1);
+      }
+    }
+    if (padding) {
+      // handshake header (4) + body so far, extensions and their length included
+      int messageLength = 4 + out.writerIndex() - bodyStart;
+      if (messageLength >= F5_RANGE_START && messageLength < F5_RANGE_END) {
+        int fill = Math.max(0, F5_RANGE_END - messageLength - 4);
+        out.writeShort(EXT_PADDING).writeShort(fill).writeZero(fill);
+      }
+    }
+    out.setShort(lengthAt, out.writerIndex() - lengthAt - 2);
   }
 
   private static void writeServerName(ByteBuf out, String name) {
@@ -624,21 +636,17 @@ public final class ClientHelloBuilder {
   }
 
   private void writeKeyShares(ByteBuf out, List<NamedGroup> shares) {
-    ByteBuf entries = Unpooled.buffer();
-    try {
-      for (NamedGroup group : shares) {
-        byte[] share = KeyShareGenerator.share(group, source());
-        entries.writeShort(group.code());
-        entries.writeShort(share.length);
-        entries.writeBytes(share);
-      }
-      out.writeShort(EXT_KEY_SHARE);
-      out.writeShort(2 + entries.readableBytes());
-      out.writeShort(entries.readableBytes());
-      out.writeBytes(entries);
-    } finally {
-      entries.release();
+    out.writeShort(EXT_KEY_SHARE);
+    int lengthAt = out.writerIndex();
+    out.writeShort(0).writeShort(0);
+    for (NamedGroup group : shares) {
+      byte[] share = KeyShareGenerator.share(group, source());
+      out.writeShort(group.code());
+      out.writeShort(share.length);
+      out.writeBytes(share);
     }
+    int entries = out.writerIndex() - lengthAt - 4;
+    out.setShort(lengthAt, 2 + entries).setShort(lengthAt + 2, entries);
   }
 
   private ClientHello buildSslv2() {
