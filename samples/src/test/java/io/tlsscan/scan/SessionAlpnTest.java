@@ -51,17 +51,17 @@ class SessionAlpnTest {
     }
   }
 
+  /** An s_server on {@code address} speaking only {@code version}, selecting among {@code alpn}. */
+  private static OpenSslServer alpnServer(String address, ProtocolVersion version, String alpn) {
+    return chain.openSslServer().host(address).only(version).arguments("-alpn", alpn).start();
+  }
+
   @Test
   void tls12ServerListsItsProtocolsInOfferOrder() {
     // Given a TLS 1.2-only server that speaks spdy/3.1 and http/1.1 (openssl 3.0 refuses an offer
     // it has none of with alert no_application_protocol)
     try (OpenSslServer server =
-        chain
-            .openSslServer()
-            .host("127.0.92.2")
-            .only(ProtocolVersion.TLSv1_2)
-            .arguments("-alpn", "spdy/3.1,http/1.1")
-            .start()) {
+        alpnServer("127.0.92.2", ProtocolVersion.TLSv1_2, "spdy/3.1,http/1.1")) {
       // When its session is probed
       SessionReport session = session(server);
       // Then both are listed, in the order offered; h2, http/1.0 and h3 were refused
@@ -73,12 +73,7 @@ class SessionAlpnTest {
   void tls13OnlyServerIsAskedInFullHandshakes() {
     // Given a TLS 1.3-only server that speaks http/1.1 and spdy/3.1, whose selection is encrypted
     try (OpenSslServer server =
-        chain
-            .openSslServer()
-            .host("127.0.92.5")
-            .only(ProtocolVersion.TLSv1_3)
-            .arguments("-alpn", "http/1.1,spdy/3.1")
-            .start()) {
+        alpnServer("127.0.92.5", ProtocolVersion.TLSv1_3, "http/1.1,spdy/3.1")) {
       // When its session is probed
       SessionReport session = session(server);
       // Then the full handshakes read both

@@ -3,6 +3,7 @@ package io.tlsscan.probe.handshake;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.tlsscan.model.ErrorKind;
@@ -71,7 +72,7 @@ public final class HandshakeProbe {
     HandshakeClientContext context =
         byAlpn.computeIfAbsent(
             String.join(",", protocols), key -> context(false, List.copyOf(protocols)));
-    return attempt(context, endpoint, tracker);
+    return attempt(context, endpoint, tracker, false);
   }
 
   private HandshakeClientContext context(boolean requestOcsp, List<String> alpn) {
@@ -84,11 +85,11 @@ public final class HandshakeProbe {
    * @param tracker told about the connection this probe makes
    */
   public Mono<HandshakeResult> run(Endpoint endpoint, ConnectionTracker tracker) {
-    return attempt(client, endpoint, tracker)
+    return attempt(client, endpoint, tracker, true)
         .flatMap(
             result ->
                 hungUpOnHello(result)
-                    ? attempt(withoutOcsp, endpoint, tracker)
+                    ? attempt(withoutOcsp, endpoint, tracker, true)
                     : Mono.just(result));
   }
 
@@ -101,13 +102,21 @@ public final class HandshakeProbe {
         && !failed.clientCertificateRequested();
   }
 
+  /**
+   * @param keepServerHello whether to copy the ServerHello out for the fingerprints (the scan's
+   *     full handshake only; the ALPN offers' handshakes have no use for it)
+   */
   private Mono<HandshakeResult> attempt(
-      HandshakeClientContext context, Endpoint endpoint, ConnectionTracker tracker) {
+      HandshakeClientContext context,
+      Endpoint endpoint,
+      ConnectionTracker tracker,
+      boolean keepServerHello) {
     return connector
         .withConnection(
             endpoint,
             tracker,
-            channel -> handshake(context, channel, endpoint.address(), endpoint.sni()))
+            channel ->
+                handshake(context, channel, endpoint.address(), endpoint.sni(), keepServerHello))
         .onErrorResume(
             error ->
                 Mono.just(
@@ -117,7 +126,11 @@ public final class HandshakeProbe {
 
   /** Builds the handshake pipeline; runs while the channel is set up, before it connects. */
   private static Mono<HandshakeResult> handshake(
-      HandshakeClientContext context, Channel channel, InetSocketAddress address, String sni) {
+      HandshakeClientContext context,
+      Channel channel,
+      InetSocketAddress address,
+      String sni,
+      boolean keepServerHello) {
     return Mono.create(
         sink -> {
           SslHandler ssl =
@@ -127,13 +140,12 @@ public final class HandshakeProbe {
           ssl.setHandshakeTimeoutMillis(0);
           HandshakeObservation observation = context.observe(ssl.engine());
           sink.onDispose(() -> context.forget(ssl.engine()));
-          channel
-              .pipeline()
-              .addLast(
-                  new NotTlsGuard(),
-                  new ServerHelloCapture(observation::serverHelloReceived),
-                  ssl,
-                  new HandshakeOutcomeHandler(sink, ssl, observation, context.requestsOcsp()));
+          ChannelPipeline pipeline = channel.pipeline().addLast(new NotTlsGuard());
+          if (keepServerHello) {
+            pipeline.addLast(new ServerHelloCapture(observation::serverHelloReceived));
+          }
+          pipeline.addLast(
+              ssl, new HandshakeOutcomeHandler(sink, ssl, observation, context.requestsOcsp()));
         });
   }
 }
