@@ -38,9 +38,12 @@ public record ClientHello(
     return bytes.clone();
   }
 
-  /** The bytes as a new buffer, for {@code channel.writeAndFlush}. */
+  /**
+   * The bytes as a new read-only buffer over this hello's own array (which nothing writes), for
+   * {@code channel.writeAndFlush}.
+   */
   public ByteBuf toByteBuf() {
-    return Unpooled.wrappedBuffer(bytes.clone());
+    return Unpooled.wrappedBuffer(bytes).asReadOnly();
   }
 
   /**
