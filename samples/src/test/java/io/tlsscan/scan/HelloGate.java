@@ -28,6 +28,7 @@ final class HelloGate implements FirstBytesRelay.Gate {
   }
 
   private static final int EXTENSION_ALPN = 16;
+  private static final int EXTENSION_SUPPORTED_VERSIONS = 43;
   private static final int EXTENSION_KEY_SHARE = 51;
   private static final byte[] HANDSHAKE_FAILURE = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
 
@@ -48,6 +49,15 @@ final class HelloGate implements FirstBytesRelay.Gate {
   static boolean withoutKeyShare(Map<Integer, ByteBuffer> extensions) {
     ByteBuffer keyShare = extensions.get(EXTENSION_KEY_SHARE);
     return keyShare != null && keyShare.getShort(0) == 0;
+  }
+
+  /** Whether the supported_versions extension offers TLS 1.3 and nothing else. */
+  static boolean offersTls13Alone(Map<Integer, ByteBuffer> extensions) {
+    ByteBuffer versions = extensions.get(EXTENSION_SUPPORTED_VERSIONS);
+    return versions != null
+        && versions.remaining() == 3
+        && versions.get(0) == 2
+        && versions.getShort(1) == 0x0304;
   }
 
   /** The protocols the ALPN extension offers; none without it. */

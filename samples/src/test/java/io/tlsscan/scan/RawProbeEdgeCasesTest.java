@@ -197,9 +197,11 @@ class RawProbeEdgeCasesTest {
       HostReport direct = TestTargets.scan(ciphersOnly, "edge.test", retrying.address());
       HostReport refused = TestTargets.scan(ciphersOnly, "edge.test", refusingRelay.address());
       HostReport ignored = TestTargets.scan(ciphersOnly, "edge.test", ignoringRelay.address());
-      // Then all list every suite in the server's order, each with the group of the full hello
+      // Then all accept TLS 1.3 and list every suite in the server's order, each with the group of
+      // the full hello
       for (HostReport report : List.of(direct, refused, ignored)) {
         assertThat(report.ok()).as("%s", report.error()).isTrue();
+        assertThat(report.protocols().resultOrNull().accepted()).containsEntry("TLSv1.3", true);
         assertThat(names(report, ProtocolVersion.TLSv1_3))
             .as("TLS 1.3 suites of %s", report.target())
             .containsExactly(
@@ -209,14 +211,81 @@ class RawProbeEdgeCasesTest {
             .extracting(CipherInfo::keyExchangeGroup)
             .containsOnly("x25519");
       }
-      // The server that retries named two suites and refused the rest in HelloRetryRequests; the
-      // others refused or ignored the first hello without key share, and full hellos went on: one
-      // connection more
-      assertThat(counting.matched()).isEqualTo(3);
-      assertThat(refusing.matched()).isEqualTo(1);
-      assertThat(ignoring.matched()).isEqualTo(1);
-      assertThat(refused.connections()).isEqualTo(direct.connections() + 1);
-      assertThat(ignored.connections()).isEqualTo(direct.connections() + 1);
+      // The server that retries named the first suite to the protocols probe, two more and the
+      // refusal of the rest in HelloRetryRequests; the others refused or ignored the protocols
+      // probe's hello and the ciphers probe's first hello without key share, and full hellos went
+      // on: one connection more for each probe
+      assertThat(counting.matched()).isEqualTo(4);
+      assertThat(refusing.matched()).isEqualTo(2);
+      assertThat(ignoring.matched()).isEqualTo(2);
+      assertThat(refused.connections()).isEqualTo(direct.connections() + 2);
+      assertThat(ignored.connections()).isEqualTo(direct.connections() + 2);
+    }
+  }
+
+  @Test
+  void tls13IsAskedWithoutKeyShareAndOnlyADoubtfulRefusalCostsAFullHello() {
+    // Given a server with TLS 1.3 that prefers x25519, then P-256, and one without TLS 1.3 (which
+    // answers protocol_version), each reached directly, counting the hellos that offer TLS 1.3
+    // alone, and through a relay that refuses hellos without key share with handshake_failure (as
+    // a server without HelloRetryRequests, or a stack older than OpenSSL 1.1.1, does)
+    HelloGate tls13Hellos = new HelloGate(HelloGate::offersTls13Alone, HelloGate.Action.ADMIT);
+    HelloGate refusing = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.REFUSE);
+    HelloGate olderHellos = new HelloGate(HelloGate::offersTls13Alone, HelloGate.Action.ADMIT);
+    HelloGate olderRefusing = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.REFUSE);
+    try (OpenSslServer tls13 =
+            chain
+                .openSslServer()
+                .host("127.0.58.12")
+                .groups("X25519:P-256")
+                .arguments("-serverpref")
+                .start();
+        OpenSslServer older =
+            chain.openSslServer().host("127.0.58.13").without(ProtocolVersion.TLSv1_3).start();
+        FirstBytesRelay tls13Counted =
+            FirstBytesRelay.start("127.0.58.14", tls13.address(), tls13Hellos);
+        FirstBytesRelay tls13Refusing =
+            FirstBytesRelay.start("127.0.58.15", tls13.address(), refusing);
+        FirstBytesRelay olderCounted =
+            FirstBytesRelay.start("127.0.58.16", older.address(), olderHellos);
+        FirstBytesRelay olderRefusingRelay =
+            FirstBytesRelay.start("127.0.58.17", older.address(), olderRefusing);
+        Scanner groupsOnly =
+            TestTargets.scanner(
+                ScanOptions.defaults()
+                    .withProbes(EnumSet.of(ProbeId.GROUPS))
+                    .withTimeout(Duration.ofSeconds(15)),
+                chain.root())) {
+      // When their versions and groups are probed
+      HostReport direct = TestTargets.scan(groupsOnly, "edge.test", tls13Counted.address());
+      HostReport refused = TestTargets.scan(groupsOnly, "edge.test", tls13Refusing.address());
+      HostReport olderDirect = TestTargets.scan(groupsOnly, "edge.test", olderCounted.address());
+      HostReport olderRefused =
+          TestTargets.scan(groupsOnly, "edge.test", olderRefusingRelay.address());
+      // Then the TLS 1.3 server's HelloRetryRequest to the protocols probe named x25519, and the
+      // groups probe asked only for the rest: P-256, then the refusal
+      assertThat(direct.ok()).as("%s", direct.error()).isTrue();
+      assertThat(direct.protocols().resultOrNull().accepted()).containsEntry("TLSv1.3", true);
+      assertThat(direct.groups().resultOrNull()).containsExactly("x25519", "secp256r1");
+      assertThat(tls13Hellos.matched()).isEqualTo(3);
+      // A refusal of the hello without key share is checked with a full hello, which the server
+      // takes: TLS 1.3 is not hidden (the groups probe, which needs HelloRetryRequests, finds none)
+      assertThat(refused.protocols().resultOrNull().accepted()).containsEntry("TLSv1.3", true);
+      assertThat(refusing.matched()).isEqualTo(2);
+      // protocol_version is a refusal with no doubt: one TLS 1.3 hello, no full one after it
+      assertThat(olderDirect.protocols().resultOrNull().accepted())
+          .containsEntry("TLSv1.3", false)
+          .containsEntry("TLSv1.2", true);
+      assertThat(olderHellos.matched()).isEqualTo(1);
+      // handshake_failure is not: the full hello costs one connection more, and is refused too
+      assertThat(olderRefused.protocols().resultOrNull().accepted())
+          .containsEntry("TLSv1.3", false)
+          .containsEntry("TLSv1.2", true);
+      assertThat(olderRefusing.matched()).isEqualTo(1);
+      assertThat(olderRefused.connections()).isEqualTo(olderDirect.connections() + 1);
+      assertThat(olderRefused.groups().resultOrNull())
+          .isEqualTo(olderDirect.groups().resultOrNull())
+          .contains("secp256r1");
     }
   }
 }

@@ -102,16 +102,26 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
       ProbeTarget target, ProtocolVersion version, VersionAnswer.Accepted accepted) {
     List<List<CipherSuite>> chunks = SuiteOffers.chunks(version);
     int first = accepted.chunk();
+    ServerResponse known = firstAnswer(accepted);
     return Flux.range(first, chunks.size() - first)
         .concatMap(
-            index ->
-                eliminate(
-                    target,
-                    version,
-                    chunks.get(index),
-                    index == first ? accepted.response() : null))
+            index -> eliminate(target, version, chunks.get(index), index == first ? known : null))
         .collectList()
         .map(Elimination::of);
+  }
+
+  /**
+   * The protocols probe's answer, which names the first suite, unless it does not show the group of
+   * a full hello's handshake: a HelloRetryRequest to the hello without key share names the group
+   * the server prefers, which is the one a full hello's x25519 share gets only when it is x25519.
+   * Otherwise the elimination starts with a full hello.
+   */
+  private static ServerResponse firstAnswer(VersionAnswer.Accepted accepted) {
+    boolean fullHelloGroup =
+        !accepted.withoutKeyShare()
+            || (accepted.response() instanceof ServerResponse.HelloRetryRequest retry
+                && retry.group().equals(Optional.of(Tls13Offering.FULL_HELLO_SHARE)));
+    return fullHelloGroup ? accepted.response() : null;
   }
 
   /**

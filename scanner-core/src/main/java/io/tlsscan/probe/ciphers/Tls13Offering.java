@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHello;
+import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
@@ -23,14 +24,18 @@ import java.util.Optional;
  * a suite). Below TLS 1.3 every hello is a full one.
  *
  * @param retryGroup the group the hellos ask for without a key share; empty for full hellos
- * @param retryAnswered whether the server has answered a hello without key share with a
- *     HelloRetryRequest
+ * @param retryAnswered whether the server has answered a hello with a HelloRetryRequest (one
+ *     without key share, or one whose share it would not take)
  * @param fullOnly whether the server refused a hello without key share that a full hello then got
  *     an answer to
  */
 record Tls13Offering(Optional<NamedGroup> retryGroup, boolean retryAnswered, boolean fullOnly) {
   /** Full hellos, until an answer names a group. */
   static final Tls13Offering FULL = new Tls13Offering(Optional.empty(), false, false);
+
+  /** The group of a full hello's key share. */
+  static final NamedGroup FULL_HELLO_SHARE =
+      ClientHelloBuilder.defaultGroups(ProtocolVersion.TLSv1_3).get(0);
 
   Tls13Offering {
     requireNonNull(retryGroup, "retryGroup");
@@ -65,6 +70,9 @@ record Tls13Offering(Optional<NamedGroup> retryGroup, boolean retryAnswered, boo
           ? new Tls13Offering(retryGroup, true, false)
           : this;
     }
-    return picked.group().isPresent() ? new Tls13Offering(picked.group(), false, false) : this;
+    return picked.group().isPresent()
+        ? new Tls13Offering(
+            picked.group(), answer instanceof ServerResponse.HelloRetryRequest, false)
+        : this;
   }
 }

@@ -34,7 +34,9 @@ import reactor.core.publisher.Mono;
  * 1.2 and older) the ECDHE suites are offered and the curve is read from the ServerKeyExchange,
  * then the DHE suites with the RFC 7919 groups, whose prime the ServerKeyExchange shows (a server
  * with DH parameters of its own ends that part at once). One connection per accepted group plus
- * one; below TLS 1.3 one more for the finite-field groups.
+ * one; below TLS 1.3 one more for the finite-field groups. In TLS 1.3 the protocols probe's hello
+ * without key share is the first of these hellos, so its HelloRetryRequest is taken as the first
+ * answer.
  */
 public final class GroupsProbe implements NetworkProbe<List<String>> {
   public static final ProbeKey<List<String>> KEY = new ProbeKey<>(ProbeId.GROUPS);
@@ -42,10 +44,6 @@ public final class GroupsProbe implements NetworkProbe<List<String>> {
       SectionFill.of(HostReport.GROUPS);
   private static final Set<NamedGroup.Kind> ECDHE_CURVES =
       EnumSet.of(NamedGroup.Kind.EC_PRIME, NamedGroup.Kind.EC_BINARY, NamedGroup.Kind.MONTGOMERY);
-
-  /** Every group with TLS 1.3 key shares. */
-  private static final List<NamedGroup> TLS13_GROUPS =
-      Arrays.stream(NamedGroup.values()).filter(NamedGroup::tls13).toList();
 
   /** The named curves of ECDHE (RFC 8422), without the TLS 1.3-only brainpool code points. */
   private static final List<NamedGroup> ECDHE_GROUPS =
@@ -97,8 +95,16 @@ public final class GroupsProbe implements NetworkProbe<List<String>> {
     }
     List<String> found = new ArrayList<>();
     if (version.get() == ProtocolVersion.TLSv1_3) {
-      return eliminate(target, version.get(), firstSuites(version.get()), TLS13_GROUPS, found)
-          .then(Mono.fromSupplier(() -> List.copyOf(found)));
+      List<NamedGroup> remaining = new ArrayList<>(Hellos.TLS13_GROUPS);
+      protocols
+          .preferredTls13Group()
+          .filter(remaining::remove)
+          .ifPresent(group -> found.add(group.ianaName()));
+      Mono<Void> rest =
+          remaining.isEmpty()
+              ? Mono.empty()
+              : eliminate(target, version.get(), firstSuites(version.get()), remaining, found);
+      return rest.then(Mono.fromSupplier(() -> List.copyOf(found)));
     }
     List<CipherSuite> ecdhe = firstSuites(version.get(), KeyExchange.ECDHE);
     List<CipherSuite> dhe = firstSuites(version.get(), KeyExchange.DHE);

@@ -31,7 +31,8 @@ import reactor.core.publisher.Mono;
  * protocol_version}: a server that speaks the version but only rare suites must still be found). A
  * ServerHello for another version than asked means "not accepted"; silence ({@link
  * NoAnswerException}) means "cannot tell". Below TLS 1.3 the server's certificate and key exchange
- * are read as well, for the probes that reuse these answers.
+ * are read as well, for the probes that reuse these answers. TLS 1.3 is asked without a key share
+ * first, which costs the server no handshake and tells the groups probe the group it prefers.
  */
 public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
   public static final ProbeKey<ProtocolsResult> KEY = new ProbeKey<>(ProbeId.PROTOCOLS);
@@ -77,12 +78,45 @@ public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
           .map(
               response ->
                   response.accepts(version)
-                      ? new VersionAnswer.Accepted(response, 0)
+                      ? new VersionAnswer.Accepted(response, 0, false)
                       : refusalOrUnknown(response))
           .onErrorResume(RawHelloClient::isRefusal, error -> Mono.just(new VersionAnswer.Refused()))
           .onErrorResume(NoAnswerException.class, ProtocolsProbe::silence);
     }
+    if (version == ProtocolVersion.TLSv1_3) {
+      return askWithoutKeyShare(target)
+          .switchIfEmpty(
+              Mono.defer(() -> askChunk(target, version, SuiteOffers.chunks(version), 0)));
+    }
     return askChunk(target, version, SuiteOffers.chunks(version), 0);
+  }
+
+  /**
+   * TLS 1.3 is first asked without a key share ({@link Hellos#retrying}): a server that speaks it
+   * answers with a HelloRetryRequest, which costs it no key exchange and names the group it
+   * prefers. A ServerHello for an older version or a {@code protocol_version} alert is a refusal.
+   * Any other refusal, nonsense or silence is empty: a server may refuse a hello without key share
+   * that it would answer with one, so the caller asks again with a full hello.
+   */
+  private Mono<VersionAnswer> askWithoutKeyShare(ProbeTarget target) {
+    ProtocolVersion version = ProtocolVersion.TLSv1_3;
+    return client
+        .ask(
+            target,
+            version,
+            Hellos.retrying(SuiteOffers.chunks(version).get(0), target.serverName()))
+        .<VersionAnswer>flatMap(
+            response -> {
+              if (response.accepts(version)) {
+                return Mono.just(new VersionAnswer.Accepted(response, 0, true));
+              }
+              boolean refused =
+                  response instanceof ServerResponse.ServerHello
+                      || (response instanceof ServerResponse.Alert alert
+                          && alert.description() == AlertDescription.PROTOCOL_VERSION.code());
+              return refused ? Mono.just(new VersionAnswer.Refused()) : Mono.empty();
+            })
+        .onErrorResume(NoAnswerException.class, silence -> Mono.empty());
   }
 
   private Mono<VersionAnswer> askChunk(
@@ -97,7 +131,7 @@ public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
         .flatMap(
             response -> {
               if (response.accepts(version)) {
-                return Mono.just(new VersionAnswer.Accepted(response, index));
+                return Mono.just(new VersionAnswer.Accepted(response, index, false));
               }
               if (response instanceof ServerResponse.ServerHello) {
                 return Mono.just(new VersionAnswer.Refused());

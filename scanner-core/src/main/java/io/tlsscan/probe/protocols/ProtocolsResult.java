@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.target.Transport;
+import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import java.util.Collections;
@@ -56,6 +57,20 @@ public record ProtocolsResult(Map<ProtocolVersion, VersionAnswer> answers, Trans
   /** The answer for {@code version}, if it was accepted. */
   public VersionAnswer.Accepted accepted(ProtocolVersion version) {
     return answers.get(version) instanceof VersionAnswer.Accepted accepted ? accepted : null;
+  }
+
+  /**
+   * The group the server named in a HelloRetryRequest to the TLS 1.3 hello without key share
+   * ({@code Hellos.retrying}): the one it prefers of every TLS 1.3 group, which is the groups
+   * probe's first answer.
+   */
+  public Optional<NamedGroup> preferredTls13Group() {
+    VersionAnswer.Accepted tls13 = accepted(ProtocolVersion.TLSv1_3);
+    return tls13 != null
+            && tls13.withoutKeyShare()
+            && tls13.response() instanceof ServerResponse.HelloRetryRequest retry
+        ? retry.group()
+        : Optional.empty();
   }
 
   /**

@@ -14,8 +14,11 @@ public sealed interface VersionAnswer {
    *     or SSLv2 SERVER-HELLO
    * @param chunk which of the version's suite offers ({@code SuiteOffers.chunks}) it accepted; the
    *     ones before it were refused
+   * @param withoutKeyShare whether it answered the TLS 1.3 hello without key share that offers
+   *     every TLS 1.3 group ({@code Hellos.retrying}), not a hello with an x25519 key share
    */
-  record Accepted(ServerResponse response, int chunk) implements VersionAnswer {
+  record Accepted(ServerResponse response, int chunk, boolean withoutKeyShare)
+      implements VersionAnswer {
     public Accepted {
       requireNonNull(response, "response");
     }

@@ -5,10 +5,15 @@ import io.tlsscan.tls.ClientHello;
 import io.tlsscan.tls.ClientHelloBuilder;
 import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
+import java.util.Arrays;
 import java.util.List;
 
 /** The hellos the probes send, built the same way everywhere. */
 public final class Hellos {
+  /** Every group with TLS 1.3 key shares, in code point order. */
+  public static final List<NamedGroup> TLS13_GROUPS =
+      Arrays.stream(NamedGroup.values()).filter(NamedGroup::tls13).toList();
+
   private Hellos() {}
 
   /** A hello for {@code version} offering {@code suites} (TLS 1.3: with an x25519 key share). */
@@ -28,6 +33,16 @@ public final class Hellos {
       builder = builder.keyShares(List.of());
     }
     return builder.build();
+  }
+
+  /**
+   * A TLS 1.3 hello offering {@code suites} and every {@linkplain #TLS13_GROUPS TLS 1.3 group},
+   * with no key share: a server that speaks TLS 1.3 answers with a HelloRetryRequest (RFC 8446
+   * section 4.1.4) naming the suite it picked and the group it prefers, which costs it neither a
+   * key exchange nor a signature.
+   */
+  public static ClientHello retrying(List<CipherSuite> suites, String serverName) {
+    return offeringGroups(ProtocolVersion.TLSv1_3, suites, TLS13_GROUPS, serverName);
   }
 
   /**
