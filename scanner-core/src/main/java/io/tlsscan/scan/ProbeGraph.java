@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -69,6 +70,7 @@ final class ProbeGraph {
       }
     }
     SharedAnswers shared = new SharedAnswers();
+    Set<ProbeId> scanned = Set.copyOf(done.keySet());
     List<Mono<Void>> nodes = new ArrayList<>(network.size());
     for (int rank = 0; rank < network.size(); rank++) {
       Step step = network.get(rank);
@@ -82,7 +84,7 @@ final class ProbeGraph {
       }
       nodes.add(
           Mono.when(inputs)
-              .then(Mono.defer(() -> start(step, outcomes, target, handshake, progress)))
+              .then(Mono.defer(() -> start(step, outcomes, target, handshake, scanned, progress)))
               .doOnNext(
                   outcome -> {
                     outcomes.put(step.id(), outcome);
@@ -104,13 +106,14 @@ final class ProbeGraph {
       Outcomes outcomes,
       ProbeTarget target,
       HandshakeResult handshake,
+      Set<ProbeId> scanned,
       TargetProgress progress) {
     ProbeOutcome<?> blocked = outcomes.blocked(step.probe().requires());
     if (blocked != null) {
       return Mono.just(blocked);
     }
     ProbeContext context =
-        new ProbeContext(target, handshake, outcomes.results(step.probe().requires()));
+        new ProbeContext(target, handshake, outcomes.results(step.probe().requires()), scanned);
     return guarded((NetworkProbe<?>) step.probe(), context, progress);
   }
 

@@ -12,6 +12,7 @@ import io.tlsscan.probe.ProbeKey;
 import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.protocols.Tls13RetryWalk;
 import io.tlsscan.probe.protocols.VersionAnswer;
 import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.NoAnswerException;
@@ -21,6 +22,7 @@ import io.tlsscan.probe.raw.SuiteOffers;
 import io.tlsscan.target.Transport;
 import io.tlsscan.tls.CipherSuite;
 import io.tlsscan.tls.ClientHelloBuilder;
+import io.tlsscan.tls.NamedGroup;
 import io.tlsscan.tls.ProtocolVersion;
 import io.tlsscan.tls.ServerResponse;
 import java.util.ArrayList;
@@ -57,9 +59,11 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
       SectionFill.of(HostReport.CIPHERS);
 
   private final RawHelloClient client;
+  private final Tls13RetryWalk walk;
 
   public CiphersProbe(RawHelloClient client) {
     this.client = requireNonNull(client, "client");
+    this.walk = new Tls13RetryWalk(client);
   }
 
   @Override
@@ -80,15 +84,19 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
 
   @Override
   public Mono<CipherSupport> run(ProbeContext context) {
-    return run(context.target(), context.result(ProtocolsProbe.KEY));
+    ProtocolsResult protocols = context.result(ProtocolsProbe.KEY);
+    return run(context.target(), protocols, Tls13RetryWalk.applies(context, protocols));
   }
 
-  private Mono<CipherSupport> run(ProbeTarget target, ProtocolsResult protocols) {
+  private Mono<CipherSupport> run(
+      ProbeTarget target, ProtocolsResult protocols, boolean tls13FromWalk) {
     return Flux.fromIterable(protocols.acceptedVersions())
         .filter(version -> version != ProtocolVersion.SSLv2)
         .flatMap(
             version ->
-                eliminateAll(target, version, protocols.accepted(version))
+                (version == ProtocolVersion.TLSv1_3 && tls13FromWalk
+                        ? fromWalk(target, protocols)
+                        : eliminateAll(target, version, protocols.accepted(version)))
                     .map(found -> Map.entry(version, found)),
             target.parallelism())
         .collectMap(
@@ -108,6 +116,37 @@ public final class CiphersProbe implements NetworkProbe<CipherSupport> {
             index -> eliminate(target, version, chunks.get(index), index == first ? known : null))
         .collectList()
         .map(Elimination::of);
+  }
+
+  /**
+   * The TLS 1.3 suites of the walk shared with the groups probe, each with the group of a full
+   * hello: x25519 when the protocols probe's HelloRetryRequest named it, else the group one full
+   * hello gets.
+   */
+  private Mono<Elimination> fromWalk(ProbeTarget target, ProtocolsResult protocols) {
+    Mono<Optional<NamedGroup>> group =
+        firstAnswer(protocols.accepted(ProtocolVersion.TLSv1_3)) != null
+            ? Mono.just(Optional.of(Tls13Offering.FULL_HELLO_SHARE))
+            : fullHelloGroup(target);
+    return walk.found(target, protocols)
+        .zipWith(
+            group,
+            (found, kx) ->
+                Elimination.of(
+                    List.of(
+                        found.suites().stream()
+                            .map(suite -> new AcceptedSuite(suite, kx, Optional.empty()))
+                            .toList())));
+  }
+
+  /** The group of the key exchange of a full TLS 1.3 hello, offering every suite. */
+  private Mono<Optional<NamedGroup>> fullHelloGroup(ProbeTarget target) {
+    ProtocolVersion version = ProtocolVersion.TLSv1_3;
+    return offer(target, version, SuiteOffers.chunks(version).get(0), Tls13Offering.FULL)
+        .map(
+            answer ->
+                chosen(answer.response(), version)
+                    .flatMap(suite -> AcceptedSuite.of(suite, answer.response()).group()));
   }
 
   /**

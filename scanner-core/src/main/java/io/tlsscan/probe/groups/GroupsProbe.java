@@ -10,6 +10,7 @@ import io.tlsscan.probe.ProbeKey;
 import io.tlsscan.probe.SectionFill;
 import io.tlsscan.probe.protocols.ProtocolsProbe;
 import io.tlsscan.probe.protocols.ProtocolsResult;
+import io.tlsscan.probe.protocols.Tls13RetryWalk;
 import io.tlsscan.probe.raw.Hellos;
 import io.tlsscan.probe.raw.ProbeTarget;
 import io.tlsscan.probe.raw.RawHelloClient;
@@ -36,7 +37,8 @@ import reactor.core.publisher.Mono;
  * with DH parameters of its own ends that part at once). One connection per accepted group plus
  * one; below TLS 1.3 one more for the finite-field groups. In TLS 1.3 the protocols probe's hello
  * without key share is the first of these hellos, so its HelloRetryRequest is taken as the first
- * answer.
+ * answer; when the ciphers probe runs too, both read the TLS 1.3 suites and groups from one walk
+ * ({@link Tls13RetryWalk}).
  */
 public final class GroupsProbe implements NetworkProbe<List<String>> {
   public static final ProbeKey<List<String>> KEY = new ProbeKey<>(ProbeId.GROUPS);
@@ -56,9 +58,11 @@ public final class GroupsProbe implements NetworkProbe<List<String>> {
       Arrays.stream(NamedGroup.values()).filter(g -> g.kind() == NamedGroup.Kind.FFDHE).toList();
 
   private final RawHelloClient client;
+  private final Tls13RetryWalk walk;
 
   public GroupsProbe(RawHelloClient client) {
     this.client = requireNonNull(client, "client");
+    this.walk = new Tls13RetryWalk(client);
   }
 
   @Override
@@ -79,7 +83,12 @@ public final class GroupsProbe implements NetworkProbe<List<String>> {
 
   @Override
   public Mono<List<String>> run(ProbeContext context) {
-    return run(context.target(), context.result(ProtocolsProbe.KEY));
+    ProtocolsResult protocols = context.result(ProtocolsProbe.KEY);
+    if (Tls13RetryWalk.applies(context, protocols)) {
+      return walk.found(context.target(), protocols)
+          .map(found -> found.groups().stream().map(NamedGroup::ianaName).toList());
+    }
+    return run(context.target(), protocols);
   }
 
   private Mono<List<String>> run(ProbeTarget target, ProtocolsResult protocols) {

@@ -65,11 +65,16 @@ public record ProtocolsResult(Map<ProtocolVersion, VersionAnswer> answers, Trans
    * probe's first answer.
    */
   public Optional<NamedGroup> preferredTls13Group() {
+    return tls13Retry().flatMap(ServerResponse.HelloRetryRequest::group);
+  }
+
+  /** The HelloRetryRequest to the TLS 1.3 hello without key share ({@code Hellos.retrying}). */
+  public Optional<ServerResponse.HelloRetryRequest> tls13Retry() {
     VersionAnswer.Accepted tls13 = accepted(ProtocolVersion.TLSv1_3);
     return tls13 != null
             && tls13.withoutKeyShare()
             && tls13.response() instanceof ServerResponse.HelloRetryRequest retry
-        ? retry.group()
+        ? Optional.of(retry)
         : Optional.empty();
   }
 
