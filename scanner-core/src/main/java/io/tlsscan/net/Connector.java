@@ -132,8 +132,15 @@ public final class Connector {
                   if (endpoint.starttls() != null) {
                     channel.pipeline().addLast(Preambles.handler(endpoint));
                   }
+                  // One signal to the sink: a success() after success(value) would drop the
+                  // value when it came before the downstream's request (MonoSink semantics).
                   resources.add(
-                      session.apply(channel).subscribe(sink::success, sink::error, sink::success));
+                      session
+                          .apply(channel)
+                          .singleOptional()
+                          .subscribe(
+                              result -> result.ifPresentOrElse(sink::success, sink::success),
+                              sink::error));
                 } catch (Throwable e) {
                   Exceptions.throwIfJvmFatal(e);
                   sink.error(e);

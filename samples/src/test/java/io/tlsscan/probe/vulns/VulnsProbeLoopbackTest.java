@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsscan.model.CipherSupport;
+import io.tlsscan.model.ProtocolSupport;
 import io.tlsscan.model.Vulnerabilities;
 import io.tlsscan.model.Weakness;
 import io.tlsscan.model.WeaknessVerdict;
@@ -72,8 +73,15 @@ class VulnsProbeLoopbackTest {
     network.close();
   }
 
-  /** The vulns probe's result for a server, and the connections it alone made. */
-  private record Scan(Vulnerabilities vulnerabilities, int connections) {
+  /**
+   * The vulns probe's result for a server, the connections it alone made, and the protocols and
+   * ciphers it started from (shown when an assertion fails).
+   */
+  private record Scan(
+      Vulnerabilities vulnerabilities,
+      int connections,
+      ProtocolSupport protocols,
+      CipherSupport ciphers) {
     WeaknessVerdict verdict(Weakness weakness) {
       return vulnerabilities.verdict(weakness);
     }
@@ -102,7 +110,7 @@ class VulnsProbeLoopbackTest {
     int before = connections.get();
     Vulnerabilities result =
         new VulnsProbe(raw, LISTEN).run(ProbeContexts.alone(target, inputs)).block(WAIT);
-    return new Scan(result, connections.get() - before);
+    return new Scan(result, connections.get() - before, protocols.support(), ciphers);
   }
 
   private static WeaknessVerdict yes() {
@@ -508,6 +516,8 @@ class VulnsProbeLoopbackTest {
           .isEqualTo(no());
       assertThat(echoing.connections())
           .as(
+              "%s: %s",
+              echoing,
               "one for heartbleed and ccs_injection (no heartbeat agreed), the renegotiating"
                   + " handshake, the one asking for ticketbleed's ticket, its resumption; none for"
                   + " fallback_scsv with one version, nor ROBOT without RSA key exchange")
@@ -516,7 +526,9 @@ class VulnsProbeLoopbackTest {
       assertThat(withoutTicket.verdict(Weakness.TICKETBLEED))
           .as("no ticket promised nor issued: none to resume from, %s", withoutTicket)
           .isEqualTo(no());
-      assertThat(withoutTicket.connections()).as("no resumption without a ticket").isEqualTo(2);
+      assertThat(withoutTicket.connections())
+          .as("no resumption without a ticket: %s", withoutTicket)
+          .isEqualTo(2);
     }
   }
 
