@@ -8,9 +8,7 @@ import io.tlsscan.model.Finding;
 import io.tlsscan.model.HostReport;
 import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.interop.InteropServer;
-import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.interop.InteropStack;
-import io.tlsscan.probe.ProbeId;
 import io.tlsscan.samples.interop.ServerCredentials;
 import io.tlsscan.samples.pki.TestPki;
 import io.tlsscan.tls.CipherSuite;
@@ -124,20 +122,13 @@ class InteropMatrixTest {
   static void setUp() {
     root = TestPki.certificate("CN=Interop Root").ca().selfSigned();
     ecLeaf =
-        TestPki.certificate("CN=" + HOST)
-            .key(TestPki.KeyType.EC_P256)
-            .dns(HOST)
-            .issuedBy(root);
+        TestPki.certificate("CN=" + HOST).key(TestPki.KeyType.EC_P256).dns(HOST).issuedBy(root);
     rsaLeaf =
-        TestPki.certificate("CN=" + HOST)
-            .key(TestPki.KeyType.RSA_2048)
-            .dns(HOST)
-            .issuedBy(root);
+        TestPki.certificate("CN=" + HOST).key(TestPki.KeyType.RSA_2048).dns(HOST).issuedBy(root);
     scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults()
-                .withProbes(EnumSet.of(ProbeId.CERT, ProbeId.PROTOCOLS, ProbeId.CIPHERS))
-                .withTimeout(Duration.ofSeconds(20)),
+        TestTargets.probing(
+            EnumSet.of(ProbeId.CERT, ProbeId.PROTOCOLS, ProbeId.CIPHERS),
+            Duration.ofSeconds(20),
             root);
   }
 

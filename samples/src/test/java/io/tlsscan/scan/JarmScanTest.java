@@ -59,12 +59,7 @@ class JarmScanTest {
   @BeforeAll
   static void setUp() {
     chain = TestChain.rsa("Jarm Test", HOST);
-    scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults()
-                .withProbes(EnumSet.of(ProbeId.JARM))
-                .withTimeout(Duration.ofSeconds(30)),
-            chain.root());
+    scanner = TestTargets.probing(EnumSet.of(ProbeId.JARM), Duration.ofSeconds(30), chain.root());
     network = NetworkContext.create(1);
   }
 

@@ -188,11 +188,8 @@ class RawProbeEdgeCasesTest {
         FirstBytesRelay ignoringRelay =
             FirstBytesRelay.start("127.0.58.9", server.address(), ignoring);
         Scanner ciphersOnly =
-            TestTargets.scanner(
-                ScanOptions.defaults()
-                    .withProbes(EnumSet.of(ProbeId.CIPHERS))
-                    .withTimeout(Duration.ofSeconds(15)),
-                chain.root())) {
+            TestTargets.probing(
+                EnumSet.of(ProbeId.CIPHERS), Duration.ofSeconds(15), chain.root())) {
       // When their suites are enumerated
       HostReport direct = TestTargets.scan(ciphersOnly, "edge.test", retrying.address());
       HostReport refused = TestTargets.scan(ciphersOnly, "edge.test", refusingRelay.address());
@@ -251,11 +248,7 @@ class RawProbeEdgeCasesTest {
         FirstBytesRelay olderRefusingRelay =
             FirstBytesRelay.start("127.0.58.17", older.address(), olderRefusing);
         Scanner groupsOnly =
-            TestTargets.scanner(
-                ScanOptions.defaults()
-                    .withProbes(EnumSet.of(ProbeId.GROUPS))
-                    .withTimeout(Duration.ofSeconds(15)),
-                chain.root())) {
+            TestTargets.probing(EnumSet.of(ProbeId.GROUPS), Duration.ofSeconds(15), chain.root())) {
       // When their versions and groups are probed
       HostReport direct = TestTargets.scan(groupsOnly, "edge.test", tls13Counted.address());
       HostReport refused = TestTargets.scan(groupsOnly, "edge.test", tls13Refusing.address());

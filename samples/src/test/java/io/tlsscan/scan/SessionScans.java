@@ -27,10 +27,7 @@ final class SessionScans implements AutoCloseable {
   SessionScans(String name, String host, Duration timeout) {
     this.host = host;
     this.chain = TestChain.rsa(name, host);
-    this.scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults().withProbes(EnumSet.of(ProbeId.SESSION)).withTimeout(timeout),
-            chain.root());
+    this.scanner = TestTargets.probing(EnumSet.of(ProbeId.SESSION), timeout, chain.root());
   }
 
   /** The chain the servers are to present. */

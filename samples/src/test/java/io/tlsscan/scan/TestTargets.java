@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 
 /** Scanners and single-target scans of loopback test servers. */
@@ -23,8 +24,15 @@ final class TestTargets {
    * A scanner that runs every probe with a per-target {@code timeout} and trusts only {@code root}.
    */
   static Scanner deepScanner(Duration timeout, TestPki.Issued root) {
-    return scanner(
-        ScanOptions.defaults().withProbes(EnumSet.allOf(ProbeId.class)).withTimeout(timeout), root);
+    return probing(EnumSet.allOf(ProbeId.class), timeout, root);
+  }
+
+  /**
+   * A scanner that runs {@code probes} (and the probes they require) with a per-target {@code
+   * timeout} and trusts only {@code root}.
+   */
+  static Scanner probing(Set<ProbeId> probes, Duration timeout, TestPki.Issued root) {
+    return scanner(ScanOptions.defaults().withProbes(probes).withTimeout(timeout), root);
   }
 
   /** A scanner with {@code options} that trusts only {@code root}. */

@@ -38,9 +38,7 @@ class Tls13RetryWalkScanTest {
   }
 
   private static Scanner scanner(EnumSet<ProbeId> probes) {
-    return TestTargets.scanner(
-        ScanOptions.defaults().withProbes(probes).withTimeout(Duration.ofSeconds(15)),
-        chain.root());
+    return TestTargets.probing(probes, Duration.ofSeconds(15), chain.root());
   }
 
   /** What the four scans of one server showed. */

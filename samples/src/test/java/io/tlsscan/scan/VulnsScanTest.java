@@ -31,12 +31,7 @@ class VulnsScanTest {
   @BeforeAll
   static void setUp() {
     chain = TestChain.rsa("Vulns Scan", "vulns-scan.test");
-    scanner =
-        TestTargets.scanner(
-            ScanOptions.defaults()
-                .withProbes(EnumSet.of(ProbeId.VULNS))
-                .withTimeout(Duration.ofSeconds(20)),
-            chain.root());
+    scanner = TestTargets.probing(EnumSet.of(ProbeId.VULNS), Duration.ofSeconds(20), chain.root());
   }
 
   @Test
