@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  */
 final class HelloGate implements FirstBytesRelay.Gate {
   /** What becomes of a matching hello. */
-  enum Action {
+  private enum Action {
     ADMIT,
     REFUSE,
     IGNORE
@@ -40,9 +40,24 @@ final class HelloGate implements FirstBytesRelay.Gate {
    * @param matches the test, on the hello's extensions by type (a hello without extensions has
    *     none)
    */
-  HelloGate(Predicate<Map<Integer, ByteBuffer>> matches, Action action) {
+  private HelloGate(Predicate<Map<Integer, ByteBuffer>> matches, Action action) {
     this.matches = matches;
     this.action = action;
+  }
+
+  /** Counts the hellos that match and lets them through. */
+  static HelloGate admitting(Predicate<Map<Integer, ByteBuffer>> matches) {
+    return new HelloGate(matches, Action.ADMIT);
+  }
+
+  /** Refuses the hellos that match with a fatal handshake_failure alert. */
+  static HelloGate refusing(Predicate<Map<Integer, ByteBuffer>> matches) {
+    return new HelloGate(matches, Action.REFUSE);
+  }
+
+  /** Leaves the hellos that match unanswered until the client gives up. */
+  static HelloGate ignoring(Predicate<Map<Integer, ByteBuffer>> matches) {
+    return new HelloGate(matches, Action.IGNORE);
   }
 
   /** Whether the key_share extension is there and holds no share (a HelloRetryRequest is asked). */

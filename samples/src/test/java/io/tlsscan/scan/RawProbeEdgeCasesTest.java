@@ -170,9 +170,9 @@ class RawProbeEdgeCasesTest {
     // Given a TLS 1.3 server with three suites in an order of its own, reached through relays
     // that count the hellos without key share and let them through, refuse them (as a server
     // without HelloRetryRequest would), or leave them unanswered
-    HelloGate counting = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.ADMIT);
-    HelloGate refusing = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.REFUSE);
-    HelloGate ignoring = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.IGNORE);
+    HelloGate counting = HelloGate.admitting(HelloGate::withoutKeyShare);
+    HelloGate refusing = HelloGate.refusing(HelloGate::withoutKeyShare);
+    HelloGate ignoring = HelloGate.ignoring(HelloGate::withoutKeyShare);
     try (OpenSslServer server =
             chain
                 .openSslServer()
@@ -226,10 +226,10 @@ class RawProbeEdgeCasesTest {
     // answers protocol_version), each reached directly, counting the hellos that offer TLS 1.3
     // alone, and through a relay that refuses hellos without key share with handshake_failure (as
     // a server without HelloRetryRequests, or a stack older than OpenSSL 1.1.1, does)
-    HelloGate tls13Hellos = new HelloGate(HelloGate::offersTls13Alone, HelloGate.Action.ADMIT);
-    HelloGate refusing = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.REFUSE);
-    HelloGate olderHellos = new HelloGate(HelloGate::offersTls13Alone, HelloGate.Action.ADMIT);
-    HelloGate olderRefusing = new HelloGate(HelloGate::withoutKeyShare, HelloGate.Action.REFUSE);
+    HelloGate tls13Hellos = HelloGate.admitting(HelloGate::offersTls13Alone);
+    HelloGate refusing = HelloGate.refusing(HelloGate::withoutKeyShare);
+    HelloGate olderHellos = HelloGate.admitting(HelloGate::offersTls13Alone);
+    HelloGate olderRefusing = HelloGate.refusing(HelloGate::withoutKeyShare);
     try (OpenSslServer tls13 =
             chain
                 .openSslServer()

@@ -101,12 +101,11 @@ class SessionAlpnTest {
     // Given an h2 server behind a relay that refuses a TLS 1.2 hello offering protocols but not h2
     // with alert handshake_failure, as a server that cannot parse the offer might
     HelloGate refusing =
-        new HelloGate(
+        HelloGate.refusing(
             extensions -> {
               List<String> offered = HelloGate.applicationProtocols(extensions);
               return !offered.isEmpty() && !offered.contains("h2");
-            },
-            HelloGate.Action.REFUSE);
+            });
     try (OpenSslServer server =
             chain.openSslServer().host("127.0.92.7").arguments("-alpn", "h2").start();
         FirstBytesRelay relay = FirstBytesRelay.start("127.0.92.8", server.address(), refusing)) {

@@ -528,7 +528,7 @@ public final class ClientHelloBuilder {
         out.writeShort(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
       }
     }
-    out.setShort(lengthAt, out.writerIndex() - lengthAt - 2);
+    closeLength(out, lengthAt);
   }
 
   private List<CipherSuite> offeredSuites() {
@@ -562,7 +562,7 @@ public final class ClientHelloBuilder {
   }
 
   /**
-   * Writes the extensions, with their length, at the end of {@code extensions}, whose hello body
+   * Writes the extensions, with their length, at the end of {@code out}, where the hello body
    * starts at {@code bodyStart}.
    */
   private void writeExtensions(ByteBuf out, int bodyStart, List<NamedGroup> shares) {
@@ -610,6 +610,11 @@ public final class ClientHelloBuilder {
         out.writeShort(EXT_PADDING).writeShort(fill).writeZero(fill);
       }
     }
+    closeLength(out, lengthAt);
+  }
+
+  /** Sets the 2-byte length at {@code lengthAt} to the bytes written after it. */
+  private static void closeLength(ByteBuf out, int lengthAt) {
     out.setShort(lengthAt, out.writerIndex() - lengthAt - 2);
   }
 

@@ -110,11 +110,9 @@ public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
               if (response.accepts(version)) {
                 return Mono.just(new VersionAnswer.Accepted(response, 0, true));
               }
-              boolean refused =
-                  response instanceof ServerResponse.ServerHello
-                      || (response instanceof ServerResponse.Alert alert
-                          && alert.description() == AlertDescription.PROTOCOL_VERSION.code());
-              return refused ? Mono.just(new VersionAnswer.Refused()) : Mono.empty();
+              return refusesVersion(response)
+                  ? Mono.just(new VersionAnswer.Refused())
+                  : Mono.empty();
             })
         .onErrorResume(NoAnswerException.class, silence -> Mono.empty());
   }
@@ -133,11 +131,7 @@ public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
               if (response.accepts(version)) {
                 return Mono.just(new VersionAnswer.Accepted(response, index, false));
               }
-              if (response instanceof ServerResponse.ServerHello) {
-                return Mono.just(new VersionAnswer.Refused());
-              }
-              if (response instanceof ServerResponse.Alert alert
-                  && alert.description() == AlertDescription.PROTOCOL_VERSION.code()) {
+              if (refusesVersion(response)) {
                 return Mono.just(new VersionAnswer.Refused());
               }
               VersionAnswer answer = refusalOrUnknown(response);
@@ -148,6 +142,17 @@ public final class ProtocolsProbe implements NetworkProbe<ProtocolsResult> {
                   : Mono.just(answer);
             })
         .onErrorResume(NoAnswerException.class, ProtocolsProbe::silence);
+  }
+
+  /**
+   * Whether {@code response}, which did not accept the version asked, refuses the version itself
+   * rather than the hello's suites or form: a ServerHello for another version, or a {@code
+   * protocol_version} alert.
+   */
+  private static boolean refusesVersion(ServerResponse response) {
+    return response instanceof ServerResponse.ServerHello
+        || (response instanceof ServerResponse.Alert alert
+            && alert.description() == AlertDescription.PROTOCOL_VERSION.code());
   }
 
   /**

@@ -140,8 +140,11 @@ public final class Tls13RetryWalk {
       Optional<CipherSuite> suite = Optional.empty();
       Optional<NamedGroup> group = Optional.empty();
       if (answer instanceof ServerResponse.HelloRetryRequest retry) {
-        suite = retry.suite().filter(s -> suitesOpen && suitesToOffer().contains(s));
-        group = retry.group().filter(g -> groupsOpen && groupsToOffer().contains(g));
+        suite = retry.suite().filter(s -> suitesOpen && SUITES.contains(s) && !suites.contains(s));
+        group =
+            retry
+                .group()
+                .filter(g -> groupsOpen && Hellos.TLS13_GROUPS.contains(g) && !groups.contains(g));
       }
       if (suitesOpen && groupsOpen) {
         if (suite.isEmpty() && group.isEmpty()) {
